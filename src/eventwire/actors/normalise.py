@@ -1,0 +1,63 @@
+"""Text normalisation shared by the knowledge base and the resolver.
+
+Aliases and mentions go through the same function, so a lookup is a plain dict access: case,
+diacritics, curly quotes, hyphens, dotted acronyms ("U.S.") and British spellings all collapse to
+one key.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Spelling variants that differ between outlets but never between actors.
+_SPELLING = {
+    "defence": "defense",
+    "organisation": "organization",
+    "organisations": "organizations",
+    "labour": "labor",
+    "programme": "program",
+    "centre": "center",
+    "offence": "offense",
+    "kiev": "kyiv",
+}
+
+_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u00b4": "'", "`": "'",
+                         "\u201c": '"', "\u201d": '"'})
+_ACRONYM = re.compile(r"\b((?:[^\W\d_]\.){2,})")
+_TOKEN = re.compile(r"'s\b|[^\W_]+", re.UNICODE)
+
+# A mention longer than this is not a mention; the rest is ignored so huge inputs stay cheap.
+MAX_TOKENS = 64
+
+
+def fold(text: str) -> str:
+    """Strip diacritics and unify quotes, keeping case (used where case matters: acronyms)."""
+    text = unicodedata.normalize("NFKD", text.translate(_QUOTES))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    # "U.S." -> "US", "U.N." -> "UN": dotted acronyms are one token.
+    return _ACRONYM.sub(lambda m: m.group(1).replace(".", ""), text)
+
+
+def tokens_cased(text: str, limit: int = MAX_TOKENS) -> list[str]:
+    """Tokens with their original case; possessive 's is its own token, hyphens split."""
+    out: list[str] = []
+    for m in _TOKEN.finditer(fold(text)):
+        out.append(m.group(0))
+        if len(out) >= limit:
+            break
+    return out
+
+
+def norm_token(tok: str) -> str:
+    low = tok.lower()
+    return _SPELLING.get(low, low)
+
+
+def tokens(text: str, limit: int = MAX_TOKENS) -> list[str]:
+    return [norm_token(t) for t in tokens_cased(text, limit)]
+
+
+def key(text: str) -> str:
+    """The lookup key of an alias or a span."""
+    return " ".join(tokens(text, limit=1000))

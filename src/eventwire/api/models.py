@@ -1,0 +1,49 @@
+"""Pydantic models of the HTTP edge (request bodies and documented responses)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class ArticleIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    text: str = Field(description="the article text (English)")
+    published: str | None = Field(default=None, description="publication date, YYYY-MM-DD")
+    source: str | None = Field(default=None, max_length=512)
+    url: str | None = Field(default=None, max_length=4096)
+    title: str | None = Field(default=None, max_length=4096)
+
+
+class IngestOut(BaseModel):
+    article_id: str
+    status: str = Field(description='"new", "unchanged" or "replaced"')
+    extractor_version: str
+    events: list[dict[str, Any]]
+
+
+class EventsPage(BaseModel):
+    count: int = Field(description="number of events matching the filters (all pages)")
+    page: int
+    limit: int
+    next: str | None = Field(description="URL of the next page, null on the last")
+    events: list[dict[str, Any]]
+
+
+class ArticleOut(BaseModel):
+    article: dict[str, Any]
+    events: list[dict[str, Any]]
+
+
+class IncidentOut(BaseModel):
+    incident_id: str
+    events: list[dict[str, Any]]
+    articles: list[dict[str, Any]]
+
+
+class Health(BaseModel):
+    status: str
+    store: str
+    events: int | None = None

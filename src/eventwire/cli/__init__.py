@@ -1,0 +1,264 @@
+"""The command line: a thin typer layer over the library (every command is documented in docs/cli.md)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+
+from ..errors import EventwireError, InputError
+from ..records import Failure, Result
+from ..settings import DEFAULT_DB_URL, Settings
+
+app = typer.Typer(
+    name="eventwire",
+    help="Conflict news in, evidence-backed event records out (PLOVER, ACLED, CAMEO).",
+    no_args_is_help=True,
+    add_completion=False,
+)
+eval_app = typer.Typer(help="Evaluate eventwire on gold data (articles, snippets, actors, places, dates).",
+                       no_args_is_help=True)
+app.add_typer(eval_app, name="eval")
+
+err = Console(stderr=True, highlight=False)
+
+FORMATS = ("json", "jsonl", "table")
+
+
+def _pipeline(model: str | None) -> Any:
+    from ..pipeline import Pipeline
+
+    return Pipeline(Settings.from_env(spacy_model=model))
+
+
+def _read_input(path: str, published: str | None, source: str | None, url: str | None, settings: Settings) -> Any:
+    from ..sources import article_from_text, decode_bytes, read_text_file
+
+    if path == "-":
+        data = sys.stdin.buffer.read()
+        text = decode_bytes(data, "<stdin>")
+        return article_from_text(
+            text, "<stdin>", published=published, source=source, url=url, check_language=settings.check_language
+        )
+    return read_text_file(path, published=published, source=source, url=url, check_language=settings.check_language)
+
+
+@app.command()
+def extract(
+    file: Annotated[str, typer.Argument(help="article text file, or - for standard input")],
+    published: Annotated[str | None, typer.Option(help="publication date YYYY-MM-DD: anchors relative dates")] = None,
+    source: Annotated[str | None, typer.Option(help="the outlet, e.g. 'Reuters'")] = None,
+    url: Annotated[str | None, typer.Option(help="the article's URL")] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="json | jsonl | table")] = "json",
+    model: Annotated[str | None, typer.Option(help="spaCy pipeline to use")] = None,
+) -> None:
+    """Print the event records of one article (SCHEMA.md), one per line with --format jsonl."""
+    if fmt not in FORMATS:
+        err.print(f"[E401] unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+        raise typer.Exit(2)
+    try:
+        pipe = _pipeline(model)
+        article = _read_input(file, published, source, url, pipe.settings)
+        records = [e.to_dict() for e in pipe.extract_article(article)]
+    except EventwireError as exc:
+        err.print(f"error: {exc}", markup=False)
+        raise typer.Exit(1) from None
+    if fmt == "jsonl":
+        for r in records:
+            typer.echo(json.dumps(r, ensure_ascii=False))
+    elif fmt == "json":
+        typer.echo(json.dumps(records, ensure_ascii=False, indent=2))
+    else:
+        _print_table(records)
+
+
+def _print_table(records: list[dict[str, Any]]) -> None:
+    from rich.table import Table
+
+    t = Table(show_lines=False)
+    for col in ("type", "actor", "recipient", "where", "when", "dead", "claim", "modality", "conf"):
+        t.add_column(col)
+    for r in records:
+        def who(role: str, r: dict[str, Any] = r) -> str:
+            return ", ".join(
+                f"{a.get('name') or a['text']} ({a.get('country') or '?'}/{a.get('sector') or '?'})"
+                for a in r["actors"] if a["role"] == role
+            )
+        loc = r.get("location") or {}
+        date = r.get("date") or {}
+        t.add_row(
+            f"{r['plover_type']}/{r.get('plover_mode') or '-'}",
+            who("actor"),
+            who("recipient"),
+            loc.get("name") or loc.get("text") or "",
+            date.get("start") or "",
+            "" if (r.get("size") or {}).get("dead") is None else str(r["size"]["dead"]),
+            ", ".join(r.get("claim_source") or []),
+            r.get("modality") or "",
+            f"{r.get('confidence', 0):.2f}",
+        )
+    Console(highlight=False).print(t)
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="article text files")],
+    db: Annotated[str, typer.Option(help="SQLAlchemy database URL", envvar="EVENTWIRE_DB")] = DEFAULT_DB_URL,
+    published: Annotated[str | None, typer.Option(help="publication date YYYY-MM-DD for all inputs")] = None,
+    source: Annotated[str | None, typer.Option(help="the outlet of all inputs")] = None,
+    model: Annotated[str | None, typer.Option(help="spaCy pipeline to use")] = None,
+) -> None:
+    """Store articles and their events; the same article ingested twice is stored once."""
+    from ..store import Store
+
+    pipe = _pipeline(model)
+    articles, failures = [], []
+    for p in paths:
+        try:
+            articles.append(_read_input(p, published, source, None, pipe.settings))
+        except EventwireError as exc:
+            failures.append(Failure(origin=p, code=exc.code, message=exc.message))
+            err.print(f"error: {exc.with_origin(p) if not exc.origin else exc}", markup=False)
+    counts = {"new": 0, "unchanged": 0, "replaced": 0}
+    n_events = 0
+    store = Store.open(db)
+    try:
+        for f in failures:
+            store.add_failure(f)
+        for result in pipe.process(articles):
+            assert isinstance(result, Result)
+            status = store.add_result(result)
+            counts[status] = counts.get(status, 0) + 1
+            n_events += len(result.events)
+            err.print(f"{result.article.origin}: {status}, {len(result.events)} events", markup=False)
+    finally:
+        store.close()
+    err.print(
+        f"ingested {len(articles)} articles ({counts['new']} new, {counts['unchanged']} unchanged, "
+        f"{counts['replaced']} replaced), {n_events} events, {len(failures)} failed -> {db}",
+        markup=False,
+    )
+    if failures:
+        raise typer.Exit(1)
+
+
+@app.command()
+def events(
+    db: Annotated[str, typer.Option(help="SQLAlchemy database URL", envvar="EVENTWIRE_DB")] = DEFAULT_DB_URL,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl | json | csv | geojson | acled | plover")] = "jsonl",
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="write here instead of stdout")] = None,
+) -> None:
+    """List the stored events in one of the export formats (acled: ACLED's 31 columns)."""
+    from ..export import WRITERS
+    from ..store import Store
+
+    if fmt not in WRITERS:
+        err.print(f"[E401] unknown format {fmt!r}; choose one of {', '.join(WRITERS)}")
+        raise typer.Exit(2)
+    store = Store.open(db)
+    try:
+        out = output.open("w", encoding="utf-8", newline="") if output else sys.stdout
+        try:
+            n = WRITERS[fmt](store.iter_events(), out)
+        finally:
+            if output:
+                out.close()
+    finally:
+        store.close()
+    if output:
+        err.print(f"wrote {n} records to {output}")
+
+
+@app.command()
+def summary(
+    db: Annotated[str, typer.Option(help="SQLAlchemy database URL", envvar="EVENTWIRE_DB")] = DEFAULT_DB_URL,
+    as_json: Annotated[bool, typer.Option("--json", help="one JSON object instead of tables")] = False,
+) -> None:
+    """Summarise what is stored: events by type, actors, places, dates, deaths, who claims what."""
+    from ..store import Store
+    from .summary import print_summary
+
+    store = Store.open(db)
+    try:
+        s = store.summary()
+    finally:
+        store.close()
+    if as_json:
+        typer.echo(json.dumps(s, ensure_ascii=False, indent=2, default=str))
+    else:
+        print_summary(s, Console(highlight=False))
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of the event record (generated from the code)."""
+    from ..jsonschema import event_schema
+
+    typer.echo(json.dumps(event_schema(), indent=2))
+
+
+@app.command()
+def demo(
+    db: Annotated[str, typer.Option(help="SQLAlchemy database URL", envvar="EVENTWIRE_DB")] = DEFAULT_DB_URL,
+    corpus: Annotated[Path | None, typer.Option(help="folder of gold files (default ../shared/gold/seed)")] = None,
+) -> None:
+    """The main job on the embedded default: ingest the seed article(s) and print a summary."""
+    from ..evaluate.gold import find_default_gold, load_gold
+    from ..store import Store
+    from .summary import print_summary
+
+    gold_dir = corpus or find_default_gold()
+    if gold_dir is None or not gold_dir.exists():
+        err.print("[E106] no seed corpus found: pass --corpus DIR (a folder of *.gold.json files)")
+        raise typer.Exit(1)
+    pipe = _pipeline(None)
+    store = Store.open(db)
+    try:
+        for gold_path in sorted(gold_dir.glob("*.gold.json")):
+            g = load_gold(gold_path)
+            article = g.article(check_language=pipe.settings.check_language)
+            for result in pipe.process([article]):
+                status = store.add_result(result)
+                err.print(f"{article.origin}: {status}, {len(result.events)} events", markup=False)
+        print_summary(store.summary(), Console(highlight=False))
+    finally:
+        store.close()
+
+
+@eval_app.command("articles")
+def eval_articles(
+    gold: Annotated[list[Path], typer.Argument(help="gold files (eventwire-gold/1, see docs/evaluation.md)")],
+    as_json: Annotated[bool, typer.Option("--json", help="print one JSON object with every figure")] = False,
+    model: Annotated[str | None, typer.Option(help="spaCy pipeline to use")] = None,
+) -> None:
+    """Run the pipeline on gold articles and print recall, precision and field accuracy."""
+    from ..evaluate.articles import evaluate_articles, format_report
+
+    report = evaluate_articles(gold, pipeline=_pipeline(model))
+    if as_json:
+        typer.echo(json.dumps(report, indent=1, default=str))
+    else:
+        typer.echo(format_report(report))
+
+
+def _register_areas() -> None:
+    from . import actors, places, serve, snippets, sources, store, times
+
+    for mod in (places, times, actors, snippets, store, serve, sources):
+        mod.register(app, eval_app)
+
+
+_register_areas()
+
+
+def main() -> None:
+    try:
+        app()
+    except InputError as exc:  # a last guard: an input error is never a traceback
+        err.print(f"error: {exc}", markup=False)
+        raise SystemExit(1) from None
+

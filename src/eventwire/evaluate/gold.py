@@ -1,0 +1,64 @@
+"""Gold articles in the ``eventwire-gold/1`` format (docs/evaluation.md)."""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..records import Article
+
+
+@dataclass(frozen=True)
+class GoldArticle:
+    path: Path
+    text_path: Path
+    text: str
+    meta: dict[str, Any]
+    events: tuple[dict[str, Any], ...]
+    not_events: tuple[dict[str, Any], ...]
+
+    def article(self, *, check_language: bool = True) -> Article:
+        from ..sources import article_from_text
+
+        return article_from_text(
+            self.text,
+            str(self.text_path),
+            published=self.meta.get("published") or None,
+            source=self.meta.get("source") or None,
+            url=self.meta.get("url") or None,
+            check_language=check_language,
+        )
+
+
+def load_gold(path: str | Path) -> GoldArticle:
+    p = Path(path)
+    g = json.loads(p.read_text(encoding="utf-8"))
+    text_path = (p.parent / g["article"]["text_file"]).resolve()
+    text = text_path.read_text(encoding="utf-8")
+    events = []
+    for e in g["events"]:
+        i = text.find(e["evidence"])
+        if i < 0:
+            raise ValueError(f"{p}: evidence of {e['id']} is not in the text: {e['evidence'][:60]!r}")
+        events.append({**e, "_span": (i, i + len(e["evidence"]))})
+    return GoldArticle(p, text_path, text, g["article"], tuple(events), tuple(g.get("not_events", [])))
+
+
+def shared_dir() -> Path | None:
+    """The ``shared/`` folder beside the checkout (or $EVENTWIRE_SHARED), if there is one."""
+    env = os.environ.get("EVENTWIRE_SHARED")
+    candidates = [Path(env)] if env else []
+    here = Path(__file__).resolve()
+    candidates += [parent / "shared" for parent in here.parents] + [Path.cwd().parent / "shared", Path.cwd() / "shared"]
+    for c in candidates:
+        if (c / "gold").is_dir():
+            return c
+    return None
+
+
+def find_default_gold() -> Path | None:
+    s = shared_dir()
+    return s / "gold" / "seed" if s else None

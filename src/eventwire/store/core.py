@@ -1,0 +1,463 @@
+"""The Store: one database (SQLite or PostgreSQL) holding articles, events, actors and failures."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import IntegrityError, OperationalError
+
+from ..errors import E_STORE_OPEN, StoreError
+from ..records import Article, Event, Failure, Result
+from . import schema
+from .filters import EventFilters
+from .schema import articles, event_actors, event_claims, events, failures
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+SQLITE_BUSY_MS = 60_000
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc)
+
+
+def normalise_url(url: str) -> str:
+    """Accept ``postgresql://`` and ``postgres://`` for PostgreSQL (driven by psycopg 3)."""
+    for prefix in ("postgresql://", "postgres://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix) :]
+    return url
+
+
+def _sqlite_engine(url: str, immediate: bool) -> Engine:
+    from sqlalchemy.pool import StaticPool
+
+    memory = url in ("sqlite://", "sqlite:///:memory:")
+    kwargs: dict[str, Any] = {"connect_args": {"check_same_thread": False, "timeout": SQLITE_BUSY_MS / 1000}}
+    if memory:
+        kwargs["poolclass"] = StaticPool
+    engine = sa.create_engine(url, **kwargs)
+
+    @sa.event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+        # We issue BEGIN ourselves (below): pysqlite's implicit transactions defer the write lock,
+        # and a deferred reader that later writes gets SQLITE_BUSY with no busy-wait.
+        dbapi_conn.isolation_level = None
+        cur = dbapi_conn.cursor()
+        if not memory:
+            cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_MS}")
+        cur.execute("PRAGMA synchronous=NORMAL")
+        cur.close()
+
+    @sa.event.listens_for(engine, "begin")
+    def _on_begin(conn: Connection) -> None:
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+    return engine
+
+
+class Store:
+    """See the package docstring for the contract."""
+
+    def __init__(self, url: str, engine: Engine, writer: Engine) -> None:
+        self.url = url
+        self.engine = engine  # reads
+        self.writer = writer  # writes (the same engine on PostgreSQL)
+        self.dialect = engine.dialect.name
+
+    # -- opening ------------------------------------------------------------------------------
+    @classmethod
+    def open(cls, url: str, *, migrate: bool = True) -> Store:
+        url = normalise_url(url)
+        try:
+            if url.startswith("sqlite"):
+                db_path = sa.engine.make_url(url).database
+                if db_path and db_path != ":memory:":
+                    Path(db_path).expanduser().parent.mkdir(parents=True, exist_ok=True)
+                writer = _sqlite_engine(url, immediate=True)
+                reader = writer if db_path in (None, "", ":memory:") else _sqlite_engine(url, immediate=False)
+            else:
+                writer = reader = sa.create_engine(url, pool_pre_ping=True)
+            store = cls(url, reader, writer)
+            if migrate:
+                store.migrate()
+        except (sa.exc.SQLAlchemyError, sa.exc.ArgumentError, ImportError, OSError) as exc:
+            raise StoreError(E_STORE_OPEN, f"cannot open store {_redact(url)}: {exc}") from exc
+        return store
+
+    def migrate(self) -> None:
+        """Bring the schema to the newest revision (idempotent; safe when two processes open at once)."""
+        from alembic import command
+        from alembic.config import Config
+
+        cfg = Config()
+        cfg.set_main_option("script_location", str(MIGRATIONS))
+        with self.writer.begin() as conn:
+            if self.dialect == "postgresql":
+                # Serialises concurrent first opens; SQLite gets the same from BEGIN IMMEDIATE.
+                conn.execute(sa.text("SELECT pg_advisory_xact_lock(727274)"))
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "head")
+
+    def close(self) -> None:
+        self.engine.dispose()
+        if self.writer is not self.engine:
+            self.writer.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def _write(self) -> Iterator[Connection]:
+        with self.writer.begin() as conn:
+            yield conn
+
+    # -- writing ------------------------------------------------------------------------------
+    def add_result(self, result: Result, *, version: str | None = None) -> str:
+        """Store one article and its events: "new", "unchanged" or "replaced".
+
+        ``version`` is the extractor version; by default the events' own. An article with no
+        events and no version given is stored under the empty version.
+        """
+        for attempt in range(3):
+            try:
+                with self._write() as conn:
+                    return self._add(conn, result, version)
+            except IntegrityError:
+                # Another process inserted the same article between our read and write: look again.
+                if attempt == 2:
+                    raise
+            except OperationalError as exc:
+                raise StoreError("E302", f"cannot write to the store: {exc.orig}") from exc
+        raise AssertionError("unreachable")
+
+    def add_results(self, results: Iterable[Result], *, version: str | None = None) -> dict[str, int]:
+        """Store many results, one transaction per result (a failure loses only that article)."""
+        counts = {"new": 0, "unchanged": 0, "replaced": 0}
+        for result in results:
+            counts[self.add_result(result, version=version)] += 1
+        return counts
+
+    def _add(self, conn: Connection, result: Result, version: str | None) -> str:
+        article = result.article
+        if version is None:
+            version = result.events[0].extractor_version if result.events else ""
+        row = conn.execute(
+            sa.select(articles.c.extractor_version).where(articles.c.article_id == article.article_id)
+        ).first()
+        now = _now()
+        if row is not None and row.extractor_version == version:
+            return "unchanged"
+        if row is None:
+            conn.execute(articles.insert().values(**_article_row(article, version, len(result.events), now)))
+            if self.dialect == "sqlite":
+                conn.execute(
+                    sa.text("INSERT INTO articles_fts(article_id, title, text) VALUES (:a, :t, :x)"),
+                    {"a": article.article_id, "t": article.title or "", "x": article.text},
+                )
+            status = "new"
+        else:
+            self._delete_events(conn, [article.article_id])
+            conn.execute(
+                articles.update()
+                .where(articles.c.article_id == article.article_id)
+                .values(extractor_version=version, n_events=len(result.events), updated=now)
+            )
+            status = "replaced"
+        self._insert_events(conn, result.events)
+        return status
+
+    @staticmethod
+    def _delete_events(conn: Connection, article_ids: list[str]) -> None:
+        ids = sa.select(events.c.event_id).where(events.c.article_id.in_(article_ids))
+        conn.execute(event_actors.delete().where(event_actors.c.event_id.in_(ids)))
+        conn.execute(event_claims.delete().where(event_claims.c.event_id.in_(ids)))
+        conn.execute(events.delete().where(events.c.article_id.in_(article_ids)))
+
+    @staticmethod
+    def _insert_events(conn: Connection, evs: Iterable[Event]) -> None:
+        event_rows, actor_rows, claim_rows = [], [], []
+        seen: set[str] = set()
+        for ev in evs:
+            if ev.event_id in seen:  # the coder should not emit duplicates; never fail a batch on it
+                continue
+            seen.add(ev.event_id)
+            event_rows.append(event_row(ev))
+            actor_rows += [
+                {"event_id": ev.event_id, "role": a.role, "text": a.text, "name": a.name,
+                 "country": a.country, "sector": a.sector}
+                for a in ev.actors
+            ]
+            claim_rows += [{"event_id": ev.event_id, "claim_source": c} for c in ev.claim_source]
+        if event_rows:
+            conn.execute(events.insert(), event_rows)
+        if actor_rows:
+            conn.execute(event_actors.insert(), actor_rows)
+        if claim_rows:
+            conn.execute(event_claims.insert(), claim_rows)
+
+    def add_failure(self, failure: Failure) -> None:
+        """Record a failed input; the same origin failing again bumps its retry count."""
+        now = _now()
+        with self._write() as conn:
+            updated = conn.execute(
+                failures.update()
+                .where(failures.c.origin == failure.origin)
+                .values(code=failure.code, message=failure.message, last_seen=now, retries=failures.c.retries + 1)
+            ).rowcount
+            if not updated:
+                conn.execute(
+                    failures.insert().values(
+                        origin=failure.origin, code=failure.code, message=failure.message,
+                        first_seen=now, last_seen=now, retries=0,
+                    )
+                )
+
+    def clear_failure(self, origin: str) -> None:
+        with self._write() as conn:
+            conn.execute(failures.delete().where(failures.c.origin == origin))
+
+    def iter_failures(self) -> Iterator[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            for r in conn.execute(sa.select(failures).order_by(failures.c.last_seen.desc())):
+                yield {
+                    "origin": r.origin, "code": r.code, "message": r.message,
+                    "first_seen": r.first_seen.isoformat(), "last_seen": r.last_seen.isoformat(),
+                    "retries": r.retries,
+                }
+
+    # -- reading ------------------------------------------------------------------------------
+    def has_article(self, article_id: str, version: str | None = None) -> bool:
+        q = sa.select(articles.c.extractor_version).where(articles.c.article_id == article_id)
+        with self.engine.connect() as conn:
+            row = conn.execute(q).first()
+        return row is not None and (version is None or row.extractor_version == version)
+
+    def _filtered(self, filters: EventFilters | dict[str, Any]) -> list[sa.ColumnElement[bool]]:
+        f = filters if isinstance(filters, EventFilters) else EventFilters.parse(**filters)
+        return f.conditions(self.dialect)
+
+    def iter_events(
+        self,
+        filters: EventFilters | None = None,
+        *,
+        limit: int | None = None,
+        offset: int = 0,
+        fields: Iterable[str] | None = None,
+        **raw: Any,
+    ) -> Iterator[dict[str, Any]]:
+        """Public records matching the filters, newest first (see EventFilters for the filters)."""
+        cond = self._filtered(filters if filters is not None else raw)
+        q = (
+            sa.select(events.c.record)
+            .where(*cond)
+            .order_by(events.c.sort_date.desc(), events.c.event_id.desc())
+            .offset(offset or None)
+            .limit(limit)
+        )
+        keep = list(fields) if fields else None
+        with self.engine.connect() as conn:
+            for (record,) in conn.execute(q):
+                rec = json.loads(record)
+                yield {k: rec.get(k) for k in keep} if keep else rec
+
+    def count_events(self, filters: EventFilters | None = None, **raw: Any) -> int:
+        cond = self._filtered(filters if filters is not None else raw)
+        q = sa.select(sa.func.count()).select_from(events).where(*cond)
+        with self.engine.connect() as conn:
+            return int(conn.execute(q).scalar_one())
+
+    def get_article(self, article_id: str) -> dict[str, Any] | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(sa.select(articles).where(articles.c.article_id == article_id)).first()
+            if row is None:
+                return None
+            recs = conn.execute(
+                sa.select(events.c.record)
+                .where(events.c.article_id == article_id)
+                .order_by(events.c.event_id)
+            ).scalars()
+            evs = sorted((json.loads(r) for r in recs), key=lambda r: (r["evidence"]["start"], r["event_id"]))
+        return {"article": _article_dict(row, with_text=True), "events": evs}
+
+    def get_incident(self, incident_id: str) -> dict[str, Any] | None:
+        with self.engine.connect() as conn:
+            recs = [
+                json.loads(r)
+                for r in conn.execute(
+                    sa.select(events.c.record).where(events.c.incident_id == incident_id).order_by(events.c.event_id)
+                ).scalars()
+            ]
+            if not recs:
+                return None
+            ids = sorted({r["article_id"] for r in recs})
+            rows = conn.execute(sa.select(articles).where(articles.c.article_id.in_(ids))).all()
+        return {
+            "incident_id": incident_id,
+            "events": recs,
+            "articles": [_article_dict(r, with_text=False) for r in sorted(rows, key=lambda r: r.article_id)],
+        }
+
+    def stats(self, filters: EventFilters | None = None, **raw: Any) -> dict[str, Any]:
+        """Counts for charts: by day and PLOVER type, by type, by ACLED type, by country."""
+        cond = self._filtered(filters if filters is not None else raw)
+        e = events.c
+        with self.engine.connect() as conn:
+            def grouped(*cols: Any) -> list[Any]:
+                q = sa.select(*cols, sa.func.count().label("n")).where(*cond).group_by(*cols)
+                return list(conn.execute(q))
+
+            by_day = [
+                {"date": d.isoformat(), "plover_type": t, "count": n}
+                for d, t, n in sorted(grouped(e.date_start, e.plover_type), key=lambda r: (r[0] or dt.date.min, r[1]))
+                if d is not None
+            ]
+            return {
+                "count": sum(n for *_, n in grouped(e.plover_type)),
+                "by_day": by_day,
+                "by_plover_type": _ranked(grouped(e.plover_type)),
+                "by_acled_event_type": _ranked(grouped(e.acled_event_type)),
+                "by_country": _ranked(grouped(e.country)),
+            }
+
+    def summary(self, top: int = 10) -> dict[str, Any]:
+        """What the store holds: counts, top actors and places, date range, casualties, failures."""
+        e, a, c = events.c, event_actors.c, event_claims.c
+        with self.engine.connect() as conn:
+            def scalar(q: Any) -> Any:
+                return conn.execute(q).scalar_one()
+
+            def ranked(*cols: Any, where: Any = None, table: Any = events) -> list[dict[str, Any]]:
+                n = sa.func.count().label("n")
+                q = sa.select(*cols, n).select_from(table)
+                if where is not None:
+                    q = q.where(where)
+                q = q.group_by(*cols).order_by(n.desc(), *cols).limit(top)
+                return [dict(r._mapping) for r in conn.execute(q)]
+
+            dates = conn.execute(sa.select(sa.func.min(e.date_start), sa.func.max(e.date_end))).one()
+            return {
+                "articles": scalar(sa.select(sa.func.count()).select_from(articles)),
+                "events": scalar(sa.select(sa.func.count()).select_from(events)),
+                "by_plover_type": _ranked(conn.execute(sa.select(e.plover_type, sa.func.count()).group_by(e.plover_type))),
+                "by_acled_event_type": _ranked(
+                    conn.execute(sa.select(e.acled_event_type, sa.func.count()).group_by(e.acled_event_type))
+                ),
+                "top_actors": ranked(a.name, a.country, a.sector, table=event_actors),
+                "top_places": ranked(e.place_name, e.country, e.admin1, where=e.place_name.is_not(None)),
+                "date_range": {
+                    "start": dates[0].isoformat() if dates[0] else None,
+                    "end": dates[1].isoformat() if dates[1] else None,
+                },
+                "dead": int(scalar(sa.select(sa.func.coalesce(sa.func.sum(e.dead), 0)))),
+                "injured": int(scalar(sa.select(sa.func.coalesce(sa.func.sum(e.injured), 0)))),
+                "claims_by_source": ranked(c.claim_source, table=event_claims),
+                "events_without_claim_source": scalar(
+                    sa.select(sa.func.count())
+                    .select_from(events)
+                    .where(~sa.exists().where(event_claims.c.event_id == e.event_id))
+                ),
+                "failures": scalar(sa.select(sa.func.count()).select_from(failures)),
+                "failures_by_code": {
+                    code: n
+                    for code, n in conn.execute(
+                        sa.select(failures.c.code, sa.func.count()).group_by(failures.c.code).order_by(failures.c.code)
+                    )
+                },
+            }
+
+
+def _ranked(rows: Iterable[Any]) -> list[dict[str, Any]]:
+    out = [{"key": k, "count": int(n)} for k, n in rows]
+    return sorted(out, key=lambda r: (-r["count"], str(r["key"])))
+
+
+def _redact(url: str) -> str:
+    try:
+        return sa.engine.make_url(url).render_as_string(hide_password=True)
+    except sa.exc.ArgumentError:
+        return "<invalid url>"
+
+
+def _article_row(article: Article, version: str, n_events: int, now: dt.datetime) -> dict[str, Any]:
+    return {
+        "article_id": article.article_id,
+        "text": article.text,
+        "content_hash": hashlib.sha256(article.text.encode("utf-8")).hexdigest(),
+        "source": article.source,
+        "url": article.url,
+        "title": article.title,
+        "published": article.published,
+        "language": article.language,
+        "origin": article.origin,
+        "extractor_version": version,
+        "n_events": n_events,
+        "created": now,
+        "updated": now,
+    }
+
+
+def _article_dict(row: Any, *, with_text: bool) -> dict[str, Any]:
+    d = {
+        "article_id": row.article_id,
+        "title": row.title,
+        "source": row.source,
+        "url": row.url,
+        "published": row.published.isoformat() if row.published else None,
+        "language": row.language,
+        "origin": row.origin,
+        "content_hash": row.content_hash,
+        "extractor_version": row.extractor_version,
+        "n_events": row.n_events,
+        "created": row.created.isoformat() if row.created else None,
+    }
+    if with_text:
+        d["text"] = row.text
+    return d
+
+
+def event_row(ev: Event) -> dict[str, Any]:
+    """The columns of one event (the filterable parts of the record, plus the record itself)."""
+    loc, date = ev.location, ev.date
+    return {
+        "event_id": ev.event_id,
+        "article_id": ev.article_id,
+        "extractor_version": ev.extractor_version,
+        "plover_type": ev.plover_type,
+        "plover_mode": ev.plover_mode,
+        "acled_event_type": ev.acled_event_type,
+        "acled_sub_event_type": ev.acled_sub_event_type,
+        "cameo_root": ev.cameo_root,
+        "country": loc.country if loc else None,
+        "admin1": loc.admin1 if loc else None,
+        "place_name": (loc.name or loc.text) if loc else None,
+        "geonameid": loc.geonameid if loc else None,
+        "lat": loc.lat if loc else None,
+        "lon": loc.lon if loc else None,
+        "location_precision": loc.precision if loc else None,
+        "date_start": date.start if date else None,
+        "date_end": date.end if date else None,
+        "date_precision": date.precision if date else None,
+        "sort_date": (date.start if date and date.start else None) or ev.published or dt.date.min,
+        "dead": ev.size.dead,
+        "injured": ev.size.injured,
+        "confidence": float(ev.confidence),
+        "modality": ev.modality,
+        "incident_id": ev.incident_id,
+        "record": json.dumps(ev.to_dict(), ensure_ascii=False, separators=(",", ":")),
+    }
+
+
+__all__ = ["Store", "event_row", "normalise_url", "schema"]

@@ -1,0 +1,239 @@
+"""Event filters: parsed once from user input (CLI, API), then turned into SQL conditions.
+
+Every value reaches the database as a bound parameter; user text is never spliced into SQL, and
+full-text queries are rebuilt from word tokens so that FTS syntax in the input cannot error.
+``|`` separates alternatives, as in the ACLED API.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, fields
+from typing import Any
+
+import sqlalchemy as sa
+
+from ..errors import ConfigError
+from .schema import articles, event_actors, event_claims, events
+
+E_BAD_FILTER = "E402"
+
+DATE_WHERE = ("BETWEEN", "=", ">", "<", ">=", "<=")
+_ACTOR_CODE = re.compile(r"^(?P<country>[A-Z]{3})?(?:/(?P<sector>[A-Z]{3}))?$")
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+class FilterError(ConfigError):
+    """A filter value that cannot be understood (bad date, bbox, number, unknown filter)."""
+
+    code = E_BAD_FILTER
+
+
+def _alternatives(value: Any) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    items: Iterable[Any] = value if isinstance(value, (list, tuple, set, frozenset)) else [value]
+    out: list[str] = []
+    for item in items:
+        # NUL cannot be stored in either database (PostgreSQL rejects it in a parameter), so a
+        # value holding one matches nothing: U+FFFD keeps it that way without an error.
+        text = str(item).replace("\x00", "\ufffd")
+        out.extend(part.strip() for part in text.split("|") if part.strip())
+    return tuple(out)
+
+
+def _date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError as exc:
+        raise FilterError(message=f"event_date {value!r} is not an ISO date (YYYY-MM-DD)") from exc
+
+
+@functools.lru_cache(maxsize=1024)
+def country_alpha2(value: str) -> str:
+    """ISO alpha-2 for an alpha-2 code, an alpha-3 code or a country name; unknown names stay as given."""
+    import pycountry
+
+    v = value.strip()
+    if len(v) == 2 and v.isalpha():
+        return v.upper()
+    try:
+        return str(pycountry.countries.lookup(v).alpha_2)
+    except LookupError:
+        return v
+
+
+@dataclass(frozen=True)
+class EventFilters:
+    country: tuple[str, ...] = ()
+    admin1: tuple[str, ...] = ()
+    event_type: tuple[str, ...] = ()
+    sub_event_type: tuple[str, ...] = ()
+    plover_type: tuple[str, ...] = ()
+    actor: tuple[str, ...] = ()
+    event_date: tuple[dt.date, ...] = ()
+    event_date_where: str = "="
+    bbox: tuple[float, float, float, float] | None = None
+    q: str | None = None
+    claim_source: tuple[str, ...] = ()
+    min_confidence: float | None = None
+    incident_id: tuple[str, ...] = ()
+    article_id: tuple[str, ...] = ()
+    modality: tuple[str, ...] = ()
+
+    @classmethod
+    def parse(cls, **raw: Any) -> EventFilters:
+        known = {f.name for f in fields(cls)}
+        unknown = sorted(k for k, v in raw.items() if k not in known and v is not None)
+        if unknown:
+            raise FilterError(message=f"unknown filter(s): {', '.join(unknown)}; known: {', '.join(sorted(known))}")
+        where = str(raw.get("event_date_where") or "").strip().upper()
+        dates = tuple(_date(d) for d in _alternatives(raw.get("event_date")))
+        if not where:
+            where = "BETWEEN" if len(dates) == 2 else "="
+        if where not in DATE_WHERE:
+            raise FilterError(message=f"event_date_where must be one of {', '.join(DATE_WHERE)}")
+        if where == "BETWEEN" and dates and len(dates) != 2:
+            raise FilterError(message="event_date_where=BETWEEN needs two dates: event_date=A|B")
+        if where in (">", "<", ">=", "<=") and len(dates) > 1:
+            raise FilterError(message=f"event_date_where={where} takes one date")
+        return cls(
+            country=tuple(country_alpha2(c) for c in _alternatives(raw.get("country"))),
+            admin1=_alternatives(raw.get("admin1")),
+            event_type=_alternatives(raw.get("event_type")),
+            sub_event_type=_alternatives(raw.get("sub_event_type")),
+            plover_type=tuple(p.upper() for p in _alternatives(raw.get("plover_type"))),
+            actor=_alternatives(raw.get("actor")),
+            event_date=dates,
+            event_date_where=where,
+            bbox=_bbox(raw.get("bbox")),
+            # Only word tokens of q reach the database; a q with none matches nothing.
+            q=str(raw["q"]) if raw.get("q") not in (None, "") else None,
+            claim_source=_alternatives(raw.get("claim_source")),
+            min_confidence=_float(raw.get("min_confidence"), "min_confidence"),
+            incident_id=_alternatives(raw.get("incident_id")),
+            article_id=_alternatives(raw.get("article_id")),
+            modality=tuple(m.lower() for m in _alternatives(raw.get("modality"))),
+        )
+
+    def conditions(self, dialect: str) -> list[sa.ColumnElement[bool]]:
+        e = events.c
+        cond: list[sa.ColumnElement[bool]] = []
+        for column, values in (
+            (e.country, self.country),
+            (e.admin1, self.admin1),
+            (e.acled_event_type, self.event_type),
+            (e.acled_sub_event_type, self.sub_event_type),
+            (e.plover_type, self.plover_type),
+            (e.incident_id, self.incident_id),
+            (e.article_id, self.article_id),
+            (e.modality, self.modality),
+        ):
+            if values:
+                cond.append(column.in_(values))
+        if self.actor:
+            cond.append(sa.or_(*(_actor_condition(a) for a in self.actor)))
+        if self.claim_source:
+            cond.append(
+                sa.exists().where(
+                    event_claims.c.event_id == e.event_id,
+                    sa.or_(*(event_claims.c.claim_source.icontains(c, autoescape=True) for c in self.claim_source)),
+                )
+            )
+        if self.event_date:
+            cond.append(self._date_condition())
+        if self.bbox:
+            min_lon, min_lat, max_lon, max_lat = self.bbox
+            cond += [e.lon.between(min_lon, max_lon), e.lat.between(min_lat, max_lat)]
+        if self.min_confidence is not None:
+            cond.append(e.confidence >= self.min_confidence)
+        if self.q:
+            cond.append(_fulltext_condition(self.q, dialect))
+        return cond
+
+    def _date_condition(self) -> sa.ColumnElement[bool]:
+        # An event is an interval: it matches when the interval overlaps what was asked for.
+        start = events.c.date_start
+        end = sa.func.coalesce(events.c.date_end, events.c.date_start)
+        w, d = self.event_date_where, self.event_date
+        if w == "BETWEEN":
+            return sa.and_(start <= max(d), end >= min(d))
+        if w == "=":
+            return sa.or_(*(sa.and_(start <= x, end >= x) for x in d))
+        if w == ">":
+            return end > d[0]
+        if w == ">=":
+            return end >= d[0]
+        if w == "<":
+            return start < d[0]
+        return start <= d[0]
+
+
+def _float(value: Any, name: str) -> float | None:
+    if value is None or value == "":
+        return None
+    try:
+        return float(value)
+    except (TypeError, ValueError) as exc:
+        raise FilterError(message=f"{name} must be a number, got {value!r}") from exc
+
+
+def _bbox(value: Any) -> tuple[float, float, float, float] | None:
+    if value is None or value == "":
+        return None
+    parts = value if isinstance(value, (list, tuple)) else str(value).split(",")
+    try:
+        nums = tuple(float(p) for p in parts)
+    except ValueError as exc:
+        raise FilterError(message=f"bbox must be minlon,minlat,maxlon,maxlat numbers, got {value!r}") from exc
+    if len(nums) != 4:
+        raise FilterError(message="bbox must have four numbers: minlon,minlat,maxlon,maxlat")
+    min_lon, min_lat, max_lon, max_lat = nums
+    if not (-180 <= min_lon <= max_lon <= 180 and -90 <= min_lat <= max_lat <= 90):
+        raise FilterError(message="bbox must satisfy -180<=minlon<=maxlon<=180 and -90<=minlat<=maxlat<=90")
+    return nums  # type: ignore[return-value]
+
+
+def _actor_condition(value: str) -> sa.ColumnElement[bool]:
+    a = event_actors.c
+    m = _ACTOR_CODE.match(value)
+    if m and (m.group("country") or m.group("sector")):
+        parts = []
+        if m.group("country"):
+            parts.append(a.country == m.group("country"))
+        if m.group("sector"):
+            parts.append(a.sector == m.group("sector"))
+        match = sa.and_(*parts)
+    else:
+        match = sa.or_(a.name.icontains(value, autoescape=True), a.text.icontains(value, autoescape=True))
+    return sa.exists().where(a.event_id == events.c.event_id, match)
+
+
+def fts5_query(q: str) -> str:
+    """An FTS5 MATCH expression built only from quoted word tokens: ``a b|c`` -> ``("a" "b") OR ("c")``."""
+    groups = []
+    for alt in q.split("|"):
+        words = _WORD.findall(alt)
+        if words:
+            groups.append("(" + " ".join(f'"{w}"' for w in words) + ")")
+    return " OR ".join(groups)
+
+
+def _fulltext_condition(q: str, dialect: str) -> sa.ColumnElement[bool]:
+    if dialect == "sqlite":
+        expr = fts5_query(q)
+        if not expr:
+            return sa.false()
+        sub = sa.text("SELECT article_id FROM articles_fts WHERE articles_fts MATCH :fts").bindparams(fts=expr)
+        return events.c.article_id.in_(sub.columns(sa.column("article_id")))
+    alts = [" ".join(_WORD.findall(alt)) for alt in q.split("|")]
+    alts = [a for a in alts if a]
+    if not alts:
+        return sa.false()
+    tsv = sa.literal_column("articles.tsv")
+    match = sa.or_(*(tsv.op("@@")(sa.func.plainto_tsquery("english", a)) for a in alts))
+    sub = sa.select(articles.c.article_id).select_from(articles).where(match)
+    return events.c.article_id.in_(sub)
