@@ -179,6 +179,7 @@ def test_get_article_and_incident(filled: Store) -> None:
     for e in got["events"]:
         assert got["article"]["text"][e["evidence"]["start"]: e["evidence"]["end"]] == e["evidence"]["sentence"]
     assert filled.get_article("a_missing") is None
+    assert filled.get_article("a_\x00") is None and filled.get_incident("\x00") is None
 
     inc = filled.get_incident("inc_idlib")
     assert inc is not None

@@ -16,7 +16,7 @@ import pytest
 
 from eventwire import web
 
-from .fixtures import hostile_report, second_report, seed_result
+from .fixtures import hostile_report, ministry_report, second_report, seed_result
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "web"
 CHROMIUM = os.environ.get("EVENTWIRE_CHROMIUM", "/usr/bin/chromium")
@@ -76,7 +76,7 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer
     seed, from_pipeline = seed_result()
     second, hostile = second_report(), hostile_report()
     store = Store.open(url)
-    for result in (seed, second, hostile):
+    for result in (seed, second, ministry_report(), hostile):
         store.add_result(result)
     store.close()
 
@@ -132,5 +132,7 @@ def page(browser: object) -> Iterator[object]:
 def shot(page: object, name: str) -> Path:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     path = ARTIFACTS / f"{name}.png"
+    # A full-page capture taken while scrolled paints the sticky header mid-page.
+    page.evaluate("window.scrollTo(0, 0)")  # type: ignore[attr-defined]
     page.screenshot(path=str(path), full_page=True)  # type: ignore[attr-defined]
     return path

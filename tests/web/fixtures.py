@@ -210,6 +210,34 @@ def second_report() -> Result:
     return Result(article=article, events=(ev,))
 
 
+def ministry_report() -> Result:
+    """A third outlet quoting the ministry's lower toll for the same shelling."""
+    article = Article.from_text(
+        "ISTANBUL - Five Turkish soldiers were killed and five wounded when Syrian regime forces shelled their "
+        "positions in Idlib on Monday, the Turkish Defense Ministry said.",
+        published="2020-02-10",
+        source="Daily Courier",
+        title="Five soldiers killed in Idlib shelling",
+    )
+    ev = make_event(
+        article,
+        article.text.split(" - ", 1)[1].rstrip("."),
+        plover_type="ASSAULT",
+        trigger="shelled",
+        actor=("Syrian regime forces", "Syrian Armed Forces", "SYR", "MIL"),
+        recipient=("Turkish soldiers", "Turkish Armed Forces", "TUR", "MIL"),
+        place=("Idlib", IDLIB, "admin1"),
+        day=dt.date(2020, 2, 10),
+        dead=5,
+        injured=5,
+        claim=("Turkish Defense Ministry",),
+        incident=INCIDENT,
+        acled=("Explosions/Remote violence", "Shelling/artillery/missile attack"),
+        confidence=0.85,
+    )
+    return Result(article=article, events=(ev,))
+
+
 def hostile_report() -> Result:
     """An article whose text and metadata carry markup that must show as text, never run."""
     article = Article.from_text(

@@ -119,10 +119,10 @@ def read_rows(name: str) -> Iterator[tuple[int, dict[str, str]]]:
             if tuple(c.strip() for c in cells) != columns:
                 raise ResourceError(E_GAZETTEER, f"{name}: header must be {'/'.join(columns)}")
             continue
-        cells = [c.strip() for c in cells] + [""] * (len(columns) - len(cells))
         if len(cells) > len(columns):
             raise ResourceError(E_GAZETTEER, f"{name}:{lineno}: {len(cells)} columns, expected {len(columns)}")
-        yield lineno, dict(zip(columns, cells))
+        cells = [c.strip() for c in cells] + [""] * (len(columns) - len(cells))
+        yield lineno, dict(zip(columns, cells, strict=True))
 
 
 def _split(value: str) -> list[str]:

@@ -24,7 +24,7 @@ eval_app = typer.Typer(help="Evaluate eventwire on gold data (articles, snippets
                        no_args_is_help=True)
 app.add_typer(eval_app, name="eval")
 
-err = Console(stderr=True, highlight=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 FORMATS = ("json", "jsonl", "table")
 
@@ -101,7 +101,8 @@ def _print_table(records: list[dict[str, Any]]) -> None:
             r.get("modality") or "",
             f"{r.get('confidence', 0):.2f}",
         )
-    Console(highlight=False).print(t)
+    # piped output has no terminal width; a wide table beats one squeezed to 80 columns
+    Console(highlight=False, width=None if sys.stdout.isatty() else 200).print(t)
 
 
 @app.command()
@@ -190,7 +191,7 @@ def summary(
     if as_json:
         typer.echo(json.dumps(s, ensure_ascii=False, indent=2, default=str))
     else:
-        print_summary(s, Console(highlight=False))
+        print_summary(s, Console(highlight=False, width=None if sys.stdout.isatty() else 120))
 
 
 @app.command()
@@ -224,7 +225,7 @@ def demo(
             for result in pipe.process([article]):
                 status = store.add_result(result)
                 err.print(f"{article.origin}: {status}, {len(result.events)} events", markup=False)
-        print_summary(store.summary(), Console(highlight=False))
+        print_summary(store.summary(), Console(highlight=False, width=None if sys.stdout.isatty() else 120))
     finally:
         store.close()
 

@@ -133,7 +133,7 @@ class RayEngine:
         step = -(-len(articles) // n_files)
         for i in range(0, len(articles), step):
             pq.write_table(table.slice(i, step), src / f"in-{i:08d}.parquet")
-        return ray.data.read_parquet(str(src)).map_batches(
+        return ray.data.read_parquet(str(src), override_num_blocks=n_files).map_batches(
             ExtractUDF,
             fn_constructor_args=(self.factory, self.batch_size, self.version, mode),
             batch_size=self.batch_size,

@@ -284,9 +284,12 @@ class EventCoder:
         if d.plover_type == "THREATEN" and not actors and speaker is not None:
             actors = [ActorRef("actor", speaker.text, speaker.name, speaker.country, speaker.sector,
                                rule="speaker of the threat")]
-        if d.plover_type in {"ACCUSE"} and d.rules["type"].startswith("phrase") and not actors and speaker:
-            actors = [ActorRef("actor", speaker.text, speaker.name, speaker.country, speaker.sector,
-                               rule="speaker of the claim")]
+        if d.plover_type in {"ACCUSE"} and d.rules["type"].startswith("phrase") and not actors:
+            if claim_tok is not None:
+                actors = self._resolve_parties([claim_tok], "actor", sent, si, ctx, speaker, d)
+            if not actors and speaker is not None:
+                actors = [ActorRef("actor", speaker.text, speaker.name, speaker.country, speaker.sector,
+                                   rule="speaker of the claim")]
         if not recips and d.plover_type in {"THREATEN", "ACCUSE", "REQUEST"}:
             recips = self._resolve_parties(_condition_subjects(d, sent), "recipient", sent, si, ctx, speaker, d)
             if speaker is not None:
@@ -301,6 +304,8 @@ class EventCoder:
         size = self._size(d, sent)
         when = self._date(d, sent, si, ctx, modality)
         where = self._location(d, sent, si, ctx, actors, recips)
+        actors = [self._operating_country(a, where) for a in actors]
+        recips = [self._operating_country(a, where) for a in recips]
         span_toks = [t for t in d.triggers]
         for a in (*actors, *recips):
             if a.start is not None and sent.start_char <= a.start < sent.end_char:
@@ -507,6 +512,15 @@ class EventCoder:
             if sector:
                 rule += f"; sector from '{head.lemma_}'"
         return [ActorRef(role, text, m.name, m.country, sector, m.wikidata, start, end, rule=rule)]
+
+    @staticmethod
+    def _operating_country(a: ActorRef, where: Place | None) -> ActorRef:
+        """A transnational armed group (al-Qaeda, ISIS) is coded to the country it fights in."""
+        if a.country is None and a.sector in {"REB", "UAF"} and where is not None and where.country:
+            a3 = _alpha3(where.country)
+            if a3:
+                return replace(a, country=a3, rule=f"{a.rule}; operating country from the event's location")
+        return a
 
     @staticmethod
     def _military_sector(a: ActorRef, plover_type: str) -> ActorRef:
@@ -1087,6 +1101,13 @@ def _best_place(pool: list[Place]) -> Place | None:
     if resolved:
         return min(resolved, key=lambda p: rank.get(p.precision or "", 4))
     return None
+
+
+def _alpha3(alpha2: str) -> str | None:
+    import pycountry
+
+    c = pycountry.countries.get(alpha_2=alpha2.upper())
+    return c.alpha_3 if c else None
 
 
 def _alpha2(alpha3: str) -> str | None:

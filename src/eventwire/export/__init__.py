@@ -52,8 +52,28 @@ def _parties(rec: dict[str, Any], role: str) -> list[dict[str, Any]]:
     return [a for a in rec.get("actors") or [] if a.get("role") == role]
 
 
+_ACLED_SECTOR_NAMES = {
+    "MIL": "Military Forces of {c}",
+    "GOV": "Government of {c}",
+    "COP": "Police Forces of {c}",
+    "REB": "Rebel Groups ({c})",
+    "CVL": "Civilians ({c})",
+    "OPP": "Protesters ({c})",
+    "JRN": "Journalists ({c})",
+    "UAF": "Unidentified Armed Group ({c})",
+}
+
+
 def _label(a: dict[str, Any]) -> str:
-    return a.get("name") or a.get("text") or ""
+    """ACLED-style actor names: the resolved name, else '<sector> of <country>', else the text."""
+    if a.get("name"):
+        return str(a["name"])
+    c = a.get("country")
+    pattern = _ACLED_SECTOR_NAMES.get(a.get("sector") or "")
+    if c and pattern:
+        country = pycountry.countries.get(alpha_3=c)
+        return pattern.format(c=country.name if country else c)
+    return a.get("text") or ""
 
 
 def _join(xs: Iterable[str]) -> str:
@@ -201,7 +221,8 @@ def write_csv(records: Iterable[dict[str, Any]], out: TextIO) -> int:
 
 
 def write_acled(records: Iterable[dict[str, Any]], out: TextIO) -> int:
-    return _write_rows((acled_row(r) for r in records), ACLED_COLUMNS, out)
+    """ACLED codes only what has an ACLED category: verbal events (CONSULT, ACCUSE ...) are left out."""
+    return _write_rows((acled_row(r) for r in records if r.get("acled_event_type")), ACLED_COLUMNS, out)
 
 
 def _write_rows(rows: Iterable[dict[str, Any]], columns: tuple[str, ...], out: TextIO) -> int:

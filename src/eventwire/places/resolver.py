@@ -23,10 +23,22 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..records import Place
-from .gazetteer import ADMIN1, ADMIN2, ALT, CONTINENT, CORE, COUNTRY, KIND_NAMES, MAIN, TOWN, ensure_built
+from .gazetteer import (
+    ADMIN1,
+    ADMIN2,
+    ALT,
+    CONTINENT,
+    CORE,
+    COUNTRY,
+    KIND_NAMES,
+    MAIN,
+    REGION,
+    TOWN,
+    ensure_built,
+)
 from .names import ADMIN1_WORDS, ADMIN2_WORDS, MAX_NAME_CHARS, TOWN_WORDS, core_key, norm_key
 
-KIND_BONUS = {COUNTRY: 3.0, CONTINENT: 2.5, ADMIN1: 1.0, ADMIN2: -0.5, TOWN: 0.0}
+KIND_BONUS = {COUNTRY: 3.0, CONTINENT: 2.5, REGION: 1.0, ADMIN1: 1.0, ADMIN2: -0.5, TOWN: 0.0}
 HOW_PENALTY = {MAIN: 0.0, ALT: -2.0, CORE: -1.5}
 CAPITAL_BONUS = 1.5
 ALT_WHEN_MAIN = -3.0
@@ -66,7 +78,7 @@ _DIRECTIONS = (
 _KIND_WORDS = "|".join(sorted({*ADMIN1_WORDS, *TOWN_WORDS}, key=len, reverse=True))
 _OF_PATTERN = re.compile(rf"^(?:the )?(?:(?P<adj>[\w ]+?) )?(?P<word>{_KIND_WORDS}) of (?P<core>.+)$")
 _SUFFIX_PATTERN = re.compile(rf"^(?:the )?(?P<core>.+?) (?P<word>{_KIND_WORDS})$")
-_PRECISION = {COUNTRY: "country", ADMIN1: "admin1", ADMIN2: "admin2", TOWN: "town", CONTINENT: None}
+_PRECISION = {COUNTRY: "country", ADMIN1: "admin1", ADMIN2: "admin2", TOWN: "town", CONTINENT: None, REGION: None}
 
 
 @dataclass(frozen=True)
@@ -278,7 +290,7 @@ class PlaceResolver:
         if cc is None:
             return None
         for s in scored:
-            if s.cand.how == MAIN and (s.cand.kind in (COUNTRY, ADMIN1, CONTINENT) or s.cand.pop >= 100_000):
+            if s.cand.how == MAIN and (s.cand.kind in (COUNTRY, ADMIN1, CONTINENT, REGION) or s.cand.pop >= 100_000):
                 return None
         return cc
 
@@ -429,7 +441,7 @@ def _document_context(
         best = scored[0]
         margin = best.score - scored[1].score if len(scored) > 1 else 99.0
         cand = best.cand
-        if cand.kind == CONTINENT:
+        if cand.kind in (CONTINENT, REGION) or cand.cc.endswith("*"):
             continue
         counts[cand.cc] += mention_counts[key]
         confident = margin >= ANCHOR_MARGIN or cand.kind == COUNTRY
@@ -461,18 +473,18 @@ def _supported(table: tuple[tuple[object, frozenset[str]], ...], item: object, o
 
 
 def _to_place(text: str, cand: Candidate, why: str) -> Place:
-    is_continent = cand.kind == CONTINENT
+    is_continent = cand.kind in (CONTINENT, REGION)
     return Place(
         text=text,
         name=cand.name,
-        country=None if is_continent else cand.cc,
+        country=None if is_continent or cand.cc.endswith("*") else cand.cc,
         admin1=cand.admin1 if cand.kind in (ADMIN1, ADMIN2, TOWN) else None,
         admin2=cand.admin2 if cand.kind in (ADMIN2, TOWN) else None,
         geonameid=cand.geonameid,
         lat=round(cand.lat, 5),
         lon=round(cand.lon, 5),
         precision=_PRECISION[cand.kind],
-        reason=("continent, coarser than a country: " if is_continent else "") + why,
+        reason=(f"{KIND_NAMES[cand.kind]}, coarser than a country: " if is_continent else "") + why,
     )
 
 

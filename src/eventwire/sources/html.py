@@ -50,7 +50,7 @@ def article_from_html(
         )
     meta = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
     text = (meta.get("text") or "").strip()
-    if not text:
+    if len(text.split()) < 3:  # a menu or a cookie banner is what remains of a page without a story
         raise InputError(E_BAD_HTML, "the HTML page has no main text", origin=origin)
     page_date = _iso_date(meta.get("date"))
     return article_from_text(

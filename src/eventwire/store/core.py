@@ -240,6 +240,8 @@ class Store:
 
     # -- reading ------------------------------------------------------------------------------
     def has_article(self, article_id: str, version: str | None = None) -> bool:
+        if "\x00" in article_id:
+            return False
         q = sa.select(articles.c.extractor_version).where(articles.c.article_id == article_id)
         with self.engine.connect() as conn:
             row = conn.execute(q).first()
@@ -280,6 +282,8 @@ class Store:
             return int(conn.execute(q).scalar_one())
 
     def get_article(self, article_id: str) -> dict[str, Any] | None:
+        if "\x00" in article_id:  # no stored id has one, and PostgreSQL rejects it as a parameter
+            return None
         with self.engine.connect() as conn:
             row = conn.execute(sa.select(articles).where(articles.c.article_id == article_id)).first()
             if row is None:
@@ -293,6 +297,8 @@ class Store:
         return {"article": _article_dict(row, with_text=True), "events": evs}
 
     def get_incident(self, incident_id: str) -> dict[str, Any] | None:
+        if "\x00" in incident_id:
+            return None
         with self.engine.connect() as conn:
             recs = [
                 json.loads(r)
@@ -448,7 +454,7 @@ def event_row(ev: Event) -> dict[str, Any]:
         "lon": loc.lon if loc else None,
         "location_precision": loc.precision if loc else None,
         "date_start": date.start if date else None,
-        "date_end": date.end if date else None,
+        "date_end": (date.end or date.start) if date else None,
         "date_precision": date.precision if date else None,
         "sort_date": (date.start if date and date.start else None) or ev.published or dt.date.min,
         "dead": ev.size.dead,
