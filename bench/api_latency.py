@@ -51,15 +51,13 @@ ACTORS = [
     ("Taliban", "AFG", "GOV"), ("police", None, "COP"), ("protesters", None, "CVL"), ("civilians", None, "CVL"),
 ]
 CLAIMS = ["Turkish Defense Ministry", "Syrian Observatory for Human Rights", "UN OCHA", "police spokesman"]
-WORDS = ("attack shelling drone strike convoy checkpoint protest rally arrested killed wounded village "
-         "market hospital ceasefire talks border militants army police rebels").split()
+WORDS = ["attack", "shelling", "drone", "strike", "convoy", "checkpoint", "protest", "rally", "arrested", "killed", "wounded", "village", "market", "hospital", "ceasefire", "talks", "border", "militants", "army", "police", "rebels"]
 
 
 def load(store: Store, n: int, per_article: int = 10, batch: int = 20_000, seed: int = 7) -> None:
     rng = random.Random(seed)
     day0 = dt.date(2018, 1, 1)
     now = dt.datetime.now(dt.timezone.utc)
-    n_articles = max(1, n // per_article)
     ev_rows: list[dict[str, Any]] = []
     act_rows: list[dict[str, Any]] = []
     claim_rows: list[dict[str, Any]] = []

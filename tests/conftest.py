@@ -9,6 +9,8 @@ import pytest
 
 from eventwire.evaluate.gold import shared_dir
 
+pytest_plugins = ["pg_fixture"]
+
 SHARED = shared_dir()
 SEED_TEXT = SHARED / "corpus" / "seed" / "zerohedge-idlib-2020-02-10.txt" if SHARED else None
 SEED_GOLD = SHARED / "gold" / "seed" / "zerohedge-idlib-2020-02-10.gold.json" if SHARED else None

@@ -9,10 +9,10 @@ from urllib.parse import quote
 
 import pytest
 from fastapi.testclient import TestClient
-from store_samples import V1, make_event, sample_results
 
 from eventwire.records import Result
 from eventwire.store import Store
+from store_samples import V1, make_event, sample_results
 
 TOKEN = "s3cret-token"
 
@@ -192,6 +192,7 @@ def test_post_json_and_upload(client: TestClient) -> None:
     ],
 )
 def test_post_rejects_bad_input(client: TestClient, kwargs: dict, status: int) -> None:
+    kwargs = dict(kwargs)  # the parameter dict is shared by the sqlite and postgresql runs
     headers = {"Authorization": f"Bearer {TOKEN}", **kwargs.pop("headers", {})}
     r = client.post("/api/articles", headers=headers, **kwargs)
     assert r.status_code == status, r.text
@@ -208,3 +209,21 @@ def test_read_token_guards_reads(filled_url: str) -> None:
     with TestClient(create_app(filled_url)) as c:  # no write token configured: ingest is off
         r = c.post("/api/articles", json={"text": "x"}, headers={"Authorization": "Bearer anything"})
         assert r.status_code == 401
+
+
+def test_post_with_the_real_pipeline_stores_the_article(tmp_path) -> None:
+    import importlib.util
+
+    if importlib.util.find_spec("eventwire.events.coder") is None:
+        pytest.skip("the event coder (eventwire.events.coder) is not in this checkout yet")
+    from eventwire.api import create_app
+
+    text = ("Turkish drones struck a Syrian army convoy near Saraqib on Thursday, killing at least 12 soldiers, "
+            "the Turkish Defense Ministry said.")
+    with TestClient(create_app(f"sqlite:///{tmp_path / 'p.db'}", token=TOKEN)) as c:
+        r = c.post("/api/articles", json={"text": text, "published": "2020-02-28"},
+                   headers={"Authorization": f"Bearer {TOKEN}"})
+        assert r.status_code == 201, r.text
+        got = c.get(f"/api/articles/{r.json()['article_id']}").json()
+        assert got["article"]["text"] == text
+        assert len(got["events"]) == len(r.json()["events"])

@@ -237,7 +237,7 @@ def test_real_pipeline_on_the_seed_article(tmp_path: Path) -> None:
     from eventwire.pipeline import Pipeline
     from eventwire.sources import read_text_file
 
-    direct = list(next(Pipeline().process([read_text_file(seed[0])])).events)
+    direct = list(next(Pipeline().process([read_text_file(seed[0], published="2020-02-10")])).events)
     result = CliRunner().invoke(_app(), ["run", str(seed[0]), "--out", str(tmp_path / "out"), "--quiet",
                                          "--published", "2020-02-10"])
     assert result.exit_code == 0, result.output

@@ -85,3 +85,24 @@ def test_bad_offsets_do_not_drop_mentions(resolver: PlaceResolver) -> None:
     assert len(places) == 3
     assert places[0].country == "SY"
     assert places[1].lat is None and places[2].lat is None
+
+
+def test_curated_seas_regions_and_landmarks(resolver: PlaceResolver) -> None:
+    sea = resolver.resolve("the Mediterranean")
+    assert sea.lat is not None and sea.precision is None and sea.country is None
+    gaza = resolver.resolve("Gaza")
+    assert (gaza.country, gaza.precision) == ("PS", "admin1")
+    white_house = resolver.resolve("White House")
+    assert white_house.lat is not None and haversine_km(white_house.lat, white_house.lon, 38.9, -77.04) < 20
+
+
+def test_town_followed_by_its_state(resolver: PlaceResolver) -> None:
+    for state, admin1 in (("Tenn.", "Tennessee"), ("Ill.", "Illinois"), ("Texas", "Texas")):
+        text = f"He was held in Paris, {state}, on Monday."
+        (place,) = resolver.resolve_document(text, [(15, 20, "GPE")])
+        assert (place.country, place.admin1) == ("US", admin1)
+
+
+def test_generic_word_inside_a_long_name_is_not_a_place(resolver: PlaceResolver) -> None:
+    place = resolver.resolve("Qwzx State University")
+    assert place.lat is None

@@ -247,9 +247,9 @@ def eval_articles(
 
 
 def _register_areas() -> None:
-    from . import actors, places, serve, snippets, sources, store, times
+    from . import actors, places, relations, serve, snippets, sources, store, times
 
-    for mod in (places, times, actors, snippets, store, serve, sources):
+    for mod in (places, times, actors, snippets, relations, store, serve, sources):
         mod.register(app, eval_app)
 
 

@@ -93,7 +93,7 @@ class RayEngine:
             import ray
         except ImportError as exc:
             raise ConfigError(
-                "E402", "the Ray engine needs Ray: pip install 'eventwire[ray]' (or 'ray[data]')"
+                "E405", "the Ray engine needs Ray: pip install 'eventwire[ray]' (or 'ray[data]')"
             ) from exc
         self.workers = max(1, workers)
         self.factory = factory

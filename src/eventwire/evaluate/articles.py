@@ -48,9 +48,9 @@ def location_ok(sys_loc: dict[str, Any] | None, gold_loc: dict[str, Any]) -> boo
         return False
     if gold_loc.get("precision") == "country":
         return True
-    if "lat" in gold_loc and sys_loc.get("lat") is not None and sys_loc.get("lon") is not None:
-        if haversine_km((sys_loc["lat"], sys_loc["lon"]), (gold_loc["lat"], gold_loc["lon"])) <= 161:
-            return True
+    has_coords = "lat" in gold_loc and sys_loc.get("lat") is not None and sys_loc.get("lon") is not None
+    if has_coords and haversine_km((sys_loc["lat"], sys_loc["lon"]), (gold_loc["lat"], gold_loc["lon"])) <= 161:
+        return True
     got = {fold(sys_loc.get(k)) for k in ("admin1", "name", "text") if sys_loc.get(k)}
     want = {fold(gold_loc.get(k)) for k in ("admin1", "name") if gold_loc.get(k)}
     return any(w and any(g and (w in g or g in w) for g in got) for w in want)

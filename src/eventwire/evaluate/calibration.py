@@ -85,7 +85,8 @@ def matched_system_events(gold: Any, events: list[dict[str, Any]]) -> set[int]:
 def judge_gold(paths: Iterable[str | Path], pipeline: Any = None) -> tuple[Judged, list[str]]:
     from .gold import load_gold
 
-    if pipeline is None:
+    paths = list(paths)
+    if pipeline is None and paths:
         from ..pipeline import Pipeline
 
         pipeline = Pipeline()
@@ -101,7 +102,7 @@ def judge_gold(paths: Iterable[str | Path], pipeline: Any = None) -> tuple[Judge
         ok = matched_system_events(g, events)
         out.extend(
             {"source": "gold", "confidence": float(ev.get("confidence") or 0.0), "correct": i in ok,
-             "plover_type": ev.get("plover_type"), "doc": Path(path).name}
+             "plover_type": ev.get("plover_type"), "doc": Path(path).name, "event": ev}
             for i, ev in enumerate(events)
         )
     return out, errors
@@ -126,7 +127,7 @@ def judge_snippets(path: str | Path, extract: Extract | None = None, limit: int 
                 continue
             out.append({"source": "case2021", "confidence": float(ev.get("confidence") or 0.0),
                         "correct": LABEL_OF.get(kind) == row["label"], "plover_type": ev.get("plover_type"),
-                        "doc": row["id"]})
+                        "doc": row["id"], "event": ev})
     return out, errors
 
 
@@ -136,7 +137,7 @@ def judge_re3d(path: str | Path, extract: Extract | None = None, limit: int | No
     r = evaluate_relations(path, extract=extract, limit=limit)
     out: Judged = [
         {"source": "re3d", "confidence": j["confidence"], "correct": j["correct"],
-         "plover_type": j["plover_type"], "doc": d["id"]}
+         "plover_type": j["plover_type"], "doc": d["id"], "event": j["event"]}
         for d in r["per_doc"] for j in d["judged"]
     ]
     return out, list(r["errors"])
@@ -149,10 +150,11 @@ def default_paths(shared: Path | None = None) -> dict[str, Any]:
     root = shared or shared_dir()
     if root is None:
         return {"gold": [], "case2021": None, "re3d": None}
+    snippets, re3d = root / "data" / "case2021_task2" / "dev.jsonl", root / "data" / "re3d" / "dev.jsonl"
     return {
         "gold": sorted((root / "gold").glob("*/*.gold.json")),
-        "case2021": root / "data" / "case2021_task2" / "dev.jsonl",
-        "re3d": root / "data" / "re3d" / "dev.jsonl",
+        "case2021": snippets if snippets.is_file() else None,
+        "re3d": re3d if re3d.is_file() else None,
     }
 
 

@@ -14,8 +14,10 @@ The matching rule (docs/evaluation.md, "re3d relations"):
   2. text: after normalisation (case, diacritics, British spellings, dotted acronyms; the tokens
      "the", "a", "an", "'s" dropped) one token sequence contains the other as a contiguous run,
      and the shorter one is not made only of generic words ("forces", "people", "they", ...);
-  3. resolver: the entity text, resolved alone by ``ActorResolver``, has a country, and that
-     country and the sector equal the side's coded country and sector.
+  3. resolver: the entity text, resolved alone by ``ActorResolver``, names the same actor as the
+     side's coded ``name`` (both non-null), or it has a country equal to the side's coded country
+     and either the same sector or no sector (the entity names the state as a whole: "Iraq"
+     against "Iraqi forces").
 - A gold pair (A, B) is *stated* by an event of type ASSAULT or COERCE when two distinct sides
   x, y of the event match A and B respectively, and {x, y} is an actor/recipient pair (either
   direction) or two actors (two-sided fighting: "clashes between X and Y").
@@ -46,7 +48,7 @@ _GENERIC: Final = frozenset({
 })
 
 Extract = Callable[[str], list[dict[str, Any]]]
-Resolve = Callable[[str], tuple[str | None, str | None]]  # text -> (country, sector)
+Resolve = Callable[[str], tuple[str | None, str | None, str | None]]  # text -> (name, country, sector)
 
 
 @dataclass(frozen=True)
@@ -143,10 +145,10 @@ def _default_resolver() -> Any:
     return ActorResolver.load()
 
 
-def resolve_entity(text: str) -> tuple[str | None, str | None]:
-    """(country, sector) of an entity's text resolved on its own, or (None, None)."""
+def resolve_entity(text: str) -> tuple[str | None, str | None, str | None]:
+    """(name, country, sector) of an entity's text resolved on its own, or Nones."""
     m = _default_resolver().resolve(text)
-    return (m.country, m.sector) if m is not None else (None, None)
+    return (m.name, m.country, m.sector) if m is not None else (None, None, None)
 
 
 class Matcher:
@@ -155,14 +157,14 @@ class Matcher:
     def __init__(self, text: str, resolve: Resolve | None = None) -> None:
         self.text = text
         self._resolve = resolve or resolve_entity
-        self._resolved: dict[str, tuple[str | None, str | None]] = {}
+        self._resolved: dict[str, tuple[str | None, str | None, str | None]] = {}
 
-    def resolved(self, value: str) -> tuple[str | None, str | None]:
+    def resolved(self, value: str) -> tuple[str | None, str | None, str | None]:
         if value not in self._resolved:
             try:
                 self._resolved[value] = self._resolve(value)
             except EventwireError:
-                self._resolved[value] = (None, None)
+                self._resolved[value] = (None, None, None)
         return self._resolved[value]
 
     def how(self, side: dict[str, Any], ent: Entity) -> str | None:
@@ -171,8 +173,10 @@ class Matcher:
             return "span"
         if text_match(str(side.get("text") or ""), ent.value):
             return "text"
-        country, sector = self.resolved(ent.value)
-        if country and country == side.get("country") and sector == side.get("sector"):
+        name, country, sector = self.resolved(ent.value)
+        if name and name == side.get("name"):
+            return "resolver"
+        if country and country == side.get("country") and sector in {None, side.get("sector")}:
             return "resolver"
         return None
 
@@ -209,6 +213,14 @@ def states_pair(ev: dict[str, Any], pair: GoldPair, matcher: Matcher) -> str | N
 
 # ------------------------------------------------------------------ scoring
 
+def _covers(ev: dict[str, Any], pair: GoldPair) -> bool:
+    e = ev.get("evidence") or {}
+    s, t = e.get("start"), e.get("end")
+    if not isinstance(s, int) or not isinstance(t, int):
+        return False
+    return s <= min(pair.a.begin, pair.b.begin) and max(pair.a.end, pair.b.end) <= t
+
+
 def _default_extract() -> Extract:
     import eventwire
 
@@ -227,6 +239,8 @@ def score_document(
     for p in fighting:
         how = next((h for ev in violent if (h := states_pair(ev, p, matcher))), None)
         (found if how else missed).append({"pair": p.describe(), "how": how} if how else p.describe())
+    # Diagnostic: the coder typed the sentence right but did not fill both sides with the pair.
+    covered = sum(1 for p in fighting if any(_covers(ev, p) for ev in violent))
     allies_as_violent = [p.describe() for p in allies if any(states_pair(ev, p, matcher) for ev in violent)]
     judged = []
     for ev in violent:
@@ -238,6 +252,7 @@ def score_document(
             "correct": any(states_pair(ev, p, matcher) for p in fighting),
             "sides": [f"{a.get('role')}:{a.get('text')}" for a in ev.get("actors") or []],
             "sentence": (ev.get("evidence") or {}).get("sentence", "")[:200],
+            "event": ev,
         })
     return {
         "id": doc.get("id"),
@@ -247,6 +262,7 @@ def score_document(
         "fighting_pairs": len(fighting),
         "found": found,
         "missed": missed,
+        "in_violent_evidence": covered,
         "allies_pairs": len(allies),
         "allies_as_violent": allies_as_violent,
         "judged": judged,
@@ -301,6 +317,7 @@ def score_documents(docs: Iterable[dict[str, Any]], extract: Extract, resolve: R
         "fighting_pairs": pairs,
         "found": found,
         "recall": found / pairs if pairs else None,
+        "in_violent_evidence": sum(d["in_violent_evidence"] for d in per),
         "events": sum(d["events"] for d in per),
         "violent_events": sum(d["violent_events"] for d in per),
         "paired_events": len(judged),
@@ -341,7 +358,8 @@ def format_relations(r: dict[str, Any], verbose: bool = False) -> str:
     lines.append(f"match rule used: {', '.join(f'{k} {v}' for k, v in r['how'].items()) or '-'}")
     lines.append(
         f"re3d relations: docs {r['n']} (refused {r['refused']}), FightingAgainst pairs {r['fighting_pairs']}, "
-        f"found {r['found']}, recall {_pct(r['recall'])}; ASSAULT/COERCE paired events {r['paired_events']}, "
+        f"found {r['found']}, recall {_pct(r['recall'])} (inside an ASSAULT/COERCE evidence span "
+        f"{r['in_violent_evidence']}); ASSAULT/COERCE paired events {r['paired_events']}, "
         f"on a gold pair {r['paired_matching']}, pair precision {_pct(r['pair_precision'])}; "
         f"AlliesOf pairs coded as ASSAULT/COERCE {r['allies_as_violent']}/{r['allies_pairs']}"
     )

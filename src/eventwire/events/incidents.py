@@ -15,7 +15,7 @@ from ..records import Event
 
 _NUM = re.compile(r"\b\d[\d,]*\b")
 _WORD = re.compile(r"[a-z]{3,}")
-_STOP = frozenset("the and that have has been were was with from for their they this which".split())
+_STOP = frozenset(["the", "and", "that", "have", "has", "been", "were", "was", "with", "from", "for", "their", "they", "this", "which"])
 
 
 def _countries(ev: Event, role: str) -> frozenset[str]:
@@ -80,9 +80,7 @@ def drop_repeats(events: list[Event]) -> list[Event]:
             nums, pnums = _numbers(ev), _numbers(prev)
             words, pwords = _words(ev), _words(prev)
             same_dead = ev.size.dead is not None and ev.size.dead == prev.size.dead
-            if (nums and nums <= pnums) or same_dead:
-                dup = True
-            elif not nums and ev.size.is_empty() and not _countries(ev, "actor") and words and (
+            if (nums and nums <= pnums) or same_dead or not nums and ev.size.is_empty() and not _countries(ev, "actor") and words and (
                 len(words & pwords) / len(words) >= 0.5
             ):
                 dup = True

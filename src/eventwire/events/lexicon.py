@@ -127,8 +127,7 @@ NOUN_TRIGGERS: dict[str, tuple[str, str | None]] = {
 
 # Verbs whose object is a nominal event that happened: "launched an attack", "held talks".
 LIGHT_VERBS = frozenset(
-    "launch carry conduct mount stage open return resume hold begin start have continue unleash "
-    "step intensify".split()
+    ["launch", "carry", "conduct", "mount", "stage", "open", "return", "resume", "hold", "begin", "start", "have", "continue", "unleash", "step", "intensify"]
 )
 
 # Weapon and method words -> PLOVER ASSAULT mode (checked in the event's clause).
@@ -172,14 +171,11 @@ MODE_WORDS: tuple[tuple[str, str], ...] = (
 # Verbs and nouns under which an event is intended, prevented or hoped for, not reported as
 # having happened: "trying to reach a ceasefire", "an attempt to break the siege".
 IRREALIS_GOVERNORS = frozenset(
-    "try attempt seek plan aim want hope intend prepare prevent avoid stop halt curtail expect "
-    "need wish aspire push pressure effort bid goal plan preparation intention possibility risk "
-    "fear threat ultimatum use".split()
+    ["try", "attempt", "seek", "plan", "aim", "want", "hope", "intend", "prepare", "prevent", "avoid", "stop", "halt", "curtail", "expect", "need", "wish", "aspire", "push", "pressure", "effort", "bid", "goal", "plan", "preparation", "intention", "possibility", "risk", "fear", "threat", "ultimatum", "use"]
 )
 
 SPEECH_VERBS = frozenset(
-    "say tell add report claim announce state confirm insist note write declare quote explain "
-    "stress reiterate assert deny acknowledge admit".split()
+    ["say", "tell", "add", "report", "claim", "announce", "state", "confirm", "insist", "note", "write", "declare", "quote", "explain", "stress", "reiterate", "assert", "deny", "acknowledge", "admit"]
 )
 
 # Material-conflict types where a bare country name means its armed forces, not its government.
@@ -187,14 +183,9 @@ MILITARY_TYPES = frozenset({"ASSAULT", "MOBILIZE"})
 
 # Words that make a MOBILIZE/ASSAULT object military: "sent tanks", "deployed troops".
 MILITARY_NOUNS = frozenset(
-    "troop soldier force army commando tank vehicle carrier howitzer launcher artillery weapon "
-    "munition reinforcement unit battalion brigade division marine jet warplane warship ship "
-    "destroyer submarine missile drone convoy militia fighter personnel police officer gunboat "
-    "aircraft helicopter equipment".split()
+    ["troop", "soldier", "force", "army", "commando", "tank", "vehicle", "carrier", "howitzer", "launcher", "artillery", "weapon", "munition", "reinforcement", "unit", "battalion", "brigade", "division", "marine", "jet", "warplane", "warship", "ship", "destroyer", "submarine", "missile", "drone", "convoy", "militia", "fighter", "personnel", "police", "officer", "gunboat", "aircraft", "helicopter", "equipment"]
 )
 
 VICTIM_NOUNS = frozenset(
-    "civilian people person soldier troop fighter militant rebel child woman man resident villager "
-    "protester demonstrator officer policeman journalist worker student member police refugee "
-    "patient doctor family".split()
+    ["civilian", "people", "person", "soldier", "troop", "fighter", "militant", "rebel", "child", "woman", "man", "resident", "villager", "protester", "demonstrator", "officer", "policeman", "journalist", "worker", "student", "member", "police", "refugee", "patient", "doctor", "family"]
 )

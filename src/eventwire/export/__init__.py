@@ -71,8 +71,7 @@ def _label(a: dict[str, Any]) -> str:
     c = a.get("country")
     pattern = _ACLED_SECTOR_NAMES.get(a.get("sector") or "")
     if c and pattern:
-        country = pycountry.countries.get(alpha_3=c)
-        return pattern.format(c=country.name if country else c)
+        return pattern.format(c=_country_name3(c))
     return a.get("text") or ""
 
 
@@ -80,11 +79,31 @@ def _join(xs: Iterable[str]) -> str:
     return "; ".join(x for x in xs if x)
 
 
+# ACLED names countries as newsrooms do, not by ISO's formal names.
+_SHORT_NAMES = {
+    "Syrian Arab Republic": "Syria", "Iran, Islamic Republic of": "Iran", "Russian Federation": "Russia",
+    "Korea, Republic of": "South Korea", "Korea, Democratic People's Republic of": "North Korea",
+    "Venezuela, Bolivarian Republic of": "Venezuela", "Bolivia, Plurinational State of": "Bolivia",
+    "Tanzania, United Republic of": "Tanzania", "Congo, The Democratic Republic of the": "Democratic Republic of Congo",
+    "Congo": "Republic of Congo", "Moldova, Republic of": "Moldova", "Lao People's Democratic Republic": "Laos",
+    "Viet Nam": "Vietnam", "Palestine, State of": "Palestine", "Türkiye": "Turkey",
+    "Taiwan, Province of China": "Taiwan", "Brunei Darussalam": "Brunei", "Micronesia, Federated States of": "Micronesia",
+    "Côte d'Ivoire": "Ivory Coast", "Cabo Verde": "Cape Verde", "Czechia": "Czech Republic",
+}  # fmt: skip
+
+
 def _country_name(alpha2: str | None) -> str:
     if not alpha2:
         return ""
     c = pycountry.countries.get(alpha_2=alpha2.upper())
-    return c.name if c else alpha2
+    if not c:
+        return alpha2
+    return _SHORT_NAMES.get(c.name, getattr(c, "common_name", None) or c.name)
+
+
+def _country_name3(alpha3: str) -> str:
+    c = pycountry.countries.get(alpha_3=alpha3)
+    return _country_name(c.alpha_2) if c else alpha3
 
 
 def _inter(parties: list[dict[str, Any]], home: str | None) -> int | str:

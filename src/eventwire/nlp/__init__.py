@@ -19,12 +19,10 @@ def load_spacy(name: str | None = None) -> Language:
     import spacy
 
     names = (name,) if name else FALLBACK_MODELS
-    last: Exception | None = None
     for candidate in names:
         try:
             nlp = spacy.load(candidate)
-        except OSError as exc:  # not installed: try the next one
-            last = exc
+        except OSError:  # not installed: try the next one
             continue
         return add_components(nlp)
     raise ResourceError(

@@ -19,7 +19,7 @@ _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "sev
          "ninety": 90}
 _SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
 VAGUE = frozenset(
-    "dozens hundreds thousands scores several many numerous some few multiple countless tens".split()
+    ["dozens", "hundreds", "thousands", "scores", "several", "many", "numerous", "some", "few", "multiple", "countless", "tens"]
 )
 LOWER_BOUND = re.compile(r"\b(at least|more than|over|upwards of|no fewer than|in excess of)\s*$", re.I)
 APPROX = re.compile(r"\b(about|around|some|nearly|almost|roughly|approximately|up to)\s*$", re.I)

@@ -177,7 +177,11 @@ _US_STATE_ABBREVIATIONS = {
 
 
 def source_versions() -> dict[str, str]:
-    versions = {"builder": BUILDER_VERSION}
+    import hashlib
+
+    # the curated table is data of the builder: editing it must rebuild the index too
+    digest = hashlib.sha1(FEATURES_FILE.read_bytes()).hexdigest()[:8] if FEATURES_FILE.exists() else "none"
+    versions = {"builder": f"{BUILDER_VERSION}.{digest}"}
     for pkg in SOURCE_PACKAGES:
         try:
             versions[pkg] = metadata.version(pkg)

@@ -40,7 +40,7 @@ from .names import ADMIN1_WORDS, ADMIN2_WORDS, MAX_NAME_CHARS, TOWN_WORDS, core_
 
 KIND_BONUS = {COUNTRY: 3.0, CONTINENT: 2.5, REGION: 1.0, ADMIN1: 1.0, ADMIN2: -0.5, TOWN: 0.0}
 HOW_PENALTY = {MAIN: 0.0, ALT: -2.0, CORE: -1.5}
-CAPITAL_BONUS = 1.5
+CAPITAL_BONUS = 2.5
 ALT_WHEN_MAIN = -3.0
 HINT_MATCH, HINT_MISMATCH = 5.0, -3.0
 COUNTRY_CONTEXT = 2.5
@@ -48,6 +48,15 @@ DOMINANT_COUNTRY = 1.0
 ADMIN1_CONTEXT = 3.0
 NEAR_KM, NEAR_BONUS = 150.0, 1.5
 TOP_FOR_NEARNESS = 5  # candidates of each other mention that count as possible neighbours
+US_LOCAL_BONUS = 2.0
+CONTAINER_BONUS = 6.0  # "Paris, Texas", "Greenwood, W. Va.": the unit named right after the town
+# Markers of US local reporting; two distinct ones make an article US-local, so that "Paris",
+# "Athens" or "Jordan" there mean the US towns rather than the famous places abroad.
+_US_MARKERS = re.compile(
+    r"\$\d|\b(?:County|Sheriff|Township|High School|Police Department|City Council|Board of Education"
+    r"|school board|Fire Department|Interstate|I-\d+|Highway \d+|Route \d+|Rep\.|Sen\.|Gov\.|[RD]-[A-Z])"
+)
+_FOLLOWING_UNIT = re.compile(r"^\s*,\s*((?:[A-Z][\w.]*\.?)(?:\s+[A-Z][\w.]*\.?){0,2})")
 MAJOR_CITY = 1_000_000  # a city this big is what its same-named province usually means ("Aleppo")
 ANCHOR_MARGIN = 2.0
 
@@ -74,6 +83,21 @@ _DIRECTIONS = (
     "greater",
     "rural",
     "downtown",
+)
+_GENERIC_TEXT = """university college center centre bank street avenue road drive lane boulevard republic tower
+    wing hall court district hospital school academy airport station park city county state national
+    international central federal new saint fort mount port lake river island valley coast market
+    church house office club museum theatre theater hotel square bridge beach camp point cape grand
+    general memorial high institute ministry department council commission committee police army
+    united royal great old little medical community regional metropolitan east west north south the
+    of and for"""
+# Words that name no place on their own when found inside a longer name ("Colorado State University"
+# must not be located at some town called "University", nor "South Ossetia" at a region "South").
+_GENERIC_WORDS = frozenset(
+    {
+        *_DIRECTIONS,
+        *_GENERIC_TEXT.split(),
+    }
 )
 _KIND_WORDS = "|".join(sorted({*ADMIN1_WORDS, *TOWN_WORDS}, key=len, reverse=True))
 _OF_PATTERN = re.compile(rf"^(?:the )?(?:(?P<adj>[\w ]+?) )?(?P<word>{_KIND_WORDS}) of (?P<core>.+)$")
@@ -127,6 +151,7 @@ class _Context:
     dominant: str | None = None
     admin1s: tuple[tuple[tuple[str, str], frozenset[str]], ...] = ()
     anchors: tuple[tuple[str, float, float], ...] = ()  # (key it came from, lat, lon)
+    us_local: bool = False  # the text reads as US local news (dollar sums, counties, sheriffs...)
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -234,7 +259,32 @@ class PlaceResolver:
 
     # ------------------------------------------------------------------------------------ scoring
 
-    def _score(self, query: _Query, ctx: _Context, own_key: str) -> list[_Scored]:
+    def _container(self, following: str) -> frozenset[tuple[str, str | None]]:
+        """The admin1 unit or country named right after a mention ("Paris, Texas" -> (US, Texas))."""
+        match = _FOLLOWING_UNIT.match(following)
+        if not match:
+            return frozenset()
+        words = match.group(1).split()
+        for size in range(len(words), 0, -1):
+            key = norm_key(" ".join(words[:size]))
+            # "W. Va." is written with a space that the index key "wva" (from "W.Va.") lacks
+            cands = self._lookup(key) or (self._lookup(key.replace(" ", "")) if "." in match.group(1) else ())
+            found = {
+                (c.cc, c.admin1 if c.kind == ADMIN1 else None)
+                for c in cands
+                if c.how == MAIN and c.kind in (ADMIN1, COUNTRY)
+            }
+            if found:
+                return frozenset(found)
+        return frozenset()
+
+    def _score(
+        self,
+        query: _Query,
+        ctx: _Context,
+        own_key: str,
+        container: frozenset[tuple[str, str | None]] = frozenset(),
+    ) -> list[_Scored]:
         scored: list[_Scored] = []
         cands = self._candidates(query)
         has_main = any(c.how == MAIN for c, _p in cands)
@@ -267,6 +317,14 @@ class PlaceResolver:
             ):
                 score += ADMIN1_CONTEXT
                 why.append("admin1 in article")
+            if container and cand.kind in (TOWN, ADMIN2) and any(
+                cand.cc == cc and (a1 is None or a1 == cand.admin1) for cc, a1 in container
+            ):
+                score += CONTAINER_BONUS
+                why.append("unit named after it")
+            if ctx.us_local and cand.cc == "US" and cand.kind in (TOWN, ADMIN2, ADMIN1):
+                score += US_LOCAL_BONUS
+                why.append("US local news")
             if cand.kind != COUNTRY:
                 near = {
                     key
@@ -280,7 +338,7 @@ class PlaceResolver:
                     why.append("near other places")
             scored.append(_Scored(cand, score, ", ".join(why)))
         scored.sort(key=lambda s: (-s.score, s.cand.kind, -s.cand.pop))
-        return _prefer_country(_prefer_major_city(scored), query, ctx, own_key)
+        return _prefer_country(_prefer_major_city(scored, own_key), query, ctx, own_key)
 
     def _is_demonym(self, key: str, scored: list[_Scored]) -> str | None:
         """The country a demonym points to ("" when none), or None when the word is a real place name."""
@@ -306,7 +364,7 @@ class PlaceResolver:
                 if not all(w[:1].isupper() for w in window):
                     continue
                 sub = " ".join(window)
-                if self._demonym(norm_key(sub)):
+                if all(norm_key(w) in _GENERIC_WORDS for w in window) or self._demonym(norm_key(sub)):
                     continue
                 scored = [x for x in self._score(self._query(sub), ctx, own_key) if x.cand.how == MAIN]
                 if scored and (scored[0].cand.kind in (COUNTRY, ADMIN1) or scored[0].cand.pop >= 1000):
@@ -332,19 +390,21 @@ class PlaceResolver:
         return self._resolve_one(text, ctx)
 
     def _resolve_one(
-        self, text: str, ctx: _Context, start: int | None = None, end: int | None = None
+        self, text: str, ctx: _Context, start: int | None = None, end: int | None = None, following: str = ""
     ) -> Place:
         try:
-            return self._resolve_checked(text, ctx, start, end)
+            return self._resolve_checked(text, ctx, start, end, following)
         except (sqlite3.Error, ValueError, OverflowError) as exc:  # garbage must never stop an article
             return Place(text=text, start=start, end=end, reason=f"not resolved: {type(exc).__name__}")
 
-    def _resolve_checked(self, text: str, ctx: _Context, start: int | None, end: int | None) -> Place:
+    def _resolve_checked(
+        self, text: str, ctx: _Context, start: int | None, end: int | None, following: str = ""
+    ) -> Place:
         key = norm_key(text)
         if not key or len(text) > MAX_NAME_CHARS * 2 or not any(ch.isalpha() for ch in key):
             return Place(text=text, start=start, end=end, reason="not a place name")
         query = self._query(text)
-        scored = self._score(query, ctx, key)
+        scored = self._score(query, ctx, key, self._container(following) if following else frozenset())
         demonym = self._is_demonym(key, scored)
         if demonym is not None:
             target = f" (refers to {demonym.rstrip('*')})" if demonym else ""
@@ -380,7 +440,16 @@ class PlaceResolver:
             key: cc for key, scored in picks.items() if (cc := self._is_demonym(key, scored))
         }
         ctx = _document_context(picks, [norm_key(s) for s, _a, _b in surfaces], hints, demonym_countries)
-        return [self._resolve_one(surface, ctx, s, e) for surface, s, e in surfaces]
+        found = [m.group(0).split()[0].rstrip(".") for m in _US_MARKERS.finditer(text[:20000])]
+        named = {sc[0].cand.cc for sc in picks.values() if sc and sc[0].cand.kind == COUNTRY}
+        # a foreign country named outright means the article is not (only) US local news
+        if (len(set(found)) >= 2 or len(found) >= 3) and named <= {"US"} and hints <= {"US"}:
+            ctx = replace(ctx, us_local=True, dominant="US")
+        out = []
+        for surface, s, e in surfaces:
+            following = text[e : e + 40] if isinstance(e, int) and 0 <= e <= len(text) else ""
+            out.append(self._resolve_one(surface, ctx, s, e, following))
+        return out
 
 
 def _prefer_country(scored: list[_Scored], query: _Query, ctx: _Context, own_key: str) -> list[_Scored]:
@@ -392,7 +461,7 @@ def _prefer_country(scored: list[_Scored], query: _Query, ctx: _Context, own_key
         if s.cand.kind == COUNTRY and s.cand.how == MAIN:
             top = scored[0].cand
             local = (
-                top.cc == ctx.dominant
+                (top.cc == ctx.dominant or (top.cc == "US" and ctx.us_local))
                 and top.cc != s.cand.cc
                 and _share(ctx.countries, s.cand.cc, own_key) == 0
             )
@@ -402,9 +471,12 @@ def _prefer_country(scored: list[_Scored], query: _Query, ctx: _Context, own_key
     return scored
 
 
-def _prefer_major_city(scored: list[_Scored]) -> list[_Scored]:
-    """ "Aleppo", "New York": a province named after a city of a million is usually that city."""
+def _prefer_major_city(scored: list[_Scored], own_key: str) -> list[_Scored]:
+    """ "Aleppo", "New York": a province named after a city of a million is usually that city; an
+    abbreviation of the province ("N.Y.") still means the province."""
     if not scored or scored[0].cand.kind != ADMIN1 or "named level" in scored[0].why:
+        return scored
+    if norm_key(scored[0].cand.name) != own_key:
         return scored
     top = scored[0].cand
     for i, s in enumerate(scored[1:], start=1):
@@ -444,6 +516,13 @@ def _document_context(
         if cand.kind in (CONTINENT, REGION) or cand.cc.endswith("*"):
             continue
         counts[cand.cc] += mention_counts[key]
+        # "Georgia" is a country and a US state: such a name proves neither until the rest decides
+        shared = cand.kind == COUNTRY and any(
+            o.cand.kind == ADMIN1 and o.cand.how == MAIN and o.cand.cc != cand.cc for o in scored[1:]
+        )
+        if shared:
+            counts[cand.cc] -= mention_counts[key]
+            continue
         confident = margin >= ANCHOR_MARGIN or cand.kind == COUNTRY
         if not confident:
             continue

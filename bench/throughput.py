@@ -1,0 +1,101 @@
+"""End-to-end throughput of eventwire next to raw spaCy ``nlp.pipe`` on the same articles.
+
+    .venv/bin/python bench/throughput.py --n 200
+
+For 1 and 2 workers it runs, side by side in one invocation: ``Pipeline.process`` (everything
+eventwire does per article, whatever that is at the time) and ``nlp.pipe`` of the same spaCy
+pipeline, each worker in a fresh process that loads its pipeline once before the clock starts.
+Reports articles/s, chars/s, events found and peak memory (max RSS) per worker.
+
+Input: the seed article plus article texts under ../shared/data (gwn, lgl, re3d), read at run time;
+cycled when --n exceeds what is there.
+"""
+
+from __future__ import annotations
+
+import argparse
+import concurrent.futures as cf
+import json
+import os
+import resource
+import sys
+import time
+from pathlib import Path
+
+SHARED = Path(os.environ.get("EVENTWIRE_SHARED", Path(__file__).resolve().parents[1] / "../shared"))
+
+
+def load_texts(n: int) -> list[str]:
+    texts = [p.read_text(encoding="utf-8") for p in sorted((SHARED / "corpus" / "seed").glob("*.txt"))]
+    for name in ("gwn", "lgl", "re3d"):
+        path = SHARED / "data" / name / "dev.jsonl"
+        if path.exists():
+            with path.open(encoding="utf-8") as fh:
+                texts.extend(json.loads(line)["text"] for line in fh if line.strip())
+    texts = [t for t in texts if len(t.split()) >= 20]
+    if not texts:
+        sys.exit(f"no texts found under {SHARED}")
+    return [texts[i % len(texts)] for i in range(n)]
+
+
+def _worker(mode: str, texts: list[str]) -> tuple[float, int, int]:
+    """Load once, then time the work; returns (seconds, events, peak RSS in kB)."""
+    from eventwire.pipeline import Pipeline
+    from eventwire.records import Article
+
+    pipeline = Pipeline()
+    nlp = pipeline.nlp
+    articles = [Article.from_text(t) for t in texts]
+    if mode == "eventwire":
+        _ = pipeline.coder  # gazetteers and resolvers load here, outside the clock
+    start = time.perf_counter()
+    events = 0
+    if mode == "eventwire":
+        for result in pipeline.process(articles):
+            events += len(result.events)
+    else:
+        for _doc in nlp.pipe((a.text for a in articles), batch_size=pipeline.settings.batch_size):
+            pass
+    elapsed = time.perf_counter() - start
+    return elapsed, events, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
+def measure(mode: str, texts: list[str], workers: int) -> dict[str, float]:
+    shares = [texts[i::workers] for i in range(workers)]
+    # a fresh pool per measurement: every worker's peak memory is its own, from a cold start
+    with cf.ProcessPoolExecutor(max_workers=workers) as pool:
+        outs = list(pool.map(_worker, [mode] * workers, shares))
+    wall = max(o[0] for o in outs)  # workers run in parallel: the slowest one sets the pace
+    chars = sum(len(t) for t in texts)
+    return {
+        "articles_s": len(texts) / wall,
+        "kchars_s": chars / wall / 1000,
+        "events": sum(o[1] for o in outs),
+        "peak_mb": max(o[2] for o in outs) / 1024,
+        "seconds": wall,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--n", type=int, default=200, help="articles to process")
+    parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    args = parser.parse_args()
+    texts = load_texts(args.n)
+    print(f"{len(texts)} articles, {sum(len(t) for t in texts):,} characters, "
+          f"mean {sum(len(t) for t in texts) / len(texts):,.0f} chars")
+    header = f"{'workers':>7} {'what':<22} {'articles/s':>10} {'kchars/s':>9} {'events':>7} {'peak MB/worker':>14}"
+    print(header)
+    print("-" * len(header))
+    for workers in args.workers:
+        rows = {mode: measure(mode, texts, workers) for mode in ("spacy", "eventwire")}
+        for mode, label in (("spacy", "spaCy nlp.pipe"), ("eventwire", "eventwire end-to-end")):
+            r = rows[mode]
+            events = "-" if mode == "spacy" else f"{r['events']:.0f}"
+            print(f"{workers:>7} {label:<22} {r['articles_s']:>10.1f} {r['kchars_s']:>9.1f} {events:>7} "
+                  f"{r['peak_mb']:>14.0f}")
+        print(f"{'':>7} {'eventwire / spaCy':<22} {rows['eventwire']['articles_s'] / rows['spacy']['articles_s']:>10.2f}")
+
+
+if __name__ == "__main__":
+    main()
