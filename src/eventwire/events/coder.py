@@ -1088,10 +1088,8 @@ def _count_np(head: Token) -> Any:
         return count_with_context(head.lower_)
     for c in head.children:
         if c.dep_ == "nummod":
-            num = doc[c.left_edge.i: c.i + 1].text if c.left_edge.i >= head.left_edge.i else c.text
-            before = doc[max(0, c.left_edge.i - 4): c.left_edge.i].text
-            return count_with_context(num if not num.lower().startswith(("at least", "more than", "about")) else c.text,
-                                      before + " " + num)
+            # "at least 12": the modifiers before the number say whether it is a floor or a guess
+            return count_with_context(c.text, doc[max(0, c.i - 4): c.i].text)
         if c.dep_ == "det" and c.lower_ in {"a", "an", "one"} and head.tag_ in {"NN", "NNP"}:
             return count_with_context("one")
         if c.dep_ == "amod" and c.lower_ in VAGUE:

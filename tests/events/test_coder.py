@@ -1,0 +1,76 @@
+"""The coder on sentences the team wrote (not from any evaluation set): roles, size, claims, modality."""
+
+from __future__ import annotations
+
+import pytest
+
+import eventwire
+
+
+def _one(text: str, ptype: str, **kw):
+    recs = [r for r in eventwire.extract(text, **kw) if r["plover_type"] == ptype]
+    assert recs, [r["plover_type"] for r in eventwire.extract(text, **kw)]
+    return recs[0]
+
+
+def _role(rec, role):
+    return {(a["country"], a["sector"]) for a in rec["actors"] if a["role"] == role}
+
+
+def test_active_voice_roles_size_date_and_claim():
+    rec = _one(
+        "Nigerian troops killed at least 12 Boko Haram fighters near Maiduguri on Tuesday, "
+        "the army said in a statement.",
+        "ASSAULT",
+        published="2021-03-04",
+    )
+    assert ("NGA", "MIL") in _role(rec, "actor")
+    assert any(c == "REB" for _, c in _role(rec, "recipient"))
+    assert rec["size"]["dead"] == 12 and rec["size"]["dead_lower_bound"]
+    assert rec["date"]["start"] == "2021-03-02" and rec["date"]["precision"] == "day"
+    assert rec["claim_source"] and "army" in rec["claim_source"][0].lower()
+    assert rec["location"]["country"] == "NG"
+
+
+def test_passive_voice_agent_is_the_actor():
+    rec = _one("Three Ukrainian soldiers were killed by Russian shelling in Donetsk.", "ASSAULT",
+               published="2023-05-01")
+    assert ("RUS", "MIL") in _role(rec, "actor") or any(c == "RUS" for c, _ in _role(rec, "actor"))
+    assert any(c == "UKR" for c, _ in _role(rec, "recipient"))
+    assert rec["size"]["dead"] == 3
+    assert rec["plover_mode"] == "heavy-weapons"
+
+
+def test_vague_numbers_are_not_counts():
+    recs = eventwire.extract("Hundreds of civilians were killed by Syrian government airstrikes in Aleppo.",
+                             published="2016-11-30")
+    assert recs and all(r["size"]["dead"] is None for r in recs)
+    assert any("hundreds" in r["size"]["vague"] for r in recs)
+
+
+def test_hypothetical_meeting_gets_no_date():
+    rec = _one("Egypt and Ethiopia may meet in Cairo if talks on the dam resume.", "CONSULT",
+               published="2020-06-10")
+    assert rec["modality"] == "hypothetical"
+    assert rec["date"] is None
+
+
+def test_negated_event():
+    recs = eventwire.extract("Israeli forces did not attack the hospital in Gaza, the army said.",
+                             published="2023-11-01")
+    assert any(r["modality"] == "negated" for r in recs if r["plover_type"] == "ASSAULT")
+
+
+def test_no_publication_date_no_relative_date():
+    rec = _one("Somali police arrested 20 al-Shabaab suspects in Mogadishu on Friday.", "COERCE")
+    assert rec["date"] is None or rec["date"]["start"] is None
+    assert rec["size"]["arrested"] == 20
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Article written by Jane Doe for Example News", "0 Comments", "Click here to subscribe to our newsletter."],
+)
+def test_page_furniture_yields_no_events(text):
+    assert eventwire.extract(text + "\nThe weather was mild and people went to the market in the town.",
+                             published="2020-01-01") == []
