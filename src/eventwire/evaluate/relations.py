@@ -26,7 +26,6 @@ The matching rule (docs/evaluation.md, "re3d relations"):
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -34,7 +33,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from ..actors.normalise import tokens
-from ..errors import E_BAD_DUMP, E_NOT_FOUND, EventwireError, InputError
+from ..errors import EventwireError, InputError
 
 VIOLENT: Final = frozenset({"ASSAULT", "COERCE"})
 _DROP: Final = frozenset({"the", "a", "an", "'s", "its", "their"})
@@ -72,24 +71,15 @@ class GoldPair:
 
 def read_re3d(path: str | Path) -> list[dict[str, Any]]:
     """The records of a re3d JSON-lines file (see the dataset README); numbered InputError when unreadable."""
-    p = Path(path)
-    if not p.is_file():
-        raise InputError(E_NOT_FOUND, f"no such file: {p}")
-    rows = []
-    with p.open(encoding="utf-8") as fh:
-        for n, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            try:
-                row = json.loads(line)
-                if not isinstance(row["text"], str) or not isinstance(row.get("relations", []), list):
-                    raise TypeError("text must be a string and relations a list")
-            except (json.JSONDecodeError, KeyError, TypeError) as exc:
-                raise InputError(
-                    E_BAD_DUMP, f"line {n}: not a re3d record with text and relations ({exc})", origin=str(p)
-                ) from exc
-            rows.append(row)
-    return rows
+    from .jsonl import read_records
+
+    def parse(row: dict[str, Any]) -> dict[str, Any]:
+        if not isinstance(row["text"], str) or not isinstance(row.get("relations", []), list):
+            raise TypeError("text must be a string and relations a list")
+        row.pop("_line", None)
+        return row
+
+    return read_records(path, parse, "a re3d record with text and relations")
 
 
 def gold_pairs(doc: dict[str, Any], kind: str) -> list[GoldPair]:

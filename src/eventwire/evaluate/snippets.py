@@ -6,14 +6,13 @@ does not code. ``LABEL_OF`` is the crosswalk (documented in docs/snippets.md).
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from types import MappingProxyType
 from typing import Final
 
-from eventwire.errors import E_BAD_DUMP, E_NOT_FOUND, EventwireError, InputError
+from eventwire.errors import EventwireError
 from eventwire.events import acled
 
 # ACLED sub-event type (or eventwire's non-ACLED kind) -> CASE 2021 label.
@@ -111,24 +110,12 @@ CODERS: Final = MappingProxyType(
 
 def read_snippets(path: str | Path) -> list[dict]:
     """Records {id, text, label} of a JSON-lines file; numbered InputError on a missing or bad file."""
-    p = Path(path)
-    if not p.is_file():
-        raise InputError(E_NOT_FOUND, f"no such file: {p}")
-    rows = []
-    with p.open(encoding="utf-8") as fh:
-        for n, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            try:
-                row = json.loads(line)
-                rows.append(
-                    {"id": str(row.get("id", n)), "text": str(row["text"]), "label": str(row["label"])}
-                )
-            except (json.JSONDecodeError, KeyError, TypeError, AttributeError) as exc:
-                raise InputError(
-                    E_BAD_DUMP, f"line {n}: not a {{text, label}} JSON object ({exc})", origin=str(p)
-                ) from exc
-    return rows
+    from .jsonl import read_records
+
+    def parse(row: dict) -> dict:
+        return {"id": str(row.get("id", row["_line"])), "text": str(row["text"]), "label": str(row["label"])}
+
+    return read_records(path, parse, "a {text, label} JSON object")
 
 
 def scores(gold: list[str], predicted: list[str]) -> dict:
