@@ -7,6 +7,7 @@ Every decision is recorded in ``Event.rules`` so a user can see why a field hold
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import hashlib
 import re
@@ -142,9 +143,9 @@ class EventCoder:
                     mentions.append((ent.start_char, ent.end_char, ent.label_))
         hints = tuple(ctx.country_hints(self))
         try:
-            return [p for p in self.places.resolve_document(doc.text, mentions, hint_countries=hints)]
+            return [p for p in self.places.resolve_document(ctx.text, mentions, hint_countries=hints)]
         except Exception:  # noqa: BLE001 - a gazetteer failure leaves places as text, never drops events
-            return [Place(text=doc.text[s:e], start=s, end=e, reason="gazetteer error") for s, e, _ in mentions]
+            return [Place(text=ctx.text[s:e], start=s, end=e, reason="gazetteer error") for s, e, _ in mentions]
 
     @staticmethod
     def _place_by_frame(ent: Span) -> bool:
@@ -321,9 +322,9 @@ class EventCoder:
         if d.rules["type"].startswith("phrase"):
             start, end = sent.start_char, sent.end_char
         start, end = max(start, sent.start_char), min(end, sent.end_char)
-        while end > start and doc.text[end - 1].isspace():
+        while end > start and ctx.text[end - 1].isspace():
             end -= 1
-        while start < end and doc.text[start].isspace():
+        while start < end and ctx.text[start].isspace():
             start += 1
         acled = self._acled_type(d.plover_type, mode, sent.text, actors, recips)
         context = self._contexts(d.plover_type, sent.text, actors, recips)
@@ -643,7 +644,7 @@ class EventCoder:
                         if cnt and cnt.value is not None:
                             dead, dead_lb = cnt.value, cnt.lower_bound
         if dead is None and d.nominal:
-            tail = sent.doc.text[d.trigger.idx: sent.end_char]
+            tail = sent.text[d.trigger.idx - sent.start_char:]
             m = LEFT_DEAD.search(tail)
             if m:
                 cnt = count_with_context(m.group("n"), m.group("pre") or "")
@@ -798,6 +799,7 @@ class _ArticleContext:
     def __init__(self, doc: Doc, article: Article, sents: list[Span]) -> None:
         self.doc = doc
         self.article = article
+        self.text = article.text  # Doc.text rebuilds the string on every access: read it once
         self.sents = sents
         self.published: dt.date | None = article.published
         self.places: list[Place] = []
@@ -805,7 +807,8 @@ class _ArticleContext:
         self._speakers: dict[int, _Mention] = {}
         self._times: dict[int, list[When]] = {}
         self._events: list[tuple[int, Event]] = []
-        self._para = [doc.text.count("\n", 0, s.start_char) for s in sents]
+        newlines = [i for i, ch in enumerate(self.text) if ch == "\n"]
+        self._para = [bisect.bisect_left(newlines, s.start_char) for s in sents]  # paragraph index
         self.context_text = ""
         self._hints: list[str] | None = None
         self._focus: Place | None | bool = False
@@ -862,7 +865,7 @@ class _ArticleContext:
         """'BEIRUT (AP) —': where the report was filed, the fallback before the article's focus."""
         if not hasattr(self, "_dateline"):
             self._dateline: Place | None = None
-            m = DATELINE.match(self.doc.text[:120])
+            m = DATELINE.match(self.text[:120])
             if m:
                 name = m.group("place").strip().title()
                 p = _safe(lambda: coder.places.resolve(name))
@@ -909,8 +912,8 @@ class _ArticleContext:
 
     def list_source(self, si: int) -> str | None:
         """Bullet lines under a heading that names their source take that source."""
-        line_start = self.doc.text.rfind("\n", 0, self.sents[si].start_char) + 1
-        if not self.doc.text[line_start:line_start + 3].lstrip().startswith(("•", "-", "*", "·")):
+        line_start = self.text.rfind("\n", 0, self.sents[si].start_char) + 1
+        if not self.text[line_start:line_start + 3].lstrip().startswith(("•", "-", "*", "·")):
             return None
         j = si - 1
         while j >= 0:
@@ -1122,7 +1125,7 @@ def _deadline(w: When, sent: Span) -> bool:
     """'before the end of February' sets a deadline, it does not date the event."""
     if w.char_start is None:
         return False
-    before = sent.doc.text[max(0, w.char_start - 12): w.char_start].lower()
+    before = sent.text[max(0, w.char_start - sent.start_char - 12): max(0, w.char_start - sent.start_char)].lower()
     return bool(re.search(r"\b(before|by|until|till)\s*$", before))
 
 
