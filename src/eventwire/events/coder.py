@@ -271,7 +271,6 @@ class EventCoder:
 
     # ---------------------------------------------------------------- one event
     def _build(self, d: _Draft, sent: Span, si: int, ctx: _ArticleContext) -> Event | None:
-        doc = sent.doc
         claim, claim_tok = self._claim_source(d.trigger, sent, ctx, si)
         if claim_tok is not None and claim_tok.lower_ in FIRST_PERSON:
             sp = ctx.speaker_for(si, None, self)
