@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
+from ..countries import alpha2_to_3, alpha3_to_2
 from ..numbers import VAGUE, count_with_context
 from ..records import ActorRef, Article, Event, Evidence, Place, Size, When
 from . import lexicon as lx
@@ -494,21 +495,21 @@ class EventCoder:
         if adjs:
             refs = []
             for a in [adjs[0], *[x for x in adjs[0].children if x.dep_ == "conj"]]:
-                m = _safe(lambda a=a: self.actors.resolve(f"{a.text} {head.text}", context=ctx.context_text, date=ctx.published))
+                m = ctx.resolve(f"{a.text} {head.text}", self)
                 if m is not None:
                     refs.append(ActorRef(role, text, m.name, m.country, m.sector, m.wikidata, start, end,
                                          rule=f"{m.rule or 'kb'} (coordinated adjective)"))
             if refs:
                 return refs
-        m = _safe(lambda: self.actors.resolve(text, context=ctx.context_text, date=ctx.published))
+        m = ctx.resolve(text, self)
         if m is None and head.ent_type_ and head.ent_type_ not in {"CARDINAL", "DATE", "TIME", "ORDINAL", "QUANTITY"}:
             ent = next((e for e in sent.ents if e.start <= head.i < e.end), None)
             if ent is not None:
-                m = _safe(lambda: self.actors.resolve(ent.text, context=ctx.context_text, date=ctx.published))
+                m = ctx.resolve(ent.text, self)
         if (m is None or not m.country) and "regime" in words:
-            r = ctx.regime()
-            if r is not None:
-                return [ActorRef(role, text, r.name, r.country, "MIL" if role else r.sector, start=start, end=end,
+            r = ctx.regime(self)
+            if r is not None:  # a regime that is a party to an event acts through its forces
+                return [ActorRef(role, text, r.name, r.country, "MIL", start=start, end=end,
                                  rule=f"coreference: {r.text}")]
         if m is None:
             if head.pos_ == "PROPN" or head.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"}:
@@ -527,7 +528,7 @@ class EventCoder:
     def _operating_country(a: ActorRef, where: Place | None) -> ActorRef:
         """A transnational armed group (al-Qaeda, ISIS) is coded to the country it fights in."""
         if a.country is None and a.sector in {"REB", "UAF"} and where is not None and where.country:
-            a3 = _alpha3(where.country)
+            a3 = alpha2_to_3(where.country)
             if a3:
                 return replace(a, country=a3, rule=f"{a.rule}; operating country from the event's location")
         return a
@@ -646,7 +647,7 @@ class EventCoder:
             tail = sent.text[d.trigger.idx - sent.start_char:]
             m = LEFT_DEAD.search(tail)
             if m:
-                cnt = count_with_context(m.group("n"), m.group("pre") or "")
+                cnt = count_with_context(m.group("n") or m.group("n2"), m.group("pre") or m.group("pre2") or "")
                 if cnt.value is not None:
                     dead, dead_lb = cnt.value, cnt.lower_bound
         return Size(dead, injured, arrested, dead_lb, inj_lb, tuple(vague), tuple(quantities))
@@ -819,7 +820,7 @@ class _ArticleContext:
                 if ent.label_ in {"GPE", "NORP"}:
                     m = _safe(lambda ent=ent: coder.actors.resolve(ent.text))
                     if m is not None and m.country:
-                        a2 = _alpha2(m.country)
+                        a2 = alpha3_to_2(m.country)
                         if a2:
                             counts[a2] += 1
             self._hints = [c for c, _ in counts.most_common(5)]
@@ -886,7 +887,7 @@ class _ArticleContext:
         text = _np_span(tok).text.strip()
         if tok.lower_ in PRONOUNS:
             return self.antecedent(si, plural=tok.lower_ in {"they", "them"}, person=tok.lower_ in {"he", "she"})
-        m = _safe(lambda: coder.actors.resolve(text, context=self.context_text, date=self.published))
+        m = self.resolve(text, coder)
         if (m is None or not m.country) and coder.actors.is_news_source(text) if hasattr(coder.actors, "is_news_source") else False:
             # an outlet speaks for its country's side only through a possessive: "Turkey's Daily Sabah"
             for ent in _np_span(tok).ents:
@@ -943,14 +944,22 @@ class _ArticleContext:
                 return m
         return None
 
-    def regime(self) -> _Mention | None:
+    def resolve(self, text: str, coder: EventCoder) -> ActorMatch | None:
+        """The knowledge base's reading of a mention in this article (its context and date)."""
+        return _safe(lambda: coder.actors.resolve(text, context=self.context_text, date=self.published))
+
+    def regime(self, coder: EventCoder) -> _Mention | None:
         """'the regime' names the government the article already called a regime."""
-        for ent in self.doc.ents:
-            if ent.label_ in {"NORP", "GPE", "PERSON"}:
+        if not hasattr(self, "_regime"):
+            self._regime: _Mention | None = None
+            for ent in self.doc.ents:
                 nxt = self.doc[ent.end] if ent.end < len(self.doc) else None
-                if nxt is not None and nxt.lower_ == "regime":
-                    return _Mention(f"{ent.text} regime", _ent_country(ent.text), "GOV", None, False, False, 0)
-        return None
+                if ent.label_ in {"NORP", "GPE", "PERSON"} and nxt is not None and nxt.lower_ == "regime":
+                    m = self.resolve(ent.text, coder)
+                    self._regime = _Mention(f"{ent.text} regime", m.country if m else None, "GOV", None,
+                                            False, False, 0)
+                    break
+        return self._regime
 
     def last_attacker_against(self, country: str | None) -> ActorRef | None:
         for _, ev in reversed(self._events):
@@ -1147,29 +1156,6 @@ def _best_place(pool: list[Place]) -> Place | None:
     resolved = [p for p in pool if p.lat is not None]
     if resolved:
         return min(resolved, key=lambda p: rank.get(p.precision or "", 4))
-    return None
-
-
-def _alpha3(alpha2: str) -> str | None:
-    import pycountry
-
-    c = pycountry.countries.get(alpha_2=alpha2.upper())
-    return c.alpha_3 if c else None
-
-
-def _alpha2(alpha3: str) -> str | None:
-    import pycountry
-
-    c = pycountry.countries.get(alpha_3=alpha3)
-    return c.alpha_2 if c else None
-
-
-def _ent_country(text: str) -> str | None:
-    import pycountry
-
-    for c in pycountry.countries:
-        if text.lower().startswith(c.name.lower()[:5]):
-            return c.alpha_3
     return None
 
 

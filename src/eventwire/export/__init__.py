@@ -13,6 +13,8 @@ from typing import Any, TextIO
 
 import pycountry
 
+from ..countries import alpha3_to_2
+
 ACLED_COLUMNS = (
     "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
     "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2",
@@ -111,14 +113,9 @@ def _inter(parties: list[dict[str, Any]], home: str | None) -> int | str:
         return ""
     a = parties[0]
     code = _INTER_BY_SECTOR.get(a.get("sector") or "")
-    if code == 1 and home and a.get("country") and _alpha3_to_2(a["country"]) != home:
+    if code == 1 and home and a.get("country") and alpha3_to_2(a["country"]) != home:
         return 8  # foreign state forces are "external" in ACLED's coding
     return code or ""
-
-
-def _alpha3_to_2(alpha3: str) -> str | None:
-    c = pycountry.countries.get(alpha_3=alpha3)
-    return c.alpha_2 if c else None
 
 
 def acled_row(rec: dict[str, Any]) -> dict[str, Any]:
