@@ -66,15 +66,27 @@ def load(store: Store, n: int, per_article: int = 10, batch: int = 20_000, seed:
 
     def flush() -> None:
         with store.writer.begin() as conn:
-            if art_rows:
-                conn.execute(articles.insert(), art_rows)
-                if store.dialect == "sqlite":
+            if store.dialect == "postgresql":
+                # COPY: several times faster than multi-row INSERTs for a million rows.
+                raw = conn.connection.driver_connection
+                with raw.cursor() as cur:
+                    for table, rows in ((articles, art_rows), (events, ev_rows), (event_actors, act_rows),
+                                        (event_claims, claim_rows)):
+                        if not rows:
+                            continue
+                        cols = list(rows[0])
+                        with cur.copy(f"COPY {table.name} ({', '.join(cols)}) FROM STDIN") as cp:
+                            for r in rows:
+                                cp.write_row([r[c] for c in cols])
+            else:
+                if art_rows:
+                    conn.execute(articles.insert(), art_rows)
                     conn.execute(sa.text("INSERT INTO articles_fts(article_id, title, text) VALUES (:a, :t, :x)"),
                                  fts_rows)
-            conn.execute(events.insert(), ev_rows)
-            conn.execute(event_actors.insert(), act_rows)
-            if claim_rows:
-                conn.execute(event_claims.insert(), claim_rows)
+                conn.execute(events.insert(), ev_rows)
+                conn.execute(event_actors.insert(), act_rows)
+                if claim_rows:
+                    conn.execute(event_claims.insert(), claim_rows)
         for rows in (ev_rows, act_rows, claim_rows, art_rows, fts_rows):
             rows.clear()
 
@@ -122,7 +134,7 @@ def load(store: Store, n: int, per_article: int = 10, batch: int = 20_000, seed:
             "plover_mode": None, "acled_event_type": acled, "acled_sub_event_type": sub, "cameo_root": "19",
             "country": place[1], "admin1": place[2], "place_name": place[0], "geonameid": None, "lat": lat,
             "lon": lon, "location_precision": "town", "date_start": start, "date_end": end, "date_precision": "day",
-            "sort_date": start, "dead": dead, "injured": None, "confidence": conf, "modality": "asserted",
+            "sort_date": start, "span_days": (end - start).days, "dead": dead, "injured": None, "confidence": conf, "modality": "asserted",
             "incident_id": inc, "record": json.dumps(record, separators=(",", ":")),
         })
         for role, a in (("actor", a1), ("recipient", a2)):
@@ -133,8 +145,10 @@ def load(store: Store, n: int, per_article: int = 10, batch: int = 20_000, seed:
             flush()
     if ev_rows:
         flush()
-    with store.writer.begin() as conn:
-        conn.exec_driver_sql("ANALYZE")
+    # Planner statistics, and on PostgreSQL the visibility map that index-only scans rely on
+    # (autovacuum would get there later; a benchmark should not depend on when).
+    with store.writer.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        conn.exec_driver_sql("VACUUM ANALYZE" if store.dialect == "postgresql" else "ANALYZE")
 
 
 QUERIES: list[tuple[str, dict[str, Any]]] = [

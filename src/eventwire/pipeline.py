@@ -71,7 +71,12 @@ class Pipeline:
 
     def process(self, articles: Iterable[Article], batch_size: int | None = None) -> Iterator[Result]:
         coder = self.coder
-        pairs = ((a.text, a) for a in articles)
+        if self.settings.prefilter:
+            from .events.prefilter import sparse_text
+
+            pairs = ((sparse_text(a.text)[0], a) for a in articles)
+        else:
+            pairs = ((a.text, a) for a in articles)
         for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size or self.settings.batch_size):
             yield Result(article=article, events=tuple(coder.code(doc, article)))
 

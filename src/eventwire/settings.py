@@ -21,6 +21,10 @@ class Settings(BaseModel):
     batch_size: int = 32
     n_process: int = 1
     check_language: bool = True
+    prefilter: bool = Field(
+        default=True,
+        description="parse only sentences that can hold an event (and their neighbours); see events/prefilter.py",
+    )
 
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:
@@ -29,6 +33,8 @@ class Settings(BaseModel):
             env["spacy_model"] = os.environ["EVENTWIRE_SPACY_MODEL"]
         if os.environ.get("EVENTWIRE_DB"):
             env["db_url"] = os.environ["EVENTWIRE_DB"]
+        if os.environ.get("EVENTWIRE_PREFILTER"):
+            env["prefilter"] = os.environ["EVENTWIRE_PREFILTER"].lower() not in {"0", "false", "no", "off"}
         if os.environ.get("EVENTWIRE_MAX_CHARS"):
             env["max_chars"] = int(os.environ["EVENTWIRE_MAX_CHARS"])
         env.update({k: v for k, v in overrides.items() if v is not None})

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-import multiprocessing as mp
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -42,11 +43,24 @@ def expected(pred) -> set[str]:
     return {e.event_id for r in sample_results() for e in r.events if pred(e)}
 
 
+def _head() -> str:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    from eventwire.store.core import MIGRATIONS
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    head = ScriptDirectory.from_config(cfg).get_current_head()
+    assert head is not None and head >= "0002"
+    return head
+
+
 def test_open_is_idempotent_and_migrated(store_url: str) -> None:
     Store.open(store_url).close()
     with Store.open(store_url) as s:
         with s.engine.connect() as conn:
-            assert conn.execute(sa.text("SELECT version_num FROM alembic_version")).scalar_one() == "0001"
+            assert conn.execute(sa.text("SELECT version_num FROM alembic_version")).scalar_one() == _head()
         assert s.count_events() == 0
 
 
@@ -237,22 +251,27 @@ def _texts(worker: int, n: int) -> list[str]:
     return [f"Article {i if i % 2 else f'{worker}-{i}'} about clashes in Aleppo." for i in range(n)]
 
 
-def _ingest(url: str, worker: int, n: int) -> None:
-    with Store.open(url) as s:
-        for text in _texts(worker, n):
-            a = make_article(text)
-            s.add_result(make_result(a, make_event(a, 0), make_event(a, 1)))
+def _ingest_code(url: str, worker: int, n: int) -> str:
+    # A fresh interpreter per writer (what two CLI runs are); the test module itself cannot be
+    # imported by name under pytest's importlib mode, so the worker is passed as source.
+    return (
+        "import sys\n"
+        f"sys.path.insert(0, {str(Path(__file__).parents[1])!r})\n"
+        "from eventwire.store import Store\n"
+        "from store_samples import make_article, make_event, make_result\n"
+        f"texts = {_texts(worker, n)!r}\n"
+        f"with Store.open({url!r}) as s:\n"
+        "    for text in texts:\n"
+        "        a = make_article(text)\n"
+        "        s.add_result(make_result(a, make_event(a, 0), make_event(a, 1)))\n"
+    )
 
 
 def test_two_processes_ingest_into_sqlite(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'shared.db'}"
-    ctx = mp.get_context("spawn")
-    procs = [ctx.Process(target=_ingest, args=(url, w, 20)) for w in range(2)]
+    procs = [subprocess.Popen([sys.executable, "-c", _ingest_code(url, w, 20)]) for w in range(2)]
     for p in procs:
-        p.start()
-    for p in procs:
-        p.join(120)
-        assert p.exitcode == 0
+        assert p.wait(120) == 0
     with Store.open(url) as s:
         n_articles = s.summary()["articles"]
         assert n_articles == len(set(_texts(0, 20)) | set(_texts(1, 20)))

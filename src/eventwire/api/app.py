@@ -24,6 +24,8 @@ Fmt = Literal["json", "csv", "geojson"]
 MAX_LIMIT = 5000
 DEFAULT_LIMIT = 500
 MAX_BODY_BYTES = 5_000_000
+# Counts are exact up to this many matches; past it `count` is an estimate and `count_exact` false.
+COUNT_BOUND = 10_000
 
 # Flattened columns of the CSV format (one row per event, ACLED-like); JSON keeps the full record.
 CSV_COLUMNS = (
@@ -153,6 +155,8 @@ def create_app(
         fields: str | None,
         limit: int,
         page: int,
+        after: str | None = None,
+        exact_count: bool = False,
     ) -> Response:
         filters = EventFilters.parse(
             country=country, admin1=admin1, event_type=event_type, sub_event_type=sub_event_type,
@@ -163,17 +167,34 @@ def create_app(
         wanted = _fields(fields, fmt)
         if fmt == "geojson":
             filters = _with_coordinates(filters)
-        total = store.count_events(filters)
-        records = list(store.iter_events(filters, limit=limit, offset=(page - 1) * limit))
-        nxt = str(request.url.include_query_params(page=page + 1)) if page * limit < total else None
+        # The page is read before the count: a bad cursor fails fast, and has_more decides `next`
+        # even when the count is only an estimate.
+        got = store.page(filters, limit=limit, offset=(page - 1) * limit, after=after)
+        if exact_count:
+            total, exact = store.count_events(filters), True
+        else:
+            total, exact = store.count_bounded(filters, bound=COUNT_BOUND)
+        records = got.events
+        nxt = None
+        if got.has_more:
+            if after is not None:
+                nxt = str(request.url.include_query_params(after=got.next_after))
+            else:
+                nxt = str(request.url.include_query_params(page=page + 1))
         if fmt == "csv":
-            return Response(_to_csv(records, wanted), media_type="text/csv; charset=utf-8",
-                            headers={"X-Total-Count": str(total), **({"Link": f'<{nxt}>; rel="next"'} if nxt else {})})
+            headers = {"X-Total-Count": str(total), "X-Count-Exact": "true" if exact else "false"}
+            if nxt:
+                headers["Link"] = f'<{nxt}>; rel="next"'
+            if got.next_after:
+                headers["X-Next-After"] = got.next_after
+            return Response(_to_csv(records, wanted), media_type="text/csv; charset=utf-8", headers=headers)
         if wanted:
             records = [{k: r.get(k) for k in wanted if k in RECORD_FIELDS} for r in records]
+        meta = {"count": total, "count_exact": exact, "page": page, "limit": limit, "next": nxt,
+                "next_after": got.next_after}
         if fmt == "geojson":
-            return JSONResponse(_to_geojson(records, total, page, limit, nxt), media_type="application/geo+json")
-        return JSONResponse({"count": total, "page": page, "limit": limit, "next": nxt, "events": records})
+            return JSONResponse(_to_geojson(records, meta), media_type="application/geo+json")
+        return JSONResponse({**meta, "events": records})
 
     def events_endpoint(suffix: str | None) -> Callable[..., Response]:
         def endpoint(
@@ -196,12 +217,19 @@ def create_app(
             fields: str | None = Query(None, description="a|b: only these record keys (or CSV columns)"),
             limit: int = Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT),
             page: int = Query(1, ge=1, le=1_000_000),
+            after: str | None = Query(
+                None, max_length=600,
+                description="keyset cursor: `next_after` of the previous page (instead of page; fast at any depth)",
+            ),
+            exact_count: bool = Query(
+                False, description=f"count every match (slower on large results; default: exact up to {COUNT_BOUND:,})"
+            ),
             format: Fmt | None = Query(None, description="json (default), csv or geojson"),  # noqa: A002
         ) -> Response:
             return list_events(
                 request, suffix or format or "json", country, admin1, event_type, sub_event_type, plover_type,
                 actor, event_date, event_date_where, bbox, q, claim_source, min_confidence, incident_id,
-                article_id, modality, fields, limit, page,
+                article_id, modality, fields, limit, page, after, exact_count,
             )
 
         return endpoint
@@ -398,7 +426,7 @@ def _to_csv(records: list[dict[str, Any]], wanted: list[str] | None) -> str:
     return buf.getvalue()
 
 
-def _to_geojson(records: list[dict[str, Any]], total: int, page: int, limit: int, nxt: str | None) -> dict[str, Any]:
+def _to_geojson(records: list[dict[str, Any]], meta: dict[str, Any]) -> dict[str, Any]:
     feats = []
     for rec in records:
         loc = rec.get("location") or {}
@@ -410,8 +438,7 @@ def _to_geojson(records: list[dict[str, Any]], total: int, page: int, limit: int
             "geometry": {"type": "Point", "coordinates": [loc["lon"], loc["lat"]]},
             "properties": rec,
         })
-    return {"type": "FeatureCollection", "count": total, "page": page, "limit": limit, "next": nxt,
-            "features": feats}
+    return {"type": "FeatureCollection", **meta, "features": feats}
 
 
 def _mount_dashboard(app: FastAPI, store: Store) -> None:

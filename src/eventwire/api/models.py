@@ -25,10 +25,14 @@ class IngestOut(BaseModel):
 
 
 class EventsPage(BaseModel):
-    count: int = Field(description="number of events matching the filters (all pages)")
+    count: int = Field(description="number of events matching the filters (all pages); see count_exact")
+    count_exact: bool = Field(
+        description="false when more than 10,000 events match: count is then an estimate (at least 10,001)"
+    )
     page: int
     limit: int
     next: str | None = Field(description="URL of the next page, null on the last")
+    next_after: str | None = Field(description="cursor for `after=`: the next page by keyset, null on the last")
     events: list[dict[str, Any]]
 
 

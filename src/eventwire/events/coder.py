@@ -320,7 +320,9 @@ class EventCoder:
         start = min(t.idx for t in span_toks)
         end = max(t.idx + len(t.text) for t in span_toks)
         if d.rules["type"].startswith("phrase"):
-            start, end = sent.start_char, sent.end_char
+            # the sentence's own words: blank runs left by the pre-filter are not part of it
+            words = [t for t in sent if not t.is_space]
+            start, end = words[0].idx, words[-1].idx + len(words[-1].text)
         start, end = max(start, sent.start_char), min(end, sent.end_char)
         while end > start and ctx.text[end - 1].isspace():
             end -= 1
@@ -675,9 +677,15 @@ class EventCoder:
         for w in times:
             if w.start is not None and not _deadline(w, sent):
                 return replace(w, reason="sentence")
-        for pj in ctx.paragraph_before(si):
-            for w in ctx.times(pj, self):
-                if w.start is not None and not _deadline(w, ctx.sents[pj]):
+        # earlier in the paragraph, read from the article's text: sentences the pre-filter blanked
+        # were not parsed, but their dates still govern the events after them
+        para_start = ctx.text.rfind("\n", 0, sent.start_char) + 1
+        if para_start < sent.start_char:
+            from ..times import find_times
+
+            before = _safe(lambda: find_times(ctx.text[para_start: sent.start_char], ctx.published, offset=para_start))
+            for w in reversed(before or []):
+                if w.start is not None and not _deadline_text(ctx.text, w):
                     return replace(w, reason="paragraph")
         if ctx.published is None or ONGOING.search(sent.text):
             return None
@@ -1127,6 +1135,12 @@ def _token_at(sent: Span, char: int) -> Token:
         if t.idx <= char < t.idx + len(t.text_with_ws):
             return t
     return sent[0]
+
+
+def _deadline_text(text: str, w: When) -> bool:
+    if w.char_start is None:
+        return False
+    return bool(re.search(r"\b(before|by|until|till)\s*$", text[max(0, w.char_start - 12): w.char_start].lower()))
 
 
 def _deadline(w: When, sent: Span) -> bool:

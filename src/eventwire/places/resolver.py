@@ -49,6 +49,7 @@ ADMIN1_CONTEXT = 3.0
 NEAR_KM, NEAR_BONUS = 150.0, 1.5
 TOP_FOR_NEARNESS = 5  # candidates of each other mention that count as possible neighbours
 US_LOCAL_BONUS = 2.0
+FOREIGN_IN_LOCAL = -2.0  # a town abroad whose country the US local article never names
 CONTAINER_BONUS = 6.0  # "Paris, Texas", "Greenwood, W. Va.": the unit named right after the town
 # Markers of US local reporting; two distinct ones make an article US-local, so that "Paris",
 # "Athens" or "Jordan" there mean the US towns rather than the famous places abroad.
@@ -56,6 +57,16 @@ _US_MARKERS = re.compile(
     r"\$\d|\b(?:County|Sheriff|Township|High School|Police Department|City Council|Board of Education"
     r"|school board|Fire Department|Interstate|I-\d+|Highway \d+|Route \d+|Rep\.|Sen\.|Gov\.|[RD]-[A-Z])"
 )
+# "Terra Kulture in Lagos", "Percy French Hotel, Ballyjamesduff", "Brooklyn's Barclays Center": the place a
+# facility or venue the gazetteer lacks is said to be in
+_CAP = r"[A-Z][\w'.-]*"
+_FOLLOWING_PLACE = re.compile(rf"^(?:,\s*(?:in\s+)?|\s+(?:in|at|near|on)\s+(?:the\s+)?)({_CAP}(?:\s+{_CAP}){{0,2}})")
+_PRECEDING_PLACE = re.compile(rf"({_CAP}(?:\s+{_CAP}){{0,2}})['’]s\s+$")
+_FACILITY_TEXT = """street st avenue ave road rd boulevard drive lane highway hospital clinic center centre hall school
+    college university academy theatre theater hotel museum stadium arena park church mosque cathedral
+    temple prison jail airport station mall market plaza square court courthouse tower studio library
+    complex base camp office building farm farms"""
+_FACILITY_WORDS = frozenset(_FACILITY_TEXT.split())
 _FOLLOWING_UNIT = re.compile(r"^\s*,\s*((?:[A-Z][\w.]*\.?)(?:\s+[A-Z][\w.]*\.?){0,2})")
 MAJOR_CITY = 1_000_000  # a city this big is what its same-named province usually means ("Aleppo")
 ANCHOR_MARGIN = 2.0
@@ -149,7 +160,7 @@ class _Context:
     # so a mention's own first guess never counts as evidence for itself
     countries: tuple[tuple[str, frozenset[str], float], ...] = ()  # ... and the weight of that country
     dominant: str | None = None
-    admin1s: tuple[tuple[tuple[str, str], frozenset[str]], ...] = ()
+    admin1s: tuple[tuple[tuple[str, str], frozenset[str], float], ...] = ()  # ... and its weight
     anchors: tuple[tuple[str, float, float], ...] = ()  # (key it came from, lat, lon)
     us_local: bool = False  # the text reads as US local news (dollar sums, counties, sheriffs...)
 
@@ -310,21 +321,23 @@ class PlaceResolver:
                 why.append("country in article")
                 if cand.cc == ctx.dominant:
                     score += DOMINANT_COUNTRY
-            if (
-                cand.kind in (TOWN, ADMIN2)
-                and cand.admin1
-                and _supported(ctx.admin1s, (cand.cc, cand.admin1), own_key)
-            ):
-                score += ADMIN1_CONTEXT
+            a1_share = _share(ctx.admin1s, (cand.cc, cand.admin1), own_key) if cand.admin1 else 0.0
+            if cand.kind in (TOWN, ADMIN2) and a1_share > 0:
+                score += ADMIN1_CONTEXT * a1_share
                 why.append("admin1 in article")
             if container and cand.kind in (TOWN, ADMIN2) and any(
                 cand.cc == cc and (a1 is None or a1 == cand.admin1) for cc, a1 in container
             ):
                 score += CONTAINER_BONUS
                 why.append("unit named after it")
-            if ctx.us_local and cand.cc == "US" and cand.kind in (TOWN, ADMIN2, ADMIN1):
-                score += US_LOCAL_BONUS
-                why.append("US local news")
+            if ctx.us_local and cand.kind in (TOWN, ADMIN2, ADMIN1):
+                if cand.cc == "US":
+                    score += US_LOCAL_BONUS
+                    why.append("US local news")
+                elif share == 0:
+                    # "Athens Police Department", "Paris High School": local news names a foreign town
+                    # without its country only when the town is famous and the context makes it clear
+                    score += FOREIGN_IN_LOCAL
             if cand.kind != COUNTRY:
                 near = {
                     key
@@ -338,7 +351,8 @@ class PlaceResolver:
                     why.append("near other places")
             scored.append(_Scored(cand, score, ", ".join(why)))
         scored.sort(key=lambda s: (-s.score, s.cand.kind, -s.cand.pop))
-        return _prefer_country(_prefer_major_city(scored, own_key), query, ctx, own_key)
+        scored = _prefer_state(_prefer_major_city(scored, own_key), query, own_key)
+        return _prefer_country(scored, query, ctx, own_key)
 
     def _is_demonym(self, key: str, scored: list[_Scored]) -> str | None:
         """The country a demonym points to ("" when none), or None when the word is a real place name."""
@@ -351,6 +365,25 @@ class PlaceResolver:
             if s.cand.how == MAIN and (s.cand.kind in (COUNTRY, ADMIN1, CONTINENT, REGION) or s.cand.pop >= 100_000):
                 return None
         return cc
+
+    def _place_beside(self, text: str, ctx: _Context, own_key: str, following: str, preceding: str) -> _Scored | None:
+        """For a facility or venue, the town or unit the text names right after it ("Terra Kulture in Lagos",
+        "Percy French Hotel, Ballyjamesduff") or before it ("Brooklyn's Barclays Center")."""
+        for pattern, context in ((_FOLLOWING_PLACE, following), (_PRECEDING_PLACE, preceding)):
+            match = pattern.search(context) if context else None
+            if not match:
+                continue
+            words = match.group(1).split()
+            for size in range(len(words), 0, -1):
+                sub = " ".join(words[:size]).rstrip(".,")
+                key = norm_key(sub)
+                if not key or key in _GENERIC_WORDS or self._demonym(key):
+                    continue
+                scored = [x for x in self._score(self._query(sub), ctx, own_key) if x.cand.how == MAIN]
+                if scored and scored[0].cand.kind in (COUNTRY, ADMIN1, ADMIN2, TOWN):
+                    best = scored[0]
+                    return replace(best, why=f"approximate: located at {sub!r}, named beside it; {best.why}")
+        return None
 
     def _inner_place(self, text: str, ctx: _Context, own_key: str) -> _Scored | None:
         """For a name the gazetteer lacks ("Manila Cathedral", "Dubai World Cup"), the longest run of
@@ -384,21 +417,35 @@ class PlaceResolver:
         countries = {*context.countries, *(p.country for p in context.places if p.country)}
         ctx = _Context(
             countries=tuple((c.upper(), known, 1.0) for c in sorted(countries)),
-            admin1s=tuple(((p.country, p.admin1), known) for p in context.places if p.country and p.admin1),
+            admin1s=tuple(
+                ((p.country, p.admin1), known, 1.0) for p in context.places if p.country and p.admin1
+            ),
             anchors=anchors,
         )
         return self._resolve_one(text, ctx)
 
     def _resolve_one(
-        self, text: str, ctx: _Context, start: int | None = None, end: int | None = None, following: str = ""
+        self,
+        text: str,
+        ctx: _Context,
+        start: int | None = None,
+        end: int | None = None,
+        following: str = "",
+        preceding: str = "",
     ) -> Place:
         try:
-            return self._resolve_checked(text, ctx, start, end, following)
+            return self._resolve_checked(text, ctx, start, end, following, preceding)
         except (sqlite3.Error, ValueError, OverflowError) as exc:  # garbage must never stop an article
             return Place(text=text, start=start, end=end, reason=f"not resolved: {type(exc).__name__}")
 
     def _resolve_checked(
-        self, text: str, ctx: _Context, start: int | None, end: int | None, following: str = ""
+        self,
+        text: str,
+        ctx: _Context,
+        start: int | None,
+        end: int | None,
+        following: str = "",
+        preceding: str = "",
     ) -> Place:
         key = norm_key(text)
         if not key or len(text) > MAX_NAME_CHARS * 2 or not any(ch.isalpha() for ch in key):
@@ -409,11 +456,20 @@ class PlaceResolver:
         if demonym is not None:
             target = f" (refers to {demonym.rstrip('*')})" if demonym else ""
             return Place(text=text, start=start, end=end, reason=f"demonym, not a place{target}")
-        if not scored:
-            inner = self._inner_place(text, ctx, key)
-            if inner is None:
+        words = key.split()
+        named_venue = (
+            len(words) > 1
+            and words[-1] in _FACILITY_WORDS
+            and not any(c.how == MAIN for c in self._lookup(key))  # curated: "Downing Street", "White House"
+        )
+        if not scored or named_venue:
+            # a venue is better placed by the town the text puts it in than by a word of its own name
+            beside = self._place_beside(text, ctx, key, following, preceding)
+            inner = beside or (self._inner_place(text, ctx, key) if not scored else None)
+            if inner is not None:
+                scored = [inner]
+            elif not scored:
                 return Place(text=text, start=start, end=end, reason="no gazetteer entry for this name")
-            scored = [inner]
         best = scored[0]
         place = _to_place(text, best.cand, best.why)
         return replace(place, start=start, end=end)
@@ -448,7 +504,8 @@ class PlaceResolver:
         out = []
         for surface, s, e in surfaces:
             following = text[e : e + 40] if isinstance(e, int) and 0 <= e <= len(text) else ""
-            out.append(self._resolve_one(surface, ctx, s, e, following))
+            preceding = text[max(0, s - 40) : s] if isinstance(s, int) and 0 <= s <= len(text) else ""
+            out.append(self._resolve_one(surface, ctx, s, e, following, preceding))
         return out
 
 
@@ -468,6 +525,21 @@ def _prefer_country(scored: list[_Scored], query: _Query, ctx: _Context, own_key
             if not local:
                 return [s, *scored[:i], *scored[i + 1 :]]
             break
+    return scored
+
+
+def _prefer_state(scored: list[_Scored], query: _Query, own_key: str) -> list[_Scored]:
+    """ "12 in Nevada", "the Kansas Treatment Center": a bare state name means the state, not a small town of
+    that name in another state of the article, unless the text ties it to that state ("Nevada, Iowa")."""
+    if not scored or scored[0].cand.kind not in (TOWN, ADMIN2) or query.kind_hint is not None:
+        return scored
+    top = scored[0]
+    if top.cand.pop >= MAJOR_CITY // 10 or "unit named after it" in top.why:
+        return scored
+    for i, s in enumerate(scored[1:], start=1):
+        c = s.cand
+        if c.kind == ADMIN1 and c.how == MAIN and c.cc == top.cand.cc and norm_key(c.name) == own_key:
+            return [s, *scored[:i], *scored[i + 1 :]]
     return scored
 
 
@@ -498,6 +570,7 @@ def _document_context(
     counts: Counter[str] = Counter()
     countries: dict[str, set[str]] = {c: {""} for c in hints}
     admin1s: dict[tuple[str, str], set[str]] = {}
+    admin1_counts: Counter[tuple[str, str]] = Counter()
     anchors: list[tuple[str, float, float]] = []
     mention_counts = Counter(keys_in_order)
     for key, cc in (demonym_countries or {}).items():
@@ -529,7 +602,9 @@ def _document_context(
         countries.setdefault(cand.cc, set()).add(key)
         if cand.kind == ADMIN1 and cand.admin1:
             admin1s.setdefault((cand.cc, cand.admin1), set()).add(key)
+            admin1_counts[(cand.cc, cand.admin1)] += mention_counts[key]
     total = sum(counts.values()) or 1
+    admin1_total = sum(admin1_counts.values())
     countries = {cc: keys for cc, keys in countries.items()}
     weights = {cc: 0.5 + 0.5 * min(1.0, 2 * counts[cc] / total) for cc in countries}
     dominant = counts.most_common(1)[0][0] if counts else None
@@ -538,17 +613,20 @@ def _document_context(
     return _Context(
         tuple((k, frozenset(v), 1.0 if "" in v else weights[k]) for k, v in countries.items()),
         dominant,
-        tuple((k, frozenset(v)) for k, v in admin1s.items()),
+        # a state named five times outweighs one named in passing ("Boone County" in an Indiana article
+        # that also lists neighbouring states)
+        tuple((k, frozenset(v), _weight(admin1_counts[k], admin1_total)) for k, v in admin1s.items()),
         tuple(anchors),
     )
 
 
-def _share(table: tuple[tuple[str, frozenset[str], float], ...], cc: str, own_key: str) -> float:
-    return max((w for k, keys, w in table if k == cc and (keys - {own_key})), default=0.0)
+def _share(table: tuple[tuple[object, frozenset[str], float], ...], item: object, own_key: str) -> float:
+    """Weight of a country or admin1 in the article, counting only evidence from other mentions."""
+    return max((w for k, keys, w in table if k == item and (keys - {own_key})), default=0.0)
 
 
-def _supported(table: tuple[tuple[object, frozenset[str]], ...], item: object, own_key: str) -> bool:
-    return any(k == item and (keys - {own_key}) for k, keys in table)
+def _weight(count: int, total: int) -> float:
+    return 0.5 + 0.5 * min(1.0, 2 * count / (total or 1))
 
 
 def _to_place(text: str, cand: Candidate, why: str) -> Place:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import hashlib
 import json
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +19,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from ..errors import E_STORE_OPEN, StoreError
 from ..records import Article, Event, Failure, Result
 from . import schema
-from .filters import EventFilters
+from .filters import EventFilters, FilterError
 from .schema import articles, event_actors, event_claims, events, failures
 
 MIGRATIONS = Path(__file__).with_name("migrations")
@@ -247,9 +249,13 @@ class Store:
             row = conn.execute(q).first()
         return row is not None and (version is None or row.extractor_version == version)
 
-    def _filtered(self, filters: EventFilters | dict[str, Any]) -> list[sa.ColumnElement[bool]]:
+    def _filtered(self, filters: EventFilters | dict[str, Any], conn: Connection) -> list[sa.ColumnElement[bool]]:
         f = filters if isinstance(filters, EventFilters) else EventFilters.parse(**filters)
-        return f.conditions(self.dialect)
+        max_span = None
+        if f.event_date:
+            # One read of the span index: lets the date filter become a two-sided range.
+            max_span = conn.execute(sa.select(sa.func.max(events.c.span_days))).scalar()
+        return f.conditions(self.dialect, max_span=max_span)
 
     def iter_events(
         self,
@@ -261,25 +267,91 @@ class Store:
         **raw: Any,
     ) -> Iterator[dict[str, Any]]:
         """Public records matching the filters, newest first (see EventFilters for the filters)."""
-        cond = self._filtered(filters if filters is not None else raw)
-        q = (
-            sa.select(events.c.record)
-            .where(*cond)
-            .order_by(events.c.sort_date.desc(), events.c.event_id.desc())
-            .offset(offset or None)
-            .limit(limit)
-        )
         keep = list(fields) if fields else None
         with self.engine.connect() as conn:
+            cond = self._filtered(filters if filters is not None else raw, conn)
+            q = (
+                sa.select(events.c.record)
+                .where(*cond)
+                .order_by(events.c.sort_date.desc(), events.c.event_id.desc())
+                .offset(offset or None)
+                .limit(limit)
+            )
             for (record,) in conn.execute(q):
                 rec = json.loads(record)
                 yield {k: rec.get(k) for k in keep} if keep else rec
 
-    def count_events(self, filters: EventFilters | None = None, **raw: Any) -> int:
-        cond = self._filtered(filters if filters is not None else raw)
-        q = sa.select(sa.func.count()).select_from(events).where(*cond)
+    def page(
+        self,
+        filters: EventFilters | None = None,
+        *,
+        limit: int = 100,
+        offset: int = 0,
+        after: str | None = None,
+        fields: Iterable[str] | None = None,
+    ) -> EventPage:
+        """One page, newest first: by ``offset`` or, cheaper deep down, after a cursor that an
+        earlier page returned as ``next_after`` (keyset paging; ``offset`` is then ignored)."""
+        f = filters if filters is not None else EventFilters()
+        keep = list(fields) if fields else None
+        e = events.c
         with self.engine.connect() as conn:
+            cond = self._filtered(f, conn)
+            if after is not None:
+                day, event_id = decode_cursor(after)
+                cond.append(sa.tuple_(e.sort_date, e.event_id) < sa.tuple_(sa.literal(day, sa.Date), event_id))
+                offset = 0
+            q = (
+                sa.select(e.sort_date, e.event_id, e.record)
+                .where(*cond)
+                .order_by(e.sort_date.desc(), e.event_id.desc())
+                .offset(offset or None)
+                .limit(limit + 1)  # one more tells whether there is a next page, without a count
+            )
+            rows = conn.execute(q).all()
+        more = len(rows) > limit
+        rows = rows[:limit]
+        recs = []
+        for r in rows:
+            rec = json.loads(r.record)
+            recs.append({k: rec.get(k) for k in keep} if keep else rec)
+        nxt = encode_cursor(rows[-1].sort_date, rows[-1].event_id) if more and rows else None
+        return EventPage(events=recs, has_more=more, next_after=nxt)
+
+    def count_events(self, filters: EventFilters | None = None, *, bound: int | None = None, **raw: Any) -> int:
+        """Events matching the filters; with ``bound``, counting stops at bound + 1."""
+        with self.engine.connect() as conn:
+            cond = self._filtered(filters if filters is not None else raw, conn)
+            if bound is None:
+                q = sa.select(sa.func.count()).select_from(events).where(*cond)
+            else:
+                inner = sa.select(sa.literal(1).label("one")).select_from(events).where(*cond).limit(bound + 1)
+                q = sa.select(sa.func.count()).select_from(inner.subquery())
             return int(conn.execute(q).scalar_one())
+
+    def count_bounded(self, filters: EventFilters | None = None, *, bound: int = 10_000) -> tuple[int, bool]:
+        """``(count, exact)``: exact up to ``bound``. Past it, counting every match costs time in
+        proportion to the matches, so the count is an estimate (PostgreSQL: the planner's; SQLite:
+        bound + 1, a lower bound) and ``exact`` is False."""
+        n = self.count_events(filters, bound=bound)
+        if n <= bound:
+            return n, True
+        return max(n, self._estimate(filters or EventFilters())), False
+
+    def _estimate(self, filters: EventFilters) -> int:
+        if self.dialect != "postgresql":
+            return 0
+        with self.engine.connect() as conn:
+            cond = self._filtered(filters, conn)
+            q = sa.select(events.c.event_id).where(*cond)
+            sql = q.compile(dialect=self.engine.dialect, compile_kwargs={"literal_binds": True})
+            try:
+                plan = conn.exec_driver_sql("EXPLAIN (FORMAT JSON) " + str(sql).replace("%", "%%")).scalar_one()
+            except sa.exc.SQLAlchemyError:
+                return 0
+        if isinstance(plan, str):
+            plan = json.loads(plan)
+        return int(plan[0]["Plan"].get("Plan Rows", 0))
 
     def get_article(self, article_id: str) -> dict[str, Any] | None:
         if "\x00" in article_id:  # no stored id has one, and PostgreSQL rejects it as a parameter
@@ -318,9 +390,9 @@ class Store:
 
     def stats(self, filters: EventFilters | None = None, **raw: Any) -> dict[str, Any]:
         """Counts for charts: by day and PLOVER type, by type, by ACLED type, by country."""
-        cond = self._filtered(filters if filters is not None else raw)
         e = events.c
         with self.engine.connect() as conn:
+            cond = self._filtered(filters if filters is not None else raw, conn)
             def grouped(*cols: Any) -> list[Any]:
                 q = sa.select(*cols, sa.func.count().label("n")).where(*cond).group_by(*cols)
                 return list(conn.execute(q))
@@ -385,6 +457,32 @@ class Store:
             }
 
 
+@dataclass(frozen=True)
+class EventPage:
+    """A page of public records; ``next_after`` is the cursor of the next page (None on the last)."""
+
+    events: list[dict[str, Any]]
+    has_more: bool
+    next_after: str | None
+
+
+def encode_cursor(sort_date: dt.date, event_id: str) -> str:
+    """An opaque keyset cursor: the (sort_date, event_id) of the last event of a page."""
+    raw = f"{sort_date.isoformat()}~{event_id}".encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str) -> tuple[dt.date, str]:
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
+        day, event_id = raw.split("~", 1)
+        if not event_id or "\x00" in event_id:
+            raise ValueError(event_id)
+        return dt.date.fromisoformat(day), event_id
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise FilterError(message=f"after={cursor!r} is not a cursor returned by this API") from exc
+
+
 def _ranked(rows: Iterable[Any]) -> list[dict[str, Any]]:
     out = [{"key": k, "count": int(n)} for k, n in rows]
     return sorted(out, key=lambda r: (-r["count"], str(r["key"])))
@@ -434,6 +532,13 @@ def _article_dict(row: Any, *, with_text: bool) -> dict[str, Any]:
     return d
 
 
+def span_days(start: dt.date | None, end: dt.date | None) -> int | None:
+    """Length of an event's date interval in days (0: one day); None without a start."""
+    if start is None:
+        return None
+    return ((end or start) - start).days
+
+
 def event_row(ev: Event) -> dict[str, Any]:
     """The columns of one event (the filterable parts of the record, plus the record itself)."""
     loc, date = ev.location, ev.date
@@ -457,6 +562,7 @@ def event_row(ev: Event) -> dict[str, Any]:
         "date_end": (date.end or date.start) if date else None,
         "date_precision": date.precision if date else None,
         "sort_date": (date.start if date and date.start else None) or ev.published or dt.date.min,
+        "span_days": span_days(date.start, date.end) if date else None,
         "dead": ev.size.dead,
         "injured": ev.size.injured,
         "confidence": float(ev.confidence),
@@ -466,4 +572,4 @@ def event_row(ev: Event) -> dict[str, Any]:
     }
 
 
-__all__ = ["Store", "event_row", "normalise_url", "schema"]
+__all__ = ["EventPage", "Store", "decode_cursor", "encode_cursor", "event_row", "normalise_url", "schema"]

@@ -119,7 +119,9 @@ class EventFilters:
             modality=tuple(m.lower() for m in _alternatives(raw.get("modality"))),
         )
 
-    def conditions(self, dialect: str) -> list[sa.ColumnElement[bool]]:
+    def conditions(self, dialect: str, max_span: int | None = None) -> list[sa.ColumnElement[bool]]:
+        """SQL conditions; ``max_span`` (the longest stored date_end - date_start, in days) lets a
+        date filter bound date_start from below as well, which turns it into an index range."""
         e = events.c
         cond: list[sa.ColumnElement[bool]] = []
         for column, values in (
@@ -135,7 +137,7 @@ class EventFilters:
             if values:
                 cond.append(column.in_(values))
         if self.actor:
-            cond.append(sa.or_(*(_actor_condition(a) for a in self.actor)))
+            cond.append(sa.or_(*(_actor_condition(a, dialect) for a in self.actor)))
         if self.claim_source:
             # IN (uncorrelated subquery) rather than EXISTS: the planners then read the matching
             # side table rows once through its index instead of probing it once per event.
@@ -148,6 +150,7 @@ class EventFilters:
             )
         if self.event_date:
             cond.append(self._date_condition())
+            cond += self._date_bounds(max_span)
         if self.bbox:
             min_lon, min_lat, max_lon, max_lat = self.bbox
             cond += [e.lon.between(min_lon, max_lon), e.lat.between(min_lat, max_lat)]
@@ -176,6 +179,22 @@ class EventFilters:
         return start <= d[0]
 
 
+    def _date_bounds(self, max_span: int | None) -> list[sa.ColumnElement[bool]]:
+        # Redundant with _date_condition, but index-friendly: sort_date equals date_start whenever
+        # date_start is set, and every matching interval starts at most max_span days before the
+        # earliest date asked for. The planner can then read one range of the page-order index.
+        e = events.c
+        w, d = self.event_date_where, self.event_date
+        out: list[sa.ColumnElement[bool]] = []
+        if w in ("BETWEEN", "=", "<", "<="):
+            hi = max(d)
+            out += [e.sort_date < hi] if w == "<" else [e.sort_date <= hi]
+        if max_span is not None and w != "<" and w != "<=":
+            lo = min(d) - dt.timedelta(days=max(0, max_span))
+            out += [e.date_start >= lo, e.sort_date >= lo]
+        return out
+
+
 def _float(value: Any, name: str) -> float | None:
     if value is None or value == "":
         return None
@@ -201,7 +220,7 @@ def _bbox(value: Any) -> tuple[float, float, float, float] | None:
     return nums  # type: ignore[return-value]
 
 
-def _actor_condition(value: str) -> sa.ColumnElement[bool]:
+def _actor_condition(value: str, dialect: str) -> sa.ColumnElement[bool]:
     a = event_actors.c
     m = _ACTOR_CODE.match(value)
     if m and (m.group("country") or m.group("sector")):
@@ -211,7 +230,18 @@ def _actor_condition(value: str) -> sa.ColumnElement[bool]:
         if m.group("sector"):
             parts.append(a.sector == m.group("sector"))
         match = sa.and_(*parts)
-    else:
+    elif dialect == "postgresql":
+        # "name | text", lowercased, with a trigram index (migration 0002): LIKE '%x%' uses it.
+        search = sa.literal_column("event_actors.search", sa.Text)
+        match = search.contains(value.lower(), autoescape=True)
+    elif dialect == "sqlite" and len(value) >= 3:
+        # The FTS5 trigram table answers a quoted phrase as a case-insensitive substring match.
+        phrase = '"' + value.replace('"', '""') + '"'
+        hits = sa.text("SELECT rowid FROM actors_fts WHERE actors_fts MATCH :actor_q").bindparams(
+            sa.bindparam("actor_q", phrase, unique=True)
+        )
+        match = a.id.in_(hits.columns(sa.column("rowid")))
+    else:  # under three characters a trigram index cannot help
         match = sa.or_(a.name.icontains(value, autoescape=True), a.text.icontains(value, autoescape=True))
     return events.c.event_id.in_(sa.select(a.event_id).where(match))
 

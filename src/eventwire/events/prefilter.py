@@ -1,0 +1,87 @@
+"""A cheap pre-filter: parse only the sentences that can hold an event.
+
+The parser and the entity recogniser are most of spaCy's cost. A sentence with no trigger word
+(lexicon.py) and no trigger phrase cannot yield an event, so its characters are blanked before
+spaCy sees the text: every character but line breaks becomes a space. Offsets stay those of the
+article (the text keeps its length), spaCy folds each blank run into one whitespace token, and the
+coder reads dates and datelines from the article's own text, not from the blanked copy.
+
+Kept besides trigger sentences: the sentence before each (speakers of quotes that run on, and the
+antecedents of pronouns), headings that introduce a list, and the article's first sentence (its
+dateline and main place).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from . import lexicon as lx
+
+# Irregular and doubled forms a stem prefix would miss.
+_IRREGULAR = ["struck", "shot", "fought", "sent", "met", "slain", "slew", "hit", "beat", "stabbed", "shelled", "bombed", "withdrew", "withdrawn", "froze", "seized", "kidnapped", "captured", "overran", "overrun", "arrested", "detained", "protested", "rallied", "stormed", "raided", "fired", "clashed", "battled", "threw", "dead", "killing", "wounded", "injured", "died", "casualties", "toll", "strikes", "airstrikes", "drone", "drones", "rocket", "rockets", "missile", "missiles", "explosion", "blast", "gunmen", "troops", "forces", "ceasefire", "cease-fire", "truce", "talks", "sanctions", "sanctioned", "expelled", "convicted"]
+
+# Trigger phrases the coder recognises without a single trigger word (coder.CONDITIONAL_THREAT ...).
+_PHRASES = re.compile(
+    r"\b(if|unless)\b|force us|could have been avoided|would have been avoided|is to blame|"
+    r"was responsible for|proof of|evidence of|leave us no choice|heavy price",
+    re.I,
+)
+_SENT_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9•])|\n+")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+
+
+def _stem(lemma: str) -> str:
+    # "capture" -> "captur" matches captured/capturing; short stems stay whole to avoid noise
+    return lemma[:-1] if lemma.endswith("e") and len(lemma) > 4 else lemma
+
+
+@lru_cache(maxsize=1)
+def _vocabulary() -> tuple[frozenset[str], tuple[str, ...]]:
+    words = {w.lower() for w in _IRREGULAR}
+    stems = {_stem(t.lemma) for t in lx.VERB_TRIGGERS}
+    stems |= {_stem(n) for n in lx.NOUN_TRIGGERS}
+    return frozenset(words), tuple(sorted(s for s in stems if len(s) >= 3))
+
+
+def is_candidate(sentence: str) -> bool:
+    """Could this sentence hold an event? True on any trigger-like word or phrase."""
+    words, stems = _vocabulary()
+    for w in _WORD.findall(sentence):
+        low = w.lower()
+        if low in words or low.startswith(stems):
+            return True
+    return bool(_PHRASES.search(sentence))
+
+
+def _spans(text: str) -> list[tuple[int, int]]:
+    out, start = [], 0
+    for m in _SENT_END.finditer(text):
+        if m.start() > start:
+            out.append((start, m.start()))
+        start = m.end()
+    if start < len(text):
+        out.append((start, len(text)))
+    return out
+
+
+def sparse_text(text: str) -> tuple[str, float]:
+    """The text with non-candidate sentences blanked, and the share of characters kept."""
+    spans = _spans(text)
+    if not spans:
+        return text, 1.0
+    cand = [is_candidate(text[s:e]) for s, e in spans]
+    keep = [
+        cand[i] or i == 0 or text[s:e].rstrip().endswith(":") or (i + 1 < len(spans) and cand[i + 1])
+        for i, (s, e) in enumerate(spans)
+    ]
+    chars = list(text)
+    kept = 0
+    for (s, e), k in zip(spans, keep, strict=True):
+        if k:
+            kept += e - s
+            continue
+        for j in range(s, e):
+            if chars[j] != "\n":
+                chars[j] = " "
+    return "".join(chars), kept / max(1, sum(e - s for s, e in spans))
