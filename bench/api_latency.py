@@ -81,7 +81,7 @@ def load(store: Store, n: int, per_article: int = 10, batch: int = 20_000, seed:
             else:
                 if art_rows:
                     conn.execute(articles.insert(), art_rows)
-                    conn.execute(sa.text("INSERT INTO articles_fts(article_id, title, text) VALUES (:a, :t, :x)"),
+                    conn.execute(sa.text("INSERT INTO articles_fts(rowid, article_id, title, text) VALUES (:r, :a, :t, :x)"),
                                  fts_rows)
                 conn.execute(events.insert(), ev_rows)
                 conn.execute(event_actors.insert(), act_rows)
@@ -99,8 +99,9 @@ def load(store: Store, n: int, per_article: int = 10, batch: int = 20_000, seed:
             pub = day0 + dt.timedelta(days=rng.randrange(2500))
             art_rows.append({"article_id": art_id, "text": text, "content_hash": f"{ai:064d}", "source": "bench",
                              "url": None, "title": None, "published": pub, "language": "en", "origin": "bench",
-                             "extractor_version": "bench", "n_events": per_article, "created": now, "updated": now})
-            fts_rows.append({"a": art_id, "t": "", "x": text})
+                             "extractor_version": "bench", "n_events": per_article, "created": now, "updated": now,
+                             "fts_id": ai + 1 if store.dialect == "sqlite" else None})
+            fts_rows.append({"r": ai + 1, "a": art_id, "t": "", "x": text})
         ptype, acled, sub = rng.choice(TYPES)
         start = day0 + dt.timedelta(days=rng.randrange(2500))
         end = start + dt.timedelta(days=rng.choice((0, 0, 0, 1, 6)))

@@ -74,3 +74,10 @@ def test_large_province_has_a_reference_point_not_the_centre_of_its_towns(resolv
     assert haversine_km(ontario.lat, ontario.lon, 49.25, -84.5) < 100
     alaska = resolver.resolve("Alaska")
     assert alaska.lat is not None and alaska.lat > 63
+
+
+def test_town_written_without_its_arabic_article(resolver: PlaceResolver) -> None:
+    # GeoNames spells it "Al Qāmishlī"; news writes "Qamishli"
+    place = resolver.resolve("Qamishli")
+    assert (place.country, place.precision) == ("SY", "town")
+    assert place.lat is not None and haversine_km(place.lat, place.lon, 37.05, 41.22) < 20

@@ -24,6 +24,8 @@ _SPELLING = {
 
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u00b4": "'", "`": "'",
                          "\u201c": '"', "\u201d": '"'})
+# "Da'esh", "Qur'an": an apostrophe inside a word is a transliteration mark, not a possessive
+_INNER_APOSTROPHE = re.compile(r"(?<=[^\W\d_])'(?=[^\W\d_])(?!s\b)")
 _ACRONYM = re.compile(r"\b((?:[^\W\d_]\.){2,})")
 _TOKEN = re.compile(r"'s\b|[^\W_]+", re.UNICODE)
 
@@ -33,7 +35,7 @@ MAX_TOKENS = 64
 
 def fold(text: str) -> str:
     """Strip diacritics and unify quotes, keeping case (used where case matters: acronyms)."""
-    text = unicodedata.normalize("NFKD", text.translate(_QUOTES))
+    text = unicodedata.normalize("NFKD", _INNER_APOSTROPHE.sub("", text.translate(_QUOTES)))
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     # "U.S." -> "US", "U.N." -> "UN": dotted acronyms are one token.
     return _ACRONYM.sub(lambda m: m.group(1).replace(".", ""), text)

@@ -167,13 +167,12 @@ def create_app(
         wanted = _fields(fields, fmt)
         if fmt == "geojson":
             filters = _with_coordinates(filters)
-        # The page is read before the count: a bad cursor fails fast, and has_more decides `next`
-        # even when the count is only an estimate.
-        got = store.page(filters, limit=limit, offset=(page - 1) * limit, after=after)
-        if exact_count:
+        # The bounded count says whether the filter is broad, which picks how the page is read;
+        # has_more (one row past the page) decides `next`, even when the count is an estimate.
+        total, exact = store.count_bounded(filters, bound=COUNT_BOUND)
+        got = store.page(filters, limit=limit, offset=(page - 1) * limit, after=after, broad=not exact)
+        if exact_count and not exact:
             total, exact = store.count_events(filters), True
-        else:
-            total, exact = store.count_bounded(filters, bound=COUNT_BOUND)
         records = got.events
         nxt = None
         if got.has_more:

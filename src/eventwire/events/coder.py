@@ -1037,7 +1037,7 @@ def _acts_as_party(ent: Span) -> bool:
         root = root.head  # "between Syria and Turkey": the first conjunct carries the role
     if root.dep_ in {"nsubj", "nsubjpass", "poss"}:
         return True
-    if root.dep_ in {"compound", "amod"} and root.head.lemma_.lower() not in PLACE_NOUNS and root.head.ent_type_ not in PLACE_LABELS:
+    if root.dep_ in {"compound", "amod", "nmod"} and root.head.lemma_.lower() not in PLACE_NOUNS and root.head.ent_type_ not in PLACE_LABELS:
         return True
     return root.dep_ == "pobj" and root.head.lower_ in {"by", "with", "between"} and ent.label_ == "GPE"
 

@@ -119,9 +119,50 @@ class EventFilters:
             modality=tuple(m.lower() for m in _alternatives(raw.get("modality"))),
         )
 
-    def conditions(self, dialect: str, max_span: int | None = None) -> list[sa.ColumnElement[bool]]:
+    def conditions(
+        self, dialect: str, max_span: int | None = None, *, probe: bool = False, skip_first_semi: bool = False
+    ) -> list[sa.ColumnElement[bool]]:
         """SQL conditions; ``max_span`` (the longest stored date_end - date_start, in days) lets a
-        date filter bound date_start from below as well, which turns it into an index range."""
+        date filter bound date_start from below as well, which turns it into an index range.
+
+        Filters on other tables (actor, claim_source, q) are semi-joins. By default they are
+        ``IN (uncorrelated subquery)``: the database reads the matching side rows once through their
+        index, right when few events match. With ``probe`` they are correlated ``EXISTS`` checks,
+        right when many match and a page is read in index order, checking event after event until
+        it is full. ``skip_first_semi`` leaves out the first one (it drives a count, see ``driver``)."""
+        cond = self._plain_conditions(max_span)
+        semis = self.semi_joins(dialect)
+        if skip_first_semi:
+            semis = semis[1:]
+        cond += [s.probe if probe else s.key.in_(s.side) for s in semis]
+        return cond
+
+    def semi_joins(self, dialect: str) -> list[SemiJoin]:
+        out: list[SemiJoin] = []
+        if self.actor:
+            out.append(_actor_semi(self.actor, dialect))
+        if self.claim_source:
+            c = event_claims.c
+            match = sa.or_(*(c.claim_source.icontains(v, autoescape=True) for v in self.claim_source))
+            out.append(SemiJoin(
+                side=sa.select(c.event_id.label("key")).where(match),
+                key=events.c.event_id,
+                probe=sa.exists().where(c.event_id == events.c.event_id, match),
+            ))
+        if self.q:
+            out.append(_fulltext_semi(self.q, dialect))
+        return out
+
+    def ordered_by_index(self) -> bool:
+        """True when one filter is a single value of a column with a (column, sort_date, event_id)
+        index: the planner then reads a page in order from that index."""
+        return any(
+            len(v) == 1
+            for v in (self.country, self.admin1, self.event_type, self.sub_event_type, self.plover_type,
+                      self.incident_id, self.article_id)
+        )
+
+    def _plain_conditions(self, max_span: int | None) -> list[sa.ColumnElement[bool]]:
         e = events.c
         cond: list[sa.ColumnElement[bool]] = []
         for column, values in (
@@ -136,18 +177,6 @@ class EventFilters:
         ):
             if values:
                 cond.append(column.in_(values))
-        if self.actor:
-            cond.append(sa.or_(*(_actor_condition(a, dialect) for a in self.actor)))
-        if self.claim_source:
-            # IN (uncorrelated subquery) rather than EXISTS: the planners then read the matching
-            # side table rows once through its index instead of probing it once per event.
-            cond.append(
-                e.event_id.in_(
-                    sa.select(event_claims.c.event_id).where(
-                        sa.or_(*(event_claims.c.claim_source.icontains(c, autoescape=True) for c in self.claim_source))
-                    )
-                )
-            )
         if self.event_date:
             cond.append(self._date_condition())
             cond += self._date_bounds(max_span)
@@ -156,8 +185,6 @@ class EventFilters:
             cond += [e.lon.between(min_lon, max_lon), e.lat.between(min_lat, max_lat)]
         if self.min_confidence is not None:
             cond.append(e.confidence >= self.min_confidence)
-        if self.q:
-            cond.append(_fulltext_condition(self.q, dialect))
         return cond
 
     def _date_condition(self) -> sa.ColumnElement[bool]:
@@ -220,30 +247,53 @@ def _bbox(value: Any) -> tuple[float, float, float, float] | None:
     return nums  # type: ignore[return-value]
 
 
-def _actor_condition(value: str, dialect: str) -> sa.ColumnElement[bool]:
+@dataclass(frozen=True)
+class SemiJoin:
+    """A filter on another table: ``side`` selects the matching keys (one column, ``key``), ``key``
+    is the events column they match, ``probe`` is the same test as a correlated EXISTS."""
+
+    side: Any
+    key: Any
+    probe: Any
+
+
+def _actor_semi(values: tuple[str, ...], dialect: str) -> SemiJoin:
     a = event_actors.c
-    m = _ACTOR_CODE.match(value)
-    if m and (m.group("country") or m.group("sector")):
-        parts = []
-        if m.group("country"):
-            parts.append(a.country == m.group("country"))
-        if m.group("sector"):
-            parts.append(a.sector == m.group("sector"))
-        match = sa.and_(*parts)
-    elif dialect == "postgresql":
-        # "name | text", lowercased, with a trigram index (migration 0002): LIKE '%x%' uses it.
-        search = sa.literal_column("event_actors.search", sa.Text)
-        match = search.contains(value.lower(), autoescape=True)
-    elif dialect == "sqlite" and len(value) >= 3:
-        # The FTS5 trigram table answers a quoted phrase as a case-insensitive substring match.
-        phrase = '"' + value.replace('"', '""') + '"'
-        hits = sa.text("SELECT rowid FROM actors_fts WHERE actors_fts MATCH :actor_q").bindparams(
-            sa.bindparam("actor_q", phrase, unique=True)
-        )
-        match = a.id.in_(hits.columns(sa.column("rowid")))
-    else:  # under three characters a trigram index cannot help
-        match = sa.or_(a.name.icontains(value, autoescape=True), a.text.icontains(value, autoescape=True))
-    return events.c.event_id.in_(sa.select(a.event_id).where(match))
+    indexed, probes = [], []
+    for value in values:
+        m = _ACTOR_CODE.match(value)
+        if m and (m.group("country") or m.group("sector")):
+            parts = []
+            if m.group("country"):
+                parts.append(a.country == m.group("country"))
+            if m.group("sector"):
+                parts.append(a.sector == m.group("sector"))
+            indexed.append(sa.and_(*parts))
+            probes.append(sa.and_(*parts))
+            continue
+        if dialect == "postgresql":
+            # "name | text", lowercased, with a trigram index (migration 0002): LIKE '%x%' uses it.
+            search = sa.literal_column("event_actors.search", sa.Text)
+            match = search.contains(value.lower(), autoescape=True)
+            indexed.append(match)
+            probes.append(match)
+            continue
+        like = sa.or_(a.name.icontains(value, autoescape=True), a.text.icontains(value, autoescape=True))
+        probes.append(like)
+        if dialect == "sqlite" and len(value) >= 3:
+            # The FTS5 trigram table answers a quoted phrase as a case-insensitive substring match.
+            phrase = '"' + value.replace('"', '""') + '"'
+            hits = sa.text("SELECT rowid FROM actors_fts WHERE actors_fts MATCH :actor_q").bindparams(
+                sa.bindparam("actor_q", phrase, unique=True)
+            )
+            indexed.append(a.id.in_(hits.columns(sa.column("rowid"))))
+        else:  # under three characters a trigram index cannot help
+            indexed.append(like)
+    return SemiJoin(
+        side=sa.select(a.event_id.label("key")).where(sa.or_(*indexed)),
+        key=events.c.event_id,
+        probe=sa.exists().where(a.event_id == events.c.event_id, sa.or_(*probes)),
+    )
 
 
 def fts5_query(q: str) -> str:
@@ -256,18 +306,37 @@ def fts5_query(q: str) -> str:
     return " OR ".join(groups)
 
 
-def _fulltext_condition(q: str, dialect: str) -> sa.ColumnElement[bool]:
+def _fulltext_semi(q: str, dialect: str) -> SemiJoin:
+    key = events.c.article_id
     if dialect == "sqlite":
         expr = fts5_query(q)
         if not expr:
-            return sa.false()
-        sub = sa.text("SELECT article_id FROM articles_fts WHERE articles_fts MATCH :fts").bindparams(fts=expr)
-        return events.c.article_id.in_(sub.columns(sa.column("article_id")))
+            return SemiJoin(side=sa.select(sa.null().label("key")).where(sa.false()), key=key, probe=sa.false())
+        match = sa.bindparam("fts_q", expr, unique=True)
+        side = sa.text("SELECT article_id AS key FROM articles_fts WHERE articles_fts MATCH :fts").bindparams(
+            sa.bindparam("fts", expr, unique=True)
+        ).columns(sa.column("key"))
+        # articles.fts_id is the article's rowid in articles_fts: a rowid-bound MATCH checks one
+        # document by seeking the term lists, instead of evaluating the whole query.
+        probe = sa.exists(
+            sa.select(sa.literal(1))
+            .select_from(sa.table("articles_fts"))
+            .where(
+                sa.literal_column("articles_fts").op("MATCH")(match),
+                sa.literal_column("articles_fts.rowid") == (
+                    sa.select(articles.c.fts_id).where(articles.c.article_id == key).scalar_subquery()
+                ),
+            )
+        )
+        return SemiJoin(side=side, key=key, probe=probe)
     alts = [" ".join(_WORD.findall(alt)) for alt in q.split("|")]
     alts = [a for a in alts if a]
     if not alts:
-        return sa.false()
+        return SemiJoin(side=sa.select(sa.null().label("key")).where(sa.false()), key=key, probe=sa.false())
     tsv = sa.literal_column("articles.tsv")
     match = sa.or_(*(tsv.op("@@")(sa.func.plainto_tsquery("english", a)) for a in alts))
-    sub = sa.select(articles.c.article_id).select_from(articles).where(match)
-    return events.c.article_id.in_(sub)
+    return SemiJoin(
+        side=sa.select(articles.c.article_id.label("key")).select_from(articles).where(match),
+        key=key,
+        probe=sa.exists().where(articles.c.article_id == key, match),
+    )

@@ -29,6 +29,8 @@ articles = sa.Table(
     sa.Column("n_events", sa.Integer, nullable=False, server_default="0"),
     sa.Column("created", sa.DateTime(timezone=True), nullable=False),
     sa.Column("updated", sa.DateTime(timezone=True), nullable=False),
+    # SQLite: this article's rowid in articles_fts (migration 0002), for one-document MATCH checks.
+    sa.Column("fts_id", sa.Integer),
 )
 
 events = sa.Table(
@@ -110,6 +112,11 @@ INDEXES = [
     sa.Index("ix_events_lonlat", events.c.lon, events.c.lat),
     sa.Index("ix_events_start", events.c.date_start, events.c.date_end, events.c.sort_date, events.c.event_id),
     sa.Index("ix_events_span", events.c.span_days),
+    sa.Index("ix_events_confidence", events.c.confidence),
+    sa.Index("ix_events_country_acled", events.c.country, events.c.acled_event_type, events.c.sort_date,
+             events.c.event_id),
+    sa.Index("ix_events_country_plover", events.c.country, events.c.plover_type, events.c.sort_date,
+             events.c.event_id),
     sa.Index("ix_actors_event", event_actors.c.event_id),
     sa.Index("ix_actors_code", event_actors.c.country, event_actors.c.sector, event_actors.c.event_id),
     sa.Index("ix_actors_name", event_actors.c.name),

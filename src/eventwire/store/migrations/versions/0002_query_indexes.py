@@ -5,6 +5,8 @@
 - ``events.span_days`` (date_end - date_start) lets a date filter bound date_start from both
   sides (an interval overlapping [A, B] starts after A minus the longest span), so it reads a
   range of the date index instead of everything before B.
+- ``articles.fts_id`` (SQLite): the article's rowid in articles_fts, so that a full-text filter
+  can check one article (MATCH with rowid =) while a page is read in date order.
 - Actor name/text substring search: a trigram GIN index on a generated lowercase column on
   PostgreSQL (pg_trgm), an FTS5 trigram table kept in step by triggers on SQLite.
 
@@ -38,6 +40,10 @@ ORIGINAL = {"ix_events_incident": ["incident_id"], "ix_claims_source": ["claim_s
 ADDED = [
     ("ix_events_start", "events", ["date_start", "date_end", "sort_date", "event_id"]),
     ("ix_events_span", "events", ["span_days"]),
+    ("ix_events_confidence", "events", ["confidence"]),
+    # The most common ACLED-style query: a country and an event type.
+    ("ix_events_country_acled", "events", ["country", "acled_event_type", "sort_date", "event_id"]),
+    ("ix_events_country_plover", "events", ["country", "plover_type", "sort_date", "event_id"]),
 ]
 
 
@@ -61,7 +67,13 @@ def upgrade() -> None:
         op.create_index(name, table, cols)
     op.drop_index("ix_events_dates", table_name="events")
 
+    op.add_column("articles", sa.Column("fts_id", sa.Integer))
     if dialect == "sqlite":
+        # Through an indexed copy: article_id is not indexed inside the FTS table.
+        op.execute("CREATE TEMP TABLE fts_map AS SELECT rowid AS r, article_id AS a FROM articles_fts")
+        op.execute("CREATE INDEX temp.ix_fts_map ON fts_map(a)")
+        op.execute("UPDATE articles SET fts_id = (SELECT r FROM fts_map WHERE a = articles.article_id)")
+        op.execute("DROP TABLE temp.fts_map")
         # A separate FTS5 table (rowid = event_actors.id): its trigram tokenizer answers substring
         # MATCH queries from the index, case-insensitively.
         op.execute("CREATE VIRTUAL TABLE actors_fts USING fts5(search, tokenize='trigram')")
@@ -105,6 +117,7 @@ def downgrade() -> None:
         op.execute("ALTER TABLE event_actors DROP COLUMN search")
     for name, table, _ in ADDED:
         op.drop_index(name, table_name=table)
+    op.drop_column("articles", "fts_id")
     op.create_index("ix_events_dates", "events", ["date_start", "date_end"])
     for name, table, cols in REPLACED:
         op.drop_index(name, table_name=table)
