@@ -26,3 +26,13 @@ def test_possessive_still_splits(resolver):
 def test_asad_spelling(resolver):
     m = resolver.resolve("the Asad regime", date=dt.date(2016, 1, 1))
     assert m is not None and m.country == "SYR"
+
+
+def test_unknown_capitalised_name_is_not_a_misspelt_role(resolver):
+    m = resolver.resolve("Carter")
+    assert m is None or m.sector != "CRM"  # not "cartel"
+
+
+def test_misspelt_demonym_still_resolves(resolver):
+    m = resolver.resolve("Kazahks")
+    assert m is not None and m.country == "KAZ"

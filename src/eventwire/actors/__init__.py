@@ -112,7 +112,7 @@ class ActorResolver:
         taken.sort(key=lambda h: h.start)
         return toks, taken
 
-    def _fuzzy_hits(self, toks: list[str]) -> list[_Hit]:
+    def _fuzzy_hits(self, toks: list[str], cased: list[str] | None = None) -> list[_Hit]:
         """Near misses ("Kazahks", "supremicists"): one edit (two for long strings), no guessing below."""
         from rapidfuzz import process
         from rapidfuzz.distance import OSA
@@ -129,6 +129,9 @@ class ActorResolver:
                 if best is None:
                     continue
                 entries = [e for e in self.kb.lookup(best[0]) if e.kind in _FUZZY_KINDS and e.cased is None]
+                if cased and len(cased) == len(toks) and any(t[:1].isupper() for t in cased[i:i + length]):
+                    # a capitalised name the KB lacks ("Carter") is somebody, not a misspelt role ("cartel")
+                    entries = [e for e in entries if e.kind != "role"]
                 if entries:
                     entries.sort(key=lambda e: _KIND_RANK[e.kind])
                     return [_Hit(i, i + length, entries[0], best[0])]
@@ -142,7 +145,7 @@ class ActorResolver:
         toks, hits = self._hits(text)
         fuzzy = False
         if not hits:
-            hits = self._fuzzy_hits(toks)
+            hits = self._fuzzy_hits(toks, tokens_cased(text))
             fuzzy = bool(hits)
         if not hits:
             return None
