@@ -74,3 +74,16 @@ def test_no_publication_date_no_relative_date():
 def test_page_furniture_yields_no_events(text):
     assert eventwire.extract(text + "\nThe weather was mild and people went to the market in the town.",
                              published="2020-01-01") == []
+
+
+def test_reduced_passive_victims_are_recipients_and_counted():
+    rec = _one("The attack left the base in ruins, with 120 Iraqi soldiers and a senior Iraqi general killed.",
+               "ASSAULT", published="2015-04-01")
+    assert not _role(rec, "actor") and any(c == "IRQ" for c, _ in _role(rec, "recipient"))
+    assert rec["size"]["dead"] == 121
+
+
+def test_reference_markers_are_not_part_of_a_name():
+    rec = _one("The convoy was bombed by U.S.-led coalition aircraft.[2] The strike was near Mosul.", "ASSAULT",
+               published="2015-04-01")
+    assert all("[" not in a["text"] for a in rec["actors"])

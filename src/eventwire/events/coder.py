@@ -62,6 +62,7 @@ LEFT_DEAD = re.compile(
     r"(?:\s+\w+){0,3}?\s+(?:dead|killed)\b|\bkilling\s+(?P<pre2>at least\s+)?(?P<n2>\d[\d,]*)",
     re.I,
 )
+FOOTNOTE = re.compile(r"\.?\[\d*\]?$")  # "aircraft.[2]": a reference marker glued to the last word
 TERROR_WORDS = re.compile(r"terror|jihad|al-qaeda|al qaeda|isis|isil|islamic state|daesh|qaeda", re.I)
 
 
@@ -386,8 +387,8 @@ class EventCoder:
                 actor_toks += _subjects(t.head)
         else:
             passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in t.children)
-            if passive:
-                recip_toks += [c for c in t.children if c.dep_ == "nsubjpass"]
+            if passive or _reduced_passive(t):
+                recip_toks += [c for c in t.children if c.dep_ in {"nsubjpass", "nsubj"}]
                 for c in [c for tr in d.triggers for c in tr.children]:
                     if c.dep_ == "agent":
                         actor_toks += [g for g in c.children if g.dep_ == "pobj"]
@@ -476,7 +477,7 @@ class EventCoder:
         self, head: Token, role: str, sent: Span, si: int, ctx: _ArticleContext, speaker: _Mention | None
     ) -> list[ActorRef]:
         span = _np_span(head)
-        text = span.text.strip()
+        text = FOOTNOTE.sub("", span.text.strip())
         if not text:
             return []
         low = head.lower_
@@ -613,7 +614,7 @@ class EventCoder:
                 else None
             )
             victims = [c for c in t.children if c.dep_ in {"nsubjpass", "dobj", "obj"}] + (
-                [c for c in t.children if c.dep_ == "nsubj"] if lemma == "die" else []
+                [c for c in t.children if c.dep_ == "nsubj"] if lemma == "die" or _reduced_passive(t) else []
             )
             total, lb = None, False
             for v in victims:
@@ -948,7 +949,7 @@ class _ArticleContext:
         for m in reversed(self.mentions):
             if m.sent_i < si - 2:
                 break
-            if person and m.person or plural and m.plural or not person and not plural:
+            if person and m.person or plural and m.plural or not person and not plural and not m.person and not m.plural:
                 return m
         return None
 
@@ -1040,6 +1041,22 @@ def _acts_as_party(ent: Span) -> bool:
     if root.dep_ in {"compound", "amod", "nmod"} and root.head.lemma_.lower() not in PLACE_NOUNS and root.head.ent_type_ not in PLACE_LABELS:
         return True
     return root.dep_ == "pobj" and root.head.lower_ in {"by", "with", "between"} and ent.label_ == "GPE"
+
+
+_VICTIM_VERBS = {"kill", "injure", "wound", "maim", "murder", "slay", "execute", "abduct", "kidnap", "arrest", "detain"}
+
+
+def _reduced_passive(t: Token) -> bool:
+    """'with 120 soldiers and a general killed': a participle whose 'subject' is the victim."""
+    if t.tag_ != "VBN" or t.lemma_.lower() not in _VICTIM_VERBS:
+        return False
+    if any(c.dep_ in {"aux", "auxpass", "dobj", "obj"} for c in t.children):
+        return False
+    subj = [c for c in t.children if c.dep_ == "nsubj"]
+    return bool(subj) and all(
+        s.like_num or s.pos_ == "NUM" or s.lemma_.lower() in lx.VICTIM_NOUNS or any(
+            c.dep_ == "nummod" for c in s.children) for s in subj
+    )
 
 
 def _clause_group(tok: Token) -> list[Token]:
