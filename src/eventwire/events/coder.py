@@ -205,6 +205,10 @@ class EventCoder:
         lemma = tok.lemma_.lower()
         if lemma == "strike" and any(c.lower_ in {"air", "drone", "missile"} for c in tok.children):
             lemma = "airstrike"
+        elif lemma == "strike" and tok.dep_ in {"dobj", "obj"} and tok.head.lemma_.lower() in {
+            "conduct", "carry", "launch", "mount", "unleash", "execute"
+        }:
+            lemma = "attack"  # "conducted 12 strikes": military; "held a strike" (labour) is not
         entry = lx.NOUN_TRIGGERS.get(lemma)
         if entry is None:
             return None

@@ -326,15 +326,19 @@ class Store:
             if broad and self.dialect == "sqlite" and not f.ordered_by_index():
                 # SQLite's planner prefers an index on a WHERE term and then sorts every match;
                 # for a broad filter the page-order index is the far cheaper path.
-                q = q.with_hint(events, "INDEXED BY ix_events_sort", dialect_name="sqlite")
-            rows = conn.execute(q).all()
+                rows = _sqlite_indexed_by(conn, q, "events", "ix_events_sort")
+            else:
+                rows = conn.execute(q).all()
         more = len(rows) > limit
         rows = rows[:limit]
         recs = []
         for r in rows:
             rec = json.loads(r.record)
             recs.append({k: rec.get(k) for k in keep} if keep else rec)
-        nxt = encode_cursor(rows[-1].sort_date, rows[-1].event_id) if more and rows else None
+        nxt = None
+        if more and rows:
+            day = rows[-1].sort_date  # a string when read through _sqlite_indexed_by's raw SQL
+            nxt = encode_cursor(day if isinstance(day, dt.date) else dt.date.fromisoformat(day), rows[-1].event_id)
         return EventPage(events=recs, has_more=more, next_after=nxt)
 
     def count_events(self, filters: EventFilters | None = None, *, bound: int | None = None, **raw: Any) -> int:
@@ -491,6 +495,25 @@ class Store:
                     )
                 },
             }
+
+
+def _sqlite_indexed_by(conn: Connection, q: sa.Select[Any], table: str, index: str) -> list[Any]:
+    """Run ``q`` on SQLite with ``FROM table INDEXED BY index`` (SQLAlchemy renders no SQLite
+    table hints). Values stay bound parameters."""
+    compiled = q.compile(dialect=conn.dialect, compile_kwargs={"render_postcompile": True})
+    sql = str(compiled)
+    marker = f"FROM {table}"
+    at = sql.index(marker) + len(marker)
+    if sql[at:at + 1] not in (" ", "\n"):
+        raise ValueError(f"cannot place an index hint in {sql!r}")
+    sql = sql[:at] + f" INDEXED BY {index}" + sql[at:]
+    params = tuple(compiled.params[name] for name in compiled.positiontup or ())
+    processors = compiled._bind_processors  # noqa: SLF001 - dates and the like, as SQLAlchemy binds them
+    params = tuple(
+        processors[name](v) if name in processors else v
+        for name, v in zip(compiled.positiontup or (), params, strict=True)
+    )
+    return list(conn.exec_driver_sql(sql, params))
 
 
 @dataclass(frozen=True)

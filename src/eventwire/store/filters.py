@@ -324,9 +324,11 @@ def _fulltext_semi(q: str, dialect: str) -> SemiJoin:
             .where(
                 sa.literal_column("articles_fts").op("MATCH")(match),
                 sa.literal_column("articles_fts.rowid") == (
-                    sa.select(articles.c.fts_id).where(articles.c.article_id == key).scalar_subquery()
+                    sa.select(articles.c.fts_id).where(articles.c.article_id == key).correlate(events)
+                    .scalar_subquery()
                 ),
             )
+            .correlate(events)
         )
         return SemiJoin(side=side, key=key, probe=probe)
     alts = [" ".join(_WORD.findall(alt)) for alt in q.split("|")]
