@@ -227,3 +227,36 @@ def test_post_with_the_real_pipeline_stores_the_article(tmp_path) -> None:
         got = c.get(f"/api/articles/{r.json()['article_id']}").json()
         assert got["article"]["text"] == text
         assert len(got["events"]) == len(r.json()["events"])
+
+
+def test_count_is_bounded_and_flagged(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    import eventwire.api.app as app_module
+
+    exact = client.get("/api/events").json()
+    assert exact["count"] == len(all_ids()) and exact["count_exact"] is True
+    monkeypatch.setattr(app_module, "COUNT_BOUND", 2)
+    body = client.get("/api/events", params={"limit": 2}).json()
+    assert body["count_exact"] is False and body["count"] >= 3
+    assert "page=2" in body["next"]
+    forced = client.get("/api/events", params={"limit": 2, "exact_count": "true"}).json()
+    assert forced["count"] == len(all_ids()) and forced["count_exact"] is True
+    csv_r = client.get("/api/events.csv", params={"limit": 2})
+    assert csv_r.headers["X-Count-Exact"] == "false"
+    small = client.get("/api/events", params={"country": "Syria"}).json()
+    assert small["count"] == 2 and small["count_exact"] is True
+
+
+def test_after_cursor_pages_like_page_numbers(client: TestClient) -> None:
+    everything = [e["event_id"] for e in client.get("/api/events").json()["events"]]
+    r = client.get("/api/events", params={"limit": 2}).json()
+    assert r["next_after"]
+    seen = [e["event_id"] for e in r["events"]]
+    url = client.get("/api/events", params={"limit": 2, "after": r["next_after"]}).url
+    while url:
+        page = client.get(str(url)).json()
+        seen += [e["event_id"] for e in page["events"]]
+        assert page["next"] is None or "after=" in page["next"]
+        url = page["next"]
+    assert seen == everything
+    assert client.get("/api/events", params={"after": "%%%"}).status_code == 422
+    assert client.get("/api/events", params={"after": "bm9wZQ"}).status_code == 422

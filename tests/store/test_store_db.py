@@ -278,3 +278,65 @@ def test_two_processes_ingest_into_sqlite(tmp_path: Path) -> None:
         assert s.count_events() == 2 * n_articles
         with s.engine.connect() as conn:
             assert conn.exec_driver_sql("PRAGMA integrity_check").scalar_one() == "ok"
+
+
+# -- the paths taken at scale: bounded counts, broad pages, keyset cursors, date bounds -------------
+
+
+def test_broad_and_narrow_page_plans_and_bounded_counts_agree(filled: Store) -> None:
+    # At scale, a filter matching many events is read in page order with per-event checks
+    # (broad=True), a rare one through its own index; both must give the same page and the
+    # same bounded count as an exact count.
+    for filters, pred in FILTER_CASES:
+        f = EventFilters.parse(**filters)
+        newest = [e["event_id"] for e in filled.iter_events(f)]
+        assert set(newest) == expected(pred), filters
+        for broad in (False, True):
+            got = filled.page(f, limit=2, broad=broad)
+            assert [e["event_id"] for e in got.events] == newest[:2], (filters, broad)
+            assert got.has_more == (len(newest) > 2)
+        n = len(newest)
+        assert filled.count_events(f, bound=1) == min(n, 2), filters
+        count, exact = filled.count_bounded(f, bound=1)
+        assert exact == (n <= 1) and count >= min(n, 2), filters
+
+
+def test_keyset_cursor_pages_through_everything_once(filled: Store) -> None:
+    everything = [e["event_id"] for e in filled.iter_events()]
+    seen: list[str] = []
+    after = None
+    for _ in range(10):
+        page = filled.page(limit=2, after=after)
+        seen += [e["event_id"] for e in page.events]
+        if page.next_after is None:
+            assert not page.has_more
+            break
+        after = page.next_after
+    assert seen == everything
+    with pytest.raises(FilterError):
+        filled.page(limit=2, after="not-a-cursor")
+
+
+def test_actor_substring_ignores_case_and_follows_replacement(store: Store) -> None:
+    a = make_article("Turkish drones struck a convoy near Saraqib.")
+    store.add_result(make_result(a, make_event(a, 0)))
+    assert store.count_events(actor="tURKISH ARMED") == 1
+    assert store.count_events(actor="Armed Forces|nobody") == 1
+    store.add_result(make_result(a, make_event(a, 0, version=V2, actor=("M23", "COD", "REB"), recipient=None)))
+    assert store.count_events(actor="Turkish") == 0
+    assert store.count_events(actor="m23") == 1
+
+
+def test_date_filter_finds_long_intervals(store: Store) -> None:
+    # The date filters bound date_start by the longest stored interval: a year-long event must
+    # still overlap a month inside it, and a short one outside it must not.
+    a = make_article("A siege lasted the whole year; shelling followed in March.")
+    long = make_event(a, 0, date=("2019-06-01", "2020-05-31"))
+    short = make_event(a, 1, date=("2020-03-05", "2020-03-05"))
+    store.add_result(make_result(a, long, short))
+    feb = {e["event_id"] for e in store.iter_events(event_date="2020-02-01|2020-02-29")}
+    assert feb == {long.event_id}
+    assert {e["event_id"] for e in store.iter_events(event_date="2020-03-05")} == {long.event_id, short.event_id}
+    assert {e["event_id"] for e in store.iter_events(event_date="2020-05-30", event_date_where=">")} == {
+        long.event_id
+    }

@@ -384,9 +384,9 @@ class Store:
         with self.engine.connect() as conn:
             cond = self._filtered(filters, conn)
             q = sa.select(events.c.event_id).where(*cond)
-            sql = q.compile(dialect=self.engine.dialect, compile_kwargs={"literal_binds": True})
+            compiled = q.compile(dialect=conn.dialect, compile_kwargs={"render_postcompile": True})
             try:
-                plan = conn.exec_driver_sql("EXPLAIN (FORMAT JSON) " + str(sql).replace("%", "%%")).scalar_one()
+                plan = conn.exec_driver_sql("EXPLAIN (FORMAT JSON) " + str(compiled), compiled.params).scalar_one()
             except sa.exc.SQLAlchemyError:
                 return 0
         if isinstance(plan, str):
