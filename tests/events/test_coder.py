@@ -87,3 +87,31 @@ def test_reference_markers_are_not_part_of_a_name():
     rec = _one("The convoy was bombed by U.S.-led coalition aircraft.[2] The strike was near Mosul.", "ASSAULT",
                published="2015-04-01")
     assert all("[" not in a["text"] for a in rec["actors"])
+
+
+def test_future_talks_take_their_own_date_and_modality():
+    rec = _one("Ethiopian and Eritrean officials will hold talks in Addis Ababa next month.", "CONSULT",
+               published="2024-11-26")
+    assert rec["modality"] == "future"
+    assert rec["date"]["start"] == "2024-12-01" and rec["date"]["precision"] == "month"
+    assert {c for c, _ in _role(rec, "actor") | _role(rec, "recipient")} == {"ETH", "ERI"}
+
+
+def test_future_weekday_is_the_next_one():
+    rec = _one("Hamas said it would release three hostages on Saturday if Israel allows aid into Gaza.",
+               "RETREAT", published="2024-11-26")
+    assert rec["modality"] in {"future", "hypothetical"}
+    assert rec["date"]["start"] == "2024-11-30"
+
+
+def test_participle_toll_belongs_to_the_strike():
+    recs = eventwire.extract("The junta carried out airstrikes on a village in Sagaing region, killing 14 people.",
+                             published="2024-11-26")
+    assault = [r for r in recs if r["plover_type"] == "ASSAULT"]
+    assert len(assault) == 1 and assault[0]["size"]["dead"] == 14
+
+
+def test_claimant_named_in_full():
+    rec = _one("Iran's judiciary sentenced two activists to death, the Center for Human Rights in Iran reported.",
+               "SANCTION", published="2024-11-26")
+    assert rec["claim_source"][0].startswith("the Center for Human Rights")  # not cut at "Center"

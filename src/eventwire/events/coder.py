@@ -558,7 +558,7 @@ class EventCoder:
             if cur.lemma_.lower() in lx.SPEECH_VERBS and cur.i != t.i:
                 subj = _subjects(cur) or _inherited_subjects(cur)
                 if subj:
-                    return [_clean_claim(_np_span(subj[0]).text)], subj[0]
+                    return [_claim_text(subj[0])], subj[0]
             if cur.head == cur:
                 break
             cur = cur.head
@@ -569,12 +569,12 @@ class EventCoder:
                     continue
                 subj = _subjects(tok) or _inherited_subjects(tok)
                 if subj and not (subj[0].i <= t.i <= subj[0].i):
-                    return [_clean_claim(_np_span(subj[0]).text)], subj[0]
+                    return [_claim_text(subj[0])], subj[0]
         for tok in sent:
             if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
                 objs = [g for g in tok.doc[tok.i + 1].children if g.dep_ == "pobj"]
                 if objs:
-                    return [_clean_claim(_np_span(objs[0]).text)], objs[0]
+                    return [_claim_text(objs[0])], objs[0]
         src = ctx.list_source(si)
         if src:
             return [src], None
@@ -585,6 +585,8 @@ class EventCoder:
         if d.rules["type"].startswith("phrase"):
             return "asserted"  # the phrase itself is the asserted act (a threat, a blame)
         t = d.trigger
+        if d.nominal and t.dep_ in {"dobj", "obj"}:
+            t = t.head  # "will hold talks": the light verb carries tense and mood
         toks = [t, *[c for c in t.children if c.dep_ in {"aux", "auxpass", "neg", "mark"}]]
         words = {c.lower_ for c in toks}
         anc = list(t.ancestors)[:4]
@@ -606,7 +608,7 @@ class EventCoder:
         vague: list[str] = []
         quantities: list[tuple[str, int]] = []
         seen_t: set[int] = set()
-        for t in d.triggers + [c for c in d.trigger.children if c.dep_ == "conj"]:
+        for t in d.triggers:
             if t.i in seen_t:
                 continue
             seen_t.add(t.i)
@@ -661,8 +663,10 @@ class EventCoder:
 
     # ---------------------------------------------------------------- date
     def _date(self, d: _Draft, sent: Span, si: int, ctx: _ArticleContext, modality: str) -> When | None:
-        times = ctx.times(si, self)
+        times = ctx.times(si, future=modality in {"future", "hypothetical"})
         trig_ids = {t.i for t in d.triggers}
+        if d.nominal and d.trigger.dep_ in {"dobj", "obj"}:
+            trig_ids.add(d.trigger.head.i)  # "will hold talks next month": the light verb's clause
         clause: list[When] = []
         subtree: list[When] = []
         for w in times:
@@ -818,7 +822,7 @@ class _ArticleContext:
         self.places: list[Place] = []
         self.mentions: list[_Mention] = []
         self._speakers: dict[int, _Mention] = {}
-        self._times: dict[int, list[When]] = {}
+        self._times: dict[tuple[int, bool], list[When]] = {}
         self._events: list[tuple[int, Event]] = []
         newlines = [i for i, ch in enumerate(self.text) if ch == "\n"]
         self._para = [bisect.bisect_left(newlines, s.start_char) for s in sents]  # paragraph index
@@ -839,13 +843,15 @@ class _ArticleContext:
             self._hints = [c for c, _ in counts.most_common(5)]
         return self._hints
 
-    def times(self, si: int, coder: EventCoder) -> list[When]:
-        if si not in self._times:
+    def times(self, si: int, future: bool = False) -> list[When]:
+        """A sentence's dates; for future and hypothetical events a bare weekday is the next one."""
+        if (si, future) not in self._times:
             from ..times import find_times
 
             s = self.sents[si]
-            self._times[si] = _safe(lambda: find_times(s.text, self.published, offset=s.start_char)) or []
-        return self._times[si]
+            self._times[si, future] = _safe(
+                lambda: find_times(s.text, self.published, offset=s.start_char, future=future)) or []
+        return self._times[si, future]
 
     def paragraph_before(self, si: int) -> list[int]:
         out = []
@@ -1016,6 +1022,15 @@ DATELINE = re.compile(
 )
 
 
+def _claim_text(tok: Token) -> str:
+    """The claimant's name: the noun phrase, stretched to the whole named entity it starts
+    ('the Center for Human Rights in Iran', whose 'for ...' the noun phrase leaves out)."""
+    span = _np_span(tok)
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end and e.label_ in {"ORG", "NORP", "GPE"}), None)
+    end = max(span.end, ent.end) if ent is not None else span.end
+    return _clean_claim(tok.doc[span.start: end].text)
+
+
 def _clean_claim(text: str) -> str:
     """A claimant without the dateline the parser glued to it ('BEIRUT (AP) — A spokesman')."""
     return DATELINE.sub("", text.strip()).strip()
@@ -1072,6 +1087,10 @@ def _clause_group(tok: Token) -> list[Token]:
     out = _conjuncts(tok)
     if tok.dep_ == "ccomp" and tok.i < tok.head.i and tok.head.pos_ == "VERB":
         out += _conjuncts(tok.head)
+    # "... carried out airstrikes, killing dozens": the participle gives the same event's toll
+    anchors = [tok, tok.head] if tok.dep_ in {"dobj", "obj"} and tok.pos_ == "NOUN" else [tok]
+    out += [c for a in anchors for c in a.children
+            if c.dep_ == "advcl" and c.tag_ == "VBG" and c.lemma_.lower() in _VICTIM_VERBS]
     return out
 
 
