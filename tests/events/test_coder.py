@@ -115,3 +115,32 @@ def test_claimant_named_in_full():
     rec = _one("Iran's judiciary sentenced two activists to death, the Center for Human Rights in Iran reported.",
                "SANCTION", published="2024-11-26")
     assert rec["claim_source"][0].startswith("the Center for Human Rights")  # not cut at "Center"
+
+
+def test_lemmatiser_misses_are_caught_by_trigger_forms():
+    rec = _one("Armed men raped at least 12 women in the village of Kanyabayonga, according to the United Nations.",
+               "ASSAULT", published="2024-11-29")
+    assert rec["plover_mode"] == "sexual" and rec["claim_source"] == ["the United Nations"]
+
+
+def test_a_purpose_is_not_a_separate_event():
+    recs = eventwire.extract("Thousands of people marched peacefully through Dhaka on Saturday to demand justice.",
+                             published="2024-11-29")
+    assert [r["plover_type"] for r in recs] == ["PROTEST"]
+    assert recs[0]["location"]["name"] == "Dhaka"
+
+
+def test_pronoun_subject_of_a_report_is_the_speaker():
+    recs = eventwire.extract("The Israeli military said it had not struck the hospital.", published="2024-11-29")
+    rec = next(r for r in recs if r["plover_type"] == "ASSAULT")
+    assert rec["modality"] == "negated" and ("ISR", "MIL") in _role(rec, "actor")
+
+
+def test_borrowed_place_must_fit_the_parties():
+    text = ("MOGADISHU, Somalia (Reuters) - A suicide bomber blew himself up at a police checkpoint in Mogadishu "
+            "on Thursday, killing seven people, police said.\n"
+            "Colombian troops recaptured the village from ELN rebels on Friday, the defense ministry said.")
+    rec = _one(text, "ASSAULT", published="2024-11-29")
+    col = [r for r in eventwire.extract(text, published="2024-11-29") if "Colombian" in r["evidence"]["sentence"]][0]
+    assert rec["location"]["country"] == "SO"
+    assert col["location"]["country"] == "CO" and col["acled_sub_event_type"] == "Government regains territory"

@@ -32,6 +32,23 @@ _VERB_INDEX: dict[str, list[lx.Trigger]] = {}
 for _tr in lx.VERB_TRIGGERS:
     _VERB_INDEX.setdefault(_tr.lemma, []).append(_tr)
 
+
+def _inflections(lemma: str) -> set[str]:
+    stem = lemma[:-1] if lemma.endswith("e") else lemma
+    forms = {lemma, lemma + "s", lemma + "d" if lemma.endswith("e") else lemma + "ed", stem + "ing"}
+    if lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
+    return forms
+
+
+# The lemmatiser's misses ("raped" -> "rap") are caught by the trigger's own regular forms.
+_FORMS = {form: lem for lem in _VERB_INDEX for form in _inflections(lem)}
+
+
+def _trigger_lemma(tok: Token) -> str:
+    lemma = tok.lemma_.lower()
+    return lemma if lemma in _VERB_INDEX else _FORMS.get(tok.lower_, lemma)
+
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 FIRST_PERSON = {"we", "our", "us", "ours", "ourselves"}
 PRONOUNS = {"they", "them", "their", "it", "its", "he", "him", "his", "she", "her"}
@@ -159,7 +176,7 @@ class EventCoder:
         if nxt is not None and nxt.lemma_.lower() in {"province", "governorate", "district", "region"}:
             return True
         return bool(ent.label_ in {"ORG", "PERSON", "NORP"} and ent.root.dep_ == "pobj"
-                    and head.lower_ in {"in", "near", "outside"} and ent[0].is_title and len(ent) <= 3
+                    and head.lower_ in {"in", "near", "outside", "through", "across", "into"} and ent[0].is_title and len(ent) <= 3
                     and ent.label_ != "NORP")
 
     # ---------------------------------------------------------------- triggers
@@ -186,7 +203,7 @@ class EventCoder:
             yield d
 
     def _verb_trigger(self, tok: Token) -> _Draft | None:
-        lemma = tok.lemma_.lower()
+        lemma = _trigger_lemma(tok)
         entries = _VERB_INDEX.get(lemma)
         if not entries or tok.dep_ in {"amod", "compound"}:
             return None
@@ -242,6 +259,8 @@ class EventCoder:
         """Intended, prevented, requested or background events are not reported events."""
         if tok.dep_ in {"relcl", "acl"} and tok.head.pos_ in {"NOUN", "PROPN"}:
             return True
+        if tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+            return True  # a purpose ("marched ... to demand justice") is intended, not reported
         cur = tok
         for _ in range(6):
             if cur.dep_ in {"xcomp", "ccomp", "advcl", "pcomp", "pobj", "acl", "dobj", "conj", "prep"}:
@@ -333,7 +352,7 @@ class EventCoder:
             end -= 1
         while start < end and ctx.text[start].isspace():
             start += 1
-        acled = self._acled_type(d.plover_type, mode, sent.text, actors, recips)
+        acled = _territory_by_actor(self._acled_type(d.plover_type, mode, sent.text, actors, recips), actors)
         context = self._contexts(d.plover_type, sent.text, actors, recips)
         conf = self._confidence(d, actors, recips, when, where, modality, claim, mode, acled)
         rules = dict(d.rules)
@@ -487,7 +506,8 @@ class EventCoder:
         low = head.lower_
         start, end = span.start_char, span.end_char
         if low in PRONOUNS and head.pos_ == "PRON":
-            m = ctx.antecedent(si, plural=low in {"they", "them", "their"}, person=low in {"he", "him", "his", "she", "her"})
+            m = speaker if speaker is not None and speaker.sent_i == si and low in {"it", "its", "they", "their"} \
+                else ctx.antecedent(si, plural=low in {"they", "them", "their"}, person=low in {"he", "him", "his", "she", "her"})
             if m is None:
                 return []
             return [ActorRef(role, text, m.name, m.country, m.sector, start=start, end=end, rule=f"coreference: {m.text}")]
@@ -723,18 +743,29 @@ class EventCoder:
             if focus is not None and d.plover_type in {"ACCUSE"}:
                 return replace(focus, reason="article focus")
             return None
+        fallback: Place | None = None
         for pj in ctx.paragraph_before(si):
             best = _best_place([p for p in ctx.places if p.start is not None
                                 and ctx.sents[pj].start_char <= p.start < ctx.sents[pj].end_char])
             if best is not None:
-                return replace(best, reason="paragraph")
-        dl = ctx.dateline(self)
-        if dl is not None:
-            return replace(dl, reason="dateline")
-        focus = ctx.focus_place()
-        if focus is not None:
-            return replace(focus, reason="article focus (no place in the sentence)")
-        return None
+                fallback = replace(best, reason="paragraph")
+                break
+        if fallback is None:
+            dl = ctx.dateline(self)
+            focus = ctx.focus_place()
+            fallback = (replace(dl, reason="dateline") if dl is not None
+                        else replace(focus, reason="article focus (no place in the sentence)") if focus is not None
+                        else None)
+        # a place borrowed from elsewhere in the article must fit the parties: Colombian troops in a
+        # Mogadishu-datelined round-up fought in Colombia, not in Somalia
+        homes = {c for c in (alpha3_to_2(a.country) for a in (*actors, *recips) if a.country) if c}
+        if fallback is not None and homes and fallback.country not in homes:
+            if len(homes) == 1:
+                country = _safe(lambda: self.places.country(next(iter(homes))))
+                if country is not None:
+                    return replace(country, reason="the parties' country (the article's place is elsewhere)")
+            return None
+        return fallback
 
     # ---------------------------------------------------------------- codes
     def _acled_type(
@@ -1020,6 +1051,23 @@ DATELINE = re.compile(
     r"^\s*(?P<place>[A-Z][A-Z.'\- ]{2,40}?)(?:,\s*(?P<region>[A-Z][A-Za-z.\- ]{1,30}))?\s*"
     r"(?:\((?:AP|AFP|Reuters|UPI|IANS|PTI|dpa|Xinhua|TASS|Anadolu)\))?\s*(?:[\u2014\u2013\-:]|\ufffd)\s*"
 )
+
+
+_TERRITORY = ("Government regains territory", "Non-state actor overtakes territory")
+
+
+def _territory_by_actor(
+    acled: tuple[str, str, float | None] | None, actors: list[ActorRef]
+) -> tuple[str, str, float | None] | None:
+    """Who took the ground decides ACLED's territory sub-type, not the wording."""
+    if acled is None or acled[1] not in _TERRITORY:
+        return acled
+    sectors = {a.sector for a in actors}
+    if sectors & {"MIL", "GOV", "COP"} and not sectors & {"REB", "PRM", "UAF"}:
+        return (acled[0], _TERRITORY[0], acled[2])
+    if sectors & {"REB", "PRM", "UAF"}:
+        return (acled[0], _TERRITORY[1], acled[2])
+    return acled
 
 
 def _claim_text(tok: Token) -> str:
