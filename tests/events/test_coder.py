@@ -144,3 +144,12 @@ def test_borrowed_place_must_fit_the_parties():
     col = [r for r in eventwire.extract(text, published="2024-11-29") if "Colombian" in r["evidence"]["sentence"]][0]
     assert rec["location"]["country"] == "SO"
     assert col["location"]["country"] == "CO" and col["acled_sub_event_type"] == "Government regains territory"
+
+
+def test_the_us_is_not_us():
+    rec = _one("The US accused Iran of attacking two tankers in the Gulf of Oman on Thursday.", "ACCUSE",
+               published="2019-06-14")
+    assert ("USA", "GOV") in _role(rec, "actor")
+    rec2 = _one("“Five of our soldiers were killed by US drones,” the Iraqi ministry said on Monday.", "ASSAULT",
+                published="2020-01-06")
+    assert any(c == "IRQ" for c, _ in _role(rec2, "recipient")) and any(c == "USA" for c, _ in _role(rec2, "actor"))

@@ -297,7 +297,7 @@ class EventCoder:
     # ---------------------------------------------------------------- one event
     def _build(self, d: _Draft, sent: Span, si: int, ctx: _ArticleContext) -> Event | None:
         claim, claim_tok = self._claim_source(d.trigger, sent, ctx, si)
-        if claim_tok is not None and claim_tok.lower_ in FIRST_PERSON:
+        if claim_tok is not None and _first_person(claim_tok):
             sp = ctx.speaker_for(si, None, self)
             claim = [sp.name or sp.text] if sp is not None else []
             claim_tok = None
@@ -512,7 +512,7 @@ class EventCoder:
                 return []
             return [ActorRef(role, text, m.name, m.country, m.sector, start=start, end=end, rule=f"coreference: {m.text}")]
         words = {t.lower_ for t in span}
-        if words & FIRST_PERSON and speaker is not None:
+        if any(_first_person(t) for t in span) and speaker is not None:
             m = _safe(lambda: self.actors.resolve_speaker_pronoun(text, _as_match(speaker)))
             if m is not None:
                 return [ActorRef(role, text, m.name, m.country, m.sector, m.wikidata, start, end,
@@ -927,7 +927,7 @@ class _ArticleContext:
         for tok in sent:
             if tok.lemma_.lower() in lx.SPEECH_VERBS:
                 subj = _subjects(tok) or _inherited_subjects(tok)
-                if subj and subj[0].lower_ not in FIRST_PERSON:
+                if subj and not _first_person(subj[0]):
                     m = self._mention_for(subj[0], si, coder)
                     if m is not None:
                         self._speakers[si] = m
@@ -1090,12 +1090,17 @@ def _condition_subjects(d: _Draft, sent: Span) -> list[Token]:
     scope = list(d.trigger.subtree) if not d.rules["type"].startswith("phrase") else list(sent)
     for tok in scope:
         if tok.dep_ == "mark" and tok.lower_ in {"if", "unless"}:
-            out += [c for c in tok.head.children if c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ not in FIRST_PERSON
+            out += [c for c in tok.head.children if c.dep_ in {"nsubj", "nsubjpass"} and not _first_person(c)
                     and (c.pos_ == "PROPN" or c.lemma_.lower() in _SECTOR_NOUNS)]
     if d.rules["type"] == "phrase:proof of support":
         out += [t for t in sent if t.ent_type_ in {"GPE", "ORG"} and t.dep_ in {"compound", "poss", "pobj", "amod"}
                 and t.head.lemma_.lower() in {"support", "backing", "aid", "involvement", "help"}]
     return out
+
+
+def _first_person(tok: Token) -> bool:
+    """'we', 'our', 'us' as pronouns: 'US' the country is not 'us'."""
+    return tok.lower_ in FIRST_PERSON and tok.pos_ == "PRON" and tok.text != "US"
 
 
 def _acts_as_party(ent: Span) -> bool:
