@@ -216,9 +216,13 @@ class EventFilters:
         if w in ("BETWEEN", "=", "<", "<="):
             hi = max(d)
             out += [e.sort_date < hi] if w == "<" else [e.sort_date <= hi]
-        if max_span is not None and w != "<" and w != "<=":
+        if max_span is not None and w in ("BETWEEN", "="):
             lo = min(d) - dt.timedelta(days=max(0, max_span))
             out += [e.date_start >= lo, e.sort_date >= lo]
+        elif max_span is not None and w in (">", ">="):
+            # sort_date only: a bound on date_start would tempt PostgreSQL into reading the open-
+            # ended range through the date index and sorting it (600 ms at 1M events).
+            out.append(e.sort_date >= d[0] - dt.timedelta(days=max(0, max_span)))
         return out
 
 
@@ -278,7 +282,10 @@ def _actor_semi(values: tuple[str, ...], dialect: str) -> SemiJoin:
             indexed.append(match)
             probes.append(match)
             continue
-        like = sa.or_(a.name.icontains(value, autoescape=True), a.text.icontains(value, autoescape=True))
+        if dialect == "sqlite":  # SQLite's LIKE already ignores ASCII case; lower() would cost a call a row
+            like = sa.or_(a.name.contains(value, autoescape=True), a.text.contains(value, autoescape=True))
+        else:
+            like = sa.or_(a.name.icontains(value, autoescape=True), a.text.icontains(value, autoescape=True))
         probes.append(like)
         if dialect == "sqlite" and len(value) >= 3:
             # The FTS5 trigram table answers a quoted phrase as a case-insensitive substring match.
