@@ -17,3 +17,9 @@ def alpha2_to_3(alpha2: str) -> str | None:
 def alpha3_to_2(alpha3: str) -> str | None:
     c = pycountry.countries.get(alpha_3=alpha3.upper())
     return c.alpha_2 if c else None
+
+
+@lru_cache(maxsize=512)
+def official_name(alpha2: str) -> str | None:
+    c = pycountry.countries.get(alpha_2=alpha2.upper())
+    return c.name if c else None

@@ -153,3 +153,23 @@ def test_the_us_is_not_us():
     rec2 = _one("“Five of our soldiers were killed by US drones,” the Iraqi ministry said on Monday.", "ASSAULT",
                 published="2020-01-06")
     assert any(c == "IRQ" for c, _ in _role(rec2, "recipient")) and any(c == "USA" for c, _ in _role(rec2, "actor"))
+
+
+SUDAN = (
+    "The Rapid Support Forces have besieged el-Fasher, the provincial capital of North Darfur in Sudan, since May. "
+    "The group denied targeting civilians and accused the army of using the camp as a base."
+)
+
+
+def test_denial_covers_its_complement_not_its_conjunct():
+    recs = eventwire.extract(SUDAN, published="2024-11-30")
+    targeting = next(r for r in recs if r["evidence"]["trigger"] == "targeting")
+    accused = next(r for r in recs if r["evidence"]["trigger"] == "accused")
+    assert targeting["modality"] == "denied" and accused["modality"] == "asserted"
+
+
+def test_the_group_is_the_armed_group_just_named_and_the_army_is_the_articles_country():
+    recs = eventwire.extract(SUDAN, published="2024-11-30")
+    accused = next(r for r in recs if r["evidence"]["trigger"] == "accused")
+    assert ("SDN", "PRM") in _role(accused, "actor") or any(c == "SDN" for c, _ in _role(accused, "actor"))
+    assert ("SDN", "MIL") in _role(accused, "recipient")

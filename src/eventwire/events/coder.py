@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
-from ..countries import alpha2_to_3, alpha3_to_2
+from ..countries import alpha2_to_3, alpha3_to_2, official_name
 from ..numbers import VAGUE, count_with_context
 from ..records import ActorRef, Article, Event, Evidence, Place, Size, When
 from . import lexicon as lx
@@ -161,6 +161,9 @@ class EventCoder:
                     seen.add(key)
                     mentions.append((ent.start_char, ent.end_char, ent.label_))
         hints = tuple(ctx.country_hints(self))
+        if hints:
+            # the knowledge base fills a missing country ("the army", "rebels") only from this context
+            ctx.context_text = official_name(hints[0]) or ""
         try:
             return [p for p in self.places.resolve_document(ctx.text, mentions, hint_countries=hints)]
         except Exception:  # noqa: BLE001 - a gazetteer failure leaves places as text, never drops events
@@ -533,6 +536,13 @@ class EventCoder:
             ent = next((e for e in sent.ents if e.start <= head.i < e.end), None)
             if ent is not None:
                 m = ctx.resolve(ent.text, self)
+        if (m is None or not m.country) and head.lemma_.lower() in _ARMED_GROUP_NOUNS and any(
+            c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in head.children
+        ):
+            g = ctx.antecedent_with(si, {"REB", "PRM", "UAF"})
+            if g is not None:
+                return [ActorRef(role, text, g.name, g.country, g.sector, start=start, end=end,
+                                 rule=f"coreference: {g.text}")]
         if (m is None or not m.country) and "regime" in words:
             r = ctx.regime(self)
             if r is not None:  # a regime that is a party to an event acts through its forces
@@ -609,8 +619,7 @@ class EventCoder:
             t = t.head  # "will hold talks": the light verb carries tense and mood
         toks = [t, *[c for c in t.children if c.dep_ in {"aux", "auxpass", "neg", "mark"}]]
         words = {c.lower_ for c in toks}
-        anc = list(t.ancestors)[:4]
-        if any(a.lemma_.lower() in {"deny", "dismiss"} for a in anc):
+        if _denied(t):
             return "denied"
         if words & {"not", "n't", "never"} or any(c.dep_ == "neg" for c in t.children):
             return "negated"
@@ -998,6 +1007,15 @@ class _ArticleContext:
         """The knowledge base's reading of a mention in this article (its context and date)."""
         return _safe(lambda: coder.actors.resolve(text, context=self.context_text, date=self.published))
 
+    def antecedent_with(self, si: int, sectors: set[str]) -> _Mention | None:
+        """'the group' names the armed group the article last spoke of (within five sentences)."""
+        for m in reversed(self.mentions):
+            if m.sent_i < si - 5:
+                break
+            if m.sector in sectors:
+                return m
+        return None
+
     def regime(self, coder: EventCoder) -> _Mention | None:
         """'the regime' names the government the article already called a regime."""
         if not hasattr(self, "_regime"):
@@ -1052,6 +1070,8 @@ DATELINE = re.compile(
     r"(?:\((?:AP|AFP|Reuters|UPI|IANS|PTI|dpa|Xinhua|TASS|Anadolu)\))?\s*(?:[\u2014\u2013\-:]|\ufffd)\s*"
 )
 
+
+_ARMED_GROUP_NOUNS = {"group", "militia", "movement", "organisation", "organization", "faction", "insurgency"}
 
 _TERRITORY = ("Government regains territory", "Non-state actor overtakes territory")
 
@@ -1251,7 +1271,22 @@ def _has_return_fire(d: _Draft) -> bool:
 
 
 def _captured(d: _Draft) -> bool:
-    return d.trigger.lemma_.lower() in {"capture", "seize", "recapture", "retake", "overrun"}
+    """Verbs whose object is ground: the place taken or besieged is where the event is."""
+    return _trigger_lemma(d.trigger) in {"capture", "seize", "recapture", "retake", "overrun", "besiege",
+                                         "blockade", "encircle"}
+
+
+def _denied(t: Token) -> bool:
+    """'X denied targeting civilians': the event sits in the complement of a denial (not its conjunct:
+    'denied ... and accused the army' asserts the accusation)."""
+    cur = t
+    for _ in range(4):
+        if cur.dep_ not in {"ccomp", "xcomp", "pcomp", "pobj", "prep", "advcl"} or cur.head == cur:
+            return False
+        cur = cur.head
+        if cur.lemma_.lower() in {"deny", "dismiss", "reject"}:
+            return True
+    return False
 
 
 def _is_place_tok(tok: Token, ctx: _ArticleContext) -> bool:
