@@ -340,3 +340,83 @@ def test_date_filter_finds_long_intervals(store: Store) -> None:
     assert {e["event_id"] for e in store.iter_events(event_date="2020-05-30", event_date_where=">")} == {
         long.event_id
     }
+
+
+def _substring_store(store: Store) -> list:
+    a = make_article("Fighting in Mogadishu and Idlib; observers and the UN reported casualties.")
+    evs = [
+        make_event(a, 0, actor=("al-Shabaab", "SOM", "REB"), recipient=("Somali National Army", "SOM", "MIL"),
+                   claim_source=("Syrian Observatory for Human Rights",)),
+        make_event(a, 1, claim_source=("UN OCHA", "police spokesman")),
+        make_event(a, 2, actor=("Hamas", "PSE", "REB"), recipient=None, claim_source=("100% sure_source",)),
+    ]
+    store.add_result(make_result(a, *evs))
+    return evs
+
+
+def test_actor_and_claim_substrings_agree_on_every_plan(store: Store) -> None:
+    # SQLite answers these through the distinct names/sources (migration 0003), PostgreSQL through
+    # trigram/LIKE; a page read in order checks each row instead. All must select the same events.
+    evs = _substring_store(store)
+
+    def want(kind: str, value: str) -> set[str]:
+        v = value.lower()
+        if kind == "actor":
+            return {e.event_id for e in evs if any(v in (x.name or "").lower() or v in x.text.lower()
+                                                    for x in e.actors)}
+        return {e.event_id for e in evs if any(v in c.lower() for c in e.claim_source)}
+
+    for kind, value in [("claim_source", "OBSERVATORY"), ("claim_source", "un"), ("claim_source", "sman"),
+                        ("claim_source", "100%"), ("claim_source", "0%_"), ("claim_source", "nobody"),
+                        ("actor", "shabaab"), ("actor", "Army"), ("actor", "ma"), ("actor", "al-")]:
+        expect = want("actor" if kind == "actor" else "claim", value)
+        f = EventFilters.parse(**{kind: value})
+        assert {e["event_id"] for e in store.iter_events(f)} == expect, value
+        assert store.count_events(f) == len(expect) == store.count_events(f, bound=10), value
+        for broad in (False, True):
+            assert {e["event_id"] for e in store.page(f, limit=10, broad=broad).events} == expect, (value, broad)
+    both = EventFilters.parse(claim_source="observatory|OCHA", country="SY")
+    assert store.count_events(both, bound=10) == 2 == len(list(store.iter_events(both)))
+
+
+def test_claim_substring_follows_replacement(store: Store) -> None:
+    a = make_article("The Observatory said shelling hit Saraqib.")
+    store.add_result(make_result(a, make_event(a, 0, claim_source=("Syrian Observatory",))))
+    assert store.count_events(claim_source="observatory", bound=10) == 1
+    store.add_result(make_result(a, make_event(a, 0, version=V2, claim_source=("police",))))
+    assert store.count_events(claim_source="observatory", bound=10) == 0
+    assert store.count_events(claim_source="POLICE", bound=10) == 1
+
+
+def test_sqlite_upgrade_indexes_existing_names_and_sources(tmp_path: Path) -> None:
+    # A store filled under revision 0002 finds its existing actors and claim sources after the upgrade.
+    from alembic import command
+    from alembic.config import Config
+
+    from eventwire.store.core import MIGRATIONS
+
+    url = f"sqlite:///{tmp_path / 'old.db'}"
+    store = Store.open(url)
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    with store.writer.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0002")
+    evs = _substring_store(store)
+    store.close()
+    with Store.open(url) as store:
+        assert {e["event_id"] for e in store.iter_events(actor="Shabaab")} == {evs[0].event_id}
+        assert store.count_events(claim_source="ocha", bound=10) == 1
+
+
+def test_substring_filters_past_the_value_list_limit(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Over MAX_TERMS matching names the lookup stays a subquery: same events, another plan.
+    from eventwire.store import core
+
+    evs = _substring_store(store)
+    monkeypatch.setattr(core, "MAX_TERMS", 0)
+    for raw, want in [({"actor": "shabaab"}, {evs[0].event_id}), ({"claim_source": "o"}, {e.event_id for e in evs}),
+                      ({"claim_source": "ocha|OBSERV"}, {evs[0].event_id, evs[1].event_id})]:
+        f = EventFilters.parse(**raw)
+        assert {e["event_id"] for e in store.iter_events(f)} == want, raw
+        assert store.count_events(f, bound=10) == len(want), raw

@@ -24,6 +24,7 @@ from .schema import articles, event_actors, event_claims, events, failures
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 SQLITE_BUSY_MS = 60_000
+MAX_TERMS = 1000  # distinct matching values passed to SQLite as a list (see Store._terms)
 
 
 def _now() -> dt.datetime:
@@ -261,11 +262,26 @@ class Store:
         # One read of the span index: lets a date filter become a two-sided range.
         return conn.execute(sa.select(sa.func.max(events.c.span_days))).scalar() if f.event_date else None
 
+    def _terms(self, f: EventFilters, conn: Connection) -> dict[tuple[str, str], list[str]]:
+        # SQLite: the distinct actor names / claim sources each substring filter matches, looked up
+        # first (one FTS query each), so the main query gets them as a list of values.
+        out = {}
+        for key, q in f.term_queries(self.dialect).items():
+            found = list(conn.execute(q.limit(MAX_TERMS + 1)).scalars())
+            if len(found) <= MAX_TERMS:  # past that, a subquery (as many values would need a scan anyway)
+                out[key] = found
+        return out
+
     def _filtered(
-        self, filters: EventFilters | dict[str, Any], conn: Connection, **how: bool
+        self,
+        filters: EventFilters | dict[str, Any],
+        conn: Connection,
+        terms: dict[tuple[str, str], list[str]] | None = None,
+        **how: bool,
     ) -> list[sa.ColumnElement[bool]]:
         f = self._parse(filters)
-        return f.conditions(self.dialect, max_span=self._max_span(f, conn), **how)
+        terms = self._terms(f, conn) if terms is None else terms
+        return f.conditions(self.dialect, max_span=self._max_span(f, conn), terms=terms, **how)
 
     def iter_events(
         self,
@@ -316,8 +332,12 @@ class Store:
                 day, event_id = decode_cursor(after)
                 cond.append(sa.tuple_(e.sort_date, e.event_id) < sa.tuple_(sa.literal(day, sa.Date), event_id))
                 offset = 0
+            # SQLite sorts whole rows: the page's keys first, then only their records (a narrow
+            # filter may sort 10,000 matches, and records are the bulk of a row).
+            deferred = self.dialect == "sqlite"
+            cols = [e.sort_date, e.event_id] if deferred else [e.sort_date, e.event_id, e.record]
             q = (
-                sa.select(e.sort_date, e.event_id, e.record)
+                sa.select(*cols)
                 .where(*cond)
                 .order_by(e.sort_date.desc(), e.event_id.desc())
                 .offset(offset or None)
@@ -329,11 +349,17 @@ class Store:
                 rows = _sqlite_indexed_by(conn, q, "events", "ix_events_sort")
             else:
                 rows = conn.execute(q).all()
-        more = len(rows) > limit
-        rows = rows[:limit]
+            more = len(rows) > limit
+            rows = rows[:limit]
+            if deferred and rows:
+                got = conn.execute(sa.select(e.event_id, e.record).where(e.event_id.in_([r.event_id for r in rows])))
+                by_id = {event_id: record for event_id, record in got}
+                records = [by_id[r.event_id] for r in rows]
+            else:
+                records = [r.record for r in rows]
         recs = []
-        for r in rows:
-            rec = json.loads(r.record)
+        for record in records:
+            rec = json.loads(record)
             recs.append({k: rec.get(k) for k in keep} if keep else rec)
         nxt = None
         if more and rows:
@@ -349,20 +375,28 @@ class Store:
                 cond = self._filtered(f, conn)
                 q = sa.select(sa.func.count()).select_from(events).where(*cond)
                 return int(conn.execute(q).scalar_one())
-            semis = f.semi_joins(self.dialect)
+            terms = self._terms(f, conn)
+            semis = f.semi_joins(self.dialect, terms)
             if semis and self.dialect == "sqlite":
                 # Driven by the first side table: its matches stream from their index and each is
                 # joined to its event, so counting stops after bound + 1 events. (IN would first
-                # collect every match of the side table, however many.)
+                # collect every match of the side table, however many.) DISTINCT is over `id || ''`,
+                # not the bare column: else SQLite reads every row in event_id index order to get
+                # the duplicates adjacent, rather than using the filter's index and a hash of seen ids.
                 first = semis[0].side.subquery()
-                cond = self._filtered(f, conn, skip_first_semi=True, probe=True)
-                inner = (
-                    sa.select(events.c.event_id)
-                    .select_from(first.join(events, semis[0].key == first.c.key))
-                    .where(*cond)
-                    .distinct()
-                    .limit(bound + 1)
-                )
+                cond = self._filtered(f, conn, terms, skip_first_semi=True, probe=True)
+                if not cond and semis[0].key is events.c.event_id:
+                    # Nothing else to check: the side rows' event ids are the answer (the foreign
+                    # key guarantees their events), and a lookup per event would double the cost.
+                    inner = sa.select(first.c.key.op("||")("")).distinct().limit(bound + 1)
+                else:
+                    inner = (
+                        sa.select(events.c.event_id.op("||")(""))
+                        .select_from(first.join(events, semis[0].key == first.c.key))
+                        .where(*cond)
+                        .distinct()
+                        .limit(bound + 1)
+                    )
             else:
                 cond = self._filtered(f, conn)
                 inner = sa.select(sa.literal(1).label("one")).select_from(events).where(*cond).limit(bound + 1)
