@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import hashlib
+import os
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -79,6 +80,10 @@ LEFT_DEAD = re.compile(
     r"(?:\s+\w+){0,3}?\s+(?:dead|killed)\b|\bkilling\s+(?P<pre2>at least\s+)?(?P<n2>\d[\d,]*)",
     re.I,
 )
+# The learned trigger model proposes an event only when it is at least this sure (dev split: see
+# docs/evaluation.md); below it the hand-written lexicon alone decides.
+STRICT_PARTIES = os.environ.get("EVENTWIRE_STRICT_PARTIES", "1") != "0"
+MODEL_THRESHOLD = float(os.environ.get("EVENTWIRE_TRIGGER_THRESHOLD", "0.5"))
 FOOTNOTE = re.compile(r"\.?\[\d*\]?$")  # "aircraft.[2]": a reference marker glued to the last word
 TERROR_WORDS = re.compile(r"terror|jihad|al-qaeda|al qaeda|isis|isil|islamic state|daesh|qaeda", re.I)
 
@@ -112,6 +117,9 @@ class EventCoder:
         self.places = places
         self.version = version
         self._acled: Any = None
+        from .triggers import default_model
+
+        self._triggers = default_model()
         try:  # the ACLED classifier is optional: without it the taxonomy default applies
             from . import acled as _acled_mod
 
@@ -192,6 +200,8 @@ class EventCoder:
             if d is None and tok.pos_ in {"NOUN", "PROPN"}:
                 d = self._noun_trigger(tok)
             if d is None:
+                d = self._model_trigger(tok)
+            if d is None:
                 continue
             if self._irrealis(tok):
                 continue
@@ -257,6 +267,16 @@ class EventCoder:
             anc = anc.head
         d = _Draft(tok, [tok], plover_type, mode, {"type": f"noun:{lemma} ({frame})"}, nominal=True)
         return d
+
+    def _model_trigger(self, tok: Token) -> _Draft | None:
+        """A word the lexicon does not list, typed by the learned trigger model (triggers.py)."""
+        if self._triggers is None or tok.pos_ not in {"VERB", "NOUN"} or tok.dep_ in {"compound", "amod"}:
+            return None
+        plover_type, p = self._triggers.predict(tok)
+        if plover_type == "NONE" or p < MODEL_THRESHOLD:
+            return None
+        lemma = tok.lemma_.lower()
+        return _Draft(tok, [tok], plover_type, None, {"type": f"model:{lemma} ({p:.2f})"}, nominal=tok.pos_ == "NOUN")
 
     def _irrealis(self, tok: Token) -> bool:
         """Intended, prevented, requested or background events are not reported events."""
@@ -329,7 +349,7 @@ class EventCoder:
             return None
         size = self._size(d, sent)
         resolved = [a for a in (*actors, *recips) if a.country or a.sector]
-        if not resolved and size.is_empty():
+        if not resolved and size.is_empty() and not (STRICT_PARTIES is False and (actors or recips)):
             # a verb with no party that resolves and no casualties is not codable news ("David Hogg
             # rejected", "fans demonstrate their support"): an event without who is noise to analysts
             return None
