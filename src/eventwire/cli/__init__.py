@@ -254,7 +254,7 @@ def eval_articles(
 def eval_mentions(
     data: Annotated[Path, typer.Argument(help="WikiEvents- or RAMS-style JSONL (e.g. ../shared/data/wikievents/dev.jsonl)")],
     mapping: Annotated[Path | None, typer.Option(help="source type -> PLOVER TSV (default: plover_mapping.tsv beside FILE)")] = None,
-    exclude: Annotated[Path | None, typer.Option(help="file of record ids to leave out, one per line")] = None,
+    exclude: Annotated[Path | None, typer.Option(help="file of record ids to leave out, one per line ('dataset#id' too)")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="print one JSON object with every figure")] = False,
     model: Annotated[str | None, typer.Option(help="spaCy pipeline to use")] = None,
 ) -> None:
@@ -262,7 +262,8 @@ def eval_mentions(
     (WikiEvents), recall and argument accuracy against single-event passages (RAMS)."""
     from ..evaluate.mentions import evaluate_mentions, format_report
 
-    skip = {x.strip() for x in exclude.read_text(encoding="utf-8").splitlines() if x.strip()} if exclude else None
+    # one id per line, optionally prefixed "dataset#" as in eval/corpus/test_ids.txt
+    skip = {x.split("#")[-1].strip() for x in exclude.read_text(encoding="utf-8").splitlines() if x.strip()} if exclude else None
     report = evaluate_mentions(data, pipeline=_pipeline(model), mapping=mapping, exclude=skip)
     if as_json:
         typer.echo(json.dumps(report, indent=1, default=str))
