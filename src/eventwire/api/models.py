@@ -51,3 +51,29 @@ class Health(BaseModel):
     status: str
     store: str
     events: int | None = None
+
+
+class Count(BaseModel):
+    count: int = Field(description="events matching the filters, every match counted")
+
+
+class Ranked(BaseModel):
+    key: str | None
+    count: int
+
+
+class DayCount(BaseModel):
+    date: str
+    plover_type: str
+    count: int
+    fatalities: int = Field(description="sum of stated deaths (events without a figure add nothing)")
+
+
+class Stats(BaseModel):
+    count: int
+    fatalities: int = Field(description="sum of stated deaths over the selection")
+    events_with_fatalities: int = Field(description="events that state a death toll")
+    by_day: list[DayCount]
+    by_plover_type: list[Ranked]
+    by_acled_event_type: list[Ranked]
+    by_country: list[Ranked]

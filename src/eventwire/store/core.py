@@ -463,25 +463,32 @@ class Store:
         }
 
     def stats(self, filters: EventFilters | None = None, **raw: Any) -> dict[str, Any]:
-        """Counts for charts: by day and PLOVER type, by type, by ACLED type, by country."""
+        """Counts and fatalities for charts: by day and PLOVER type, by type, ACLED type, country."""
         e = events.c
         with self.engine.connect() as conn:
             cond = self._filtered(filters if filters is not None else raw, conn)
+
             def grouped(*cols: Any) -> list[Any]:
-                q = sa.select(*cols, sa.func.count().label("n")).where(*cond).group_by(*cols)
+                dead = sa.func.coalesce(sa.func.sum(e.dead), 0).label("dead")
+                q = sa.select(*cols, sa.func.count().label("n"), dead).where(*cond).group_by(*cols)
                 return list(conn.execute(q))
 
             by_day = [
-                {"date": d.isoformat(), "plover_type": t, "count": n}
-                for d, t, n in sorted(grouped(e.date_start, e.plover_type), key=lambda r: (r[0] or dt.date.min, r[1]))
+                {"date": d.isoformat(), "plover_type": t, "count": int(n), "fatalities": int(dead)}
+                for d, t, n, dead in sorted(grouped(e.date_start, e.plover_type),
+                                            key=lambda r: (r[0] or dt.date.min, r[1]))
                 if d is not None
             ]
+            by_type = grouped(e.plover_type)
+            with_dead = sa.select(sa.func.count()).select_from(events).where(*cond, e.dead.is_not(None))
             return {
-                "count": sum(n for *_, n in grouped(e.plover_type)),
+                "count": sum(int(n) for _, n, _ in by_type),
+                "fatalities": sum(int(dead) for *_, dead in by_type),
+                "events_with_fatalities": int(conn.execute(with_dead).scalar_one()),
                 "by_day": by_day,
-                "by_plover_type": _ranked(grouped(e.plover_type)),
-                "by_acled_event_type": _ranked(grouped(e.acled_event_type)),
-                "by_country": _ranked(grouped(e.country)),
+                "by_plover_type": _ranked((k, n) for k, n, _ in by_type),
+                "by_acled_event_type": _ranked((k, n) for k, n, _ in grouped(e.acled_event_type)),
+                "by_country": _ranked((k, n) for k, n, _ in grouped(e.country)),
             }
 
     def summary(self, top: int = 10) -> dict[str, Any]:
