@@ -16,6 +16,7 @@ from starlette.concurrency import run_in_threadpool
 from ..errors import EventwireError, InputError
 from ..records import Result
 from ..store import EventFilters, FilterError, Store
+from .acled import add_acled_routes
 from .exports import add_export_routes
 from .formats import CSV_COLUMNS, to_csv, to_geojson
 from .models import ArticleIn, ArticleOut, Count, EventsPage, Health, IncidentOut, IngestOut, Stats
@@ -196,6 +197,7 @@ def create_app(
                 summary=f"Events as {suffix}")(events_endpoint(suffix))
 
     add_export_routes(app, store, read)
+    add_acled_routes(app, store, read_token)
 
     @app.get("/api/articles/{article_id}", tags=["articles"], dependencies=read, response_model=ArticleOut)
     def get_article(article_id: str) -> dict[str, Any]:
