@@ -17,8 +17,10 @@ from ..errors import EventwireError, InputError
 from ..records import Result
 from ..store import EventFilters, FilterError, Store
 from .acled import add_acled_routes
+from .docs import add_docs_routes
 from .exports import add_export_routes
 from .formats import CSV_COLUMNS, to_csv, to_geojson
+from .lists import add_list_routes
 from .models import ArticleIn, ArticleOut, Count, EventsPage, Health, IncidentOut, IngestOut, Stats
 from .params import event_filters, reject_unknown_params
 
@@ -103,9 +105,11 @@ def create_app(
         title="eventwire API",
         summary="Conflict events coded from news, with evidence (PLOVER, ACLED, CAMEO).",
         version="1",
-        docs_url="/docs",
+        docs_url=None,  # served by add_docs_routes, from the package instead of a CDN
+        redoc_url=None,
         openapi_url="/openapi.json",
     )
+    add_docs_routes(app)
     app.state.store = store
 
     def require_read(request: Request) -> None:
@@ -198,6 +202,7 @@ def create_app(
 
     add_export_routes(app, store, read)
     add_acled_routes(app, store, read_token)
+    add_list_routes(app, store, read)
 
     @app.get("/api/articles/{article_id}", tags=["articles"], dependencies=read, response_model=ArticleOut)
     def get_article(article_id: str) -> dict[str, Any]:

@@ -462,6 +462,39 @@ class Store:
             "articles": [_article_dict(r, with_text=False) for r in sorted(rows, key=lambda r: r.article_id)],
         }
 
+    def list_articles(
+        self, *, outlet: str | None = None, limit: int = 100, offset: int = 0
+    ) -> tuple[list[dict[str, Any]], int]:
+        """Articles without their text, newest publication first, and how many match; ``outlet``
+        is a case-blind substring of the source, as the events filter has it."""
+        a = articles.c
+        cond = []
+        if outlet:
+            cond.append(a.source.contains(outlet, autoescape=True) if self.dialect == "sqlite"
+                        else a.source.icontains(outlet, autoescape=True))
+        cols = [c for c in articles.c if c.name not in ("text", "fts_id")]
+        with self.engine.connect() as conn:
+            total = int(conn.execute(sa.select(sa.func.count()).select_from(articles).where(*cond)).scalar_one())
+            # NULL publication dates sort last on both databases: the coalesce puts them at day one.
+            q = (
+                sa.select(*cols).where(*cond)
+                .order_by(sa.func.coalesce(a.published, dt.date.min).desc(), a.created.desc(), a.article_id)
+                .limit(limit).offset(offset or None)
+            )
+            rows = [_article_dict(r, with_text=False) for r in conn.execute(q)]
+        return rows, total
+
+    def outlets(self) -> list[dict[str, Any]]:
+        """Each outlet (article source) with its number of articles and of events."""
+        a = articles.c
+        q = (
+            sa.select(a.source, sa.func.count().label("articles"), sa.func.coalesce(sa.func.sum(a.n_events), 0))
+            .group_by(a.source)
+            .order_by(sa.func.count().desc(), a.source)
+        )
+        with self.engine.connect() as conn:
+            return [{"outlet": s, "articles": int(n), "events": int(e)} for s, n, e in conn.execute(q)]
+
     def stats(self, filters: EventFilters | None = None, **raw: Any) -> dict[str, Any]:
         """Counts and fatalities for charts: by day and PLOVER type, by type, ACLED type, country."""
         e = events.c
