@@ -85,6 +85,8 @@ def test_get_data_filters_paging_and_fields(client) -> None:  # type: ignore[no-
     slim = client.get_data(country="Ukraine", fields="event_id_cnty|fatalities", limit=5)
     assert slim and all(set(r) == {"event_id_cnty", "fatalities"} for r in slim)
     assert len(client.get_data(iso=804, limit=5)) == 2
+    protest = client.get_data(event_type="Protests", limit=5)[0]
+    assert protest["fatalities"] is None  # no figure stated: not a zero
 
 
 def test_unknown_parameters_are_refused(client) -> None:  # type: ignore[no-untyped-def]

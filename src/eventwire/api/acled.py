@@ -80,6 +80,10 @@ def _fatalities(value: str | None, where: str | None) -> dict[str, Any]:
 
 def _row(rec: dict[str, Any], fields: list[str] | None) -> dict[str, Any]:
     row = acled_row(rec)
+    if (rec.get("size") or {}).get("dead") is None:
+        # No figure stated is not zero deaths (the CSV export writes 0, as ACLED's column must hold a
+        # number); here it is null, and the fatalities filters, which need a figure, agree with it.
+        row["fatalities"] = ""
     out = {}
     for col in fields or ACLED_COLUMNS:
         v = row.get(col, "")
