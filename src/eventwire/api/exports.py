@@ -22,7 +22,7 @@ from .formats import CSV_COLUMNS, flat, safe_cells
 from .params import event_filters
 
 BATCH = 2000
-PARQUET_ROWS = 10_000  # rows per Parquet row group: the only rows held at once while writing
+PARQUET_ROWS = 5_000  # rows per Parquet row group: the only rows held at once while writing
 COUNT_BOUND = 10_000
 
 
