@@ -35,16 +35,22 @@ def _pipeline(model: str | None) -> Any:
     return Pipeline(Settings.from_env(spacy_model=model))
 
 
-def _read_input(path: str, published: str | None, source: str | None, url: str | None, settings: Settings) -> Any:
+def _read_input(
+    path: str, published: str | None, source: str | None, url: str | None, settings: Settings,
+    title: str | None = None,
+) -> Any:
     from ..sources import article_from_text, decode_bytes, read_text_file
 
     if path == "-":
         data = sys.stdin.buffer.read()
         text = decode_bytes(data, "<stdin>")
         return article_from_text(
-            text, "<stdin>", published=published, source=source, url=url, check_language=settings.check_language
+            text, "<stdin>", published=published, source=source, url=url, title=title,
+            check_language=settings.check_language,
         )
-    return read_text_file(path, published=published, source=source, url=url, check_language=settings.check_language)
+    return read_text_file(
+        path, published=published, source=source, url=url, title=title, check_language=settings.check_language
+    )
 
 
 @app.command()
@@ -111,16 +117,23 @@ def ingest(
     db: Annotated[str, typer.Option(help="SQLAlchemy database URL", envvar="EVENTWIRE_DB")] = DEFAULT_DB_URL,
     published: Annotated[str | None, typer.Option(help="publication date YYYY-MM-DD for all inputs")] = None,
     source: Annotated[str | None, typer.Option(help="the outlet of all inputs")] = None,
+    title: Annotated[str | None, typer.Option(help="the article's headline (one input only)")] = None,
+    url: Annotated[str | None, typer.Option(help="the article's URL (one input only)")] = None,
     model: Annotated[str | None, typer.Option(help="spaCy pipeline to use")] = None,
 ) -> None:
     """Store articles and their events; the same article ingested twice is stored once."""
     from ..store import Store
 
+    if (title or url) and len(paths) != 1:
+        # One headline or URL for several articles would mislabel all but one of them.
+        err.print("[E401] --title and --url describe one article: give one input, or use `eventwire run` "
+                  "with a manifest for many", markup=False)
+        raise typer.Exit(2)
     pipe = _pipeline(model)
     articles, failures = [], []
     for p in paths:
         try:
-            articles.append(_read_input(p, published, source, None, pipe.settings))
+            articles.append(_read_input(p, published, source, url, pipe.settings, title))
         except EventwireError as exc:
             failures.append(Failure(origin=p, code=exc.code, message=exc.message))
             err.print(f"error: {exc.with_origin(p) if not exc.origin else exc}", markup=False)
