@@ -354,10 +354,6 @@ class EventCoder:
             claim = [m.name or m.text] if m is not None else []
         speaker = ctx.speaker_for(si, claim_tok, self)
         modality = self._modality(d)
-        if modality == "negated":
-            # "lawmakers don't meet", "no civilian was hurt": what did not happen is no event to code
-            # (a denial, which says someone claims it did, keeps its modality and is coded)
-            return None
         actors, recips = self._arguments(d, sent, si, ctx, speaker)
         if d.plover_type == "THREATEN" and not actors and speaker is not None:
             actors = [ActorRef("actor", speaker.text, speaker.name, speaker.country, speaker.sector,
