@@ -99,6 +99,7 @@ class ActorResolver:
                         if surface != e.cased and not (surface.isupper() and surface == e.cased.upper()):
                             continue
                     found.append(_Hit(i, i + length, e, k))
+        found = _drop_other_bearers(found, toks, cased)
         # Longest span first, then the more specific kind; keep non-overlapping hits.
         found.sort(key=lambda h: (-(h.end - h.start), _KIND_RANK[h.entry.kind], h.start))
         taken: list[_Hit] = []
@@ -243,6 +244,11 @@ class ActorResolver:
         office = _office_on(e.offices, day)
         if office is not None and not former:
             country = office.country or e.country
+            role = _head_role(head)
+            if office.sector == "PTY" and role is not None and _tier(role.entry) == "full" and role.entry.sector:
+                # "Chief Minister X" for a party leader: the title in the text is the post held now.
+                return ActorMatch(e.name, country, role.entry.sector, e.wikidata,
+                                  f"person:{e.name}+role:{role.span}", role.entry.sector_2)
             return ActorMatch(e.name, country, office.sector, e.wikidata,
                               f"person:{e.name}:{office.role}@{office.start.isoformat()}", office.sector_2)
         held_before = [o for o in e.offices if o.start <= day]
@@ -307,6 +313,27 @@ def _possessed_role(toks: list[str], person: _Hit, head: list[_Hit]) -> _Hit | N
     return after[0] if after else None
 
 
+# Words that may stand before a bare surname without making it somebody else's ("Mr. Brown").
+_HONORIFICS = frozenset(["mr", "mrs", "ms", "dr", "sir", "lord", "lady", "dame", "sheikh", "madam", "mister", "prof"])
+
+
+def _drop_other_bearers(found: list[_Hit], toks: list[str], cased: list[str]) -> list[_Hit]:
+    """A bare surname right after a given name the KB does not pair with it names someone else:
+    "Adam Curtis Brown" is not Prime Minister Mark Brown, "Gordon Brown" neither."""
+    if len(cased) != len(toks):
+        return found
+    starts = {h.start for h in found if h.entry.kind != "person"}
+    ends = {h.end for h in found}
+    out = []
+    for h in found:
+        if (h.entry.kind == "person" and h.end - h.start == 1 and h.start > 0 and " " in h.entry.name
+                and cased[h.start - 1][:1].isupper() and toks[h.start - 1] not in _HONORIFICS
+                and h.start not in ends and (h.start - 1) not in starts):
+            continue
+        out.append(h)
+    return out
+
+
 def _first(hits: list[_Hit], kinds: tuple[str, ...]) -> _Hit | None:
     return next((h for h in hits if h.entry.kind in kinds), None)
 
@@ -353,8 +380,9 @@ def _office_on(offices: tuple[Office, ...], day: dt.date) -> Office | None:
     current = [o for o in offices if o.covers(day)]
     if not current:
         return None
-    # The latest-begun post is the one a reporter would name (a PM who also leads a party).
-    return max(current, key=lambda o: o.start)
+    # The latest-begun post is the one a reporter would name (a PM who also leads a party); a state
+    # office outranks a party leadership begun later (a president who takes over the party).
+    return max(current, key=lambda o: (o.sector != "PTY", o.start))
 
 
 @lru_cache(maxsize=1)

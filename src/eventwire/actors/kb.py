@@ -34,7 +34,11 @@ FILES: dict[str, tuple[str, ...]] = {
     "organisations.tsv": ("kind", "name", "aliases", "country", "sector", "sector_2", "affiliation", "wikidata"),
     "roles.tsv": ("aliases", "sector", "sector_2", "flags"),
     "news_sources.tsv": ("name", "aliases", "country", "state_run"),
+    # Compiled by scripts/build_kb.py from public sources (data/README.md): never edited by hand.
+    "compiled_people.tsv": ("name", "aliases", "country", "offices", "source"),
+    "compiled_orgs.tsv": ("kind", "name", "aliases", "country", "sector", "sector_2", "affiliation", "wikidata", "source"),
 }
+COMPILED_FILES = ("compiled_people.tsv", "compiled_orgs.tsv")
 
 # Lower-case forms of all-caps aliases that are also English words: such an alias only matches
 # when written in capitals ("US" the country, never "us" the pronoun).
@@ -189,13 +193,17 @@ class _Builder:
         self.index: dict[str, list[Entry]] = {}
         self.max_len = 1
 
-    def add(self, alias: str, entry: Entry) -> None:
+    def add(self, alias: str, entry: Entry, *, only_new: bool = False) -> None:
+        """Index ``alias`` for ``entry``; ``only_new``: skip keys the index already holds (compiled data
+        never shadows a curated entry, a country, a demonym or a role noun)."""
         required_case = None
         if alias.startswith("="):
             alias = alias[1:]
             required_case = alias
         k = key(alias)
         if not k:
+            return
+        if only_new and k in self.index and any(e.source not in COMPILED_FILES for e in self.index[k]):
             return
         if required_case is None and alias.isupper() and k in _WORDLIKE:
             required_case = alias
@@ -267,21 +275,10 @@ def build() -> KnowledgeBase:
 
     _add_cities(b, gc)
 
-    for _, row in parsed_rows("people.tsv"):
-        offices = tuple(
-            Office(
-                role=o.get("role", ""),
-                sector=o["sector"],
-                sector_2=o.get("sector_2"),
-                start=parse_date(o["start"]),
-                end=parse_date(o["end"], end=True) if o.get("end") else None,
-                country=o.get("country"),
-            )
-            for o in row.get("offices", [])
-        )
-        entry = Entry("person", row["name"], country=row.get("country"), wikidata=row.get("wikidata"),
-                      offices=offices, source="people.tsv")
-        for alias in [row["name"], *row.get("aliases", [])]:
+    for _, prow in parsed_rows("people.tsv"):
+        entry = Entry("person", prow["name"], country=prow.get("country"), wikidata=prow.get("wikidata"),
+                      offices=_entry_offices(prow.get("offices", [])), source="people.tsv")
+        for alias in [prow["name"], *prow.get("aliases", [])]:
             b.add(alias, entry)
 
     for _, row in read_rows("organisations.tsv"):
@@ -309,8 +306,47 @@ def build() -> KnowledgeBase:
         for alias in aliases:
             b.add(alias, entry)
 
+    _add_compiled(b)
+
     index = {k: tuple(v) for k, v in b.index.items()}
     return KnowledgeBase(index=index, max_len=b.max_len, country_names=names)
+
+
+def _entry_offices(offices: list[dict[str, Any]]) -> tuple[Office, ...]:
+    return tuple(
+        Office(
+            role=o.get("role", ""),
+            sector=o["sector"],
+            sector_2=o.get("sector_2"),
+            start=parse_date(o["start"]),
+            end=parse_date(o["end"], end=True) if o.get("end") else None,
+            country=o.get("country"),
+        )
+        for o in offices
+    )
+
+
+def _add_compiled(b: _Builder) -> None:
+    """The public-source part (scripts/build_kb.py): office holders, parties, legislatures, branches.
+
+    Added last and only under keys nothing curated holds: a curated person, a country or a role noun
+    always wins over a compiled alias of the same spelling.
+    """
+    for _, prow in parsed_rows("compiled_people.tsv"):
+        if any(e.kind == "person" and e.source != "compiled_people.tsv" for e in b.index.get(key(prow["name"]), ())):
+            continue  # curated already (with hand-checked periods)
+        entry = Entry("person", prow["name"], country=prow.get("country"),
+                      offices=_entry_offices(prow.get("offices", [])), source="compiled_people.tsv")
+        for alias in [prow["name"], *prow.get("aliases", [])]:
+            b.add(alias, entry, only_new=True)
+    for _, row in read_rows("compiled_orgs.tsv"):
+        entry = Entry(
+            "org", row["name"], country=row["country"] or None, sector=row["sector"] or None,
+            sector_2=row["sector_2"] or None, flags=frozenset({row["kind"], "compiled"}),
+            source="compiled_orgs.tsv",
+        )
+        for alias in [row["name"], *_split(row["aliases"])]:
+            b.add(alias, entry, only_new=True)
 
 
 # Cities give a country only as a modifier ("Minsk police", "a market in Kabul"): big ones only,

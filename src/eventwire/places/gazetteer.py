@@ -313,13 +313,13 @@ def build(db_path: Path) -> None:
     admin1_votes: dict[tuple[str, str], Counter] = defaultdict(Counter)
     city_admin2: dict[str, str] = {}
     for gid, city in cities.items():
-        row = rg_by_point.get((round(city["latitude"], 3), round(city["longitude"], 3)))
-        if row is None or row["cc"] != city["countrycode"]:
+        rg = rg_by_point.get((round(city["latitude"], 3), round(city["longitude"], 3)))
+        if rg is None or rg["cc"] != city["countrycode"]:
             continue
-        if row["admin1"]:
-            admin1_votes[(city["countrycode"], city["admin1code"])][row["admin1"]] += 1
-        if row["admin2"]:
-            city_admin2[gid] = row["admin2"]
+        if rg["admin1"]:
+            admin1_votes[(city["countrycode"], city["admin1code"])][rg["admin1"]] += 1
+        if rg["admin2"]:
+            city_admin2[gid] = rg["admin2"]
     admin1_name: dict[tuple[str, str], str] = {k: v.most_common(1)[0][0] for k, v in admin1_votes.items()}
     us_by_code = {code: st for code, st in us_states.items()}
     for code, st in us_by_code.items():
