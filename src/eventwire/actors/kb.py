@@ -34,6 +34,7 @@ FILES: dict[str, tuple[str, ...]] = {
     "organisations.tsv": ("kind", "name", "aliases", "country", "sector", "sector_2", "affiliation", "wikidata"),
     "roles.tsv": ("aliases", "sector", "sector_2", "flags"),
     "news_sources.tsv": ("name", "aliases", "country", "state_run"),
+    "head_nouns.tsv": ("heads", "modifiers", "sector", "sector_2", "form"),
     # Compiled by scripts/build_kb.py from public sources (data/README.md): never edited by hand.
     "compiled_people.tsv": ("name", "aliases", "country", "offices", "source"),
     "compiled_orgs.tsv": ("kind", "name", "aliases", "country", "sector", "sector_2", "affiliation", "wikidata", "source"),
@@ -170,7 +171,7 @@ def parsed_rows(name: str) -> Iterator[tuple[int, dict[str, Any]]]:
     """Rows in the structured form the JSON Schema describes (lists for aliases, objects for offices)."""
     for lineno, row in read_rows(name):
         obj: dict[str, Any] = {k: v for k, v in row.items() if v != ""}
-        for col in ("aliases", "demonyms", "flags"):
+        for col in ("aliases", "demonyms", "flags", "heads"):
             if col in obj:
                 obj[col] = _split(obj[col])
         if "offices" in obj:
@@ -306,10 +307,42 @@ def build() -> KnowledgeBase:
         for alias in aliases:
             b.add(alias, entry)
 
+    for alias, entry in head_noun_roles():
+        b.add(alias, entry, only_new=True)
+
     _add_compiled(b)
 
     index = {k: tuple(v) for k, v in b.index.items()}
     return KnowledgeBase(index=index, max_len=b.max_len, country_names=names)
+
+
+def head_noun_roles() -> Iterator[tuple[str, Entry]]:
+    """Role aliases composed from head_nouns.tsv: "modifier head" (and "head of [the] modifier" for
+    form=of), or the heads alone; each with the row's sector ("defense department" -> GOV+MIL)."""
+    for _, row in read_rows("head_nouns.tsv"):
+        heads, mods = _split(row["heads"]), _split(row["modifiers"])
+        for h in heads:
+            entry = Entry("role", h if not mods else f"{mods[0]} {h}", sector=row["sector"] or None,
+                          sector_2=row["sector_2"] or None, source="head_nouns.tsv")
+            if not mods:
+                yield h, entry
+                continue
+            for m in mods:
+                composed = Entry(**{**entry.__dict__, "name": f"{m} {h}"})
+                yield f"{m} {h}", composed
+                if row["form"] == "of":
+                    yield f"{h} of {m}", composed
+                    yield f"{h} of the {m}", composed
+
+
+def sector_of_head(phrase: str) -> tuple[str | None, str | None]:
+    """Sector (and secondary sector) a composed head phrase gets from the head-noun table or the role
+    table, or (None, None): ``sector_of_head("Defense Department") == ("GOV", "MIL")``."""
+    k = key(phrase)
+    for e in load().index.get(k, ()):
+        if e.kind == "role":
+            return e.sector, e.sector_2
+    return None, None
 
 
 def _entry_offices(offices: list[dict[str, Any]]) -> tuple[Office, ...]:
@@ -346,6 +379,9 @@ def _add_compiled(b: _Builder) -> None:
             source="compiled_orgs.tsv",
         )
         for alias in [row["name"], *_split(row["aliases"])]:
+            # One-word names ("Likud", but also "Concord", "Heritage") match only capitalised.
+            if " " not in alias and not alias.startswith("="):
+                alias = "=" + alias
             b.add(alias, entry, only_new=True)
 
 
