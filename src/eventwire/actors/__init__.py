@@ -377,15 +377,14 @@ class ArticleActors:
     def resolve(self, text: str, context: str = "") -> ActorMatch | None:
         titled = self.resolver.titled_person(text, self.date)
         if titled is not None:
-            name, m = titled
-            self.known[" ".join(tokens(name))] = m
-            parts = name.split()
-            surname = " ".join(tokens(parts[-1]))
+            name, person = titled
+            self.known[" ".join(tokens(name))] = person
+            surname = " ".join(tokens(name.split()[-1]))
             # the surname alone only while it is unambiguous within the article
-            if surname in self.known and self.known[surname].name != m.name:
+            if surname in self.known and self.known[surname].name != person.name:
                 self.known[surname] = ActorMatch(None, None, None)
             else:
-                self.known[surname] = m
+                self.known[surname] = person
         m = self.resolver.resolve(text, context=context, date=self.date)
         if m is not None:
             return m
