@@ -298,6 +298,9 @@ def build() -> KnowledgeBase:
         entry = Entry("news", row["name"], country=row["country"] or None, sector="GOV" if state else "JRN",
                       sector_2="JRN" if state else None, source="news_sources.tsv")
         for alias in [row["name"], *_split(row["aliases"])]:
+            # Short all-capitals outlet names ("MAP", "ARD", "PAP") match only as written.
+            if alias.isupper() and len(alias) <= 5 and not alias.startswith("="):
+                alias = "=" + alias
             b.add(alias, entry)
 
     for _, row in read_rows("roles.tsv"):
