@@ -23,7 +23,7 @@ import datetime as dt
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .kb import Entry, KnowledgeBase, Office, load
+from .kb import COMPILED_FILES, Entry, KnowledgeBase, Office, load
 from .normalise import MAX_TOKENS, tokens, tokens_cased
 
 __all__ = ["ActorMatch", "ActorResolver", "ArticleActors"]
@@ -64,6 +64,8 @@ _FUZZY_KINDS = ("person", "org", "country", "demonym", "role")
 # Organisation kinds whose following head noun decides the sector ("NATO troops", "EU legislators").
 _COMPOSABLE_ORGS = frozenset(["igo", "agency", "party"])
 _FUZZY_MAX_TOKENS = 8
+# Near misses are read against curated spellings only: not compiled names, not composed head nouns.
+_NO_FUZZY = frozenset([*COMPILED_FILES, "head_nouns.tsv"])
 
 
 def _today() -> dt.date:
@@ -80,7 +82,8 @@ class ActorResolver:
         self.disabled = disabled
         self._fuzzy_keys = sorted(
             k for k, entries in kb.index.items()
-            if len(k) >= 6 and any(e.kind in _FUZZY_KINDS and e.cased is None for e in entries)
+            if len(k) >= 6 and any(e.kind in _FUZZY_KINDS and e.cased is None and e.source not in _NO_FUZZY
+                                   for e in entries)
         )
 
     @classmethod
@@ -135,7 +138,8 @@ class ActorResolver:
                 best = process.extractOne(span, self._fuzzy_keys, scorer=OSA.distance, score_cutoff=cutoff)
                 if best is None:
                     continue
-                entries = [e for e in self.kb.lookup(best[0]) if e.kind in _FUZZY_KINDS and e.cased is None]
+                entries = [e for e in self.kb.lookup(best[0])
+                           if e.kind in _FUZZY_KINDS and e.cased is None and e.source not in _NO_FUZZY]
                 if cased and len(cased) == len(toks) and any(t[:1].isupper() for t in cased[i:i + length]):
                     # a capitalised name the KB lacks ("Carter") is somebody, not a misspelt role ("cartel")
                     entries = [e for e in entries if e.kind != "role"]

@@ -40,6 +40,7 @@ FILES: dict[str, tuple[str, ...]] = {
     "compiled_orgs.tsv": ("kind", "name", "aliases", "country", "sector", "sector_2", "affiliation", "wikidata", "source"),
 }
 COMPILED_FILES = ("compiled_people.tsv", "compiled_orgs.tsv")
+_COMPILED_MAX_TOKENS = 10
 
 # Lower-case forms of all-caps aliases that are also English words: such an alias only matches
 # when written in capitals ("US" the country, never "us" the pronoun).
@@ -206,6 +207,8 @@ class _Builder:
             return
         if only_new and k in self.index and any(e.source not in COMPILED_FILES for e in self.index[k]):
             return
+        if entry.source in COMPILED_FILES and k.count(" ") >= _COMPILED_MAX_TOKENS:
+            return  # prose the Factbook wrote where a name was expected
         if required_case is None and alias.isupper() and k in _WORDLIKE:
             required_case = alias
         # A surname alone ("Borne", "Wine") is also a word: only a capitalised form names the person.
