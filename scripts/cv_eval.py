@@ -7,9 +7,10 @@ dev cases names the cases that prompted it (``ACTOR_RULES``); a fold is scored w
 of its own cases prompted switched off. Summing the folds gives the cross-validated figure: what the
 rules do on cases that did not prompt them.
 
-Places (GWN / LGL dev documents): documents are dealt into K folds by id; the one tuned setting (how
-many different names an admin1 unit must hold candidates for before it joins the article context,
-``SHARED_ADMIN1_MIN``, or the rule off) is chosen on the other folds and applied to the held-out fold.
+Places (GWN / LGL dev documents): documents are dealt into K folds by id; for each rule added after
+reading dev documents (``PLACE_RULES``: placing unknown names at the article's main town; an admin1
+unit shared by the article's names joining the context) the setting, "off" included, is chosen on the
+other folds and applied to the held-out fold, one rule at a time with the others as shipped.
 
     .venv/bin/python scripts/cv_eval.py [--actors FILE] [--gwn FILE] [--lgl FILE] [--folds 5]
 """
@@ -35,7 +36,6 @@ ACTOR_RULES: dict[str, tuple[str, ...]] = {
     "head-noun": (),  # the issue's examples ("EU legislators"), not dev cases
     "place-as-party": (),  # the issue's rule
 }
-PLACE_SETTINGS: tuple[int | None, ...] = (None, 3, 4, 5)
 
 
 def _fold(name: str, k: int) -> int:
@@ -103,51 +103,90 @@ def _place_hits(resolver: Any, records: list[dict[str, Any]]) -> list[tuple[int,
     return out
 
 
+# Place rules added after reading dev documents, each with the settings tried on dev: in every fold the
+# setting is chosen on the other folds ("off" included) and scored on the held-out one.
+PLACE_RULES: dict[str, dict[str, dict[str, Any]]] = {
+    "article-anchor": {
+        "off": {"disable": True},
+        "town+admin2": {"ANCHOR_PRECISIONS": ("town", "admin2")},
+        "town+admin2+admin1": {"ANCHOR_PRECISIONS": ("town", "admin2", "admin1")},
+        "town": {"ANCHOR_PRECISIONS": ("town",)},
+    },
+    "shared-admin1": {
+        "off": {"disable": True},
+        "min3": {"SHARED_ADMIN1_MIN": 3},
+        "min4": {"SHARED_ADMIN1_MIN": 4},
+        "min5": {"SHARED_ADMIN1_MIN": 5},
+    },
+}
+
+
+def _shipped_setting(res: Any, rule: str) -> str:
+    if rule in res.DISABLED_RULES:
+        return "off"
+    for label, conf in PLACE_RULES[rule].items():
+        if all(getattr(res, k) == v for k, v in conf.items() if k != "disable") and "disable" not in conf:
+            return label
+    return "off"
+
+
 def places_cv(path: Path, k: int) -> dict[str, Any]:
     import eventwire.places.resolver as res
     from eventwire.places import PlaceResolver
 
     records = _read_jsonl(path)
     resolver = PlaceResolver.load()
-    per_setting: dict[int | None, list[tuple[int, int, int]]] = {}
-    saved = res.SHARED_ADMIN1_MIN, set(res.DISABLED_RULES)
-    try:
-        for setting in PLACE_SETTINGS:
-            res.DISABLED_RULES.clear()
-            if setting is None:
-                res.DISABLED_RULES.add("shared-admin1")
-            else:
-                res.SHARED_ADMIN1_MIN = setting
-            per_setting[setting] = _place_hits(resolver, records)
-    finally:
-        res.SHARED_ADMIN1_MIN = saved[0]
-        res.DISABLED_RULES.clear()
-        res.DISABLED_RULES.update(saved[1])
     fold_of = [_fold(str(r.get("id", i)), k) for i, r in enumerate(records)]
-    cv_hits = cv_n = 0
-    chosen = []
-    for f in range(k):
-        def train_score(s: int | None, f: int = f) -> int:
-            return sum(h for (h, _n, _u), g in zip(per_setting[s], fold_of, strict=True) if g != f)
+    report: dict[str, Any] = {"file": str(path)}
+    shipped_all = {rule: _shipped_setting(res, rule) for rule in PLACE_RULES}
+    for rule, settings in PLACE_RULES.items():
+        saved = {name: getattr(res, name) for conf in settings.values() for name in conf if name != "disable"}
+        saved_disabled = set(res.DISABLED_RULES)
+        per_setting: dict[str, list[tuple[int, int, int]]] = {}
+        try:
+            for label, conf in settings.items():
+                res.DISABLED_RULES.clear()
+                res.DISABLED_RULES.update(saved_disabled - {rule})
+                for name, value in saved.items():
+                    setattr(res, name, value)
+                if conf.get("disable"):
+                    res.DISABLED_RULES.add(rule)
+                for name, value in conf.items():
+                    if name != "disable":
+                        setattr(res, name, value)
+                per_setting[label] = _place_hits(resolver, records)
+        finally:
+            res.DISABLED_RULES.clear()
+            res.DISABLED_RULES.update(saved_disabled)
+            for name, value in saved.items():
+                setattr(res, name, value)
 
-        best = max(PLACE_SETTINGS, key=lambda s: (train_score(s), s is None))
-        chosen.append(best)
-        for (h, n, _u), g in zip(per_setting[best], fold_of, strict=True):
-            if g == f:
-                cv_hits += h
-                cv_n += n
-    shipped = per_setting[None if "shared-admin1" in res.DISABLED_RULES else res.SHARED_ADMIN1_MIN]
-    off = per_setting[None]
-    return {
-        "file": str(path),
-        "dev_acc161": round(sum(h for h, _n, _u in shipped) / sum(n for _h, n, _u in shipped), 4),
-        "dev_acc161_rule_off": round(sum(h for h, _n, _u in off) / sum(n for _h, n, _u in off), 4),
-        "dev_acc161_rule_on": round(sum(h for h, _n, _u in per_setting[res.SHARED_ADMIN1_MIN])
-                                    / sum(n for _h, n, _u in per_setting[res.SHARED_ADMIN1_MIN]), 4),
-        "cv_acc161": round(cv_hits / cv_n, 4),
-        "cv_settings_chosen": chosen,
-        "unresolved": sum(u for _h, _n, u in shipped),
-    }
+        def acc(rows: list[tuple[int, int, int]]) -> float:
+            return round(sum(h for h, _n, _u in rows) / max(1, sum(n for _h, n, _u in rows)), 4)
+
+        cv_hits = cv_n = cv_unres = 0
+        chosen = []
+        for f in range(k):
+            def train(label: str, f: int = f, rows: dict = per_setting) -> int:
+                return sum(h for (h, _n, _u), g in zip(rows[label], fold_of, strict=True) if g != f)
+
+            best = max(settings, key=lambda lab: (train(lab), lab == "off"))
+            chosen.append(best)
+            for (h, n, u), g in zip(per_setting[best], fold_of, strict=True):
+                if g == f:
+                    cv_hits, cv_n, cv_unres = cv_hits + h, cv_n + n, cv_unres + u
+        shipped = per_setting[shipped_all[rule]]
+        report[rule] = {
+            "shipped": shipped_all[rule],
+            "dev_acc161": acc(shipped),
+            "dev_acc161_off": acc(per_setting["off"]),
+            "cv_acc161": round(cv_hits / max(1, cv_n), 4),
+            "dev_unresolved": sum(u for _h, _n, u in shipped),
+            "dev_unresolved_off": sum(u for _h, _n, u in per_setting["off"]),
+            "cv_unresolved": cv_unres,
+            "chosen_per_fold": chosen,
+        }
+    return report
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -36,3 +36,35 @@ def test_a_town_outranks_an_airport_of_the_same_name(resolver: PlaceResolver) ->
 
 def test_shared_admin1_rule_is_opt_in() -> None:
     assert "shared-admin1" in res.DISABLED_RULES
+
+
+def test_an_unknown_venue_is_placed_at_the_articles_main_town(resolver: PlaceResolver) -> None:
+    text = ("Fresno police said the fire began near Tulare Street. Fresno firefighters arrived at "
+            "Quorvex Wholesale Depot within minutes, and Fresno officials praised them.")
+    names = ["Fresno", "Fresno", "Quorvex Wholesale Depot", "Fresno"]
+    mentions, pos = [], 0
+    for name in names:
+        start = text.index(name, pos)
+        mentions.append((start, start + len(name), "GPE"))
+        pos = start + len(name)
+    places = resolver.resolve_document(text, mentions)
+    venue = places[2]
+    assert venue.lat is not None and (venue.reason or "").startswith("approximate: not in the gazetteer")
+    assert haversine_km(venue.lat, venue.lon, 36.75, -119.77) < 30
+
+
+def test_no_anchor_without_a_town_named_twice(resolver: PlaceResolver) -> None:
+    text = "Fresno officials visited Quorvex Wholesale Depot."
+    places = resolver.resolve_document(text, [(0, 6, "GPE"), (25, 48, "FAC")])
+    assert places[1].lat is None
+
+
+def test_anchor_rule_can_be_switched_off(resolver: PlaceResolver) -> None:
+    text = "Fresno police and Fresno officials met at Quorvex Wholesale Depot."
+    mentions = [(0, 6, "GPE"), (18, 24, "GPE"), (42, 65, "FAC")]
+    res.DISABLED_RULES.add("article-anchor")
+    try:
+        assert resolver.resolve_document(text, mentions)[2].lat is None
+    finally:
+        res.DISABLED_RULES.discard("article-anchor")
+    assert resolver.resolve_document(text, mentions)[2].lat is not None

@@ -506,7 +506,43 @@ class PlaceResolver:
             following = text[e : e + 40] if isinstance(e, int) and 0 <= e <= len(text) else ""
             preceding = text[max(0, s - 40) : s] if isinstance(s, int) and 0 <= s <= len(text) else ""
             out.append(self._resolve_one(surface, ctx, s, e, following, preceding))
+        if "article-anchor" not in DISABLED_RULES:
+            out = _anchor_unresolved(out, [norm_key(x) for x, _a, _b in surfaces])
         return out
+
+
+ANCHOR_PRECISIONS: tuple[str, ...] = ("town", "admin2")
+
+
+def _anchor_unresolved(places: list[Place], keys: list[str]) -> list[Place]:
+    """A name the gazetteer lacks ("City Hall", "MetroHealth Medical Center", "Whole Foods") that the
+    text does not place either is put at the article's main town: the town (or county) named most often
+    in the article, when one is named at least twice and more often than any other. Flagged approximate;
+    demonyms and single lower-case words stay unresolved."""
+    from collections import Counter
+
+    towns: Counter[str] = Counter()
+    by_name: dict[str, Place] = {}
+    for p, k in zip(places, keys, strict=True):
+        if p.lat is not None and p.precision in ANCHOR_PRECISIONS and not (p.reason or "").startswith("approximate"):
+            towns[p.name or k] += 1
+            by_name.setdefault(p.name or k, p)
+    ranked = towns.most_common(2)
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return places
+    anchor = by_name[ranked[0][0]]
+    out = []
+    for p in places:
+        if p.lat is None and (p.reason or "").startswith("no gazetteer entry") and p.text[:1].isupper():
+            p = replace(
+                anchor,
+                text=p.text,
+                start=p.start,
+                end=p.end,
+                reason=f"approximate: not in the gazetteer, placed at the article's main town {anchor.name!r}",
+            )
+        out.append(p)
+    return out
 
 
 def _prefer_country(scored: list[_Scored], query: _Query, ctx: _Context, own_key: str) -> list[_Scored]:
