@@ -73,3 +73,9 @@ def test_compiled_aliases_never_shadow_curated_ones() -> None:
         if "compiled_people.tsv" in sources or "compiled_orgs.tsv" in sources:
             curated = [e for e in entries if e.source not in kb.COMPILED_FILES]
             assert not curated, (k, curated)
+
+
+def test_a_thin_compiled_name_needs_its_country_in_the_context(r: ActorResolver) -> None:
+    # "IRA" is also a Mauritanian party in the Factbook: in an article about Belfast it is not that.
+    m = r.resolve("the IRA's Belfast brigade", context="Belfast, Northern Ireland", date=dt.date(2022, 1, 1))
+    assert m is not None and m.country == "GBR"

@@ -154,6 +154,11 @@ class ActorResolver:
         if not text or not text.strip():
             return None
         toks, hits = self._hits(text)
+        if context and any(_thin_compiled(h) for h in hits):
+            # An acronym or one-word name compiled from the Factbook ("IRA" is also a Mauritanian party)
+            # counts only when the article names its country somewhere in the context.
+            named = self._context_countries(context)
+            hits = [h for h in hits if not _thin_compiled(h) or h.entry.country in named]
         fuzzy = False
         if not hits:
             hits = self._fuzzy_hits(toks, tokens_cased(text))
@@ -279,6 +284,10 @@ class ActorResolver:
         role = _head_role(head) or _head_role(rest)
         sector = role.entry.sector if role is not None else None
         return ActorMatch(e.name, e.country, sector, e.wikidata, f"person:{e.name}:no-office")
+
+    def _context_countries(self, context: str) -> set[str]:
+        _, hits = self._hits(context)
+        return {h.entry.country for h in hits if h.entry.kind in _PLACE_KINDS and h.entry.country}
 
     def _context_country(self, context: str) -> str | None:
         _, hits = self._hits(context)
@@ -440,6 +449,11 @@ def _drop_other_bearers(found: list[_Hit], toks: list[str], cased: list[str]) ->
             continue  # "Cooperation" inside "Japan International Cooperation Agency"
         out.append(h)
     return out
+
+
+def _thin_compiled(h: _Hit) -> bool:
+    """A compiled organisation matched by one word (an acronym such as "IRA", or "Likud")."""
+    return h.entry.source == "compiled_orgs.tsv" and h.end - h.start == 1
 
 
 def _first(hits: list[_Hit], kinds: tuple[str, ...]) -> _Hit | None:
