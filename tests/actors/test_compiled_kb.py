@@ -34,11 +34,11 @@ def test_compiled_offices_have_ordered_periods() -> None:
     "text,day,expected",
     [
         ("Frank-Walter Steinmeier", dt.date(2020, 5, 1), ("DEU", "GOV")),
-        ("President Steinmeier", dt.date(2020, 5, 1), ("DEU", "GOV")),
+        ("German President Steinmeier", dt.date(2020, 5, 1), ("DEU", "GOV")),
         ("Yoweri Museveni", dt.date(2021, 5, 1), ("UGA", "GOV")),
         ("the Bundeswehr", dt.date(2022, 1, 1), ("DEU", "MIL")),
         ("Alternative for Germany", dt.date(2022, 1, 1), ("DEU", "PTY")),
-        ("the AfD", dt.date(2022, 1, 1), ("DEU", "PTY")),
+        ("Germany's AfD", dt.date(2022, 1, 1), ("DEU", "PTY")),
         ("Uganda People's Defense Force", dt.date(2022, 1, 1), ("UGA", "MIL")),
         ("the Basij Paramilitary Forces", dt.date(2022, 1, 1), ("IRN", "MIL")),
     ],
@@ -73,6 +73,16 @@ def test_compiled_aliases_never_shadow_curated_ones() -> None:
         if "compiled_people.tsv" in sources or "compiled_orgs.tsv" in sources:
             curated = [e for e in entries if e.source not in kb.COMPILED_FILES]
             assert not curated, (k, curated)
+
+
+def test_a_bare_compiled_surname_needs_its_country_named(r: ActorResolver) -> None:
+    # "Brown": the Cook Islands' prime minister in the Factbook, and a common surname
+    assert r.resolve("Brown", date=dt.date(2022, 1, 1)) is None
+    m = r.resolve("Brown", context="Avarua, the Cook Islands", date=dt.date(2022, 1, 1))
+    assert m is not None and (m.country, m.sector) == ("COK", "GOV")
+    # a common surname of a small state's head of government is not read as them without it
+    gov = r.resolve("Gov. Brown", date=dt.date(2016, 1, 1))
+    assert gov is None or gov.country != "COK"
 
 
 def test_a_thin_compiled_name_needs_its_country_in_the_context(r: ActorResolver) -> None:

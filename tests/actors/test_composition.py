@@ -52,15 +52,19 @@ def test_head_noun_rows_expand_with_of_forms() -> None:
 
 
 def test_a_town_used_as_a_party_takes_its_country_and_a_civilian_sector(r: ActorResolver) -> None:
-    m = r.resolve("Idlib", date=DAY)
-    assert m is not None and (m.country, m.sector) == ("SYR", "CVL") and m.rule.startswith("place-as-party")
+    m = r.resolve("Mosul", date=DAY)
+    assert m is not None and (m.country, m.sector) == ("IRQ", "CVL") and m.rule.startswith("place-as-party")
+    region = r.resolve("Idlib", date=DAY)  # a province as a party is often its government: no sector
+    assert region is not None and region.sector is None
+    building = r.resolve("the Mosul federal building", date=DAY)  # more than the town: not the town's people
+    assert building is None or building.sector != "CVL"
     country = r.resolve("France", date=DAY)  # a country alone keeps no sector (NGEC convention)
     assert country is not None and country.sector is None
 
 
 def test_rules_can_be_switched_off_for_cross_validation() -> None:
     plain = ActorResolver(kb.load(), disabled=frozenset({"place-as-party"}))
-    m = plain.resolve("Idlib", date=DAY)
+    m = plain.resolve("Mosul", date=DAY)
     assert m is not None and m.sector is None
 
 

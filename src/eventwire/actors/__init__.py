@@ -154,10 +154,10 @@ class ActorResolver:
         if not text or not text.strip():
             return None
         toks, hits = self._hits(text)
-        if context and any(_thin_compiled(h) for h in hits):
+        if any(_thin_compiled(h) for h in hits):
             # An acronym or one-word name compiled from the Factbook ("IRA" is also a Mauritanian party)
-            # counts only when the article names its country somewhere in the context.
-            named = self._context_countries(context)
+            # counts only when the mention or its context names the entry's country.
+            named = self._context_countries(f"{text} ; {context}" if context else text)
             hits = [h for h in hits if not _thin_compiled(h) or h.entry.country in named]
         fuzzy = False
         if not hits:
@@ -254,7 +254,8 @@ class ActorResolver:
                 return ActorMatch(e.name, e.country, "GOV", None, f"capital-metonym:{e.name}")
             if e.kind == "breakaway":
                 return ActorMatch(e.name, e.country, "PRE", None, f"breakaway:{e.name}")
-            if e.kind in ("city", "region") and alone and "place-as-party" not in self.disabled:
+            bare = all(i in range(place.start, place.end) or t in ("the", "'s") for i, t in enumerate(toks))
+            if e.kind == "city" and alone and bare and "place-as-party" not in self.disabled:
                 # A town or region used as a party ("Kharkiv", "Idlib") stands for its people.
                 return ActorMatch(e.name, e.country, "CVL", None, f"place-as-party:{e.name}")
             return ActorMatch(e.name, e.country, None, None, f"{e.kind}:{e.name}")
@@ -422,8 +423,16 @@ def _possessed_role(toks: list[str], person: _Hit, head: list[_Hit]) -> _Hit | N
     return after[0] if after else None
 
 
-# Words that may stand before a bare surname without making it somebody else's ("Mr. Brown").
-_HONORIFICS = frozenset(["mr", "mrs", "ms", "dr", "sir", "lord", "lady", "dame", "sheikh", "madam", "mister", "prof"])
+# Words that may stand before a bare surname without making it somebody else's ("Mr. Brown",
+# "Secretary Kerry").
+_HONORIFICS = frozenset(
+    ["mr", "mrs", "ms", "dr", "sir", "lord", "lady", "dame", "sheikh", "madam", "mister", "prof", "secretary",
+     "minister", "president", "premier", "chancellor", "senator", "sen", "rep", "representative", "governor",
+     "gov", "mayor", "gen", "general", "col", "colonel", "lt", "maj", "capt", "adm", "admiral", "judge",
+     "justice", "ambassador", "envoy", "king", "queen", "prince", "princess", "emir", "sultan", "chief",
+     "commander", "speaker", "leader", "chairman", "chairwoman", "spokesman", "spokeswoman", "deputy",
+     "vice", "former", "ex", "acting", "interim", "pope", "ayatollah", "imam", "rev", "father", "bishop"]
+)
 
 
 def _drop_other_bearers(found: list[_Hit], toks: list[str], cased: list[str]) -> list[_Hit]:
@@ -452,8 +461,9 @@ def _drop_other_bearers(found: list[_Hit], toks: list[str], cased: list[str]) ->
 
 
 def _thin_compiled(h: _Hit) -> bool:
-    """A compiled organisation matched by one word (an acronym such as "IRA", or "Likud")."""
-    return h.entry.source == "compiled_orgs.tsv" and h.end - h.start == 1
+    """A compiled entry matched by one word: an acronym ("IRA"), a one-word name ("Likud"), a surname
+    ("Brown" is also a Cook Islands prime minister)."""
+    return h.entry.source in COMPILED_FILES and h.end - h.start == 1
 
 
 def _first(hits: list[_Hit], kinds: tuple[str, ...]) -> _Hit | None:

@@ -313,7 +313,12 @@ def build() -> KnowledgeBase:
         for alias in aliases:
             b.add(alias, entry)
 
-    for alias, entry in head_noun_roles():
+    taken = {k for k, entries in b.index.items() if any(e.kind != "role" for e in entries)}
+    for alias, entry, modifier in _head_noun_rows():
+        # a modifier that is itself a name ("Homeland Security", "Interior" as a place) keeps its entry:
+        # "Homeland Security Secretary X" stays the department's, with its country
+        if modifier and key(modifier) in taken:
+            continue
         b.add(alias, entry, only_new=True)
 
     _add_compiled(b)
@@ -325,20 +330,25 @@ def build() -> KnowledgeBase:
 def head_noun_roles() -> Iterator[tuple[str, Entry]]:
     """Role aliases composed from head_nouns.tsv: "modifier head" (and "head of [the] modifier" for
     form=of), or the heads alone; each with the row's sector ("defense department" -> GOV+MIL)."""
+    for alias, entry, _modifier in _head_noun_rows():
+        yield alias, entry
+
+
+def _head_noun_rows() -> Iterator[tuple[str, Entry, str]]:
     for _, row in read_rows("head_nouns.tsv"):
         heads, mods = _split(row["heads"]), _split(row["modifiers"])
         for h in heads:
             entry = Entry("role", h if not mods else f"{mods[0]} {h}", sector=row["sector"] or None,
                           sector_2=row["sector_2"] or None, source="head_nouns.tsv")
             if not mods:
-                yield h, entry
+                yield h, entry, ""
                 continue
             for m in mods:
                 composed = Entry(**{**entry.__dict__, "name": f"{m} {h}"})
-                yield f"{m} {h}", composed
+                yield f"{m} {h}", composed, m
                 if row["form"] == "of":
-                    yield f"{h} of {m}", composed
-                    yield f"{h} of the {m}", composed
+                    yield f"{h} of {m}", composed, m
+                    yield f"{h} of the {m}", composed, m
 
 
 def sector_of_head(phrase: str) -> tuple[str | None, str | None]:
