@@ -41,7 +41,7 @@ def main() -> None:
         print(f"required events in {len(countries)} countries: {' '.join(sorted(countries))}")
         print(f"years of dated required events: {' '.join(sorted(years))}")
         print("| PLOVER type | required | optional |\n| --- | --- | --- |")
-        for t, n in (req + opt).most_common():
+        for t, _n in (req + opt).most_common():
             print(f"| {t} | {req[t]} | {opt[t]} |")
         print()
 

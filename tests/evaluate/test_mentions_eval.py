@@ -8,7 +8,6 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from eventwire.cli import app
-
 from eventwire.evaluate.mentions import aggregate, load_mapping, score_document
 
 MAPPING = {"conflict.attack.unspecified": "ASSAULT", "justice.arrestjaildetain.unspecified": "COERCE"}

@@ -267,6 +267,17 @@ class EventCoder:
         d = _Draft(tok, [tok], plover_type, mode, {"type": f"noun:{lemma} ({frame})"}, nominal=True)
         return d
 
+    def _no_outlets(self, parties: list[ActorRef]) -> list[ActorRef]:
+        out = []
+        for a in parties:
+            if not self._is_outlet(a.text):
+                out.append(a)
+                continue
+            owner = re.split(r"[’']s\b", a.text, maxsplit=1)
+            if len(owner) == 2 and a.country and owner[0].strip():
+                out.append(replace(a, text=owner[0].strip(), name=None, rule=f"{a.rule}; the side an outlet speaks for"))
+        return out
+
     def _is_outlet(self, text: str) -> bool:
         check = getattr(self.actors, "is_news_source", None)
         return bool(check and text and check(text))
@@ -354,9 +365,10 @@ class EventCoder:
             recips = self._resolve_parties(_condition_subjects(d, sent), "recipient", sent, si, ctx, speaker, d)
             if speaker is not None:
                 recips = [r for r in recips if r.country != speaker.country or r.sector != speaker.sector]
-        # an outlet reports events, it is never a party to them ("Reuters", "Turkey's Daily Sabah")
-        actors = [self._military_sector(a, d.plover_type) for a in actors if not self._is_outlet(a.text)]
-        recips = [self._military_sector(a, d.plover_type) for a in recips if not self._is_outlet(a.text)]
+        # an outlet reports events, it is never a party to them ("Reuters"); "Turkey's Daily Sabah" speaking
+        # for its side makes Turkey the party, not the newspaper
+        actors = [self._military_sector(a, d.plover_type) for a in self._no_outlets(actors)]
+        recips = [self._military_sector(a, d.plover_type) for a in self._no_outlets(recips)]
         if not actors and not recips and d.nominal:
             return None
         size = self._size(d, sent)
@@ -445,7 +457,10 @@ class EventCoder:
                 actor_toks += _subjects(t.head)
         else:
             passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in t.children)
-            if passive or _reduced_passive(t):
+            if (passive or _reduced_passive(t)) and d.plover_type == "MOBILIZE":
+                # "French soldiers were deployed": what is moved is the force that mobilises
+                actor_toks += [c for c in t.children if c.dep_ in {"nsubjpass", "nsubj"}]
+            elif passive or _reduced_passive(t):
                 recip_toks += [c for c in t.children if c.dep_ in {"nsubjpass", "nsubj"}]
                 for c in [c for tr in d.triggers for c in tr.children]:
                     if c.dep_ == "agent":

@@ -172,7 +172,7 @@ def cross_validate(examples: list[tuple[str, dict[str, float], str, float]], fol
     """Document-level folds over the exhaustively annotated parts (WikiEvents, team corpus dev); RAMS always trains."""
     we_docs = sorted({d for d, *_ in examples if d.startswith(("wikievents:", "corpus:"))})
     random.Random(13).shuffle(we_docs)
-    tot = Counter[str]()
+    tot: dict[str, float] = {"tp": 0.0, "true": 0.0, "pred": 0.0}
     for k in range(folds):
         held = set(we_docs[k::folds])
         train = [e for e in examples if e[0] not in held]
