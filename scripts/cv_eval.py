@@ -112,6 +112,10 @@ PLACE_RULES: dict[str, dict[str, dict[str, Any]]] = {
         "town+admin2+admin1": {"ANCHOR_PRECISIONS": ("town", "admin2", "admin1")},
         "town": {"ANCHOR_PRECISIONS": ("town",)},
     },
+    "natural-feature": {
+        "off": {"disable": True},
+        "on": {},
+    },
     "shared-admin1": {
         "off": {"disable": True},
         "min3": {"SHARED_ADMIN1_MIN": 3},

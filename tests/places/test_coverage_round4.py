@@ -68,3 +68,10 @@ def test_anchor_rule_can_be_switched_off(resolver: PlaceResolver) -> None:
     finally:
         res.DISABLED_RULES.discard("article-anchor")
     assert resolver.resolve_document(text, mentions)[2].lat is not None
+
+
+@pytest.mark.parametrize("text", ["Lake Quorvex", "Quorvex Creek", "Quorvex Valley"])
+def test_a_natural_feature_is_not_the_town_inside_its_name(resolver: PlaceResolver, text: str) -> None:
+    # "Lake Robinson" is not the town of Robinson: without the feature in the gazetteer it stays unplaced
+    place = resolver.resolve(text.replace("Quorvex", "Robinson"))
+    assert place.lat is None or "inside a larger name" not in (place.reason or "")

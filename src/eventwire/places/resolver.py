@@ -110,6 +110,11 @@ _GENERIC_WORDS = frozenset(
         *_GENERIC_TEXT.split(),
     }
 )
+_NATURAL_FEATURE = re.compile(
+    r"^(?:the )?(?:lake|mount|mt|mountains?|gulf of|bay of|isle of)\b"
+    r"|\b(?:river|creek|lake|valley|national park|state park|forest|islands?|mountains?|bay|canyon|falls|"
+    r"reservoir|peninsula|hills?|wilderness|lakeshore)$"
+)
 _KIND_WORDS = "|".join(sorted({*ADMIN1_WORDS, *TOWN_WORDS}, key=len, reverse=True))
 _OF_PATTERN = re.compile(rf"^(?:the )?(?:(?P<adj>[\w ]+?) )?(?P<word>{_KIND_WORDS}) of (?P<core>.+)$")
 _SUFFIX_PATTERN = re.compile(rf"^(?:the )?(?P<core>.+?) (?P<word>{_KIND_WORDS})$")
@@ -457,6 +462,9 @@ class PlaceResolver:
             target = f" (refers to {demonym.rstrip('*')})" if demonym else ""
             return Place(text=text, start=start, end=end, reason=f"demonym, not a place{target}")
         words = key.split()
+        # "Lake Robinson", "Anthony Creek", "Canaan Valley": a natural feature the gazetteer lacks is not
+        # the town its other word names
+        natural = "natural-feature" not in DISABLED_RULES and bool(_NATURAL_FEATURE.search(key))
         named_venue = (
             len(words) > 1
             and words[-1] in _FACILITY_WORDS
@@ -465,7 +473,7 @@ class PlaceResolver:
         if not scored or named_venue:
             # a venue is better placed by the town the text puts it in than by a word of its own name
             beside = self._place_beside(text, ctx, key, following, preceding)
-            inner = beside or (self._inner_place(text, ctx, key) if not scored else None)
+            inner = beside or (self._inner_place(text, ctx, key) if not scored and not natural else None)
             if inner is not None:
                 scored = [inner]
             elif not scored:
