@@ -155,10 +155,13 @@ class ActorResolver:
             return None
         toks, hits = self._hits(text)
         if any(_thin_compiled(h) for h in hits):
-            # An acronym or one-word name compiled from the Factbook ("IRA" is also a Mauritanian party)
-            # counts only when the mention or its context names the entry's country.
+            # A surname, acronym or one-word name compiled from the Factbook ("Brown" is also a Cook
+            # Islands prime minister, an acronym may be a small party elsewhere) counts only when the
+            # mention or its context names the entry's country; with no context at all, an acronym
+            # (written in capitals) is still the best reading the KB has.
             named = self._context_countries(f"{text} ; {context}" if context else text)
-            hits = [h for h in hits if not _thin_compiled(h) or h.entry.country in named]
+            hits = [h for h in hits if not _thin_compiled(h) or h.entry.country in named
+                    or (not context and h.entry.kind == "org" and (h.entry.cased or "").isupper())]
         fuzzy = False
         if not hits:
             hits = self._fuzzy_hits(toks, tokens_cased(text))
