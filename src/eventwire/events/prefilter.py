@@ -41,6 +41,14 @@ def _vocabulary() -> tuple[frozenset[str], tuple[str, ...]]:
     words = {w.lower() for w in _IRREGULAR}
     stems = {_stem(t.lemma) for t in lx.VERB_TRIGGERS}
     stems |= {_stem(n) for n in lx.NOUN_TRIGGERS}
+    # words the trigger model has learned to read as events ("charge", "retake", "firefight"): a
+    # sentence holding one must reach the parser, or the model never sees it
+    from .triggers import default_model
+
+    model = default_model()
+    if model is not None:
+        # only words that lean clearly to an event: every sentence parsed costs as much as the coder
+        stems |= {_stem(lemma) for lemma in model.event_lemmas(margin=1.0) if len(lemma) >= 4}
     return frozenset(words), tuple(sorted(s for s in stems if len(s) >= 3))
 
 

@@ -131,16 +131,21 @@ class TriggerModel:
         self.about = about
         # A cheap gate before the features: words the model has seen lean towards an event, or that the
         # CAMEO dictionary lists. Scoring every noun and verb costs as much as parsing; most never fire.
-        none = classes.index(NONE) if NONE in classes else -1
-        self.gate = set(cameo_lexicon().default)
-        for name, w in weights.items():
-            if name.startswith("lemma=") and none >= 0 and max(x for k, x in enumerate(w) if k != none) > w[none]:
-                self.gate.add(name[6:])
+        self.gate = set(cameo_lexicon().default) | self.event_lemmas()
 
     @classmethod
     def load(cls, path: Path = MODEL_FILE) -> TriggerModel:
         d = json.loads(path.read_text(encoding="utf-8"))
         return cls(d["classes"], d["weights"], d["bias"], d.get("about", ""))
+
+    def event_lemmas(self, margin: float = 0.0) -> set[str]:
+        """Lemmas whose own weight leans towards some event type rather than NONE (by ``margin``)."""
+        none = self.classes.index(NONE) if NONE in self.classes else -1
+        out = set()
+        for name, w in self.weights.items():
+            if name.startswith("lemma=") and none >= 0 and max(x for k, x in enumerate(w) if k != none) > w[none] + margin:
+                out.add(name[6:])
+        return out
 
     def to_json(self) -> dict[str, Any]:
         return {"about": self.about, "classes": self.classes, "bias": self.bias, "weights": self.weights}
