@@ -51,7 +51,7 @@ def _trigger_lemma(tok: Token) -> str:
     return lemma if lemma in _VERB_INDEX else _FORMS.get(tok.lower_, lemma)
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
-FIRST_PERSON = {"we", "our", "us", "ours", "ourselves"}
+FIRST_PERSON = {"we", "our", "us", "ours", "ourselves", "i", "me", "my", "mine", "myself"}
 PRONOUNS = {"they", "them", "their", "it", "its", "he", "him", "his", "she", "her"}
 PLACE_NOUNS = {"town", "city", "village", "province", "district", "region", "governorate", "area", "capital",
                "neighbourhood", "neighborhood", "county", "state", "municipality", "camp", "suburb", "port"}

@@ -70,6 +70,8 @@ VERB_TRIGGERS: list[Trigger] = [
     *_t("AGREE", "agree sign", None, "agree"),
     # SUPPORT
     *_t("SUPPORT", "support endorse praise welcome", None, "support"),
+    # CAMEO 051 "praise or endorse" verbs of the PETRARCH2 dictionary (data/cameo_lexicon.tsv)
+    *_t("SUPPORT", "applaud commend compliment congratulate hail laud acclaim extol back", None, "support"),
     # AID
     *_t("AID", "aid", None),
     # RETREAT
