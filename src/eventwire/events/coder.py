@@ -244,7 +244,8 @@ class EventCoder:
         plover_type, mode = entry
         head = tok.head
         frame = None
-        if tok.dep_ in {"dobj", "obj"} and head.lemma_.lower() in lx.LIGHT_VERBS:
+        if tok.dep_ in {"dobj", "obj", "nsubjpass"} and head.lemma_.lower() in lx.LIGHT_VERBS:
+            # "launched an investigation", "an investigation was opened"
             frame = f"light verb '{head.lemma_}'"
         elif any(c.dep_ == "prep" and c.lower_ == "by" for c in tok.children) or any(
             c.dep_ == "poss" for c in tok.children

@@ -124,12 +124,19 @@ NOUN_TRIGGERS: dict[str, tuple[str, str | None]] = {
     "blockade": ("COERCE", "restrict"),
     "arrest": ("COERCE", "arrest"),
     "ceasefire": ("AGREE", None),
+    # justice: the WikiEvents mapping codes charges, trials and investigations as ACCUSE (plover_mapping.tsv)
+    "investigation": ("ACCUSE", "investigate"),
+    "probe": ("ACCUSE", "investigate"),
+    "inquiry": ("ACCUSE", "investigate"),
+    "indictment": ("ACCUSE", "allege"),
+    "trial": ("ACCUSE", "allege"),
     "cease": ("AGREE", None),
 }
 
 # Verbs whose object is a nominal event that happened: "launched an attack", "held talks".
 LIGHT_VERBS = frozenset(
-    ["launch", "carry", "conduct", "mount", "stage", "open", "return", "resume", "hold", "begin", "start", "have", "continue", "unleash", "step", "intensify"]
+    ["launch", "carry", "conduct", "mount", "stage", "open", "return", "resume", "hold", "begin", "start", "have", "continue", "unleash", "step", "intensify",
+     "initiate", "announce", "order"]
 )
 
 # Verbs whose object is an incident that happened and is judged or claimed: "condemns the attacks in
