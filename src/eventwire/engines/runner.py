@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..errors import ConfigError
+from ..errors import ConfigError, StoreError
 from ..records import Article, Failure
 from ..sources.batch import Item, Source, SourceOptions, open_source
 from ..sources.fetch import Fetcher
@@ -197,7 +197,17 @@ class BatchRunner:
             return
         assert outcome.result is not None
         # the pipeline's version, not the events': an article with no events is then still "done"
-        status = self.store.add_result(outcome.result, version=version)
+        try:
+            status = self.store.add_result(outcome.result, version=version)
+        except StoreError as exc:
+            if not self.store.ping():
+                # the database went away: stop here, journal nothing for this item, and let the next
+                # run (or --retry) pick it up; recording it as failed would skip it on resume
+                raise
+            for item in items:
+                self._record_failure(item.key, item.content_hash,
+                                     Failure(origin=item.key, code=exc.code, message=exc.message), version)
+            return
         if self.config.retry_failed and hasattr(self.store, "clear_failure"):
             for item in items:
                 self.store.clear_failure(item.key)
