@@ -146,7 +146,7 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
             )
             stats = _progress_runner(config, console, show=not quiet)
         except EventwireError as exc:
-            console.print(f"[red]error:[/red] {exc}", highlight=False)
+            console.print(f"error: {exc}", markup=False, highlight=False, soft_wrap=True)
             raise typer.Exit(2) from exc
         where = str(out) if out else _redact(str(db_url))
         _summary(stats, Console(), where=where, journal=str(journal or journal_path_for(db_url, out)))
@@ -197,7 +197,7 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
                     break
                 time.sleep(interval)
         except EventwireError as exc:
-            console.print(f"[red]error:[/red] {exc}", highlight=False)
+            console.print(f"error: {exc}", markup=False, highlight=False, soft_wrap=True)
             raise typer.Exit(2) from exc
         except KeyboardInterrupt:
             console.print("stopped")

@@ -86,6 +86,10 @@ class BatchRunner:
                                             factory=config.factory, batch_size=config.batch_size)
         self.out = ParquetOut(config.out_dir) if config.out_dir is not None else None
         self._store = store
+        if config.db_url is not None:
+            # before the journal, which is created beside the database: a store that cannot be
+            # opened (E301) must fail first, and not after its folder was made for the journal
+            _ = self.store
         self.journal = Journal(config.journal or journal_path_for(config.db_url, config.out_dir))
         self.progress = progress or (lambda stats: None)
         self.stats = RunStats()
