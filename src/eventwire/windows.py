@@ -110,7 +110,9 @@ def to_article(event: Event, window: Window) -> Event | None:
     if not window.owns(trigger):
         return None
     at: Callable[..., int | None] = window.to_article
-    evidence = replace(ev, start=at(ev.start), end=at(ev.end, end=True), trigger_start=at(ev.trigger_start),
+    start, end = at(ev.start), at(ev.end, end=True)
+    assert start is not None and end is not None
+    evidence = replace(ev, start=start, end=end, trigger_start=at(ev.trigger_start),
                        trigger_end=at(ev.trigger_end, end=True))
     actors = tuple(replace(a, start=at(a.start), end=at(a.end, end=True)) for a in event.actors)
     location = event.location

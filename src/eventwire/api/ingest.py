@@ -33,6 +33,19 @@ class PipelineLike(Protocol):
     def process(self, articles: Iterable[Any]) -> Iterable[Result]: ...
 
 
+WORKER_NICE = 10
+
+
+def _lower_priority() -> None:
+    # Reads are short and a person waits on them; coding an article is long and can wait: on a
+    # machine with few cores the kernel then gives the server the CPU first (docs/api.md).
+    import contextlib
+    import os
+
+    with contextlib.suppress(OSError, AttributeError):
+        os.nice(WORKER_NICE)
+
+
 def _extract_in_worker(factory: str, article: Article | None) -> tuple[Result | None, str]:
     from ..engines.base import pipeline_for
 
@@ -64,7 +77,7 @@ class IngestWorker:
             if self._pool is None:
                 # spawn, not fork: the server has threads, and a forked copy of a lock held by one
                 # of them would never be released in the child
-                self._pool = mp.get_context("spawn").Pool(1)
+                self._pool = mp.get_context("spawn").Pool(1, initializer=_lower_priority)
             return self._pool
 
     def warm_up(self) -> None:

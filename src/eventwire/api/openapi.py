@@ -67,7 +67,7 @@ def complete(app: FastAPI, schema: dict[str, Any], *, write_paths: set[str]) -> 
     """Add the answers FastAPI does not infer (see the module docstring) to a generated document."""
     components = schema.setdefault("components", {}).setdefault("schemas", {})
     components["ErrorOut"] = ErrorOut.model_json_schema(ref_template="#/components/schemas/{model}")
-    routes = {(r.path, m.lower()): r for r in app.routes if isinstance(r, APIRoute) for m in r.methods}
+    routes = {(r.path, m.lower()): r for r in app.routes if isinstance(r, APIRoute) for m in r.methods or ()}
     for path, ops in schema.get("paths", {}).items():
         for method, op in ops.items():
             route = routes.get((path, method))

@@ -82,7 +82,9 @@ def _failed(key: str, exc: Exception, raw: bytes | str | None = None) -> Item:
 
 
 class Source(Protocol):
-    name: str
+    @property
+    def name(self) -> str:
+        """What the user named (path or URL), for messages."""
 
     def count(self) -> int | None:
         """How many items, when knowable without reading them (for the progress bar's ETA)."""
