@@ -25,9 +25,9 @@ controls = st.text(st.characters(min_codepoint=0, max_codepoint=31) | st.sampled
                                                                                      "\ufeff", "\u200b"]),
                    max_size=40)
 long_token = st.builds(lambda ch, n: ch * n, st.sampled_from(["a", "9", "-", ".", "\u0645", "\U0001f600"]),
-                       st.integers(1000, 5000))
+                       st.integers(1000, 3000))
 long_line = st.builds(lambda words, n: " ".join(words * n), st.lists(st.sampled_from(PROSE.split()), min_size=3,
-                                                                      max_size=8), st.integers(50, 250))
+                                                                      max_size=8), st.integers(20, 100))
 
 
 @st.composite
@@ -53,6 +53,7 @@ def extract(pipeline):
     return pipeline.extract
 
 
+@pytest.mark.slow  # ~50 spaCy runs on texts of up to ~10,000 characters: about a minute
 @settings(max_examples=50, deadline=None, derandomize=True, database=None,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
                                  HealthCheck.function_scoped_fixture])
