@@ -48,11 +48,11 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def reader(base: str, seconds: float, seed: int) -> list[tuple[float, int]]:
+def reader(base: str, seconds: float, seed: int) -> list[tuple[float, int, str]]:
     import httpx
 
     rng = random.Random(seed)
-    out: list[tuple[float, int]] = []
+    out: list[tuple[float, int, str]] = []
     deadline = time.monotonic() + seconds
     with httpx.Client(base_url=base, timeout=30) as client:
         while time.monotonic() < deadline:
@@ -62,7 +62,7 @@ def reader(base: str, seconds: float, seed: int) -> list[tuple[float, int]]:
                 status = client.get(path, params=params).status_code
             except httpx.HTTPError:
                 status = 0
-            out.append(((time.perf_counter() - start) * 1000, status))
+            out.append(((time.perf_counter() - start) * 1000, status, path.split("/")[2].split(".")[0]))
     return out
 
 
@@ -92,8 +92,8 @@ def pct(values: list[float], q: float) -> float:
 
 
 def report(name: str, samples: list[tuple[float, int]], ok: set[int]) -> None:
-    times = [t for t, _ in samples]
-    errors = Counter(s for _, s in samples if s not in ok)
+    times = [t for t, _s in samples]
+    errors = Counter(s for _t, s in samples if s not in ok)
     print(f"{name:<28} {len(samples):>7} {statistics.median(times) if times else float('nan'):>8.1f} "
           f"{pct(times, 0.95):>8.1f} {pct(times, 0.99):>8.1f}   {sum(errors.values())} {dict(errors) or ''}",
           flush=True)
@@ -104,7 +104,10 @@ def phase(base: str, clients: int, seconds: float, ingest: bool) -> None:
         reads = [pool.submit(reader, base, seconds, seed) for seed in range(clients)]
         posts = pool.submit(ingester, base, seconds) if ingest else None
         samples = [s for f in reads for s in f.result()]
-        report(f"reads, {clients} clients" + (" + ingest" if ingest else ""), samples, {200})
+        label = f"reads, {clients} clients" + (" + ingest" if ingest else "")
+        report(label, [(t, s) for t, s, _k in samples], {200})
+        for kind in ("events", "stats", "health"):  # pages of events; the stats aggregate; health
+            report(f"  of which {kind}", [(t, s) for t, s, k in samples if k == kind], {200})
         if posts is not None:
             report("ingest (POST, coded)", posts.result(), {200, 201})
 
