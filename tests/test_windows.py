@@ -110,3 +110,15 @@ def test_a_text_over_spacys_max_length_is_coded(pipeline, seed_article) -> None:
     assert len({e.event_id for e in events}) == len(events)
     for ev in events:
         assert text[ev.evidence.trigger_start: ev.evidence.trigger_end] == ev.evidence.trigger
+
+
+def test_no_sentence_runs_past_the_cap(pipeline) -> None:
+    """An unpunctuated run of thousands of words was one sentence, and the coder's per-sentence work
+    made a 9,000-character text take minutes (found by tests/test_fuzz_extract.py)."""
+    from eventwire.nlp.components import MAX_SENTENCE_TOKENS
+
+    run = "killing Human civilians, Monday, on for " * 200
+    doc = pipeline.nlp("Troops shelled the town on Monday.\n" + run)
+    assert max(len(s) for s in doc.sents) <= MAX_SENTENCE_TOKENS
+    seed_like = pipeline.nlp("Syrian forces shelled Saraqib on Monday, killing 13 civilians, the observatory said.")
+    assert len(list(seed_like.sents)) == 1  # a real sentence is left alone
