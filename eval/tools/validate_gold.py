@@ -30,7 +30,7 @@ def text_of(path: Path, art: dict) -> str:
     ref = art.get("text_ref")
     if ref:
         src = (path.parent / ref["file"]).resolve()
-        for line in src.read_text(encoding="utf-8").splitlines():
+        for line in src.read_text(encoding="utf-8").split("\n"):
             if line.strip():
                 rec = json.loads(line)
                 if rec.get("id") == ref["id"]:

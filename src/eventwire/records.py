@@ -257,6 +257,8 @@ class Event:
                 "start": self.evidence.start,
                 "end": self.evidence.end,
                 "trigger": self.evidence.trigger,
+                "trigger_start": self.evidence.trigger_start,
+                "trigger_end": self.evidence.trigger_end,
             },
             "incident_id": self.incident_id,
             "extractor_version": self.extractor_version,

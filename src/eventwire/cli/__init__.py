@@ -264,14 +264,38 @@ def demo(
 
 @eval_app.command("articles")
 def eval_articles(
-    gold: Annotated[list[Path], typer.Argument(help="gold files (eventwire-gold/1, see docs/evaluation.md)")],
+    gold: Annotated[list[Path], typer.Argument(help="gold files or folders of *.gold.json (eventwire-gold/1)")],
     as_json: Annotated[bool, typer.Option("--json", help="print one JSON object with every figure")] = False,
     model: Annotated[str | None, typer.Option(help="spaCy pipeline to use")] = None,
 ) -> None:
-    """Run the pipeline on gold articles and print recall, precision and field accuracy."""
-    from ..evaluate.articles import evaluate_articles, format_report
+    """Run the pipeline on gold articles and print recall, precision and field accuracy.
 
-    report = evaluate_articles(gold, pipeline=_pipeline(model))
+    A folder stands for every gold file in it, e.g. `eval articles eval/corpus/dev` (the split you
+    look at) or `eval/corpus/test` (the split you only score)."""
+    from ..evaluate.articles import evaluate_articles, format_report
+    from ..evaluate.gold import gold_files
+
+    report = evaluate_articles(gold_files(gold), pipeline=_pipeline(model))
+    if as_json:
+        typer.echo(json.dumps(report, indent=1, default=str))
+    else:
+        typer.echo(format_report(report))
+
+
+@eval_app.command("mentions")
+def eval_mentions(
+    data: Annotated[Path, typer.Argument(help="WikiEvents- or RAMS-style JSONL (e.g. ../shared/data/wikievents/dev.jsonl)")],
+    mapping: Annotated[Path | None, typer.Option(help="source type -> PLOVER TSV (default: plover_mapping.tsv beside FILE)")] = None,
+    exclude: Annotated[Path | None, typer.Option(help="file of record ids to leave out, one per line")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="print one JSON object with every figure")] = False,
+    model: Annotated[str | None, typer.Option(help="spaCy pipeline to use")] = None,
+) -> None:
+    """Score event mentions: recall, precision and F1 against exhaustively annotated documents
+    (WikiEvents), recall and argument accuracy against single-event passages (RAMS)."""
+    from ..evaluate.mentions import evaluate_mentions, format_report
+
+    skip = {x.strip() for x in exclude.read_text(encoding="utf-8").splitlines() if x.strip()} if exclude else None
+    report = evaluate_mentions(data, pipeline=_pipeline(model), mapping=mapping, exclude=skip)
     if as_json:
         typer.echo(json.dumps(report, indent=1, default=str))
     else:

@@ -33,11 +33,29 @@ class GoldArticle:
         )
 
 
+def _record_text(ref: dict[str, Any], base: Path) -> tuple[Path, str]:
+    """The text of a record of a JSONL dataset (``article.text_ref``): referenced, never copied."""
+    src = (base / ref["file"]).resolve()
+    with src.open(encoding="utf-8") as fh:
+        for line in fh:
+            if not line.strip():
+                continue
+            rec = json.loads(line)
+            if str(rec.get("id")) == str(ref["id"]):
+                return src, rec[ref.get("field", "text")]
+    raise ValueError(f"no record {ref['id']!r} in {src}")
+
+
 def load_gold(path: str | Path) -> GoldArticle:
     p = Path(path)
     g = json.loads(p.read_text(encoding="utf-8"))
-    text_path = (p.parent / g["article"]["text_file"]).resolve()
-    text = text_path.read_text(encoding="utf-8")
+    ref = g["article"].get("text_ref")
+    if ref:
+        text_path, text = _record_text(ref, p.parent)
+        text_path = text_path.with_name(f"{text_path.name}#{ref['id']}")
+    else:
+        text_path = (p.parent / g["article"]["text_file"]).resolve()
+        text = text_path.read_text(encoding="utf-8")
     events = []
     for e in g["events"]:
         i = text.find(e["evidence"])
@@ -57,6 +75,14 @@ def shared_dir() -> Path | None:
         if (c / "gold").is_dir():
             return c
     return None
+
+
+def gold_files(paths: list[Path] | tuple[Path, ...]) -> list[Path]:
+    """Gold files named directly or found in the folders named (``*.gold.json``, sorted)."""
+    out: list[Path] = []
+    for p in paths:
+        out.extend(sorted(p.glob("*.gold.json")) if p.is_dir() else [p])
+    return out
 
 
 def find_default_gold() -> Path | None:

@@ -1,0 +1,226 @@
+"""Train the trigger model (triggers.py) from public event data; report held-out figures.
+
+    python -m eventwire.events.train_triggers                 # train on everything allowed, write the model
+    python -m eventwire.events.train_triggers --cv 5 --no-write   # document-level cross-validation only
+
+Training data (../shared/data, dev halves only; nothing of acceptance's halves is read):
+- WikiEvents dev documents: every KAIROS trigger is annotated, so each gold trigger token is a positive
+  (its type mapped to PLOVER by the dataset's plover_mapping.tsv; Life.Die/Life.Injure triggers count as
+  ASSAULT, the way news coders code "X killed Y") and every other verb and noun is a negative;
+- RAMS dev passages: one event annotated per passage, so its trigger is a positive and the other words
+  are negatives of low weight (other events of the passage are not marked);
+- records named in --exclude (the team corpus's test split, eval/corpus/test_ids.txt) are left out, so the
+  test split stays unseen.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+from collections import Counter
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from .triggers import CANDIDATE_POS, MODEL_FILE, NONE, TriggerModel, token_features
+
+OUTCOME = re.compile(r"^life\.(die|injure)", re.I)
+REPO = Path(__file__).resolve().parents[3]
+
+
+def _mapping(path: Path) -> dict[str, str]:
+    from ..evaluate.mentions import load_mapping
+
+    return load_mapping(path)
+
+
+def _examples(nlp: Any, records: list[dict[str, Any]], mapping: dict[str, str], neg_weight: float,
+              source: str) -> list[tuple[str, dict[str, float], str, float]]:
+    """(doc id, features, label, weight) for every candidate token of every record."""
+    out = []
+    docs = nlp.pipe((r["text"] for r in records), batch_size=16)
+    for rec, doc in zip(records, docs, strict=True):
+        gold: dict[int, str] = {}
+        for ev in rec.get("events", []):
+            t = mapping.get(ev["type"].lower()) or ("ASSAULT" if OUTCOME.match(ev["type"]) else None)
+            span = doc.char_span(ev["trigger"]["start"], ev["trigger"]["end"], alignment_mode="expand")
+            if span is None:
+                continue
+            gold[span.root.i] = t or NONE
+        for tok in doc:
+            if tok.pos_ not in CANDIDATE_POS or not tok.is_alpha:
+                continue
+            label = gold.get(tok.i, NONE)
+            weight = 1.0 if tok.i in gold else neg_weight
+            out.append((f"{source}:{rec['id']}", token_features(tok), label, weight))
+    return out
+
+
+def _gold_trigger(span: Any, plover_type: str) -> Any:
+    """The word of a gold evidence span that carries its event: one the CAMEO dictionary or the coder's
+    lexicon types as the gold type, else the span's verb or noun nearest its syntactic root."""
+    from . import lexicon as lx
+    from .triggers import cameo_lexicon
+
+    lex = cameo_lexicon()
+    words = [t for t in span if t.pos_ in CANDIDATE_POS and t.is_alpha]
+    for t in words:
+        lemma = t.lemma_.lower()
+        if plover_type in lex.default.get(lemma, ()) or any(
+            tr.plover_type == plover_type for tr in lx.VERB_TRIGGERS if tr.lemma == lemma
+        ) or (lx.NOUN_TRIGGERS.get(lemma) or ("",))[0] == plover_type:
+            return t
+    root = span.root
+    if root.pos_ in CANDIDATE_POS:
+        return root
+    return words[0] if words else None
+
+
+def _gold_examples(nlp: Any, paths: list[Path]) -> list[tuple[str, dict[str, float], str, float]]:
+    """Team-corpus gold articles: exhaustive, so words of sentences holding no gold event are negatives."""
+    from ..evaluate.gold import load_gold
+
+    out = []
+    for path in paths:
+        g = load_gold(path)
+        doc = nlp(g.text)
+        labelled: dict[int, str] = {}
+        busy: list[tuple[int, int]] = []
+        for e in g.events:
+            a, b = e["_span"]
+            busy.append((a, b))
+            span = doc.char_span(a, b, alignment_mode="expand")
+            t = _gold_trigger(span, e["plover"]["type"]) if span is not None else None
+            if t is not None:
+                labelled[t.i] = e["plover"]["type"]
+        for sent in doc.sents:
+            free = not any(a < sent.end_char and sent.start_char < b for a, b in busy)
+            for tok in sent:
+                if tok.pos_ not in CANDIDATE_POS or not tok.is_alpha:
+                    continue
+                if tok.i in labelled:
+                    out.append((f"corpus:{path.name}", token_features(tok), labelled[tok.i], 1.0))
+                elif free:
+                    out.append((f"corpus:{path.name}", token_features(tok), NONE, 1.0))
+    return out
+
+
+def load_examples(shared: Path, exclude: set[str], corpus: Path | None = None
+                  ) -> list[tuple[str, dict[str, float], str, float]]:
+    from ..evaluate.mentions import read_records
+    from ..nlp import load_spacy
+
+    nlp = load_spacy(None)
+    ex: list[tuple[str, dict[str, float], str, float]] = []
+    for name, neg in (("wikievents", 1.0), ("rams", 0.3)):
+        path = shared / "data" / name / "dev.jsonl"
+        if not path.exists():
+            continue
+        recs = [r for r in read_records(path) if str(r["id"]) not in exclude]
+        ex += _examples(nlp, recs, _mapping(path.parent / "plover_mapping.tsv"), neg, name)
+    if corpus is not None and corpus.is_dir():
+        ex += _gold_examples(nlp, sorted(corpus.glob("*.gold.json")))
+    return ex
+
+
+def fit(examples: list[tuple[str, dict[str, float], str, float]], C: float = 0.5) -> TriggerModel:
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    counts: Counter[str] = Counter(k for _, f, _, _ in examples for k in f)
+    feats = [{k: v for k, v in f.items() if counts[k] >= 2} for _, f, _, _ in examples]
+    vec = DictVectorizer()
+    X = vec.fit_transform(feats)
+    y = [lab for _, _, lab, _ in examples]
+    w = [wt for _, _, _, wt in examples]
+    clf = LogisticRegression(C=C, max_iter=2000)
+    clf.fit(X, y, sample_weight=w)
+    classes = [str(c) for c in clf.classes_]
+    names = vec.get_feature_names_out()
+    weights: dict[str, list[float]] = {}
+    for j, name in enumerate(names):
+        col = [round(float(clf.coef_[k, j]), 3) for k in range(len(classes))]
+        if any(abs(c) >= 0.01 for c in col):
+            weights[str(name)] = col
+    about = ("eventwire trigger model: multinomial logistic regression over parse + CAMEO features; "
+             f"trained on {len(examples)} candidate tokens of WikiEvents dev and RAMS dev "
+             f"({sum(1 for e in examples if e[2] != NONE)} triggers); C={C}")
+    return TriggerModel(classes, weights, [round(float(b), 3) for b in clf.intercept_], about)
+
+
+def evaluate(model: TriggerModel, examples: Iterable[tuple[str, dict[str, float], str, float]],
+             threshold: float) -> dict[str, float]:
+    tp = fp = fn = 0
+    for _, f, label, _ in examples:
+        p = model.scores(f)
+        k = max(range(len(p)), key=p.__getitem__)
+        guess = model.classes[k] if p[k] >= threshold else NONE
+        if guess != NONE and guess == label:
+            tp += 1
+        else:
+            fp += guess != NONE
+            fn += label != NONE
+    prec = tp / (tp + fp) if tp + fp else 0.0
+    rec = tp / (tp + fn) if tp + fn else 0.0
+    return {"precision": prec, "recall": rec, "f1": 2 * prec * rec / (prec + rec) if prec + rec else 0.0}
+
+
+def cross_validate(examples: list[tuple[str, dict[str, float], str, float]], folds: int, C: float,
+                   threshold: float) -> dict[str, float]:
+    """Document-level folds over the exhaustively annotated parts (WikiEvents, team corpus dev); RAMS always trains."""
+    we_docs = sorted({d for d, *_ in examples if d.startswith(("wikievents:", "corpus:"))})
+    random.Random(13).shuffle(we_docs)
+    tot: dict[str, float] = {"tp": 0.0, "true": 0.0, "pred": 0.0}
+    for k in range(folds):
+        held = set(we_docs[k::folds])
+        train = [e for e in examples if e[0] not in held]
+        test = [e for e in examples if e[0] in held]
+        m = fit(train, C)
+        r = evaluate(m, test, threshold)
+        n_true = sum(1 for e in test if e[2] != NONE)
+        tot["tp"] += r["recall"] * n_true
+        tot["true"] += n_true
+        pred = sum(1 for e in test if (lambda p: max(p) >= threshold and m.classes[p.index(max(p))] != NONE)(m.scores(e[1])))
+        tot["pred"] += pred
+    prec = tot["tp"] / tot["pred"] if tot["pred"] else 0.0
+    rec = tot["tp"] / tot["true"] if tot["true"] else 0.0
+    return {"precision": prec, "recall": rec, "f1": 2 * prec * rec / (prec + rec) if prec + rec else 0.0}
+
+
+def main(argv: list[str] | None = None) -> None:
+    from ..evaluate.gold import shared_dir
+
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--shared", type=Path, default=None, help="the shared/ folder (default: beside the checkout)")
+    ap.add_argument("--exclude", type=Path, default=REPO / "eval" / "corpus" / "test_ids.txt",
+                    help="record ids never to train on (the team corpus test split)")
+    ap.add_argument("--corpus", type=Path, default=REPO / "eval" / "corpus" / "dev",
+                    help="team-corpus gold folder to train on (its dev split; never the test split)")
+    ap.add_argument("--cv", type=int, default=0, help="document-level folds over WikiEvents (0: none)")
+    ap.add_argument("-C", type=float, default=0.5)
+    ap.add_argument("--threshold", type=float, default=0.5)
+    ap.add_argument("--no-write", action="store_true")
+    a = ap.parse_args(argv)
+    shared = a.shared or shared_dir()
+    if shared is None:
+        raise SystemExit("no shared/ folder found: pass --shared")
+    exclude = set()
+    if a.exclude and a.exclude.exists():
+        exclude = {x.split("#")[-1].strip() for x in a.exclude.read_text().splitlines() if x.strip()}
+    if a.corpus and a.corpus.resolve().name == "test":
+        raise SystemExit("the test split is scored, never trained on")
+    ex = load_examples(shared, exclude, a.corpus)
+    print(f"{len(ex)} candidate tokens, {sum(1 for e in ex if e[2] != NONE)} triggers, "
+          f"{len(exclude)} excluded records")
+    if a.cv:
+        print("cv (WikiEvents and team-dev documents held out, token level):", json.dumps(cross_validate(ex, a.cv, a.C, a.threshold)))
+    if not a.no_write:
+        model = fit(ex, a.C)
+        MODEL_FILE.write_text(json.dumps(model.to_json(), separators=(",", ":")), encoding="utf-8")
+        print(f"wrote {MODEL_FILE} ({MODEL_FILE.stat().st_size // 1024} kB, {len(model.weights)} features)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,172 @@
+"""A learned trigger model: which words of a parsed sentence report which PLOVER event.
+
+The hand-written lexicon (lexicon.py) covers the verbs the coder was written around; news uses many
+more ("retook", "firefight", "took to the streets", "repelled"). This model types every verb and noun
+from features of the parse and from the CAMEO verb dictionary of PETRARCH2 compiled into PLOVER types
+(data/cameo_lexicon.tsv, built by training/build_cameo_lexicon.py). It is a multinomial logistic
+regression trained by ``python -m eventwire.events.train_triggers`` on public event data (WikiEvents,
+RAMS, the team corpus's dev split; see data/triggers_model.md), stored as sparse JSON weights so that
+it loads in milliseconds and needs no scikit-learn at run time.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import math
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+DATA = Path(__file__).resolve().parent / "data"
+MODEL_FILE = DATA / "triggers_model.json"
+CANDIDATE_POS = {"VERB", "NOUN"}
+NONE = "NONE"
+
+
+@dataclass(frozen=True)
+class CameoLexicon:
+    default: dict[str, tuple[str, ...]]  # verb -> PLOVER types of its default codes
+    with_object: dict[tuple[str, str], tuple[str, ...]]  # (verb, object word) -> PLOVER types
+
+
+@lru_cache(maxsize=1)
+def cameo_lexicon() -> CameoLexicon:
+    default: dict[str, Counter[str]] = {}
+    with_obj: dict[tuple[str, str], Counter[str]] = {}
+    path = DATA / "cameo_lexicon.tsv"
+    with path.open(encoding="utf-8") as fh:
+        rows = csv.DictReader((line for line in fh if not line.startswith("#")), delimiter="\t")
+        for r in rows:
+            n = int(r["patterns"])
+            if r["object"]:
+                with_obj.setdefault((r["verb"], r["object"]), Counter())[r["plover_type"]] += n
+            else:
+                default.setdefault(r["verb"], Counter())[r["plover_type"]] += n
+    return CameoLexicon(
+        {k: tuple(t for t, _ in c.most_common(2)) for k, c in default.items()},
+        {k: tuple(t for t, _ in c.most_common(1)) for k, c in with_obj.items()},
+    )
+
+
+def _objects(tok: Token) -> list[Token]:
+    out = []
+    for c in tok.children:
+        if c.dep_ in {"dobj", "obj", "prt", "attr", "oprd"}:
+            out.append(c)
+        elif c.dep_ in {"prep", "agent"}:
+            out.append(c)
+            out.extend(g for g in c.children if g.dep_ == "pobj")
+    return out
+
+
+def token_features(tok: Token) -> dict[str, float]:
+    """Features of one candidate trigger: the word, its place in the parse, its CAMEO readings."""
+    lemma = tok.lemma_.lower()
+    head = tok.head
+    f: dict[str, float] = {
+        f"lemma={lemma}": 1.0,
+        f"pos={tok.pos_}": 1.0,
+        f"lemma_pos={lemma}|{tok.pos_}": 1.0,
+        f"dep={tok.dep_}": 1.0,
+        f"tag={tok.tag_}": 1.0,
+        f"head={head.lemma_.lower()}|{tok.dep_}": 1.0,
+        f"head_pos={head.pos_}": 1.0,
+    }
+    if tok.i > 0:
+        f[f"prev={tok.doc[tok.i - 1].lower_}"] = 1.0
+    if tok.i + 1 < len(tok.doc):
+        f[f"next={tok.doc[tok.i + 1].lower_}"] = 1.0
+    for c in tok.children:
+        f[f"child_dep={c.dep_}"] = 1.0
+        if c.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj", "poss", "compound", "amod", "prt", "agent"}:
+            f[f"child={c.dep_}:{c.lemma_.lower()}"] = 1.0
+            if c.ent_type_:
+                f[f"child_ent={c.dep_}:{c.ent_type_}"] = 1.0
+        if c.dep_ == "prep":
+            f[f"prep={c.lower_}"] = 1.0
+    lex = cameo_lexicon()
+    for t in lex.default.get(lemma, ()):
+        f[f"cameo={t}"] = 1.0
+        f[f"cameo_pos={t}|{tok.pos_}"] = 1.0
+    for o in _objects(tok):
+        for t in lex.with_object.get((lemma, o.lemma_.lower()), ()) or lex.with_object.get((lemma, o.lower_), ()):
+            f[f"cameo_obj={t}"] = 1.0
+    if tok.pos_ == "NOUN" and head.pos_ == "VERB":
+        for t in lex.default.get(head.lemma_.lower(), ()):
+            f[f"head_cameo={t}|{tok.dep_}"] = 1.0
+    for e in _sentence_entity_labels(tok) & {"GPE", "NORP", "ORG", "PERSON"}:
+        f[f"sent_ent={e}"] = 1.0
+    return f
+
+
+def _sentence_entity_labels(tok: Token) -> set[str]:
+    """Entity labels of the token's sentence, computed once per sentence (tok.sent is a linear scan)."""
+    doc = tok.doc
+    cache = doc.user_data.setdefault("eventwire_sent_ents", {})
+    if not doc.has_annotation("SENT_START"):
+        return set()
+    i = tok.i
+    while i > 0 and not doc[i].is_sent_start:
+        i -= 1
+    if i not in cache:
+        sent = doc[i].sent
+        cache[i] = {e.label_ for e in sent.ents}
+    return cache[i]
+
+
+class TriggerModel:
+    """Sparse multinomial logistic regression over ``token_features``."""
+
+    def __init__(self, classes: list[str], weights: dict[str, list[float]], bias: list[float],
+                 about: str = "") -> None:
+        self.classes = classes
+        self.weights = weights
+        self.bias = bias
+        self.about = about
+        # A cheap gate before the features: words the model has seen lean towards an event, or that the
+        # CAMEO dictionary lists. Scoring every noun and verb costs as much as parsing; most never fire.
+        none = classes.index(NONE) if NONE in classes else -1
+        self.gate = set(cameo_lexicon().default)
+        for name, w in weights.items():
+            if name.startswith("lemma=") and none >= 0 and max(x for k, x in enumerate(w) if k != none) > w[none]:
+                self.gate.add(name[6:])
+
+    @classmethod
+    def load(cls, path: Path = MODEL_FILE) -> TriggerModel:
+        d = json.loads(path.read_text(encoding="utf-8"))
+        return cls(d["classes"], d["weights"], d["bias"], d.get("about", ""))
+
+    def to_json(self) -> dict[str, Any]:
+        return {"about": self.about, "classes": self.classes, "bias": self.bias, "weights": self.weights}
+
+    def scores(self, feats: dict[str, float]) -> list[float]:
+        z = list(self.bias)
+        for name, v in feats.items():
+            w = self.weights.get(name)
+            if w is not None:
+                for k, wk in enumerate(w):
+                    z[k] += wk * v
+        m = max(z)
+        e = [math.exp(x - m) for x in z]
+        s = sum(e)
+        return [x / s for x in e]
+
+    def predict(self, tok: Token) -> tuple[str, float]:
+        """The most likely PLOVER type of this token ('NONE' when it reports no event) and its probability."""
+        if tok.pos_ not in CANDIDATE_POS or not tok.is_alpha or tok.lemma_.lower() not in self.gate:
+            return NONE, 1.0
+        p = self.scores(token_features(tok))
+        k = max(range(len(p)), key=p.__getitem__)
+        return self.classes[k], p[k]
+
+
+@lru_cache(maxsize=1)
+def default_model() -> TriggerModel | None:
+    """The shipped model, or None when the package was built without it."""
+    return TriggerModel.load() if MODEL_FILE.exists() else None
