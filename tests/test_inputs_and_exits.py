@@ -189,8 +189,11 @@ def test_fifos_sockets_and_devices_are_refused_at_once(tmp_path: Path) -> None:
     db = f"sqlite:///{tmp_path / 'ew.db'}"
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(HERE / "engines"), os.environ.get("PYTHONPATH", "")])}
     for kind, path in _special_files(tmp_path).items():
-        for args in (["extract", str(path)], ["ingest", str(path), "--db", db],
-                     ["run", str(path), "--db", db, "--quiet", "--pipeline", "ew_fakes:FakePipeline"]):
+        commands = [["ingest", str(path), "--db", db]]
+        if kind == "fifo":  # the one that used to hang, through every command that reads files
+            commands += [["extract", str(path)],
+                         ["run", str(path), "--db", db, "--quiet", "--pipeline", "ew_fakes:FakePipeline"]]
+        for args in commands:
             # a subprocess with a bound: reading a FIFO with no writer used to block forever
             proc = subprocess.run([str(Path(sys.executable).parent / "eventwire"), *args], capture_output=True, text=True,
                                   timeout=120, env=env, stdin=subprocess.DEVNULL)

@@ -51,6 +51,8 @@ def test_a_post_over_its_time_budget_is_stopped_and_the_next_gets_a_fresh_worker
         assert "Retry-After" in r.headers
         assert client.get("/api/health").json()["events"] == 0  # nothing of it was stored
         monkeypatch.setenv("EW_FAKE_DELAY", "0")
+        # the fresh worker's start-up counts against the budget: a busy test machine needs more than 3 s
+        app.state.ingest.budget_s = 300
         r = client.post("/api/articles", json={"text": STORY}, headers=AUTH)
         assert r.status_code == 201, r.text
         assert client.get("/api/health").json()["events"] == len(r.json()["events"]) == 1

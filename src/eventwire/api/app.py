@@ -92,6 +92,7 @@ def create_app(
         openapi_url="/openapi.json",
     )
     app.state.store = store
+    app.state.ingest = pipeline  # the IngestWorker: its budget and queue, for operators and tests
 
     def require_read(request: Request) -> None:
         _check(request, read_token)
