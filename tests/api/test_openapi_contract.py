@@ -77,3 +77,24 @@ def test_the_document_covers_the_answers_that_used_to_be_missing():
     assert "404" in doc["paths"]["/api/articles/{article_id}"]["get"]["responses"]
     post = doc["paths"]["/api/articles"]["post"]["responses"]
     assert {"200", "201", "400", "413", "415", "422", "503"} <= set(post)
+
+
+def test_filter_errors_of_every_operation_are_documented_error_bodies():
+    """Issue 13's endpoints (exports, ACLED read API, lists, count) answer a filter error as 422
+    {"detail": "[E402] ...", "code": "E402"}: the document says so for each, and the body fits it."""
+    import jsonschema
+    from fastapi.testclient import TestClient
+
+    doc = schema.raw_schema
+    error = doc["components"]["schemas"]["ErrorOut"]
+    gets = [p for p, ops in doc["paths"].items() if "get" in ops and "{" not in p]
+    assert {"/api/export.parquet", "/api/acled/read", "/api/articles", "/api/outlets", "/api/events/count"} <= set(gets)
+    with TestClient(_app()) as client:
+        for path in gets:
+            documented = doc["paths"][path]["get"]["responses"]["422"]["content"]["application/json"]["schema"]
+            assert documented == {"$ref": "#/components/schemas/ErrorOut"}, path
+            if path == "/api/health":
+                continue
+            r = client.get(path, params={"no_such_filter": "1"})
+            assert r.status_code == 422 and r.json()["code"] == "E402", (path, r.text)
+            jsonschema.validate(r.json(), error)
