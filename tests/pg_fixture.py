@@ -57,8 +57,11 @@ def _free_port() -> int:
 class PgServer:
     """initdb + pg_ctl start in a temporary directory; stop() removes everything."""
 
-    def __init__(self, bindir: Path) -> None:
+    def __init__(self, bindir: Path, *, durable: bool = False) -> None:
         self.bindir = bindir
+        # durable: commits reach the WAL before they are acknowledged (synchronous_commit on), which
+        # a crash test needs; the default trades that for speed, as a throwaway test server may
+        self.durable = durable
         self.datadir = Path(tempfile.mkdtemp(prefix="eventwire-pg-"))
         self.port = _free_port()
         self.user: str | None = None
@@ -80,14 +83,29 @@ class PgServer:
                       "-E", "UTF8", "--no-locale", "--no-sync")
         if r.returncode:
             raise RuntimeError(f"initdb failed: {r.stderr or r.stdout}")
-        opts = (f"-p {self.port} -k {self.datadir} -c listen_addresses=127.0.0.1 -c fsync=off "
-                "-c synchronous_commit=off -c full_page_writes=off")
+        return self._start()
+
+    def _start(self) -> str:
+        pgdata = self.datadir / "data"
+        opts = f"-p {self.port} -k {self.datadir} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off"
+        if not self.durable:
+            opts += " -c synchronous_commit=off"
         r = self._run(self.bindir / "pg_ctl", "-D", str(pgdata), "-o", opts, "-l", str(self.datadir / "log"),
                       "-w", "-t", "60", "start", timeout=90)
         if r.returncode:
             log = (self.datadir / "log").read_text(errors="replace") if (self.datadir / "log").exists() else ""
             raise RuntimeError(f"pg_ctl start failed: {r.stderr or r.stdout}\n{log[-2000:]}")
         return f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/postgres"
+
+    def crash(self) -> None:
+        """Stop the server as a power cut would: no checkpoint, clients cut off mid-statement."""
+        r = self._run(self.bindir / "pg_ctl", "-D", str(self.datadir / "data"), "-m", "immediate", "-w", "stop")
+        if r.returncode:
+            raise RuntimeError(f"pg_ctl stop failed: {r.stderr or r.stdout}")
+
+    def restart(self) -> str:
+        """Start the server again on the same data and port (it recovers from its WAL)."""
+        return self._start()
 
     def stop(self) -> None:
         with contextlib.suppress(Exception):

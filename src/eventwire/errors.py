@@ -34,7 +34,7 @@ class InputError(EventwireError):
 
 
 class ResourceError(EventwireError):
-    """A model or data file eventwire needs is not installed."""
+    """A model or data file eventwire needs is not installed, or the server has no capacity left."""
 
     code = "E200"
 
@@ -62,8 +62,22 @@ E_NOT_ENGLISH = "E107"
 E_BAD_HTML = "E108"
 E_BAD_FEED = "E109"
 E_BAD_DUMP = "E110"
+E_NOT_REGULAR = "E111"
 E_MODEL_MISSING = "E201"
 E_GAZETTEER = "E202"
 E_WEB_ASSETS = "E210"
+E_BUSY = "E220"
+E_TIME_BUDGET = "E221"
 E_STORE_OPEN = "E301"
+E_STORE_WRITE = "E302"
 E_BAD_URL = "E401"
+E_BAD_SETTING = "E406"
+E_UNEXPECTED = "E500"
+
+
+def exit_code_for(exc: EventwireError) -> int:
+    """The CLI's exit status for an error that stops a whole command (docs/cli.md, "Exit codes").
+
+    An input error is one item failing (1); anything else means the command could not run at all:
+    a store that cannot be opened, a bad option, a missing model (2)."""
+    return 1 if isinstance(exc, InputError) else 2

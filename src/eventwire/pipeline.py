@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator
+from dataclasses import replace as dc_replace
 from typing import TYPE_CHECKING
 
 from .records import Article, Event, Result
@@ -70,15 +71,60 @@ class Pipeline:
         return f"eventwire-{__version_extractor__}+{model_name(self.nlp)}"
 
     def process(self, articles: Iterable[Article], batch_size: int | None = None) -> Iterator[Result]:
-        coder = self.coder
-        if self.settings.prefilter:
-            from .events.prefilter import sparse_text
+        """Results in input order. Articles that fit in one window go through spaCy in batches; a
+        longer one is coded window by window (windows.py), so its cost grows linearly."""
+        size = batch_size or self.settings.batch_size
+        window = self.window_chars
+        whole: list[Article] = []
+        for article in articles:
+            if len(article.text) <= window:
+                whole.append(article)
+                if len(whole) >= size:
+                    yield from self._process_whole(whole, size)
+                    whole = []
+                continue
+            yield from self._process_whole(whole, size)
+            whole = []
+            yield self._process_long(article, window)
+        yield from self._process_whole(whole, size)
 
-            pairs = ((sparse_text(a.text)[0], a) for a in articles)
-        else:
-            pairs = ((a.text, a) for a in articles)
-        for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size or self.settings.batch_size):
+    @property
+    def window_chars(self) -> int:
+        from .windows import HEAD_CHARS
+
+        # spaCy refuses texts over max_length (E088); a window also carries the article's head
+        return max(1000, min(self.settings.window_chars, self.nlp.max_length - HEAD_CHARS - 2))
+
+    def _parse_text(self, text: str) -> str:
+        if not self.settings.prefilter:
+            return text
+        from .events.prefilter import sparse_text
+
+        return sparse_text(text)[0]  # same length: offsets hold
+
+    def _process_whole(self, articles: list[Article], batch_size: int) -> Iterator[Result]:
+        if not articles:
+            return
+        coder = self.coder
+        pairs = ((self._parse_text(a.text), a) for a in articles)
+        for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
             yield Result(article=article, events=tuple(coder.code(doc, article)))
+
+    def _process_long(self, article: Article, window: int) -> Result:
+        from .events.incidents import assign_incidents
+        from .windows import to_article, windows
+
+        coder = self.coder
+        parse = self._parse_text(article.text)
+        wins = windows(article.text, window)
+        events: list[Event] = []
+        # two windows in flight at most: memory stays that of two windows whatever the article's length
+        docs = self.nlp.pipe(((w.text(parse), w) for w in wins), as_tuples=True, batch_size=2)
+        for doc, w in docs:
+            part = dc_replace(article, text=w.text(article.text))
+            mapped = [m for m in (to_article(e, w) for e in coder.code(doc, part)) if m is not None]
+            events.extend(assign_incidents(mapped))  # ids changed with the offsets: group again
+        return Result(article=article, events=tuple(events))
 
     def extract_article(self, article: Article) -> list[Event]:
         return list(next(iter(self.process([article]))).events)

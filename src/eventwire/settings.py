@@ -7,6 +7,24 @@ import os
 from pydantic import BaseModel, Field
 
 DEFAULT_DB_URL = "sqlite:///./eventwire.db"
+DEFAULT_MAX_CHARS = 5_000_000  # a long feature is ~100 kB; 5 M characters is a dump mistaken for an article
+MAX_CHARS_ENV = "EVENTWIRE_MAX_CHARS"
+
+
+def default_max_chars() -> int:
+    """The article size limit in characters: $EVENTWIRE_MAX_CHARS, else 5,000,000."""
+    raw = os.environ.get(MAX_CHARS_ENV, "").strip()
+    if not raw:
+        return DEFAULT_MAX_CHARS
+    from .errors import ConfigError
+
+    try:
+        value = int(raw.replace("_", ""))
+    except ValueError:
+        raise ConfigError("E406", f"{MAX_CHARS_ENV}={raw!r} is not a whole number of characters") from None
+    if value < 1:
+        raise ConfigError("E406", f"{MAX_CHARS_ENV}={raw!r} must be at least 1")
+    return value
 
 
 class Settings(BaseModel):
@@ -17,7 +35,12 @@ class Settings(BaseModel):
         description="spaCy pipeline to load; None picks en_core_web_sm, else the PyPI re-upload",
     )
     db_url: str = DEFAULT_DB_URL
-    max_chars: int = Field(default=2_000_000, description="articles longer than this are refused (E105)")
+    max_chars: int = Field(default=DEFAULT_MAX_CHARS,
+                           description=f"articles longer than this are refused (E105); ${MAX_CHARS_ENV}")
+    window_chars: int = Field(
+        default=100_000,
+        description="articles longer than this are coded in paragraph-aligned windows of this size (windows.py)",
+    )
     batch_size: int = 32
     n_process: int = 1
     check_language: bool = True
@@ -35,7 +58,7 @@ class Settings(BaseModel):
             env["db_url"] = os.environ["EVENTWIRE_DB"]
         if os.environ.get("EVENTWIRE_PREFILTER"):
             env["prefilter"] = os.environ["EVENTWIRE_PREFILTER"].lower() not in {"0", "false", "no", "off"}
-        if os.environ.get("EVENTWIRE_MAX_CHARS"):
-            env["max_chars"] = int(os.environ["EVENTWIRE_MAX_CHARS"])
+        if os.environ.get(MAX_CHARS_ENV):
+            env["max_chars"] = default_max_chars()
         env.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**env)  # type: ignore[arg-type]

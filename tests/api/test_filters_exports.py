@@ -187,3 +187,12 @@ def test_stats_sum_fatalities_over_the_filters(client: TestClient) -> None:
     assert sum(d["fatalities"] for d in st["by_day"]) == st["fatalities"]
     assert client.get("/api/stats", params={"q": "Kyiv"}).json()["fatalities"] == 3
     assert client.get("/api/stats", params={"admin1": "Idlib"}).json()["count"] == 2
+
+
+def test_dates_at_the_start_of_the_calendar_are_a_selection_not_a_crash(client: TestClient) -> None:
+    """Found by the schemathesis contract test: the index-friendly lower bound (first date less the
+    longest event span) went below 0001-01-01 and the request answered 500 (OverflowError)."""
+    assert client.get("/api/acled/read", params={"year": "1"}).json()["count"] == 0
+    for params in ({"event_date": "0001-01-01"}, {"event_date": "0001-01-01", "event_date_where": ">="}):
+        r = client.get("/api/events/count", params=params)
+        assert r.status_code == 200, (params, r.text)

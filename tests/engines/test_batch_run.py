@@ -59,9 +59,10 @@ def _app():
     return app
 
 
-def _run(*args: str) -> object:
+def _run(*args: str, code: int = 0) -> object:
+    """`eventwire run`; exit status 1 when some items failed in this run (docs/cli.md), else 0."""
     result = CliRunner().invoke(_app(), ["run", *args, "--pipeline", FAKE, "--quiet"])
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == code, result.output
     return result
 
 
@@ -72,7 +73,7 @@ def _expected_events(texts) -> int:
 def test_parquet_output_is_readable_and_a_rerun_adds_nothing(tmp_path: Path) -> None:
     texts = _corpus(tmp_path / "in", 12)
     out = tmp_path / "out"
-    first = _run(str(tmp_path / "in"), "--out", str(out), "--published", "2020-02-10", "--part-size", "5")
+    first = _run(str(tmp_path / "in"), "--out", str(out), "--published", "2020-02-10", "--part-size", "5", code=1)
     assert "failed" in first.output and "E104" in first.output  # the corrupt file, named
     events = ds.dataset(out / "events", format="parquet", partitioning="hive").to_table()
     articles = ds.dataset(out / "articles", format="parquet", partitioning="hive").to_table()
@@ -106,7 +107,7 @@ def test_store_output_failures_and_retry(tmp_path: Path) -> None:
 
     texts = _corpus(tmp_path / "in", 5)
     db = f"sqlite:///{tmp_path / 'ew.db'}"
-    _run(str(tmp_path / "in"), "--db", db)
+    _run(str(tmp_path / "in"), "--db", db, code=1)
     store = Store.open(db)
     try:
         assert store.count_events() == _expected_events(texts.values())
@@ -129,11 +130,11 @@ def test_a_failed_item_is_not_retried_unless_asked(tmp_path: Path) -> None:
     _corpus(tmp_path / "in", 2)
     (tmp_path / "in" / "crash.txt").write_text("Officials said 3 people died. RAISE-IN-PIPELINE in the coder.")
     out = tmp_path / "out"
-    first = _run(str(tmp_path / "in"), "--out", str(out))
+    first = _run(str(tmp_path / "in"), "--out", str(out), code=1)
     assert "E500" in first.output and "E104" in first.output
     second = _run(str(tmp_path / "in"), "--out", str(out))
     assert "E500" not in second.output
-    third = _run(str(tmp_path / "in"), "--out", str(out), "--retry-failed")
+    third = _run(str(tmp_path / "in"), "--out", str(out), "--retry-failed", code=1)
     assert "E500" in third.output and "E104" in third.output
     assert pd.read_parquet(out / "articles").shape[0] == 2
 

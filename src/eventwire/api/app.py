@@ -4,22 +4,21 @@ from __future__ import annotations
 
 import contextlib
 import hmac
-import threading
-from collections.abc import AsyncIterator, Callable, Iterable
-from dataclasses import dataclass, field
-from typing import Any, Literal, Protocol
+from collections.abc import AsyncIterator, Callable
+from typing import Any, Literal
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.responses import JSONResponse, Response
 from starlette.concurrency import run_in_threadpool
 
-from ..errors import EventwireError, InputError
-from ..records import Result
+from ..errors import E_TOO_LARGE, E_UNEXPECTED, EventwireError, InputError, ResourceError, StoreError
 from ..store import EventFilters, FilterError, Store
+from . import openapi
 from .acled import add_acled_routes
 from .docs import add_docs_routes
 from .exports import add_export_routes
 from .formats import CSV_COLUMNS, to_csv, to_geojson
+from .ingest import DEFAULT_BUDGET_S, DEFAULT_FACTORY, DEFAULT_QUEUE, IngestWorker, PipelineLike
 from .lists import add_list_routes
 from .models import ArticleIn, ArticleOut, Count, EventsPage, Health, IncidentOut, IngestOut, Stats
 from .params import event_filters, reject_unknown_params
@@ -36,33 +35,6 @@ RECORD_FIELDS = (
     "acled_sub_event_type", "cameo_root", "actors", "location", "date", "size", "claim_source", "modality",
     "confidence", "evidence", "incident_id", "extractor_version", "source", "published", "explain",
 )
-
-
-class PipelineLike(Protocol):
-    version: str
-
-    def process(self, articles: Iterable[Any]) -> Iterable[Result]: ...
-
-
-@dataclass
-class _Lazy:
-    """The pipeline, built on first POST (loading spaCy and gazetteers takes seconds) and kept."""
-
-    factory: Callable[[], PipelineLike]
-    _value: PipelineLike | None = None
-    _lock: threading.Lock = field(default_factory=threading.Lock)
-
-    def get(self) -> PipelineLike:
-        with self._lock:
-            if self._value is None:
-                self._value = self.factory()
-            return self._value
-
-
-def _default_pipeline() -> PipelineLike:
-    from ..pipeline import Pipeline
-
-    return Pipeline()  # type: ignore[return-value]
 
 
 def _token_of(request: Request) -> str | None:
@@ -87,17 +59,24 @@ def create_app(
     token: str | None = None,
     read_token: str | None = None,
     *,
-    pipeline_factory: Callable[[], PipelineLike] | None = None,
+    pipeline_factory: Callable[[], PipelineLike] | str | None = None,
     max_body_bytes: int = MAX_BODY_BYTES,
+    ingest_budget_s: float = DEFAULT_BUDGET_S,
+    ingest_queue: int = DEFAULT_QUEUE,
 ) -> FastAPI:
     """The FastAPI app over one store. ``token`` guards writes (no token: writes are refused);
-    ``read_token`` guards reads (none: reads are open). The dashboard mounts itself if present."""
+    ``read_token`` guards reads (none: reads are open). The dashboard mounts itself if present.
+    A ``"module:factory"`` pipeline runs in a worker process under ``ingest_budget_s`` seconds per
+    article; a callable runs in-process (api/ingest.py). At most ``ingest_queue`` POSTs wait."""
     store = Store.open(store_url)
-    pipeline = _Lazy(pipeline_factory or _default_pipeline)
+    pipeline = IngestWorker(pipeline_factory or DEFAULT_FACTORY, budget_s=ingest_budget_s, queue=ingest_queue)
 
     @contextlib.asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        if token is not None:
+            pipeline.warm_up()
         yield
+        pipeline.close()
         store.close()
 
     app = FastAPI(
@@ -111,6 +90,7 @@ def create_app(
     )
     add_docs_routes(app)
     app.state.store = store
+    app.state.ingest = pipeline  # the IngestWorker: its budget and queue, for operators and tests
 
     def require_read(request: Request) -> None:
         _check(request, read_token)
@@ -123,6 +103,8 @@ def create_app(
     @app.exception_handler(FilterError)
     async def _filter_error(_request: Request, exc: FilterError) -> JSONResponse:
         return JSONResponse(status_code=422, content={"detail": str(exc), "code": exc.code})
+
+    openapi.install(app, write_paths={"/api/articles"})
 
     @app.get("/api/health", response_model=Health, tags=["meta"])
     def health() -> Health:
@@ -275,19 +257,35 @@ def create_app(
             if "\x00" in text:
                 raise InputError("E103", "input contains NUL characters, not text", origin=origin)
             article = article_from_text(text, origin, **meta)
+            result, version = pipeline.extract(article)
+            status = store.add_result(result, version=version)
         except EventwireError as exc:
-            raise HTTPException(status_code=422, detail=str(exc)) from exc
-        pipe = pipeline.get()
-        result = next(iter(pipe.process([article])))
-        status = store.add_result(result, version=pipe.version)
+            return _error(exc)
+        except Exception as exc:  # noqa: BLE001 - one article's failure is its own answer, never the server's
+            return _error(EventwireError(E_UNEXPECTED, f"coding the article failed: {type(exc).__name__}: {exc}",
+                                         origin=origin))
         out = IngestOut(
-            article_id=article.article_id, status=status, extractor_version=pipe.version,
+            article_id=article.article_id, status=status, extractor_version=version,
             events=[e.to_dict() for e in result.events],
         )
         return JSONResponse(out.model_dump(), status_code=201 if status == "new" else 200)
 
     _mount_dashboard(app, store)
     return app
+
+
+def _error(exc: EventwireError) -> JSONResponse:
+    """An eventwire error as the API's answer: its status by kind, its code in the body."""
+    headers = {}
+    if exc.code == E_TOO_LARGE:
+        status = 413
+    elif isinstance(exc, (ResourceError, StoreError)):
+        status, headers = 503, {"Retry-After": "30"}
+    elif isinstance(exc, InputError):
+        status = 422
+    else:
+        status = 500
+    return JSONResponse({"detail": str(exc), "code": exc.code}, status_code=status, headers=headers)
 
 
 async def _read_limited(request: Request, limit: int) -> bytes:
@@ -315,7 +313,7 @@ async def _from_multipart(request: Request, limit: int) -> tuple[dict[str, Any],
     data = await upload.read()
     origin = f"api:upload:{upload.filename or 'file'}"
     try:
-        text = decode_bytes(data, origin, max_bytes=limit)
+        text = decode_bytes(data, origin)
     except EventwireError as exc:
         raise HTTPException(status_code=413 if exc.code == "E105" else 422, detail=str(exc)) from exc
     meta = {k: (str(form[k]) if form.get(k) else None) for k in ("published", "source", "url", "title")}

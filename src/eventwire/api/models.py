@@ -105,3 +105,13 @@ class Outlet(BaseModel):
     outlet: str | None = Field(description="the article source as stored; null: articles without one")
     articles: int
     events: int
+
+
+class ErrorOut(BaseModel):
+    """Every error answer of the API (4xx, 5xx)."""
+
+    detail: str | list[dict[str, Any]] = Field(
+        description="one line, '[CODE] what went wrong' for eventwire's own errors (docs/errors.md); "
+        "for a request that does not match the parameters' types, FastAPI's list of {loc, msg, type}"
+    )
+    code: str | None = Field(default=None, description="the eventwire error code, when there is one")

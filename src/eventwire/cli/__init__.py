@@ -9,12 +9,45 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from typer.core import TyperGroup
 
-from ..errors import EventwireError, InputError
-from ..records import Failure, Result
+from ..errors import E_NOT_FOUND, EventwireError, InputError, exit_code_for
 from ..settings import DEFAULT_DB_URL, Settings
 
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+class _OneErrorPath(TyperGroup):
+    """Every command runs inside this: an error eventwire raises on purpose (docs/errors.md) is one
+    line on stderr and an exit status (docs/cli.md), never a traceback, whichever command raised it."""
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except EventwireError as exc:
+            err.print(f"error: {exc}", markup=False)
+            raise typer.Exit(exit_code_for(exc)) from None
+        except Exception as exc:
+            store_error = _as_store_error(exc)
+            if store_error is None:
+                raise
+            err.print(f"error: {store_error}", markup=False)
+            raise typer.Exit(2) from None
+
+
+def _as_store_error(exc: Exception) -> EventwireError | None:
+    """A database error that escaped the store (a file damaged past its header, a server that went
+    away between two statements) as the numbered store error, with the driver's reason."""
+    if not type(exc).__module__.startswith("sqlalchemy"):
+        return None
+    from ..errors import E_STORE_WRITE, StoreError
+    from ..store.core import store_reason
+
+    return StoreError(E_STORE_WRITE, f"the store failed: {store_reason(exc)}")
+
+
 app = typer.Typer(
+    cls=_OneErrorPath,
     name="eventwire",
     help="Conflict news in, evidence-backed event records out (PLOVER, ACLED, CAMEO).",
     no_args_is_help=True,
@@ -23,8 +56,6 @@ app = typer.Typer(
 eval_app = typer.Typer(help="Evaluate eventwire on gold data (articles, snippets, actors, places, dates).",
                        no_args_is_help=True)
 app.add_typer(eval_app, name="eval")
-
-err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 FORMATS = ("json", "jsonl", "table")
 
@@ -39,18 +70,14 @@ def _read_input(
     path: str, published: str | None, source: str | None, url: str | None, settings: Settings,
     title: str | None = None,
 ) -> Any:
-    from ..sources import article_from_text, decode_bytes, read_text_file
+    from ..sources.text import article_from_bytes, read_text_file
 
     if path == "-":
         data = sys.stdin.buffer.read()
-        text = decode_bytes(data, "<stdin>")
-        return article_from_text(
-            text, "<stdin>", published=published, source=source, url=url, title=title,
-            check_language=settings.check_language,
-        )
-    return read_text_file(
-        path, published=published, source=source, url=url, title=title, check_language=settings.check_language
-    )
+        return article_from_bytes(data, "<stdin>", published=published, source=source, url=url, title=title,
+                                  check_language=settings.check_language, max_chars=settings.max_chars)
+    return read_text_file(path, published=published, source=source, url=url, title=title,
+                          check_language=settings.check_language, max_chars=settings.max_chars)
 
 
 @app.command()
@@ -72,7 +99,7 @@ def extract(
         records = [e.to_dict() for e in pipe.extract_article(article)]
     except EventwireError as exc:
         err.print(f"error: {exc}", markup=False)
-        raise typer.Exit(1) from None
+        raise typer.Exit(exit_code_for(exc)) from None
     if fmt == "jsonl":
         for r in records:
             typer.echo(json.dumps(r, ensure_ascii=False))
@@ -113,7 +140,7 @@ def _print_table(records: list[dict[str, Any]]) -> None:
 
 @app.command()
 def ingest(
-    paths: Annotated[list[str], typer.Argument(help="article text files")],
+    paths: Annotated[list[str], typer.Argument(help="article files (text, HTML) or dumps (.jsonl, .parquet); - for stdin")],
     db: Annotated[str, typer.Option(help="SQLAlchemy database URL", envvar="EVENTWIRE_DB")] = DEFAULT_DB_URL,
     published: Annotated[str | None, typer.Option(help="publication date YYYY-MM-DD for all inputs")] = None,
     source: Annotated[str | None, typer.Option(help="the outlet of all inputs")] = None,
@@ -123,41 +150,65 @@ def ingest(
 ) -> None:
     """Store articles and their events; the same article ingested twice is stored once."""
     from ..store import Store
+    from .ingest import Ingest
 
     if (title or url) and len(paths) != 1:
         # One headline or URL for several articles would mislabel all but one of them.
         err.print("[E401] --title and --url describe one article: give one input, or use `eventwire run` "
                   "with a manifest for many", markup=False)
         raise typer.Exit(2)
-    pipe = _pipeline(model)
-    articles, failures = [], []
-    for p in paths:
-        try:
-            articles.append(_read_input(p, published, source, url, pipe.settings, title))
-        except EventwireError as exc:
-            failures.append(Failure(origin=p, code=exc.code, message=exc.message))
-            err.print(f"error: {exc.with_origin(p) if not exc.origin else exc}", markup=False)
-    counts = {"new": 0, "unchanged": 0, "replaced": 0}
-    n_events = 0
-    store = Store.open(db)
+    settings = Settings.from_env(spacy_model=model)
+    opts = _source_options(published, source, settings, title=title, url=url)
+    if (title or url) and not _one_article(paths[0], opts):
+        err.print("[E401] --title and --url describe one article, and this input is a dump, feed or URL list "
+                  "of many: their rows carry their own title and url", markup=False)
+        raise typer.Exit(2)
+    store = Store.open(db)  # first: a store that cannot be opened fails before any work (exit 2)
     try:
-        for f in failures:
-            store.add_failure(f)
-        for result in pipe.process(articles):
-            assert isinstance(result, Result)
-            status = store.add_result(result)
-            counts[status] = counts.get(status, 0) + 1
-            n_events += len(result.events)
-            err.print(f"{result.article.origin}: {status}, {len(result.events)} events", markup=False)
+        job = Ingest(store, _pipeline(model), opts, err)
+        for p in paths:
+            if p != "-" and Path(p).is_dir():
+                job.fail(p, InputError(E_NOT_FOUND, "is a folder (use `eventwire run` for folders)", origin=p))
+                continue
+            job.add_source(p)
+        job.finish()
     finally:
         store.close()
+    c = job.counts
     err.print(
-        f"ingested {len(articles)} articles ({counts['new']} new, {counts['unchanged']} unchanged, "
-        f"{counts['replaced']} replaced), {n_events} events, {len(failures)} failed -> {db}",
+        f"ingested {job.stored} articles ({c['new']} new, {c['unchanged']} unchanged, {c['replaced']} replaced), "
+        f"{job.events} events, {len(job.failures)} failed -> {store.display_url}",
         markup=False,
     )
-    if failures:
+    if job.failures:
+        err.print(f"{len(job.failures)} item(s) failed; the others are stored (exit status 1)", markup=False)
         raise typer.Exit(1)
+
+
+def _source_options(
+    published: str | None, source: str | None, settings: Settings, *, title: str | None = None,
+    url: str | None = None,
+) -> Any:
+    from ..records import parse_iso_date
+    from ..sources.batch import SourceOptions
+
+    return SourceOptions(published=parse_iso_date(published) if published else None, source=source,
+                         title=title, url=url, check_language=settings.check_language,
+                         max_chars=settings.max_chars)
+
+
+def _one_article(spec: str, opts: Any) -> bool:
+    """Whether SOURCE is one article (a file or stdin), which --title/--url can describe. An input
+    that cannot be opened counts as one: ingest reports its own error for it."""
+    from ..sources.batch import FilesSource, StdinSource, open_source
+
+    if spec == "-":
+        return True
+    try:
+        source = open_source(spec, opts)
+    except EventwireError:
+        return True
+    return isinstance(source, (FilesSource, StdinSource))
 
 
 @app.command()
@@ -297,7 +348,7 @@ _register_areas()
 def main() -> None:
     try:
         app()
-    except InputError as exc:  # a last guard: an input error is never a traceback
+    except EventwireError as exc:  # a last guard (the group catches these first): never a traceback
         err.print(f"error: {exc}", markup=False)
-        raise SystemExit(1) from None
+        raise SystemExit(exit_code_for(exc)) from None
 

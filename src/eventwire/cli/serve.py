@@ -23,6 +23,12 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
             None, "--read-token", envvar="EVENTWIRE_API_READ_TOKEN", show_envvar=True,
             help="token that reads require (default: reads are open)",
         ),
+        ingest_timeout: float = typer.Option(
+            300.0, "--ingest-timeout", min=1.0, help="seconds one POSTed article may take to code (else 503, E221)",
+        ),
+        ingest_queue: int = typer.Option(
+            4, "--ingest-queue", min=1, help="POSTs coded or waiting at once; more are refused (503, E220)",
+        ),
     ) -> None:
         """Serve the HTTP API (docs at /docs) and the dashboard over a store."""
         import uvicorn
@@ -33,7 +39,8 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
 
         url = db or Settings.from_env().db_url
         try:
-            api = create_app(url, token=token or None, read_token=read_token or None)
+            api = create_app(url, token=token or None, read_token=read_token or None,
+                             ingest_budget_s=ingest_timeout, ingest_queue=ingest_queue)
         except EventwireError as exc:
             typer.echo(str(exc), err=True)
             raise typer.Exit(2) from exc

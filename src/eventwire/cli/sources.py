@@ -15,6 +15,12 @@ if TYPE_CHECKING:
     from ..engines.runner import RunConfig, RunStats
 
 
+def _redact(url: str) -> str:
+    from ..store.core import _redact as redact
+
+    return redact(url)
+
+
 def _date(value: str | None) -> dt.date | None:
     if not value:
         return None
@@ -140,10 +146,15 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
             )
             stats = _progress_runner(config, console, show=not quiet)
         except EventwireError as exc:
-            console.print(f"[red]error:[/red] {exc}", highlight=False)
+            console.print(f"error: {exc}", markup=False, highlight=False, soft_wrap=True)
             raise typer.Exit(2) from exc
-        where = str(out) if out else str(db_url)
+        where = str(out) if out else _redact(str(db_url))
         _summary(stats, Console(), where=where, journal=str(journal or journal_path_for(db_url, out)))
+        if stats.failed:
+            # exit 1: scripts must be able to tell a partly failed run from a clean one (docs/cli.md)
+            console.print(f"{stats.failed} of {stats.seen} item(s) failed; the others are stored (exit status 1)",
+                          highlight=False)
+            raise typer.Exit(1)
 
     @app.command("watch")
     def watch_cmd(
@@ -168,6 +179,7 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         config = RunConfig(sources=tuple(feeds), db_url=db_url, workers=workers,
                            source_options=SourceOptions(source=source), factory=pipeline)
         runner = None
+        failed = 0
         try:
             runner = BatchRunner(config)
             while True:
@@ -180,14 +192,18 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
                 for failure in stats.failures:
                     console.print(f"  [{failure.code}] {failure.origin}: {failure.message}", markup=False,
                                   highlight=False)
+                failed += stats.failed
                 if once:
                     break
                 time.sleep(interval)
         except EventwireError as exc:
-            console.print(f"[red]error:[/red] {exc}", highlight=False)
+            console.print(f"error: {exc}", markup=False, highlight=False, soft_wrap=True)
             raise typer.Exit(2) from exc
         except KeyboardInterrupt:
             console.print("stopped")
         finally:
             if runner is not None:
                 runner.close()
+        if failed:
+            console.print(f"{failed} item(s) failed; the others are stored (exit status 1)", highlight=False)
+            raise typer.Exit(1)

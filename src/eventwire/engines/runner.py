@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..errors import ConfigError
+from ..errors import ConfigError, StoreError
 from ..records import Article, Failure
 from ..sources.batch import Item, Source, SourceOptions, open_source
 from ..sources.fetch import Fetcher
@@ -86,6 +86,10 @@ class BatchRunner:
                                             factory=config.factory, batch_size=config.batch_size)
         self.out = ParquetOut(config.out_dir) if config.out_dir is not None else None
         self._store = store
+        if config.db_url is not None:
+            # before the journal, which is created beside the database: a store that cannot be
+            # opened (E301) must fail first, and not after its folder was made for the journal
+            _ = self.store
         self.journal = Journal(config.journal or journal_path_for(config.db_url, config.out_dir))
         self.progress = progress or (lambda stats: None)
         self.stats = RunStats()
@@ -197,7 +201,17 @@ class BatchRunner:
             return
         assert outcome.result is not None
         # the pipeline's version, not the events': an article with no events is then still "done"
-        status = self.store.add_result(outcome.result, version=version)
+        try:
+            status = self.store.add_result(outcome.result, version=version)
+        except StoreError as exc:
+            if not self.store.ping():
+                # the database went away: stop here, journal nothing for this item, and let the next
+                # run (or --retry) pick it up; recording it as failed would skip it on resume
+                raise
+            for item in items:
+                self._record_failure(item.key, item.content_hash,
+                                     Failure(origin=item.key, code=exc.code, message=exc.message), version)
+            return
         if self.config.retry_failed and hasattr(self.store, "clear_failure"):
             for item in items:
                 self.store.clear_failure(item.key)

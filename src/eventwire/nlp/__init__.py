@@ -34,14 +34,17 @@ def load_spacy(name: str | None = None) -> Language:
 
 def add_components(nlp: Language) -> Language:
     """Add eventwire's own components to a loaded pipeline (idempotent)."""
-    from .components import PARAGRAPH_BREAKS
+    from .components import PARAGRAPH_BREAKS, SENTENCE_CAP
 
-    if PARAGRAPH_BREAKS not in nlp.pipe_names:
-        anchor = "parser" if "parser" in nlp.pipe_names else None
-        if anchor:
-            nlp.add_pipe(PARAGRAPH_BREAKS, before=anchor)
+    for name in (PARAGRAPH_BREAKS, SENTENCE_CAP):  # in this order, both before the parser
+        if name in nlp.pipe_names:
+            continue
+        if "parser" in nlp.pipe_names:
+            nlp.add_pipe(name, before="parser")
+        elif name == PARAGRAPH_BREAKS:
+            nlp.add_pipe(name, first=True)
         else:
-            nlp.add_pipe(PARAGRAPH_BREAKS, first=True)
+            nlp.add_pipe(name, after=PARAGRAPH_BREAKS)
     return nlp
 
 

@@ -20,8 +20,15 @@ from ..errors import E_BAD_DUMP, E_NOT_FOUND, EventwireError, InputError
 from ..records import Article, Failure
 from .feeds import FeedEntry, looks_like_feed, parse_feed
 from .fetch import Fetcher
-from .html import article_from_html, looks_like_html
-from .text import DEFAULT_MAX_BYTES, article_from_text, decode_bytes
+from .html import article_from_html
+from .text import (
+    BYTES_PER_CHAR,
+    article_from_bytes,
+    article_from_text,
+    default_max_chars,
+    read_file_bytes,
+    regular_file,
+)
 
 TEXT_SUFFIXES = (".txt", ".text")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
@@ -44,9 +51,15 @@ class SourceOptions:
     id_col: str | None = None  # a dump column with a stable row id; else the row number is used
     published: dt.date | None = None
     source: str | None = None
+    title: str | None = None  # one article's headline and URL (ingest --title --url: a file or stdin only)
+    url: str | None = None
     check_language: bool = True
-    max_chars: int | None = None
-    max_bytes: int = DEFAULT_MAX_BYTES
+    max_chars: int | None = None  # None: $EVENTWIRE_MAX_CHARS, else 5,000,000
+
+    @property
+    def max_bytes(self) -> int:
+        """The most bytes worth reading or downloading for one item under the character limit."""
+        return (self.max_chars or default_max_chars()) * BYTES_PER_CHAR
 
 
 @dataclass(frozen=True)
@@ -71,7 +84,9 @@ def _failed(key: str, exc: Exception, raw: bytes | str | None = None) -> Item:
 
 
 class Source(Protocol):
-    name: str
+    @property
+    def name(self) -> str:
+        """What the user named (path or URL), for messages."""
 
     def count(self) -> int | None:
         """How many items, when knowable without reading them (for the progress bar's ETA)."""
@@ -100,16 +115,15 @@ def _url_lines(data: bytes) -> list[str] | None:
 
 
 def _article_from_file(path: Path, data: bytes, opts: SourceOptions, meta: dict[str, str] | None = None) -> Article:
-    origin = str(path)
+    # by content, not by name: HTML is recognised by its markup, UTF-16/32 by the byte-order mark;
+    # a manifest row's title, url, date and outlet win over the options and the page's own
     meta = meta or {}
-    fields: dict[str, Any] = {
-        "published": meta.get("published") or opts.published, "source": meta.get("source") or opts.source,
-        "url": meta.get("url") or None, "title": meta.get("title") or None,
-    }
-    if path.suffix.lower() in HTML_SUFFIXES or (path.suffix.lower() not in TEXT_SUFFIXES and looks_like_html(data)):
-        return article_from_html(data, origin, check_language=opts.check_language, max_chars=opts.max_chars, **fields)
-    text = decode_bytes(data, origin, max_bytes=opts.max_bytes)
-    return article_from_text(text, origin, check_language=opts.check_language, max_chars=opts.max_chars, **fields)
+    return article_from_bytes(
+        data, str(path), published=meta.get("published") or opts.published,
+        source=meta.get("source") or opts.source, url=meta.get("url") or opts.url,
+        title=meta.get("title") or opts.title,
+        check_language=opts.check_language, max_chars=opts.max_chars,
+    )
 
 
 # A folder may describe its files in a manifest: one row per file, naming it relative to the folder.
@@ -184,9 +198,9 @@ class FilesSource:
         for path in self._files():
             key = str(path.resolve())
             try:
-                data = path.read_bytes()
-            except OSError as exc:
-                yield _failed(key, InputError(E_NOT_FOUND, f"cannot read file ({exc.strerror})", origin=key))
+                data = read_file_bytes(path, key, max_chars=self.opts.max_chars)
+            except InputError as exc:
+                yield _failed(key, exc)
                 continue
             try:
                 yield Item(key=key, article=_article_from_file(path, data, self.opts, manifest.get(path.resolve())))
@@ -463,8 +477,24 @@ class UrlListSource:
                 yield _failed(url, exc)
 
 
+def sniff_dump(path: Path) -> str | None:
+    """'parquet' or 'jsonl' when the file's content says it is a dump, whatever it is called."""
+    with path.open("rb") as fh:
+        head = fh.read(65536)
+    if head.startswith(b"PAR1"):
+        return "parquet"
+    first = next((ln for ln in head.splitlines() if ln.strip()), b"").strip()
+    if first.startswith(b"{") and first.endswith(b"}"):
+        try:
+            return "jsonl" if isinstance(json.loads(first), dict) else None
+        except ValueError:
+            return None
+    return None
+
+
 def open_source(spec: str, opts: SourceOptions | None = None) -> Source:
-    """Turn one SOURCE argument into a Source; a missing path is an InputError (E106) right away."""
+    """Turn one SOURCE argument into a Source; a missing path is an InputError (E106) right away,
+    a FIFO, socket or device E111 (reading one could block forever)."""
     opts = opts or SourceOptions()
     if spec == "-":
         return StdinSource(opts)
@@ -475,10 +505,12 @@ def open_source(spec: str, opts: SourceOptions | None = None) -> Source:
         raise InputError(E_NOT_FOUND, "no such file or folder", origin=spec)
     if path.is_dir():
         return FilesSource(path, opts)
+    regular_file(path, spec)
     suffix = path.suffix.lower()
-    if suffix in JSONL_SUFFIXES:
+    kind = "jsonl" if suffix in JSONL_SUFFIXES else "parquet" if suffix in PARQUET_SUFFIXES else sniff_dump(path)
+    if kind == "jsonl":
         return JsonlSource(path, opts)
-    if suffix in PARQUET_SUFFIXES:
+    if kind == "parquet":
         return ParquetSource(path, opts)
     if suffix in FEED_SUFFIXES:
         return FeedSource(str(path), opts)

@@ -7,14 +7,15 @@ import warnings
 
 from ..errors import E_BAD_HTML, InputError
 from ..records import Article
-from .text import article_from_text, decode_bytes
+from .text import BOM_PREFIXES, article_from_text, decode_bytes, looks_like_html_text
 
 
 def _html_text(data: bytes | str, origin: str) -> str:
     if isinstance(data, bytes):
-        # pages declare their charset in many ways; trafilatura sniffs it, but binary must still fail early
-        if b"\x00" in data[:8192]:
-            decode_bytes(data, origin)  # raises the binary-input error with its code
+        # a byte-order mark decides (UTF-16/32 pages carry NULs); binary must still fail early
+        if data.startswith(BOM_PREFIXES) or b"\x00" in data[:8192]:
+            return decode_bytes(data, origin, max_chars=max(len(data), 1))
+        # pages declare their charset in many ways; a wrong byte must not lose the whole page
         return data.decode("utf-8", errors="replace")
     return data
 
@@ -75,5 +76,11 @@ def _iso_date(value: object) -> dt.date | None:
 
 
 def looks_like_html(data: bytes) -> bool:
-    head = data[:2048].lstrip().lower()
-    return head.startswith((b"<!doctype html", b"<html")) or b"<body" in head or b"<p>" in head
+    """HTML by its markup (see text.looks_like_html_text); the bytes' head is enough."""
+    head = data[:4096]
+    if head.startswith(BOM_PREFIXES):
+        try:
+            return looks_like_html_text(decode_bytes(head, "<head>", max_chars=len(head)))
+        except Exception:  # noqa: BLE001 - a head cut mid-character is judged on what decodes
+            return False
+    return looks_like_html_text(head.decode("utf-8", errors="replace"))

@@ -77,6 +77,11 @@ class Store:
         self.writer = writer  # writes (the same engine on PostgreSQL)
         self.dialect = engine.dialect.name
 
+    @property
+    def display_url(self) -> str:
+        """The URL with its password masked, for messages."""
+        return _redact(self.url)
+
     # -- opening ------------------------------------------------------------------------------
     @classmethod
     def open(cls, url: str, *, migrate: bool = True) -> Store:
@@ -85,7 +90,11 @@ class Store:
             if url.startswith("sqlite"):
                 db_path = sa.engine.make_url(url).database
                 if db_path and db_path != ":memory:":
-                    Path(db_path).expanduser().parent.mkdir(parents=True, exist_ok=True)
+                    # a typo in a path must not silently create folders: the user creates them
+                    folder = Path(db_path).expanduser().parent
+                    if not folder.is_dir():
+                        raise StoreError(E_STORE_OPEN, f"cannot open store {_redact(url)}: the folder {folder} "
+                                         "does not exist (create it first; eventwire does not create folders)")
                 writer = _sqlite_engine(url, immediate=True)
                 reader = writer if db_path in (None, "", ":memory:") else _sqlite_engine(url, immediate=False)
             else:
@@ -93,9 +102,18 @@ class Store:
             store = cls(url, reader, writer)
             if migrate:
                 store.migrate()
-        except (sa.exc.SQLAlchemyError, sa.exc.ArgumentError, ImportError, OSError) as exc:
-            raise StoreError(E_STORE_OPEN, f"cannot open store {_redact(url)}: {exc}") from exc
+        except (sa.exc.SQLAlchemyError, sa.exc.ArgumentError, ImportError, OSError, ValueError) as exc:
+            raise StoreError(E_STORE_OPEN, f"cannot open store {_redact(url)}: {store_reason(exc)}") from exc
         return store
+
+    def ping(self) -> bool:
+        """Whether the database answers at all (tells a bad item from a server that went away)."""
+        try:
+            with self.writer.connect() as conn:
+                conn.execute(sa.text("SELECT 1"))
+            return True
+        except sa.exc.SQLAlchemyError:
+            return False
 
     def migrate(self) -> None:
         """Bring the schema to the newest revision (idempotent; safe when two processes open at once)."""
@@ -619,6 +637,18 @@ def decode_cursor(cursor: str) -> tuple[dt.date, str]:
 def _ranked(rows: Iterable[Any]) -> list[dict[str, Any]]:
     out = [{"key": k, "count": int(n)} for k, n in rows]
     return sorted(out, key=lambda r: (-r["count"], str(r["key"])))
+
+
+def store_reason(exc: BaseException) -> str:
+    """The driver's own words, one line, without SQLAlchemy's wrapper and "Background on this error"."""
+    orig = getattr(exc, "orig", None) or exc
+    text = " ".join(str(orig).split())
+    text = text.split("(Background on this error", 1)[0].strip()
+    if isinstance(exc, sa.exc.NoSuchModuleError) or "Can't load plugin" in text:
+        text = f"unknown database kind ({text}); use sqlite:///PATH or postgresql://USER@HOST/DB"
+    if "file is not a database" in text or "malformed" in text:
+        text += " (the file is not an eventwire SQLite store, or it is damaged)"
+    return text or type(exc).__name__
 
 
 def _redact(url: str) -> str:

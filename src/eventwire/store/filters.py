@@ -327,12 +327,12 @@ class EventFilters:
             hi = max(d)
             out += [e.sort_date < hi] if w == "<" else [e.sort_date <= hi]
         if max_span is not None and w in ("BETWEEN", "="):
-            lo = min(d) - dt.timedelta(days=max(0, max_span))
+            lo = _days_before(min(d), max_span)
             out += [e.date_start >= lo, e.sort_date >= lo]
         elif max_span is not None and w in (">", ">="):
             # sort_date only: a bound on date_start would tempt PostgreSQL into reading the open-
             # ended range through the date index and sorting it (600 ms at 1M events).
-            lo = d[0] - dt.timedelta(days=max(0, max_span))
+            lo = _days_before(d[0], max_span)
             out.append(e.sort_date >= lo)
             if dialect == "sqlite":
                 # SQLite counts off the covering (date_start, date_end, ...) index with it: 3 ms
@@ -340,6 +340,14 @@ class EventFilters:
                 # ix_events_sort regardless).
                 out.append(e.date_start >= lo)
         return out
+
+
+def _days_before(day: dt.date, days: int) -> dt.date:
+    """``day`` less ``days`` days, no earlier than 0001-01-01 (a filter on year 1 is valid)."""
+    try:
+        return day - dt.timedelta(days=max(0, days))
+    except OverflowError:
+        return dt.date.min
 
 
 def _interval(
