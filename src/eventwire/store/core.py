@@ -76,6 +76,9 @@ class Store:
         self.engine = engine  # reads
         self.writer = writer  # writes (the same engine on PostgreSQL)
         self.dialect = engine.dialect.name
+        # Link each new article's events to the stored incidents (eventwire.incidents), in its
+        # write transaction. Off only to measure what linking costs (bench/incidents_ingest.py).
+        self.link_incidents = True
 
     # -- opening ------------------------------------------------------------------------------
     @classmethod
@@ -163,6 +166,8 @@ class Store:
         now = _now()
         if row is not None and row.extractor_version == version:
             return "unchanged"
+        linker = self._linker() if self.link_incidents else None
+        touched: set[str] = set()
         if row is None:
             conn.execute(articles.insert().values(**_article_row(article, version, len(result.events), now)))
             if self.dialect == "sqlite":
@@ -175,6 +180,8 @@ class Store:
                 )
             status = "new"
         else:
+            if linker is not None:
+                touched |= linker.incidents_of(conn, [article.article_id])
             self._delete_events(conn, [article.article_id])
             conn.execute(
                 articles.update()
@@ -182,8 +189,19 @@ class Store:
                 .values(extractor_version=version, n_events=len(result.events), updated=now)
             )
             status = "replaced"
-        self._insert_events(conn, result.events)
+        evs = list(result.events)
+        if linker is not None:
+            evs, linked = linker.link(conn, article, evs, new=row is None)
+            touched |= linked
+        self._insert_events(conn, evs)
+        if linker is not None:
+            linker.refresh(conn, touched)
         return status
+
+    def _linker(self) -> Any:
+        from ..incidents.linker import Linker
+
+        return Linker(self.dialect)
 
     @staticmethod
     def _delete_events(conn: Connection, article_ids: list[str]) -> None:

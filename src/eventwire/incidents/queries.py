@@ -1,0 +1,160 @@
+"""Reading incidents: filtered pages, bounded counts, one incident with its reports, exports.
+
+The filters are the events' (``EventFilters``). Those on the incident's own summary columns (type,
+ACLED type, country, admin1, date, bbox, incident id, confidence) are read from the ``incidents``
+table and its indexes; those only reports have (actor, claim_source, q, article_id, modality)
+select the incidents with at least one matching report. Two filters of incidents only:
+``conflict`` (figures disagree) and ``min_outlets``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import sqlalchemy as sa
+
+from ..store.core import Store, decode_cursor, encode_cursor
+from ..store.filters import EventFilters, FilterError
+from ..store.incident_tables import incidents
+from ..store.schema import events
+
+_EVENT_ONLY = ("actor", "claim_source", "q", "article_id", "modality")
+
+
+@dataclass(frozen=True)
+class IncidentPage:
+    incidents: list[dict[str, Any]]
+    has_more: bool
+    next_after: str | None
+
+
+def _conditions(
+    store: Store, conn: sa.Connection, f: EventFilters, conflict: bool | None, min_outlets: int | None
+) -> list[sa.ColumnElement[bool]]:
+    i = incidents.c
+    cond: list[sa.ColumnElement[bool]] = []
+    for column, values in (
+        (i.country, f.country), (i.admin1, f.admin1), (i.acled_event_type, f.event_type),
+        (i.acled_sub_event_type, f.sub_event_type), (i.plover_type, f.plover_type), (i.incident_id, f.incident_id),
+    ):
+        if values:
+            cond.append(column.in_(values))
+    if f.event_date:
+        start, end = i.date_start, sa.func.coalesce(i.date_end, i.date_start)
+        where, d = f.event_date_where, f.event_date
+        if where == "BETWEEN":
+            cond += [start <= d[1], end >= d[0]]
+        elif where == "=":
+            cond.append(sa.or_(*(sa.and_(start <= x, end >= x) for x in d)))
+        elif where in (">", ">="):
+            cond.append(end > d[0] if where == ">" else end >= d[0])
+        else:
+            cond.append(start < d[0] if where == "<" else start <= d[0])
+    if f.bbox:
+        min_lon, min_lat, max_lon, max_lat = f.bbox
+        cond += [i.lon.between(min_lon, max_lon), i.lat.between(min_lat, max_lat)]
+    if f.min_confidence is not None:
+        cond.append(i.max_confidence >= f.min_confidence)
+    if conflict is not None:
+        cond.append(i.conflict.is_(True) if conflict else i.conflict.is_(False))
+    if min_outlets is not None:
+        cond.append(i.n_outlets >= min_outlets)
+    reports = EventFilters(**{k: getattr(f, k) for k in _EVENT_ONLY})
+    if reports != EventFilters():
+        sub = sa.select(events.c.incident_id).where(*store._filtered(reports, conn))  # noqa: SLF001
+        cond.append(i.incident_id.in_(sub))
+    return cond
+
+
+def parse(**raw: Any) -> tuple[EventFilters, bool | None, int | None]:
+    conflict = raw.pop("conflict", None)
+    min_outlets = raw.pop("min_outlets", None)
+    if isinstance(conflict, str):
+        low = conflict.strip().lower()
+        if low not in ("true", "false", "1", "0", "yes", "no"):
+            raise FilterError(message="conflict must be true or false")
+        conflict = low in ("true", "1", "yes")
+    if min_outlets is not None:
+        try:
+            min_outlets = int(min_outlets)
+        except (TypeError, ValueError) as exc:
+            raise FilterError(message=f"min_outlets {min_outlets!r} is not a whole number") from exc
+    return EventFilters.parse(**raw), conflict, min_outlets
+
+
+def count(store: Store, f: EventFilters, *, conflict: bool | None = None, min_outlets: int | None = None,
+          bound: int = 10_000) -> tuple[int, bool]:
+    """(count, exact): exact up to ``bound``; past it ``bound + 1`` (at least that many)."""
+    with store.engine.connect() as conn:
+        cond = _conditions(store, conn, f, conflict, min_outlets)
+        inner = sa.select(sa.literal(1).label("one")).select_from(incidents).where(*cond).limit(bound + 1)
+        n = int(conn.execute(sa.select(sa.func.count()).select_from(inner.subquery())).scalar_one())
+    return n, n <= bound
+
+
+def page(
+    store: Store, f: EventFilters, *, conflict: bool | None = None, min_outlets: int | None = None,
+    limit: int = 100, offset: int = 0, after: str | None = None, brief: bool = True,
+) -> IncidentPage:
+    """Incidents newest first; ``brief`` leaves each record's ``reports`` out (see ``get``)."""
+    i = incidents.c
+    with store.engine.connect() as conn:
+        cond = _conditions(store, conn, f, conflict, min_outlets)
+        if after is not None:
+            day, iid = decode_cursor(after)
+            cond.append(sa.tuple_(i.sort_date, i.incident_id) < sa.tuple_(sa.literal(day, sa.Date), iid))
+            offset = 0
+        q = (sa.select(i.sort_date, i.incident_id, i.record).where(*cond)
+             .order_by(i.sort_date.desc(), i.incident_id.desc()).offset(offset or None).limit(limit + 1))
+        rows = list(conn.execute(q))
+    more = len(rows) > limit
+    rows = rows[:limit]
+    recs = []
+    for r in rows:
+        rec = json.loads(r.record)
+        if brief:
+            rec.pop("reports", None)
+        recs.append(rec)
+    nxt = None
+    if more and rows:
+        day = rows[-1].sort_date
+        nxt = encode_cursor(day if isinstance(day, dt.date) else dt.date.fromisoformat(str(day)), rows[-1].incident_id)
+    return IncidentPage(recs, more, nxt)
+
+
+def iterate(store: Store, f: EventFilters | None = None, *, conflict: bool | None = None,
+            min_outlets: int | None = None, batch: int = 1000) -> Iterator[dict[str, Any]]:
+    """Every matching incident record (with its reports), newest first, read page by page."""
+    f = f or EventFilters()
+    after = None
+    while True:
+        got = page(store, f, conflict=conflict, min_outlets=min_outlets, limit=batch, after=after, brief=False)
+        yield from got.incidents
+        if not got.has_more:
+            return
+        after = got.next_after
+
+
+def get(store: Store, incident_id: str) -> dict[str, Any] | None:
+    """One incident: its record, its reports' full event records and their articles."""
+    if "\x00" in incident_id:
+        return None
+    with store.engine.connect() as conn:
+        row = conn.execute(sa.select(incidents.c.record).where(incidents.c.incident_id == incident_id)).scalar()
+    base = store.get_incident(incident_id)
+    if row is None and base is None:
+        return None
+    rec = json.loads(row) if row is not None else None
+    return {
+        "incident_id": incident_id,
+        "incident": rec,
+        "events": base["events"] if base else [],
+        "articles": base["articles"] if base else [],
+    }
+
+
+__all__ = ["IncidentPage", "count", "get", "iterate", "page", "parse"]
