@@ -18,7 +18,8 @@ from starlette.concurrency import run_in_threadpool
 from ..errors import EventwireError, InputError
 from ..records import Result
 from ..store import EventFilters, FilterError, Store
-from .models import ArticleIn, ArticleOut, EventsPage, Health, IncidentOut, IngestOut
+from .incidents import incidents_router
+from .models import ArticleIn, ArticleOut, EventsPage, Health, IngestOut
 
 Fmt = Literal["json", "csv", "geojson"]
 MAX_LIMIT = 5000
@@ -247,12 +248,7 @@ def create_app(
             raise HTTPException(status_code=404, detail=f"no article {article_id!r}")
         return got
 
-    @app.get("/api/incidents/{incident_id}", tags=["events"], dependencies=read, response_model=IncidentOut)
-    def get_incident(incident_id: str) -> dict[str, Any]:
-        got = store.get_incident(incident_id)
-        if got is None:
-            raise HTTPException(status_code=404, detail=f"no incident {incident_id!r}")
-        return got
+    app.include_router(incidents_router(store, read))  # /api/incidents, /api/incidents/{id} (api/incidents.py)
 
     @app.get("/api/stats", tags=["events"], dependencies=read)
     def stats(

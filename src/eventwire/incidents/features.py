@@ -6,7 +6,7 @@ so the scorer is a set of rules with hand-set weights, chosen on the dev split o
 - hard constraints (a pair failing one is never linked): the same PLOVER type; dates that can
   overlap within their precisions (a day +-1, a week +-3, a month or year as its interval, a
   `reported` date, i.e. the publication date standing in, as the four days up to it); the same
-  country where both have one; places within ``MAX_KM`` where both have coordinates, unless one is
+  country where both have one; town-level places within ``MAX_KM`` (40 km) of each other, unless one is
   an admin1 (or coarser) place containing the other (a town vs its province);
 - a score in [0, 1]: date agreement (precise dates that overlap count more than loose ones), place
   agreement (same place, near, same admin1, unknown), parties (actor/recipient countries and sectors
@@ -26,7 +26,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-MAX_KM = 150.0
+MAX_KM = 40.0  # two towns further apart are two places (a town vs its province is not a veto)
 LINK_THRESHOLD = 0.55
 MIN_CONTEXT_LOOSE = 0.4  # shared-names score needed when neither date is a precise day or week
 COARSE = ("admin1", "country")

@@ -42,7 +42,13 @@ COPY_SENTENCE = 90  # rapidfuzz ratio of two evidence sentences in copies of one
 
 
 def _local_id(ev: Event) -> str:
-    return ev.incident_id or "i_" + hashlib.sha256(ev.event_id.encode()).hexdigest()[:16]
+    # The pipeline gives every event an incident id (within its article). A hand-built event
+    # without one is linked when it matches a stored incident, and otherwise stays without.
+    return ev.incident_id or "\x00" + ev.event_id
+
+
+def _public(incident_id: str) -> str | None:
+    return None if incident_id.startswith("\x00") else incident_id
 
 
 def _lock_key(*parts: str | None) -> int:
@@ -138,8 +144,8 @@ class Linker:
                 touched |= others
                 chosen.update({k: hit for k, v in chosen.items() if v in others})
             chosen[local] = hit or local
-        out = [replace(ev, incident_id=chosen[_local_id(ev)]) for ev in evs]
-        return out, touched | set(chosen.values())
+        out = [replace(ev, incident_id=_public(chosen[_local_id(ev)])) for ev in evs]
+        return out, touched | {v for v in chosen.values() if _public(v)}
 
     def _copy_links(self, conn: Connection, recs: list[dict[str, Any]], story_articles: list[str]) -> dict[int, str]:
         e = events.c

@@ -166,7 +166,7 @@ class Store:
         now = _now()
         if row is not None and row.extractor_version == version:
             return "unchanged"
-        linker = self._linker() if self.link_incidents else None
+        linker = self._linker(conn) if self.link_incidents else None
         touched: set[str] = set()
         if row is None:
             conn.execute(articles.insert().values(**_article_row(article, version, len(result.events), now)))
@@ -198,10 +198,13 @@ class Store:
             linker.refresh(conn, touched)
         return status
 
-    def _linker(self) -> Any:
+    def _linker(self, conn: Connection) -> Any:
         from ..incidents.linker import Linker
 
-        return Linker(self.dialect)
+        if getattr(self, "_incident_tables", None) is None:
+            # A store held at an older revision (migration 0004 adds the tables) stores events unlinked.
+            self._incident_tables = sa.inspect(conn).has_table("incidents")
+        return Linker(self.dialect) if self._incident_tables else None
 
     @staticmethod
     def _delete_events(conn: Connection, article_ids: list[str]) -> None:
