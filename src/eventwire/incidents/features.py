@@ -46,7 +46,10 @@ def _d(value: Any) -> dt.date | None:
 
 
 def interval(rec: dict[str, Any]) -> tuple[dt.date, dt.date, bool] | None:
-    """(start, end, precise) of when the event can have happened, widened by its precision."""
+    """(start, end, precise) of when the event can have happened, widened by its precision
+    (memoised under ``_interval`` by callers that score one record against many)."""
+    if "_interval" in rec:
+        return rec["_interval"]  # type: ignore[no-any-return]
     date = rec.get("date") or {}
     start, end, prec = _d(date.get("start")), _d(date.get("end")), date.get("precision")
     pub = _d(rec.get("published"))
@@ -88,31 +91,24 @@ class PairScore:
     context: float = 0.0
 
 
-NO = PairScore(0.0, 0.0, 0.0, 0.0, 0.0, "")
-
-
-def score(
-    a: dict[str, Any], b: dict[str, Any], *, text_a: str | None = None, text_b: str | None = None,
-    context: float = 0.0,
-) -> PairScore:
-    """How likely two reports are of one incident (0: never; >= LINK_THRESHOLD: linked).
-
-    ``context``: how many distinctive names the two articles share (``context.overlap``, 0..1)."""
+def constraints(a: dict[str, Any], b: dict[str, Any]) -> tuple[float, float] | str:
+    """The hard constraints: (date agreement, place agreement), or why the pair can never link.
+    Reads only type, date, published and location, so it runs on index columns before a record is parsed."""
     if a.get("plover_type") != b.get("plover_type"):
-        return NO
+        return "types differ"
     # -- date
     ia, ib = interval(a), interval(b)
     if ia is None or ib is None:
         date_s = 0.3
     else:
         if ia[0] > ib[1] or ib[0] > ia[1]:
-            return PairScore(0.0, 0.0, 0.0, 0.0, 0.0, "dates apart")
+            return "dates apart"
         date_s = 1.0 if ia[2] and ib[2] else 0.6
     # -- place
     la, lb = a.get("location") or {}, b.get("location") or {}
     ca, cb = la.get("country"), lb.get("country")
     if ca and cb and ca != cb:
-        return PairScore(0.0, date_s, 0.0, 0.0, 0.0, "countries differ")
+        return "countries differ"
     if not ca or not cb:
         place_s = 0.3
     elif la.get("geonameid") and la.get("geonameid") == lb.get("geonameid"):
@@ -127,11 +123,25 @@ def score(
             # a town vs its province (or country): agreement as far as the coarser one goes
             place_s = 0.7 if same_a1 or la.get("precision") == "country" or lb.get("precision") == "country" else 0.2
         elif dist is not None and dist > MAX_KM:
-            return PairScore(0.0, date_s, 0.0, 0.0, 0.0, f"places {dist:.0f} km apart")
+            return f"places {dist:.0f} km apart"
         elif dist is not None:
-            place_s = 0.9 if dist <= 15 else 0.7 if dist <= 50 else 0.4
+            place_s = 0.9 if dist <= 15 else 0.7
         else:
             place_s = 0.6 if same_a1 else 0.3
+    return date_s, place_s
+
+
+def score(
+    a: dict[str, Any], b: dict[str, Any], *, text_a: str | None = None, text_b: str | None = None,
+    context: float = 0.0,
+) -> PairScore:
+    """How likely two reports are of one incident (0: never; >= LINK_THRESHOLD: linked).
+
+    ``context``: how many distinctive names the two articles share (``context.overlap``, 0..1)."""
+    hard = constraints(a, b)
+    if isinstance(hard, str):
+        return PairScore(0.0, 0.0, 0.0, 0.0, 0.0, hard)
+    date_s, place_s = hard
     # -- parties
     party_s, n = 0.0, 0
     for role in ("actor", "recipient"):

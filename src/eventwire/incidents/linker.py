@@ -35,8 +35,13 @@ from ..store.schema import articles, events
 from . import context, copies, features, summary
 
 MAX_CANDIDATES = 300  # stored events scored per new event at most (nearest dates first)
-LOOKBACK_DAYS = 31  # a month-precision report starts up to a month before the dates it covers
-LOOKAHEAD_DAYS = 5  # a `reported` date (publication) comes up to four days after the event
+# The stored reports read for a new one: those of its type and country whose first day (sort_date)
+# lies within its dates widened by these. A `reported` date (publication) comes up to four days
+# after the event, a day +-1. A stored report of month or year precision starts on the 1st: it is
+# read only by new reports dated within its first days (the other way round, a new month-precision
+# report reads every day of its month).
+LOOKBACK_DAYS = 6
+LOOKAHEAD_DAYS = 6
 MERGE = True  # a report matching several stored incidents merges them (transitive linking)
 COPY_SENTENCE = 90  # rapidfuzz ratio of two evidence sentences in copies of one story
 
@@ -45,6 +50,38 @@ def _local_id(ev: Event) -> str:
     # The pipeline gives every event an incident id (within its article). A hand-built event
     # without one is linked when it matches a stored incident, and otherwise stays without.
     return ev.incident_id or "\x00" + ev.event_id
+
+
+_E = events.c
+# What the hard constraints read, straight from the event's columns (no record parsed).
+_LIGHT = (_E.event_id, _E.article_id, _E.incident_id, _E.sort_date, _E.plover_type, _E.date_start, _E.date_end,
+          _E.date_precision, _E.country, _E.admin1, _E.geonameid, _E.lat, _E.lon, _E.location_precision)
+
+
+_CAND_SQL = (
+    "SELECT event_id, article_id, incident_id, sort_date, plover_type, date_start, date_end, date_precision, "
+    "country, admin1, geonameid, lat, lon, location_precision FROM events WHERE plover_type = :t AND {country} "
+    "AND sort_date >= :lo AND sort_date <= :hi AND article_id <> :a AND incident_id IS NOT NULL LIMIT :n"
+)
+# Plain SQL text: a statement per block of every new article, where building a Core select costs
+# more than running it.
+_CAND_COUNTRY = sa.text(_CAND_SQL.format(country="country = :c")).bindparams(
+    sa.bindparam("lo", type_=sa.Date), sa.bindparam("hi", type_=sa.Date))
+_CAND_NONE = sa.text(_CAND_SQL.format(country="country IS NULL")).bindparams(
+    sa.bindparam("lo", type_=sa.Date), sa.bindparam("hi", type_=sa.Date))
+
+
+def _light(row: Any) -> dict[str, Any]:
+    sort_date = _as_date(row.sort_date)
+    light = {
+        "plover_type": row.plover_type,
+        "published": None if sort_date == dt.date.min else sort_date,
+        "date": {"start": row.date_start, "end": row.date_end, "precision": row.date_precision},
+        "location": {"country": row.country, "admin1": row.admin1, "geonameid": row.geonameid, "lat": row.lat,
+                     "lon": row.lon, "precision": row.location_precision},
+    }
+    light["_interval"] = features.interval(light)
+    return light
 
 
 def _public(incident_id: str) -> str | None:
@@ -92,14 +129,17 @@ class Linker:
             sid = conn.execute(
                 sa.select(article_stories.c.story_id).where(article_stories.c.article_id == best_id)
             ).scalar() or best_id
-        exists = conn.execute(
+        # A new article has no story row yet; one stored before migration 0004 gets one now.
+        exists = not new and conn.execute(
             sa.select(article_stories.c.article_id).where(article_stories.c.article_id == article.article_id)
-        ).first()
-        if exists is None:
+        ).first() is not None
+        if not exists:
             conn.execute(article_stories.insert().values(
                 article_id=article.article_id, story_id=sid, similarity=round(best_sim, 4) if best_id else None))
             if keys:
                 conn.execute(article_bands.insert(), [{"band": k, "article_id": article.article_id} for k in keys])
+        if best_id is None and new:
+            return sid, []  # a story of its own
         return sid, self._members(conn, sid, article.article_id)
 
     @staticmethod
@@ -119,6 +159,7 @@ class Linker:
         recs = [ev.to_dict() for ev in evs]
         for rec in recs:  # the article's metadata, as the stored records carry it
             rec["published"] = rec.get("published") or (article.published.isoformat() if article.published else None)
+            rec["_interval"] = features.interval(rec)
         if self.dialect == "postgresql":
             # Concurrent writers linking into the same block wait for each other (else both could
             # start the same incident); sorted, so two writers never wait on each other in a cycle.
@@ -132,9 +173,11 @@ class Linker:
         chosen: dict[str, str] = {}
         names = {article.article_id: context.names(article.text)}
         touched: set[str] = set()
+        cands = self._candidates(conn, article, recs, set(story_articles))
+        parsed: dict[str, dict[str, Any]] = {}
         for local, idx in groups.items():
             hit = next((copies_of[i] for i in idx if i in copies_of), None)
-            found = self._matches(conn, article, [recs[i] for i in idx], set(story_articles), names)
+            found = self._matches(conn, article, [recs[i] for i in idx], cands, names, parsed) if cands else {}
             if hit is None and found:
                 hit = max(found, key=lambda k: (found[k], k))
             if hit is not None and len(found) > 1 and MERGE:
@@ -169,48 +212,58 @@ class Linker:
                 out[i] = best
         return out
 
-    def _candidates(self, conn: Connection, article: Article, rec: dict[str, Any], exclude: set[str]) -> list[Any]:
-        span = features.interval(rec)
-        if span is None:
-            # No date in the text and no publication date: stored as dt.date.min, matched only with
-            # other undated reports (and then only on shared context, see features.score).
-            span = (dt.date.min, dt.date.min, False)
-            lo = hi = dt.date.min
-        else:
-            lo = span[0] - dt.timedelta(days=LOOKBACK_DAYS)
-            hi = span[1] + dt.timedelta(days=LOOKAHEAD_DAYS)
-        e = events.c
-        base = [
-            e.plover_type == rec["plover_type"],
-            e.sort_date >= lo,
-            e.sort_date <= hi,
-            e.article_id != article.article_id,
-            e.incident_id.is_not(None),
-        ]
-        if exclude:
-            base.append(e.article_id.not_in(sorted(exclude)))
-        country = (rec.get("location") or {}).get("country")
-        where = [[e.country == country], [e.country.is_(None)]] if country else [[]]
-        mid = span[0] + (span[1] - span[0]) / 2
+    def _candidates(
+        self, conn: Connection, article: Article, recs: list[dict[str, Any]], exclude: set[str]
+    ) -> list[tuple[Any, dict[str, Any]]]:
+        """Stored reports that can match some report of the article: (type, country or none, dates
+        around the report's) blocks, each an index range."""
+        blocks: dict[tuple[str, str | None], tuple[dt.date, dt.date]] = {}
+        for rec in recs:
+            span = features.interval(rec)
+            if span is None:
+                # No date in the text and no publication date: stored as dt.date.min, matched only
+                # with other undated reports (and then only on shared context, see features.score).
+                lo = hi = dt.date.min
+            else:
+                lo = span[0] - dt.timedelta(days=LOOKBACK_DAYS)
+                hi = span[1] + dt.timedelta(days=LOOKAHEAD_DAYS)
+            key = (rec["plover_type"], (rec.get("location") or {}).get("country"))
+            old = blocks.get(key)
+            blocks[key] = (min(lo, old[0]), max(hi, old[1])) if old else (lo, hi)
         rows: list[Any] = []
-        for extra in where:
-            q = sa.select(e.event_id, e.article_id, e.incident_id, e.sort_date, e.record).where(*base, *extra)
-            rows += list(conn.execute(q.limit(MAX_CANDIDATES * 4)))
-        rows.sort(key=lambda r: abs((_as_date(r.sort_date) - mid).days))
-        return rows[:MAX_CANDIDATES]
+        for (ptype, country), (lo, hi) in blocks.items():
+            params = {"t": ptype, "lo": lo, "hi": hi, "a": article.article_id, "n": MAX_CANDIDATES * 4}
+            # The same country, or none: two range reads of the (country, type, sort_date) index
+            # (an OR of both would read every country's range).
+            if country:
+                rows += [r for r in conn.execute(_CAND_COUNTRY, {**params, "c": country}) if r.article_id not in exclude]
+            rows += [r for r in conn.execute(_CAND_NONE, params) if r.article_id not in exclude]
+        return [(row, _light(row)) for row in rows]
 
     def _matches(
-        self, conn: Connection, article: Article, group: list[dict[str, Any]], exclude: set[str],
-        names: dict[str, frozenset[str]],
+        self, conn: Connection, article: Article, group: list[dict[str, Any]],
+        cands: list[tuple[Any, dict[str, Any]]], names: dict[str, frozenset[str]], parsed: dict[str, dict[str, Any]],
     ) -> dict[str, float]:
         """The stored incidents this group of reports matches, with their best pair score."""
         found: dict[str, float] = {}
         for rec in group:
             mine = features.words(rec)
-            for row in self._candidates(conn, article, rec, exclude):
-                other = json.loads(row.record)
+            mid = features.interval(rec)
+            near = [(row, light) for row, light in cands if not isinstance(features.constraints(rec, light), str)]
+            if mid is not None:  # the nearest dates first, at most MAX_CANDIDATES
+                centre = mid[0] + (mid[1] - mid[0]) / 2
+                near.sort(key=lambda c: abs((_as_date(c[0].sort_date) - centre).days))
+            near = near[:MAX_CANDIDATES]
+            missing = sorted({row.event_id for row, _ in near} - set(parsed))
+            if missing:  # records only of the candidates that pass the hard constraints
+                for event_id, record in conn.execute(
+                    sa.select(events.c.event_id, events.c.record).where(events.c.event_id.in_(missing))
+                ):
+                    parsed[event_id] = json.loads(record)
+            for row, _light_rec in near:
+                other = parsed[row.event_id]
                 if features.score(rec, other, text_a=mine, context=1.0).score < features.LINK_THRESHOLD:
-                    continue  # fails a hard constraint, or cannot reach the threshold whatever the context
+                    continue  # cannot reach the threshold whatever the context
                 ctx = context.overlap(self._names(conn, article.article_id, names),
                                       self._names(conn, row.article_id, names))
                 got = features.score(rec, other, text_a=mine, context=ctx).score
@@ -245,25 +298,30 @@ class Linker:
 
     def refresh(self, conn: Connection, incident_ids: Iterable[str]) -> None:
         """Recompute the rows of these incidents from their events (delete those left empty)."""
+        ids = sorted(set(incident_ids))
+        if not ids:
+            return
         now = dt.datetime.now(dt.timezone.utc)
-        for iid in sorted(set(incident_ids)):
-            recs = [json.loads(r) for r in conn.execute(
-                sa.select(events.c.record).where(events.c.incident_id == iid)).scalars()]
-            conn.execute(incidents.delete().where(incidents.c.incident_id == iid))
-            if not recs:
-                continue
-            aids = sorted({r["article_id"] for r in recs})
-            arts = {
-                row.article_id: {"source": row.source, "published": row.published.isoformat() if row.published else None,
-                                 "story_id": row.story_id}
-                for row in conn.execute(
-                    sa.select(articles.c.article_id, articles.c.source, articles.c.published, article_stories.c.story_id)
-                    .select_from(articles.outerjoin(article_stories, article_stories.c.article_id == articles.c.article_id))
-                    .where(articles.c.article_id.in_(aids))
-                )
-            }
-            rec = summary.build(iid, recs, arts)
-            conn.execute(incidents.insert().values(**incident_row(rec, now)))
+        members: dict[str, list[dict[str, Any]]] = {}
+        for iid, record in conn.execute(
+            sa.select(events.c.incident_id, events.c.record).where(events.c.incident_id.in_(ids))
+        ):
+            members.setdefault(iid, []).append(json.loads(record))
+        conn.execute(incidents.delete().where(incidents.c.incident_id.in_(ids)))
+        if not members:
+            return
+        aids = sorted({r["article_id"] for recs in members.values() for r in recs})
+        arts = {
+            row.article_id: {"source": row.source, "published": row.published.isoformat() if row.published else None,
+                             "story_id": row.story_id}
+            for row in conn.execute(
+                sa.select(articles.c.article_id, articles.c.source, articles.c.published, article_stories.c.story_id)
+                .select_from(articles.outerjoin(article_stories, article_stories.c.article_id == articles.c.article_id))
+                .where(articles.c.article_id.in_(aids))
+            )
+        }
+        rows = [incident_row(summary.build(iid, recs, arts), now) for iid, recs in sorted(members.items())]
+        conn.execute(incidents.insert(), rows)
 
 
 def _as_date(value: Any) -> dt.date:
@@ -305,3 +363,43 @@ def incident_row(rec: dict[str, Any], now: dt.datetime) -> dict[str, Any]:
         "updated": now,
         "record": json.dumps(rec, ensure_ascii=False, separators=(",", ":")),
     }
+
+
+def rebuild_all(conn: Connection, *, batch: int = 2000) -> int:
+    """Recompute every incident row from the stored events, in one pass ordered by incident id
+    (no linking: the events' incident ids are taken as they are). For stores filled in bulk, or
+    filled before migration 0004, whose events carry per-article incident ids only."""
+    now = dt.datetime.now(dt.timezone.utc)
+    conn.execute(incidents.delete())
+    arts: dict[str, dict[str, Any]] = {}
+    for row in conn.execute(
+        sa.select(articles.c.article_id, articles.c.source, articles.c.published, article_stories.c.story_id)
+        .select_from(articles.outerjoin(article_stories, article_stories.c.article_id == articles.c.article_id))
+    ):
+        arts[row.article_id] = {"source": row.source, "published": row.published.isoformat() if row.published else None,
+                                "story_id": row.story_id}
+    rows: list[dict[str, Any]] = []
+    n = 0
+    current: str | None = None
+    members: list[dict[str, Any]] = []
+
+    def emit() -> None:
+        nonlocal n
+        if current is not None and members:
+            rows.append(incident_row(summary.build(current, members, arts), now))
+            n += 1
+
+    q = sa.select(events.c.incident_id, events.c.record).where(events.c.incident_id.is_not(None)).order_by(
+        events.c.incident_id)
+    for iid, record in conn.execute(q):
+        if iid != current:
+            emit()
+            current, members = iid, []
+            if len(rows) >= batch:
+                conn.execute(incidents.insert(), rows)
+                rows.clear()
+        members.append(json.loads(record))
+    emit()
+    if rows:
+        conn.execute(incidents.insert(), rows)
+    return n
