@@ -86,3 +86,15 @@ def test_cli_exports_incidents(url: str, fmt: str) -> None:
         assert json.loads(out)["features"][0]["id"] == "i_zh"
     bad = CliRunner().invoke(app, ["incidents", "--db", url, "--format", "xml"])
     assert bad.exit_code == 2
+
+
+def test_cli_rebuild_recomputes_incident_rows(url: str) -> None:
+    from eventwire.cli import app
+    from eventwire.store.incident_tables import incidents
+
+    with Store.open(url) as s, s.writer.begin() as conn:
+        conn.execute(incidents.delete())
+    res = CliRunner().invoke(app, ["incidents", "--db", url, "--rebuild", "--format", "csv"])
+    assert res.exit_code == 0, res.output
+    assert "rebuilt 1 incident rows" in res.stderr
+    assert next(csv.DictReader(io.StringIO(res.stdout)))["incident_id"] == "i_zh"

@@ -29,6 +29,8 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         conflict: Annotated[bool | None, typer.Option("--conflict/--no-conflict",
                                                       help="only incidents whose figures disagree (or agree)")] = None,
         min_outlets: Annotated[int | None, typer.Option(help="reported by at least this many outlets")] = None,
+        rebuild: Annotated[bool, typer.Option("--rebuild", help="first recompute every incident row from the "
+                                              "stored events (stores filled before migration 0004 or in bulk)")] = False,
     ) -> None:
         """List the stored incidents (reports of one incident across articles and outlets):
         jsonl (full records with their reports), csv (one row per incident), geojson (one point each)."""
@@ -45,6 +47,11 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         )
         store = Store.open(db)
         try:
+            if rebuild:
+                from ..incidents.linker import rebuild_all
+
+                with store.writer.begin() as conn:
+                    err.print(f"rebuilt {rebuild_all(conn)} incident rows")
             out = output.open("w", encoding="utf-8", newline="") if output else sys.stdout
             try:
                 n = INCIDENT_WRITERS[fmt](queries.iterate(store, filters, conflict=conflict_f, min_outlets=min_out), out)

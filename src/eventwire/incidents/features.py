@@ -49,7 +49,7 @@ def interval(rec: dict[str, Any]) -> tuple[dt.date, dt.date, bool] | None:
     """(start, end, precise) of when the event can have happened, widened by its precision
     (memoised under ``_interval`` by callers that score one record against many)."""
     if "_interval" in rec:
-        return rec["_interval"]  # type: ignore[no-any-return]
+        return rec["_interval"]
     date = rec.get("date") or {}
     start, end, prec = _d(date.get("start")), _d(date.get("end")), date.get("precision")
     pub = _d(rec.get("published"))

@@ -43,6 +43,7 @@ MAX_CANDIDATES = 300  # stored events scored per new event at most (nearest date
 LOOKBACK_DAYS = 6
 LOOKAHEAD_DAYS = 6
 MERGE = True  # a report matching several stored incidents merges them (transitive linking)
+MAX_MERGED_REPORTS = 200  # ... unless they hold more reports than this together
 COPY_SENTENCE = 90  # rapidfuzz ratio of two evidence sentences in copies of one story
 
 
@@ -180,7 +181,7 @@ class Linker:
             found = self._matches(conn, article, [recs[i] for i in idx], cands, names, parsed) if cands else {}
             if hit is None and found:
                 hit = max(found, key=lambda k: (found[k], k))
-            if hit is not None and len(found) > 1 and MERGE:
+            if hit is not None and len(found) > 1 and MERGE and self._mergeable(conn, set(found)):
                 # This report matches incidents that were stored apart: they are one incident.
                 others = set(found) - {hit}
                 self._merge(conn, hit, others)
@@ -270,6 +271,14 @@ class Linker:
                 if got >= features.LINK_THRESHOLD and got > found.get(row.incident_id, 0.0):
                     found[row.incident_id] = got
         return found
+
+    @staticmethod
+    def _mergeable(conn: Connection, ids: set[str]) -> bool:
+        """Merging stops short of one runaway incident: at most MAX_MERGED_REPORTS reports."""
+        n = conn.execute(
+            sa.select(sa.func.count()).select_from(events).where(events.c.incident_id.in_(sorted(ids)))
+        ).scalar_one()
+        return int(n) <= MAX_MERGED_REPORTS
 
     def _merge(self, conn: Connection, target: str, others: set[str]) -> None:
         """Move the events of ``others`` into ``target`` (a new report links incidents stored apart)."""
