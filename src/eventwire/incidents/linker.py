@@ -21,6 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import math
 from collections.abc import Iterable
 from dataclasses import replace
 from typing import Any
@@ -36,12 +37,12 @@ from . import context, copies, features, summary
 
 MAX_CANDIDATES = 300  # stored events scored per new event at most (nearest dates first)
 # The stored reports read for a new one: those of its type and country whose first day (sort_date)
-# lies within its dates widened by these. A `reported` date (publication) comes up to four days
-# after the event, a day +-1. A stored report of month or year precision starts on the 1st: it is
-# read only by new reports dated within its first days (the other way round, a new month-precision
-# report reads every day of its month).
-LOOKBACK_DAYS = 6
-LOOKAHEAD_DAYS = 6
+# lies within its possible dates (features.interval) widened by these. A `reported` date
+# (publication) comes up to four days after the event. A stored report whose interval starts
+# earlier (a week, a month, a range) is read only by new reports dated within its first days (the
+# other way round, a new month-precision report reads every day of its month).
+LOOKBACK_DAYS = 2
+LOOKAHEAD_DAYS = 5
 MERGE = True  # a report matching several stored incidents merges them (transitive linking)
 MAX_MERGED_REPORTS = 200  # ... unless they hold more reports than this together
 COPY_SENTENCE = 90  # rapidfuzz ratio of two evidence sentences in copies of one story
@@ -62,7 +63,10 @@ _LIGHT = (_E.event_id, _E.article_id, _E.incident_id, _E.sort_date, _E.plover_ty
 _CAND_SQL = (
     "SELECT event_id, article_id, incident_id, sort_date, plover_type, date_start, date_end, date_precision, "
     "country, admin1, geonameid, lat, lon, location_precision FROM events WHERE plover_type = :t AND {country} "
-    "AND sort_date >= :lo AND sort_date <= :hi AND article_id <> :a AND incident_id IS NOT NULL LIMIT :n"
+    "AND sort_date >= :lo AND sort_date <= :hi AND article_id <> :a AND incident_id IS NOT NULL "
+    # places further than features.MAX_KM from every report of the block cannot match (coarse ones can)
+    "AND (lat IS NULL OR lon IS NULL OR location_precision IN ('admin1', 'country') "
+    "OR (lat BETWEEN :la0 AND :la1 AND lon BETWEEN :lo0 AND :lo1)) LIMIT :n"
 )
 # Plain SQL text: a statement per block of every new article, where building a Core select costs
 # more than running it.
@@ -70,6 +74,17 @@ _CAND_COUNTRY = sa.text(_CAND_SQL.format(country="country = :c")).bindparams(
     sa.bindparam("lo", type_=sa.Date), sa.bindparam("hi", type_=sa.Date))
 _CAND_NONE = sa.text(_CAND_SQL.format(country="country IS NULL")).bindparams(
     sa.bindparam("lo", type_=sa.Date), sa.bindparam("hi", type_=sa.Date))
+
+
+def _box(loc: dict[str, Any]) -> tuple[float, float, float, float] | None:
+    """(min lat, max lat, min lon, max lon) around a town-level place, a little over MAX_KM; None
+    for a coarse or unplaced report (it can match anywhere in its country)."""
+    lat, lon = loc.get("lat"), loc.get("lon")
+    if lat is None or lon is None or loc.get("precision") in features.COARSE:
+        return None
+    dlat = features.MAX_KM / 111.0 * 1.1
+    dlon = dlat / max(0.05, math.cos(math.radians(lat)))
+    return lat - dlat, lat + dlat, lon - dlon, lon + dlon
 
 
 def _light(row: Any) -> dict[str, Any]:
@@ -215,10 +230,10 @@ class Linker:
 
     def _candidates(
         self, conn: Connection, article: Article, recs: list[dict[str, Any]], exclude: set[str]
-    ) -> list[tuple[Any, dict[str, Any]]]:
-        """Stored reports that can match some report of the article: (type, country or none, dates
-        around the report's) blocks, each an index range."""
-        blocks: dict[tuple[str, str | None], tuple[dt.date, dt.date]] = {}
+    ) -> dict[tuple[str, str | None], list[tuple[Any, dict[str, Any]]]]:
+        """Stored reports that can match some report of the article, by (type, country): (type,
+        country or none, dates around the report's) blocks, each an index range."""
+        blocks: dict[tuple[str, str | None], list[Any]] = {}
         for rec in recs:
             span = features.interval(rec)
             if span is None:
@@ -228,29 +243,45 @@ class Linker:
             else:
                 lo = span[0] - dt.timedelta(days=LOOKBACK_DAYS)
                 hi = span[1] + dt.timedelta(days=LOOKAHEAD_DAYS)
-            key = (rec["plover_type"], (rec.get("location") or {}).get("country"))
+            loc = rec.get("location") or {}
+            box = _box(loc)
+            key = (rec["plover_type"], loc.get("country"))
             old = blocks.get(key)
-            blocks[key] = (min(lo, old[0]), max(hi, old[1])) if old else (lo, hi)
+            if old is None:
+                blocks[key] = [lo, hi, box]
+            else:
+                old[0], old[1] = min(lo, old[0]), max(hi, old[1])
+                old[2] = None if old[2] is None or box is None else (
+                    min(old[2][0], box[0]), max(old[2][1], box[1]), min(old[2][2], box[2]), max(old[2][3], box[3]))
         rows: list[Any] = []
-        for (ptype, country), (lo, hi) in blocks.items():
-            params = {"t": ptype, "lo": lo, "hi": hi, "a": article.article_id, "n": MAX_CANDIDATES * 4}
+        for (ptype, country), (lo, hi, box) in blocks.items():
+            la0, la1, lo0, lo1 = box or (-90.0, 90.0, -180.0, 180.0)
+            params = {"t": ptype, "lo": lo, "hi": hi, "a": article.article_id, "n": MAX_CANDIDATES * 4,
+                      "la0": la0, "la1": la1, "lo0": lo0, "lo1": lo1}
             # The same country, or none: two range reads of the (country, type, sort_date) index
             # (an OR of both would read every country's range).
             if country:
                 rows += [r for r in conn.execute(_CAND_COUNTRY, {**params, "c": country}) if r.article_id not in exclude]
             rows += [r for r in conn.execute(_CAND_NONE, params) if r.article_id not in exclude]
-        return [(row, _light(row)) for row in rows]
+        out: dict[tuple[str, str | None], list[tuple[Any, dict[str, Any]]]] = {}
+        for row in rows:
+            out.setdefault((row.plover_type, row.country), []).append((row, _light(row)))
+        return out
 
     def _matches(
         self, conn: Connection, article: Article, group: list[dict[str, Any]],
-        cands: list[tuple[Any, dict[str, Any]]], names: dict[str, frozenset[str]], parsed: dict[str, dict[str, Any]],
+        cands: dict[tuple[str, str | None], list[tuple[Any, dict[str, Any]]]], names: dict[str, frozenset[str]],
+        parsed: dict[str, dict[str, Any]],
     ) -> dict[str, float]:
         """The stored incidents this group of reports matches, with their best pair score."""
         found: dict[str, float] = {}
         for rec in group:
             mine = features.words(rec)
             mid = features.interval(rec)
-            near = [(row, light) for row, light in cands if not isinstance(features.constraints(rec, light), str)]
+            country = (rec.get("location") or {}).get("country")
+            block = cands.get((rec["plover_type"], country), []) + (cands.get((rec["plover_type"], None), [])
+                                                                   if country else [])
+            near = [(row, light) for row, light in block if not isinstance(features.constraints(rec, light), str)]
             if mid is not None:  # the nearest dates first, at most MAX_CANDIDATES
                 centre = mid[0] + (mid[1] - mid[0]) / 2
                 near.sort(key=lambda c: abs((_as_date(c[0].sort_date) - centre).days))
@@ -261,6 +292,7 @@ class Linker:
                     sa.select(events.c.event_id, events.c.record).where(events.c.event_id.in_(missing))
                 ):
                     parsed[event_id] = json.loads(record)
+                    parsed[event_id]["_interval"] = features.interval(parsed[event_id])
             for row, _light_rec in near:
                 other = parsed[row.event_id]
                 if features.score(rec, other, text_a=mine, context=1.0).score < features.LINK_THRESHOLD:
@@ -359,6 +391,7 @@ def incident_row(rec: dict[str, Any], now: dt.datetime) -> dict[str, Any]:
         "date_end": end,
         "date_precision": date.get("precision"),
         "sort_date": start or first or dt.date.min,
+        "span_days": (end - start).days if start and end else None,
         "first_report": first,
         "last_report": last,
         "n_reports": rec["n_reports"],

@@ -44,16 +44,24 @@ def _conditions(
         if values:
             cond.append(column.in_(values))
     if f.event_date:
-        start, end = i.date_start, sa.func.coalesce(i.date_end, i.date_start)
+        start, end = i.date_start, i.date_end
         where, d = f.event_date_where, f.event_date
         if where == "BETWEEN":
-            cond += [start <= d[1], end >= d[0]]
+            cond += [start <= max(d), end >= min(d)]
         elif where == "=":
             cond.append(sa.or_(*(sa.and_(start <= x, end >= x) for x in d)))
         elif where in (">", ">="):
             cond.append(end > d[0] if where == ">" else end >= d[0])
         else:
             cond.append(start < d[0] if where == "<" else start <= d[0])
+        # Index-friendly bounds (as for events): sort_date is date_start where there is one, and a
+        # matching incident starts at most the longest stored span before the earliest date asked.
+        if where in ("BETWEEN", "=", "<", "<="):
+            cond.append(i.sort_date <= max(d))
+        span = conn.execute(sa.select(sa.func.max(i.span_days))).scalar()
+        if span is not None:
+            lo = min(d) - dt.timedelta(days=max(0, int(span)))
+            cond.append(i.sort_date >= lo)
     if f.bbox:
         min_lon, min_lat, max_lon, max_lat = f.bbox
         cond += [i.lon.between(min_lon, max_lon), i.lat.between(min_lat, max_lat)]
