@@ -18,10 +18,12 @@ only the incident rows it touches.
 
 from __future__ import annotations
 
+import collections
 import datetime as dt
 import hashlib
 import json
 import math
+import re
 from collections.abc import Iterable
 from dataclasses import replace
 from typing import Any
@@ -68,12 +70,29 @@ _CAND_SQL = (
     "AND (lat IS NULL OR lon IS NULL OR location_precision IN ('admin1', 'country') "
     "OR (lat BETWEEN :la0 AND :la1 AND lon BETWEEN :lo0 AND :lo1)) LIMIT :n"
 )
-# Plain SQL text: a statement per block of every new article, where building a Core select costs
-# more than running it.
-_CAND_COUNTRY = sa.text(_CAND_SQL.format(country="country = :c")).bindparams(
-    sa.bindparam("lo", type_=sa.Date), sa.bindparam("hi", type_=sa.Date))
-_CAND_NONE = sa.text(_CAND_SQL.format(country="country IS NULL")).bindparams(
-    sa.bindparam("lo", type_=sa.Date), sa.bindparam("hi", type_=sa.Date))
+_CAND_FIELDS = ("event_id", "article_id", "incident_id", "sort_date", "plover_type", "date_start", "date_end",
+                "date_precision", "country", "admin1", "geonameid", "lat", "lon", "location_precision")
+_Cand = collections.namedtuple("_Cand", _CAND_FIELDS)  # type: ignore[misc]
+
+
+def _raw_rows(conn: Connection, dialect: str, with_country: bool, params: dict[str, Any]) -> list[Any]:
+    """The candidate read on the DB-API cursor of the transaction's connection: it runs for every
+    block of every new article and returns hundreds of rows in a dense store, where SQLAlchemy's
+    statement and row objects cost more than the read itself."""
+    sql = _CAND_SQL.format(country="country = :c" if with_country else "country IS NULL")
+    if dialect == "sqlite":  # sqlite3 takes :name parameters; dates are stored as ISO text
+        args = {k: v.isoformat() if isinstance(v, dt.date) else v for k, v in params.items()}
+    else:  # psycopg: %(name)s
+        sql = re.sub(r":(\w+)", r"%(\1)s", sql)
+        args = params
+    if not with_country:
+        args = {k: v for k, v in args.items() if k != "c"}
+    cur = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    try:
+        cur.execute(sql, args)
+        return [_Cand._make(t) for t in cur.fetchall()]
+    finally:
+        cur.close()
 
 
 def _box(loc: dict[str, Any]) -> tuple[float, float, float, float] | None:
@@ -261,8 +280,9 @@ class Linker:
             # The same country, or none: two range reads of the (country, type, sort_date) index
             # (an OR of both would read every country's range).
             if country:
-                rows += [r for r in conn.execute(_CAND_COUNTRY, {**params, "c": country}) if r.article_id not in exclude]
-            rows += [r for r in conn.execute(_CAND_NONE, params) if r.article_id not in exclude]
+                rows += [r for r in _raw_rows(conn, self.dialect, True, {**params, "c": country})
+                         if r.article_id not in exclude]
+            rows += [r for r in _raw_rows(conn, self.dialect, False, params) if r.article_id not in exclude]
         out: dict[tuple[str, str | None], list[tuple[Any, dict[str, Any]]]] = {}
         for row in rows:
             out.setdefault((row.plover_type, row.country), []).append((row, _light(row)))
