@@ -155,3 +155,13 @@ def test_incident_pages_filter_like_events(store: Store) -> None:
     assert [r["incident_id"] for r in second.incidents] == ["i_zh"] and not second.has_more
     rec = json.loads(json.dumps(first.incidents[0]))
     assert "reports" not in rec
+
+
+def test_broad_report_filters_page_by_probing_and_count_a_lower_bound(store: Store) -> None:
+    for r in two_reports():
+        store.add_result(r)
+    f = queries.parse(claim_source="manar|ministry", country="SY")[0]
+    assert queries.count(store, f) == (1, True)
+    assert queries.count(store, f, bound=1) == (1, False)  # 2 matching reports > bound: not exact
+    assert [r["incident_id"] for r in queries.page(store, f, broad=True).incidents] == ["i_zh"]
+    assert queries.page(store, queries.parse(claim_source="nobody")[0], broad=True).incidents == []

@@ -166,7 +166,7 @@ def incidents_router(store: Store, read: list[Any]) -> APIRouter:
         )
         total, exact = queries.count(store, filters, conflict=conflict_f, min_outlets=min_out, bound=COUNT_BOUND)
         got = queries.page(store, filters, conflict=conflict_f, min_outlets=min_out, limit=limit,
-                           offset=(page - 1) * limit, after=after, brief=format == "json")
+                           offset=(page - 1) * limit, after=after, brief=format == "json", broad=not exact)
         nxt = None
         if got.has_more:
             nxt = str(request.url.include_query_params(after=got.next_after) if after is not None

@@ -32,9 +32,18 @@ class IncidentPage:
     next_after: str | None
 
 
+def _reports(f: EventFilters) -> EventFilters | None:
+    reports = EventFilters(**{k: getattr(f, k) for k in _EVENT_ONLY})
+    return None if reports == EventFilters() else reports
+
+
 def _conditions(
-    store: Store, conn: sa.Connection, f: EventFilters, conflict: bool | None, min_outlets: int | None
+    store: Store, conn: sa.Connection, f: EventFilters, conflict: bool | None, min_outlets: int | None,
+    *, reports: str = "in",
 ) -> list[sa.ColumnElement[bool]]:
+    """``reports``: how report-level filters apply: "in" (the matching reports' incident ids, right
+    when few match), "probe" (a correlated EXISTS per incident, right when many match and a page is
+    read in incident order) or "skip"."""
     i = incidents.c
     cond: list[sa.ColumnElement[bool]] = []
     for column, values in (
@@ -71,10 +80,13 @@ def _conditions(
         cond.append(i.conflict.is_(True) if conflict else i.conflict.is_(False))
     if min_outlets is not None:
         cond.append(i.n_outlets >= min_outlets)
-    reports = EventFilters(**{k: getattr(f, k) for k in _EVENT_ONLY})
-    if reports != EventFilters():
-        sub = sa.select(events.c.incident_id).where(*store._filtered(reports, conn))  # noqa: SLF001
+    rep = _reports(f)
+    if rep is not None and reports == "in":
+        sub = sa.select(events.c.incident_id).where(*store._filtered(rep, conn))  # noqa: SLF001
         cond.append(i.incident_id.in_(sub))
+    elif rep is not None and reports == "probe":
+        probe = store._filtered(rep, conn, probe=True)  # noqa: SLF001
+        cond.append(sa.exists().where(events.c.incident_id == i.incident_id, *probe))
     return cond
 
 
@@ -96,22 +108,38 @@ def parse(**raw: Any) -> tuple[EventFilters, bool | None, int | None]:
 
 def count(store: Store, f: EventFilters, *, conflict: bool | None = None, min_outlets: int | None = None,
           bound: int = 10_000) -> tuple[int, bool]:
-    """(count, exact): exact up to ``bound``; past it ``bound + 1`` (at least that many)."""
+    """(count, exact): exact up to ``bound``; past it a lower bound (``bound + 1``, or with filters on
+    reports the distinct incidents of the first ``bound + 1`` matching reports)."""
+    rep = _reports(f)
     with store.engine.connect() as conn:
-        cond = _conditions(store, conn, f, conflict, min_outlets)
-        inner = sa.select(sa.literal(1).label("one")).select_from(incidents).where(*cond).limit(bound + 1)
-        n = int(conn.execute(sa.select(sa.func.count()).select_from(inner.subquery())).scalar_one())
-    return n, n <= bound
+        if rep is None:
+            cond = _conditions(store, conn, f, conflict, min_outlets)
+            inner = sa.select(sa.literal(1).label("one")).select_from(incidents).where(*cond).limit(bound + 1)
+            n = int(conn.execute(sa.select(sa.func.count()).select_from(inner.subquery())).scalar_one())
+            return n, n <= bound
+        # Driven by the reports: their matches stream from the events' indexes (as a bounded event
+        # count does), each checked against its incident's own filters.
+        own = _conditions(store, conn, f, conflict, min_outlets, reports="skip")
+        e = events.c
+        q = sa.select(e.incident_id.label("iid")).where(*store._filtered(rep, conn), e.incident_id.is_not(None))  # noqa: SLF001
+        if own:
+            q = q.where(sa.exists().where(incidents.c.incident_id == e.incident_id, *own))
+        sub = q.limit(bound + 1).subquery()
+        got = conn.execute(sa.select(sa.func.count(), sa.func.count(sa.distinct(sub.c.iid)))).one()
+        reports_n, n = int(got[0]), int(got[1])
+        return n, reports_n <= bound
 
 
 def page(
     store: Store, f: EventFilters, *, conflict: bool | None = None, min_outlets: int | None = None,
-    limit: int = 100, offset: int = 0, after: str | None = None, brief: bool = True,
+    limit: int = 100, offset: int = 0, after: str | None = None, brief: bool = True, broad: bool = False,
 ) -> IncidentPage:
-    """Incidents newest first; ``brief`` leaves each record's ``reports`` out (see ``get``)."""
+    """Incidents newest first; ``brief`` leaves each record's ``reports`` out (see ``get``).
+    ``broad``: many reports match the report-level filters (``count`` was not exact): the page
+    is read in incident order, each incident probed, instead of collecting every match first."""
     i = incidents.c
     with store.engine.connect() as conn:
-        cond = _conditions(store, conn, f, conflict, min_outlets)
+        cond = _conditions(store, conn, f, conflict, min_outlets, reports="probe" if broad else "in")
         if after is not None:
             day, iid = decode_cursor(after)
             cond.append(sa.tuple_(i.sort_date, i.incident_id) < sa.tuple_(sa.literal(day, sa.Date), iid))
