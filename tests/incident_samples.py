@@ -25,3 +25,21 @@ def two_reports(dead=(5, 7)) -> tuple[Result, Result]:
         make_result(zh, _event(zh, iid="i_zh", dead=dead[0], claim=("Turkish Defense Ministry",))),
         make_result(am, _event(am, iid="i_am", dead=dead[1], claim=("Al-Manar",))),
     )
+
+
+class LinkedFakePipeline:
+    """The engine tests' stand-in pipeline (ew_fakes), plus within-article incidents as the real
+    Pipeline assigns them (events/incidents.py): what `run` hands the store."""
+
+    version = "fake-1"
+
+    def __init__(self) -> None:
+        from ew_fakes import FakePipeline
+
+        self.inner = FakePipeline()
+
+    def process(self, articles, batch_size=None):  # type: ignore[no-untyped-def]
+        from eventwire.events.incidents import assign_incidents
+
+        for r in self.inner.process(articles, batch_size):
+            yield Result(article=r.article, events=tuple(assign_incidents(list(r.events))))
