@@ -138,6 +138,9 @@ def test_incident_shows_conflicting_figures_with_their_claimants(page, live_serv
     # Nothing averaged: no figure between the reported ones appears as the incident's toll.
     assert f"{sum(dead) / len(dead):g}" not in page.locator("#app").inner_text() or len(dead) == 1
     assert page.locator("#twin a").get_attribute("href") == f"/api/incidents/{live_server.incident_id}"
+    # The incident record across articles: its outlets and the figures as low-high (best).
+    facts = page.locator("[data-testid=incident-facts]").inner_text()
+    assert "Outlets" in facts and f"{min(dead)}–{max(dead)}" in facts
     shot(page, "incident")
     assert page.page_errors == []
 
