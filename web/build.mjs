@@ -31,6 +31,11 @@ const options = {
 // (~750 kB) to load on every visit from the local server.
 copyFileSync(require.resolve("world-atlas/countries-50m.json"), join(out, "countries-50m.json"));
 copyFileSync(join(here, "src/favicon.svg"), join(out, "favicon.svg"));
+// The API's /docs (Swagger UI) and /redoc pages load these from the package, so they work offline.
+mkdirSync(join(out, "docs"), { recursive: true });
+for (const file of ["swagger-ui-dist/swagger-ui-bundle.js", "swagger-ui-dist/swagger-ui.css", "redoc/bundles/redoc.standalone.js"]) {
+  copyFileSync(require.resolve(file), join(out, "docs", file.split("/").pop()));
+}
 const version = JSON.parse(readFileSync(join(here, "package.json"), "utf8")).version;
 writeFileSync(join(out, "index.html"), readFileSync(join(here, "index.html"), "utf8").replaceAll("__VERSION__", version));
 

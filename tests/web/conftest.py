@@ -15,8 +15,11 @@ from pathlib import Path
 import pytest
 
 from eventwire import web
+from eventwire.records import Article, Result
 
 from .fixtures import hostile_report, ministry_report, second_report, seed_result
+
+UNTITLED_TEXT = "Talks on a ceasefire in Idlib resumed in Ankara on Monday. Both sides sent delegations."
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "web"
 CHROMIUM = os.environ.get("EVENTWIRE_CHROMIUM", "/usr/bin/chromium")
@@ -78,6 +81,8 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer
     store = Store.open(url)
     for result in (seed, second, ministry_report(), hostile):
         store.add_result(result)
+    # An article stored without a headline (no events): lists must still name it readably.
+    store.add_result(Result(article=Article.from_text(UNTITLED_TEXT, source="Wire"), events=()), version="test")
     store.close()
 
     port = _free_port()

@@ -83,8 +83,8 @@ def test_filters_live_in_the_url_and_drive_the_exports(page, live_server) -> Non
     types = page.locator("#table tbody tr .type-badge").all_inner_texts()
     assert types and set(types) == {"MOBILIZE"}
     for fmt, path in (
-        ("csv", "/api/events.csv"),
-        ("geojson", "/api/events.geojson"),
+        ("csv", "/api/export.csv"),  # the whole selection, not one page (issue 13)
+        ("geojson", "/api/export.geojson"),
         ("json", "/api/events"),
     ):
         href = page.locator(f"a.export[data-format={fmt}]").get_attribute("href")

@@ -1,6 +1,17 @@
 // The dashboard reads only the public HTTP API, so every view has a JSON twin a script can use.
 
-export const FILTER_KEYS = ["plover_type", "country", "from", "to", "actor", "q", "min_confidence"];
+// Dashboard filters, as they appear in the page's URL. Most are the API's own parameters; the
+// dates and the actor role are spelled for a form and translated by apiParams.
+export const FILTER_KEYS = [
+  "country", "admin1", "event_type", "sub_event_type", "plover_type", "from", "to", "date_match",
+  "actor", "actor_role", "q", "evidence", "outlet", "claim_source", "min_fatalities", "max_fatalities",
+  "pub_from", "pub_to", "min_confidence",
+];
+const PASSED_AS_IS = [
+  "country", "admin1", "event_type", "sub_event_type", "plover_type", "q", "evidence", "outlet",
+  "claim_source", "min_fatalities", "max_fatalities", "min_confidence",
+];
+export const ACTOR_ROLES = { "": "either side", actor1: "actor (actor1)", actor2: "target (actor2)" };
 const PAGE_SIZE = 500;
 export const MAX_EVENTS = 5000;
 
@@ -14,33 +25,51 @@ export function readFilters(search = window.location.search) {
   return filters;
 }
 
-export function filtersToQuery(filters) {
+// The map's view (zoom/lat/lon) travels in the URL beside the filters, as `map=`.
+export function readView(search = window.location.search) {
+  const m = (new URLSearchParams(search).get("map") || "").match(/^(\d+(?:\.\d+)?)\/(-?\d+(?:\.\d+)?)\/(-?\d+(?:\.\d+)?)$/);
+  return m ? { zoom: Number(m[1]), lat: Number(m[2]), lon: Number(m[3]) } : null;
+}
+
+export function filtersToQuery(filters, view = null) {
   const params = new URLSearchParams();
   for (const key of FILTER_KEYS) if (filters[key]) params.set(key, filters[key]);
+  if (view) params.set("map", `${view.zoom}/${view.lat.toFixed(4)}/${view.lon.toFixed(4)}`);
   return params;
 }
 
 // Dashboard filter names -> the API's query parameters.
 export function apiParams(filters) {
   const params = new URLSearchParams();
-  for (const key of ["plover_type", "country", "actor", "q", "min_confidence"]) {
-    if (filters[key]) params.set(key, filters[key]);
-  }
+  for (const key of PASSED_AS_IS) if (filters[key]) params.set(key, filters[key]);
+  if (filters.actor) params.set(ACTOR_ROLES[filters.actor_role] && filters.actor_role ? filters.actor_role : "actor", filters.actor);
   if (filters.from || filters.to) {
     params.set("event_date", `${filters.from || "0001-01-01"}|${filters.to || "9999-12-31"}`);
     params.set("event_date_where", "BETWEEN");
+    if (filters.date_match === "within") params.set("event_date_match", "within");
+  }
+  if (filters.pub_from || filters.pub_to) {
+    params.set("published", `${filters.pub_from || "0001-01-01"}|${filters.pub_to || "9999-12-31"}`);
+    params.set("published_where", "BETWEEN");
   }
   return params;
 }
 
+// The download bar: every format streams the whole selection (no page limit).
+export const EXPORTS = [
+  ["csv", "CSV", "/api/export.csv"],
+  ["geojson", "GeoJSON", "/api/export.geojson"],
+  ["jsonl", "JSON Lines", "/api/export.jsonl"],
+  ["acled", "ACLED CSV", "/api/export.acled.csv"],
+  ["parquet", "Parquet", "/api/export.parquet"],
+];
+
 export function exportLinks(filters) {
   const qs = apiParams(filters).toString();
   const suffix = qs ? `?${qs}` : "";
-  return {
-    json: `/api/events${suffix}`,
-    csv: `/api/events.csv${suffix}`,
-    geojson: `/api/events.geojson${suffix}`,
-  };
+  const links = { json: `/api/events${suffix}`, stats: `/api/stats${suffix}` };
+  for (const [key, , path] of EXPORTS) links[key] = `${path}${suffix}`;
+  return links;
 }
 
 export class ApiError extends Error {

@@ -54,6 +54,12 @@ export function highlightText(text, events, onPick) {
   return { nodes: out, shown: spans.length };
 }
 
+// An article stored without a title is named by its first sentence, cut to a headline's length.
+export function headlineOf(text) {
+  const first = (text || "").trim().split(/(?<=[.!?])\s|\n/)[0] || "";
+  return first.length > 90 ? `${first.slice(0, 89).trimEnd()}…` : first || "(empty article)";
+}
+
 // displaCy-style rendering of one event's evidence: actor, recipient, place and trigger labelled.
 function annotatedEvidence(text, ev) {
   const base = ev.evidence.start;
@@ -139,7 +145,8 @@ export async function renderArticle(root, articleId, setTwin) {
     h("div", { class: "article-layout" },
       h("article", { class: "panel article" },
         h("header", { class: "article-head" },
-          h("h1", null, art.title || "Untitled article"),
+          h("h1", null, art.title || headlineOf(text)),
+          art.title ? null : h("p", { class: "muted small" }, "No headline was stored (ingest --title sets one): the first words of the text stand in."),
           h("p", { class: "muted" }, meta || "source unknown",
             art.url ? [" · ", h("a", { href: art.url, rel: "noopener noreferrer", target: "_blank" }, "original")] : null),
           h("p", { class: "muted small" }, `${events.length} events · ${shown} highlighted · id ${art.article_id || articleId}`)),

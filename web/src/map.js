@@ -6,12 +6,52 @@ import { feature } from "topojson-client";
 import { append, clear, h } from "./dom.js";
 import { colour, fmtDate, fmtPlace, fmtActors, fmtSize, fmtConfidence, precisionRadius } from "./model.js";
 
+// world-atlas cuts the polygons that cross the antimeridian (Russia's Chukotka near 70°N, Fiji
+// near 17°S) at ±180°, so consecutive vertices of one ring jump from 180 to -180: Leaflet then
+// draws an edge across the whole map, the stray horizontal lines. Unwrapping each ring (no step
+// longer than 180°) keeps those parts next to their neighbours, past 180° where the map repeats.
+export function unwrapRing(ring) {
+  const out = [];
+  let prev = null;
+  for (const [lon, lat] of ring) {
+    let x = lon;
+    if (prev !== null) {
+      while (x - prev > 180) x -= 360;
+      while (x - prev < -180) x += 360;
+    }
+    out.push([x, lat]);
+    prev = x;
+  }
+  return out;
+}
+
+function unwrapGeometry(geom) {
+  if (!geom) return geom;
+  if (geom.type === "Polygon") return { ...geom, coordinates: geom.coordinates.map(unwrapRing) };
+  if (geom.type === "MultiPolygon") return { ...geom, coordinates: geom.coordinates.map((p) => p.map(unwrapRing)) };
+  return geom;
+}
+
+function maxStep(fc) {
+  let max = 0;
+  const ring = (r) => { for (let i = 1; i < r.length; i++) max = Math.max(max, Math.abs(r[i][0] - r[i - 1][0])); };
+  for (const f of fc.features) {
+    const g = f.geometry;
+    if (g?.type === "Polygon") g.coordinates.forEach(ring);
+    if (g?.type === "MultiPolygon") g.coordinates.forEach((p) => p.forEach(ring));
+  }
+  return max;
+}
+
 let bordersPromise = null;
 function loadBorders() {
   if (!bordersPromise) {
     bordersPromise = fetch("/static/countries-50m.json")
       .then((r) => (r.ok ? r.json() : Promise.reject(new Error(`borders: ${r.status}`))))
-      .then((topo) => feature(topo, topo.objects.countries));
+      .then((topo) => {
+        const fc = feature(topo, topo.objects.countries);
+        return { ...fc, features: fc.features.map((f) => ({ ...f, geometry: unwrapGeometry(f.geometry) })) };
+      });
   }
   return bordersPromise;
 }
@@ -68,8 +108,18 @@ function clusterIcon(cluster) {
 }
 
 export class EventMap {
-  constructor(container) {
-    this.map = L.map(container, { preferCanvas: true, worldCopyJump: true, zoomSnap: 0.5, minZoom: 1, maxZoom: 14 }).setView([25, 20], 2);
+  // view: {zoom, lat, lon} to start from (kept instead of fitting the events); onView(view) is
+  // called after the user pans or zooms, so the page can keep the view in its URL.
+  constructor(container, { view = null, onView = null } = {}) {
+    this.view = view;
+    this.container = container;
+    this.map = L.map(container, { preferCanvas: true, worldCopyJump: true, zoomSnap: 0.5, minZoom: 1, maxZoom: 14 })
+      .setView(view ? [view.lat, view.lon] : [25, 20], view ? view.zoom : 2);
+    this.map.on("moveend", () => {
+      if (this.fitting || !onView) return;
+      const c = this.map.getCenter().wrap();
+      onView({ zoom: this.map.getZoom(), lat: c.lat, lon: c.lng });
+    });
     this.markers = new Map();
     // Borders get their own pane and canvas below the overlay pane: drawn into the shared canvas
     // they would arrive after the precision rings (they load asynchronously) and paint over them.
@@ -84,14 +134,17 @@ export class EventMap {
     L.control.layers({ "Borders (offline)": borders, "OpenStreetMap (online)": online }, null, { position: "topright" }).addTo(this.map);
     this.map.on("baselayerchange", (e) => container.classList.toggle("online", e.layer === online));
     loadBorders()
-      .then((geo) =>
-        L.geoJSON(geo, {
+      .then((geo) => {
+        // The longest east-west step of any border edge, for tests and curious readers: under
+        // 180° no edge wraps across the map.
+        container.dataset.bordersMaxStep = String(maxStep(geo));
+        return L.geoJSON(geo, {
           style: { color: "#94a3b8", weight: 0.7, fillColor: "#f8fafc", fillOpacity: 1 },
           interactive: false,
           pane: "borders",
           renderer: bordersRenderer,
-        }).addTo(borders),
-      )
+        }).addTo(borders);
+      })
       .catch(() => this.notice("Offline borders failed to load."));
     this.rings = L.layerGroup().addTo(this.map);
     this.cluster = L.markerClusterGroup({
@@ -100,8 +153,21 @@ export class EventMap {
       spiderfyOnMaxZoom: true,
       iconCreateFunction: clusterIcon,
     }).addTo(this.map);
+    // The legend folds away (on a phone it would cover the clusters): a button toggles it, and it
+    // starts folded when the map is narrow.
     this.legend = L.control({ position: "bottomleft" });
-    this.legend.onAdd = () => (this.legendEl = h("div", { class: "legend" }));
+    this.legend.onAdd = () => {
+      const folded = container.clientWidth < 600;
+      this.legendBody = h("div", { class: "legend-body", id: "legend-body", hidden: folded });
+      const toggle = h("button", { type: "button", class: "legend-toggle", "aria-expanded": String(!folded), "aria-controls": "legend-body",
+        onclick: () => {
+          this.legendBody.hidden = !this.legendBody.hidden;
+          toggle.setAttribute("aria-expanded", String(!this.legendBody.hidden));
+        } }, "Legend");
+      this.legendEl = h("div", { class: "legend" }, toggle, this.legendBody);
+      L.DomEvent.disableClickPropagation(this.legendEl);
+      return this.legendEl;
+    };
     this.legend.addTo(this.map);
     this.noticeEl = h("div", { class: "map-notice", hidden: true });
     container.append(this.noticeEl);
@@ -118,6 +184,9 @@ export class EventMap {
     this.markers.clear();
     const types = new Map();
     const bounds = [];
+    // One ring per place and precision: rings of many events at one province centroid, drawn
+    // once each, stacked into a solid disc.
+    const ringsAt = new Set();
     for (const ev of events) {
       const loc = ev.location;
       if (!loc || typeof loc.lat !== "number" || typeof loc.lon !== "number") continue;
@@ -135,19 +204,27 @@ export class EventMap {
       this.cluster.addLayer(marker);
       this.markers.set(ev.event_id, marker);
       const radius = precisionRadius(loc.precision);
-      if (radius) {
+      const ringKey = `${loc.lat},${loc.lon},${radius}`;
+      if (radius && !ringsAt.has(ringKey)) {
+        ringsAt.add(ringKey);
         L.circle(latlng, {
-          radius, color: fill, weight: 1, opacity: 0.6, dashArray: "4 4", fillColor: fill, fillOpacity: 0.06, interactive: false,
+          radius, color: "#475569", weight: 1, opacity: 0.7, dashArray: "4 4", fill: false, interactive: false,
+          className: "precision-ring",
         }).addTo(this.rings);
       }
       bounds.push(latlng);
     }
-    if (bounds.length) this.map.fitBounds(L.latLngBounds(bounds).pad(0.6), { maxZoom: 7 });
+    this.container.dataset.rings = String(ringsAt.size);
+    if (bounds.length && !this.view) {
+      this.fitting = true;  // a fit is not the user's view: keep it out of the URL
+      this.map.fitBounds(L.latLngBounds(bounds).pad(0.6), { maxZoom: 7, animate: false });
+      this.fitting = false;
+    }
     this.renderLegend(types, events.length - bounds.length);
   }
 
   renderLegend(types, unplaced) {
-    const el = this.legendEl;
+    const el = this.legendBody;
     clear(el);
     append(el, [
       [...types.entries()].sort((a, b) => b[1] - a[1]).map(([type, n]) =>

@@ -1,5 +1,7 @@
-// Sortable, paged table of the loaded events.
+// Sortable, paged table of the loaded events; on a phone the same page of events as cards.
+// Keyboard: headers are buttons (Enter sorts), rows take focus (Enter shows the event on the map).
 import { clear, h } from "./dom.js";
+import { eventCard } from "./map.js";
 import { colour, fmtActors, fmtConfidence, fmtDate, fmtPlace, fmtSize } from "./model.js";
 
 const COLUMNS = [
@@ -60,20 +62,25 @@ export class EventTable {
     const head = h("tr", null, COLUMNS.map((c) => {
       const active = this.sort.key === c.key;
       return h("th", {
-        class: [c.num ? "num" : "", active ? "sorted" : ""].join(" ").trim() || null,
+        class: [c.num ? "num" : "", active ? "sorted" : "", `col-${c.key}`].join(" ").trim(),
         "aria-sort": active ? (this.sort.dir > 0 ? "ascending" : "descending") : null,
-        onclick: () => {
-          this.sort = { key: c.key, dir: active ? -this.sort.dir : c.num ? -1 : 1 };
-          this.render();
-        },
-      }, c.label, active ? (this.sort.dir > 0 ? " ▲" : " ▼") : "");
+      }, h("button", { type: "button", class: "sort", onclick: () => {
+        this.sort = { key: c.key, dir: active ? -this.sort.dir : c.num ? -1 : 1 };
+        this.render();
+        this.container.querySelector(`th.col-${c.key} button`)?.focus();
+      } }, c.label, active ? (this.sort.dir > 0 ? " ▲" : " ▼") : ""));
     }));
-    const body = shown.map((e) => h("tr", { dataset: { eventId: e.event_id }, class: e.modality !== "asserted" ? "not-asserted" : null,
-      onclick: (ev) => { if (!(ev.target instanceof HTMLAnchorElement) && this.onRow) this.onRow(e); } },
-      COLUMNS.map((c) => h("td", { class: c.num ? "num" : null }, c.render(e)))));
+    const pick = (e) => { if (this.onRow) this.onRow(e); };
+    const body = shown.map((e) => h("tr", {
+      dataset: { eventId: e.event_id }, class: e.modality !== "asserted" ? "not-asserted" : null, tabindex: 0,
+      "aria-label": `${e.plover_type} ${e.date?.start || ""}: show on the map`,
+      onclick: (ev) => { if (!(ev.target instanceof HTMLAnchorElement)) pick(e); },
+      onkeydown: (ev) => { if (ev.key === "Enter" && !(ev.target instanceof HTMLAnchorElement)) pick(e); },
+    }, COLUMNS.map((c) => h("td", { class: [c.num ? "num" : "", `col-${c.key}`].join(" ").trim() }, c.render(e)))));
     clear(this.container);
     this.container.append(
       h("div", { class: "table-scroll" }, h("table", { class: "events" }, h("thead", null, head), h("tbody", null, body))),
+      h("div", { class: "cards" }, shown.map((e) => eventCard(e, { compact: true }))),
       rows.length ? h("div", { class: "pager" },
         h("button", { type: "button", disabled: this.page === 0, onclick: () => { this.page--; this.render(); } }, "‹ Prev"),
         h("span", null, `Rows ${this.page * this.pageSize + 1}–${this.page * this.pageSize + shown.length} of ${rows.length}`),

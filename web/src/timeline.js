@@ -1,4 +1,4 @@
-// Events per day, stacked by PLOVER type, in plain SVG (no chart library needed for bars).
+// Events (or stated deaths) per day, stacked by PLOVER type, in plain SVG (no chart library needed).
 import { clear, h, svg } from "./dom.js";
 import { colour } from "./model.js";
 
@@ -19,11 +19,14 @@ function binning(span) {
   return { size: 30, name: "month" };
 }
 
-export function renderTimeline(container, events, onPick) {
+// measure: "events" counts events; "deaths" sums their stated death tolls.
+export function renderTimeline(container, events, onPick, measure = "events") {
   clear(container);
-  const dated = events.filter((e) => e.date && e.date.start && toDay(e.date.start) !== null);
+  const value = measure === "deaths" ? (e) => e.size?.dead || 0 : () => 1;
+  const unit = measure === "deaths" ? "deaths" : "events";
+  const dated = events.filter((e) => e.date && e.date.start && toDay(e.date.start) !== null && value(e) > 0);
   if (!dated.length) {
-    container.append(h("p", { class: "empty" }, "No dated events in this selection."));
+    container.append(h("p", { class: "empty" }, measure === "deaths" ? "No stated deaths in this selection." : "No dated events in this selection."));
     return;
   }
   const days = dated.map((e) => toDay(e.date.start));
@@ -35,8 +38,8 @@ export function renderTimeline(container, events, onPick) {
   const types = new Map();
   for (const e of dated) {
     const i = Math.floor((toDay(e.date.start) - first) / bin.size);
-    bins[i].set(e.plover_type, (bins[i].get(e.plover_type) || 0) + 1);
-    types.set(e.plover_type, (types.get(e.plover_type) || 0) + 1);
+    bins[i].set(e.plover_type, (bins[i].get(e.plover_type) || 0) + value(e));
+    types.set(e.plover_type, (types.get(e.plover_type) || 0) + value(e));
   }
   const order = [...types.entries()].sort((a, b) => b[1] - a[1]).map(([t]) => t);
   const max = Math.max(...bins.map((b) => [...b.values()].reduce((x, y) => x + y, 0)));
@@ -49,7 +52,7 @@ export function renderTimeline(container, events, onPick) {
   const bw = innerW / nBins;
   const y = (v) => innerH - (v / max) * innerH;
 
-  const root = svg("svg", { viewBox: `0 0 ${width} ${height}`, width, height, class: "timeline-svg", role: "img", "aria-label": `Events per ${bin.name} by type` });
+  const root = svg("svg", { viewBox: `0 0 ${width} ${height}`, width, height, class: "timeline-svg", role: "img", "aria-label": `${unit} per ${bin.name} by type` });
   const g = svg("g", { transform: `translate(${m.left},${m.top})` });
   root.append(g);
   const ticks = max <= 5 ? max : 4;
@@ -64,16 +67,17 @@ export function renderTimeline(container, events, onPick) {
     let acc = 0;
     const total = [...counts.values()].reduce((a, b) => a + b, 0);
     const label = bin.size === 1 ? dayLabel(start) : `${dayLabel(start)} – ${dayLabel(end)}`;
-    const col = svg("g", { class: "bar", tabindex: total ? 0 : null, "data-date": dayLabel(start),
-      onclick: () => total && onPick && onPick(dayLabel(start), dayLabel(end)) });
+    const pick = () => total && onPick && onPick(dayLabel(start), dayLabel(end));
+    const col = svg("g", { class: "bar", tabindex: total ? 0 : null, role: total ? "button" : null, "data-date": dayLabel(start),
+      "data-value": total, onclick: pick, onkeydown: (ev) => { if (ev.key === "Enter") pick(); } });
     for (const type of order) {
       const n = counts.get(type) || 0;
       if (!n) continue;
       col.append(svg("rect", { x: i * bw + 1, width: Math.max(bw - 2, 1), y: y(acc + n), height: y(acc) - y(acc + n), fill: colour(type) },
-        svg("title", null, `${label}: ${n} ${type}`)));
+        svg("title", null, `${label}: ${n} ${unit}, ${type}`)));
       acc += n;
     }
-    if (total) col.append(svg("title", null, `${label}: ${total} events`));
+    if (total) col.append(svg("title", null, `${label}: ${total} ${unit}`));
     g.append(col);
   });
   const labelEvery = Math.max(1, Math.ceil(nBins / Math.max(2, Math.floor(innerW / 90))));
@@ -81,5 +85,5 @@ export function renderTimeline(container, events, onPick) {
     g.append(svg("text", { x: i * bw + bw / 2, y: innerH + 16, class: "axis", "text-anchor": "middle" }, dayLabel(first + i * bin.size)));
   }
   g.append(svg("line", { x1: 0, x2: innerW, y1: innerH, y2: innerH, class: "baseline" }));
-  container.append(root, h("p", { class: "hint" }, `Events per ${bin.name} by date of the event (not of the report). Click a bar to filter to it.`));
+  container.append(root, h("p", { class: "hint" }, `${unit === "deaths" ? "Stated deaths" : "Events"} per ${bin.name} by date of the event (not of the report). Click a bar to show the events within it.`));
 }

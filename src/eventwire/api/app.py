@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import contextlib
-import csv
 import hmac
-import io
 import threading
 from collections.abc import AsyncIterator, Callable, Iterable
 from dataclasses import dataclass, field
@@ -18,8 +16,14 @@ from starlette.concurrency import run_in_threadpool
 from ..errors import EventwireError, InputError
 from ..records import Result
 from ..store import EventFilters, FilterError, Store
+from .acled import add_acled_routes
+from .docs import add_docs_routes
+from .exports import add_export_routes
+from .formats import CSV_COLUMNS, to_csv, to_geojson
 from .incidents import incidents_router
-from .models import ArticleIn, ArticleOut, EventsPage, Health, IngestOut
+from .lists import add_list_routes
+from .models import ArticleIn, ArticleOut, Count, EventsPage, Health, IngestOut, Stats
+from .params import event_filters, reject_unknown_params
 
 Fmt = Literal["json", "csv", "geojson"]
 MAX_LIMIT = 5000
@@ -28,14 +32,6 @@ MAX_BODY_BYTES = 5_000_000
 # Counts are exact up to this many matches; past it `count` is an estimate and `count_exact` false.
 COUNT_BOUND = 10_000
 
-# Flattened columns of the CSV format (one row per event, ACLED-like); JSON keeps the full record.
-CSV_COLUMNS = (
-    "event_id", "article_id", "event_date", "date_end", "date_precision", "plover_type", "plover_mode",
-    "acled_event_type", "acled_sub_event_type", "cameo_root", "actor1", "actor1_country", "actor1_sector",
-    "actor2", "actor2_country", "actor2_sector", "country", "admin1", "location", "latitude", "longitude",
-    "geo_precision", "dead", "injured", "claim_source", "modality", "confidence", "incident_id", "source",
-    "published", "evidence", "extractor_version",
-)
 RECORD_FIELDS = (
     "schema", "event_id", "article_id", "plover_type", "plover_mode", "context", "acled_event_type",
     "acled_sub_event_type", "cameo_root", "actors", "location", "date", "size", "claim_source", "modality",
@@ -110,9 +106,11 @@ def create_app(
         title="eventwire API",
         summary="Conflict events coded from news, with evidence (PLOVER, ACLED, CAMEO).",
         version="1",
-        docs_url="/docs",
+        docs_url=None,  # served by add_docs_routes, from the package instead of a CDN
+        redoc_url=None,
         openapi_url="/openapi.json",
     )
+    add_docs_routes(app)
     app.state.store = store
 
     def require_read(request: Request) -> None:
@@ -138,33 +136,13 @@ def create_app(
     def list_events(
         request: Request,
         fmt: str,
-        country: str | None,
-        admin1: str | None,
-        event_type: str | None,
-        sub_event_type: str | None,
-        plover_type: str | None,
-        actor: str | None,
-        event_date: str | None,
-        event_date_where: str | None,
-        bbox: str | None,
-        q: str | None,
-        claim_source: str | None,
-        min_confidence: float | None,
-        incident_id: str | None,
-        article_id: str | None,
-        modality: str | None,
+        filters: EventFilters,
         fields: str | None,
         limit: int,
         page: int,
         after: str | None = None,
         exact_count: bool = False,
     ) -> Response:
-        filters = EventFilters.parse(
-            country=country, admin1=admin1, event_type=event_type, sub_event_type=sub_event_type,
-            plover_type=plover_type, actor=actor, event_date=event_date, event_date_where=event_date_where,
-            bbox=bbox, q=q, claim_source=claim_source, min_confidence=min_confidence,
-            incident_id=incident_id, article_id=article_id, modality=modality,
-        )
         wanted = _fields(fields, fmt)
         if fmt == "geojson":
             filters = _with_coordinates(filters)
@@ -187,33 +165,19 @@ def create_app(
                 headers["Link"] = f'<{nxt}>; rel="next"'
             if got.next_after:
                 headers["X-Next-After"] = got.next_after
-            return Response(_to_csv(records, wanted), media_type="text/csv; charset=utf-8", headers=headers)
+            return Response(to_csv(records, wanted), media_type="text/csv; charset=utf-8", headers=headers)
         if wanted:
             records = [{k: r.get(k) for k in wanted if k in RECORD_FIELDS} for r in records]
         meta = {"count": total, "count_exact": exact, "page": page, "limit": limit, "next": nxt,
                 "next_after": got.next_after}
         if fmt == "geojson":
-            return JSONResponse(_to_geojson(records, meta), media_type="application/geo+json")
+            return JSONResponse(to_geojson(records, meta), media_type="application/geo+json")
         return JSONResponse({**meta, "events": records})
 
     def events_endpoint(suffix: str | None) -> Callable[..., Response]:
         def endpoint(
             request: Request,
-            country: str | None = Query(None, description="ISO2 of the location, ISO3 or name; a|b for either"),
-            admin1: str | None = Query(None, description="first-level region name"),
-            event_type: str | None = Query(None, description="ACLED event type"),
-            sub_event_type: str | None = Query(None, description="ACLED sub-event type"),
-            plover_type: str | None = Query(None, description="PLOVER type, e.g. ASSAULT|PROTEST"),
-            actor: str | None = Query(None, description="name substring, or CODE like TUR/MIL, TUR, /MIL"),
-            event_date: str | None = Query(None, description="YYYY-MM-DD, or A|B with BETWEEN"),
-            event_date_where: str | None = Query(None, description="BETWEEN, =, >, <, >=, <="),
-            bbox: str | None = Query(None, description="minlon,minlat,maxlon,maxlat"),
-            q: str | None = Query(None, max_length=500, description="full-text search over article text"),
-            claim_source: str | None = Query(None, description="who asserts the event (substring)"),
-            min_confidence: float | None = Query(None, ge=0, le=1),
-            incident_id: str | None = Query(None),
-            article_id: str | None = Query(None),
-            modality: str | None = Query(None, description="asserted|hypothetical|future|negated|denied|threatened"),
+            filters: EventFilters = Depends(event_filters),
             fields: str | None = Query(None, description="a|b: only these record keys (or CSV columns)"),
             limit: int = Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT),
             page: int = Query(1, ge=1, le=1_000_000),
@@ -226,20 +190,20 @@ def create_app(
             ),
             format: Fmt | None = Query(None, description="json (default), csv or geojson"),  # noqa: A002
         ) -> Response:
-            return list_events(
-                request, suffix or format or "json", country, admin1, event_type, sub_event_type, plover_type,
-                actor, event_date, event_date_where, bbox, q, claim_source, min_confidence, incident_id,
-                article_id, modality, fields, limit, page, after, exact_count,
-            )
+            return list_events(request, suffix or format or "json", filters, fields, limit, page, after, exact_count)
 
         return endpoint
 
-    read = [Depends(require_read)]
+    read = [Depends(require_read), Depends(reject_unknown_params)]
     app.get("/api/events", tags=["events"], dependencies=read, response_model=EventsPage,
             summary="Events matching ACLED-style filters")(events_endpoint(None))
     for suffix in ("json", "csv", "geojson"):
         app.get(f"/api/events.{suffix}", tags=["events"], dependencies=read, include_in_schema=suffix != "json",
                 summary=f"Events as {suffix}")(events_endpoint(suffix))
+
+    add_export_routes(app, store, read)
+    add_acled_routes(app, store, read_token)
+    add_list_routes(app, store, read)
 
     @app.get("/api/articles/{article_id}", tags=["articles"], dependencies=read, response_model=ArticleOut)
     def get_article(article_id: str) -> dict[str, Any]:
@@ -250,15 +214,15 @@ def create_app(
 
     app.include_router(incidents_router(store, read))  # /api/incidents, /api/incidents/{id} (api/incidents.py)
 
-    @app.get("/api/stats", tags=["events"], dependencies=read)
-    def stats(
-        country: str | None = None, plover_type: str | None = None, event_type: str | None = None,
-        event_date: str | None = None, event_date_where: str | None = None, actor: str | None = None,
-    ) -> dict[str, Any]:
-        return store.stats(
-            country=country, plover_type=plover_type, event_type=event_type, event_date=event_date,
-            event_date_where=event_date_where, actor=actor,
-        )
+    @app.get("/api/stats", tags=["events"], dependencies=read, response_model=Stats)
+    def stats(filters: EventFilters = Depends(event_filters)) -> dict[str, Any]:
+        """Counts and fatalities for charts, over every filter of /api/events."""
+        return store.stats(filters)
+
+    @app.get("/api/events/count", tags=["events"], dependencies=read, response_model=Count)
+    def count(filters: EventFilters = Depends(event_filters)) -> Count:
+        """The exact number of events matching the filters (every match is counted)."""
+        return Count(count=store.count_events(filters))
 
     @app.post(
         "/api/articles", tags=["articles"], dependencies=[Depends(require_write)], response_model=IngestOut,
@@ -377,63 +341,6 @@ def _with_coordinates(filters: EventFilters) -> EventFilters:
 
     # GeoJSON carries only located events; a whole-world bbox selects exactly those with coordinates.
     return filters if filters.bbox else replace(filters, bbox=(-180.0, -90.0, 180.0, 90.0))
-
-
-def _flat(rec: dict[str, Any]) -> dict[str, Any]:
-    actors = [a for a in rec.get("actors") or [] if a.get("role") == "actor"]
-    recips = [a for a in rec.get("actors") or [] if a.get("role") != "actor"]
-    loc = rec.get("location") or {}
-    date = rec.get("date") or {}
-    size = rec.get("size") or {}
-
-    def actor(lst: list[dict[str, Any]], key: str) -> Any:
-        return "; ".join(str(a.get(key) or a.get("text") if key == "name" else a.get(key) or "") for a in lst)
-
-    return {
-        "event_id": rec.get("event_id"), "article_id": rec.get("article_id"),
-        "event_date": date.get("start"), "date_end": date.get("end"), "date_precision": date.get("precision"),
-        "plover_type": rec.get("plover_type"), "plover_mode": rec.get("plover_mode"),
-        "acled_event_type": rec.get("acled_event_type"), "acled_sub_event_type": rec.get("acled_sub_event_type"),
-        "cameo_root": rec.get("cameo_root"),
-        "actor1": actor(actors, "name"), "actor1_country": actor(actors, "country"),
-        "actor1_sector": actor(actors, "sector"),
-        "actor2": actor(recips, "name"), "actor2_country": actor(recips, "country"),
-        "actor2_sector": actor(recips, "sector"),
-        "country": loc.get("country"), "admin1": loc.get("admin1"), "location": loc.get("name") or loc.get("text"),
-        "latitude": loc.get("lat"), "longitude": loc.get("lon"), "geo_precision": loc.get("precision"),
-        "dead": size.get("dead"), "injured": size.get("injured"),
-        "claim_source": "; ".join(rec.get("claim_source") or []), "modality": rec.get("modality"),
-        "confidence": rec.get("confidence"), "incident_id": rec.get("incident_id"), "source": rec.get("source"),
-        "published": rec.get("published"), "evidence": (rec.get("evidence") or {}).get("sentence"),
-        "extractor_version": rec.get("extractor_version"),
-    }
-
-
-def _to_csv(records: list[dict[str, Any]], wanted: list[str] | None) -> str:
-    cols = wanted or list(CSV_COLUMNS)
-    buf = io.StringIO()
-    w = csv.DictWriter(buf, fieldnames=cols, extrasaction="ignore", lineterminator="\n")
-    w.writeheader()
-    for rec in records:
-        row = _flat(rec)
-        # A cell starting with = + - @ would run as a formula in a spreadsheet: quote it as text.
-        w.writerow({k: ("'" + v if isinstance(v, str) and v[:1] in "=+-@" else v) for k, v in row.items()})
-    return buf.getvalue()
-
-
-def _to_geojson(records: list[dict[str, Any]], meta: dict[str, Any]) -> dict[str, Any]:
-    feats = []
-    for rec in records:
-        loc = rec.get("location") or {}
-        if loc.get("lat") is None or loc.get("lon") is None:
-            continue
-        feats.append({
-            "type": "Feature",
-            "id": rec.get("event_id"),
-            "geometry": {"type": "Point", "coordinates": [loc["lon"], loc["lat"]]},
-            "properties": rec,
-        })
-    return {"type": "FeatureCollection", **meta, "features": feats}
 
 
 def _mount_dashboard(app: FastAPI, store: Store) -> None:

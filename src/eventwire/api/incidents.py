@@ -8,12 +8,13 @@ from __future__ import annotations
 import io
 from typing import Any, Literal
 
-from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..incidents import queries
-from ..store import Store
+from ..store import EventFilters, Store
+from .params import event_filters
 
 COUNT_BOUND = 10_000
 MAX_LIMIT = 1000
@@ -136,21 +137,7 @@ def incidents_router(store: Store, read: list[Any]) -> APIRouter:
                 responses={200: {"content": {"application/geo+json": {}, "text/csv": {"description": CSV_COLUMNS_NOTE}}}})
     def list_incidents(
         request: Request,
-        country: str | None = Query(None, description="ISO2 of the incident's place, ISO3 or name; a|b for either"),
-        admin1: str | None = Query(None),
-        event_type: str | None = Query(None, description="ACLED event type"),
-        sub_event_type: str | None = Query(None, description="ACLED sub-event type"),
-        plover_type: str | None = Query(None, description="PLOVER type, e.g. ASSAULT|PROTEST"),
-        actor: str | None = Query(None, description="some report has this actor (name substring or CODE)"),
-        event_date: str | None = Query(None, description="YYYY-MM-DD, or A|B with BETWEEN"),
-        event_date_where: str | None = Query(None, description="BETWEEN, =, >, <, >=, <="),
-        bbox: str | None = Query(None, description="minlon,minlat,maxlon,maxlat"),
-        q: str | None = Query(None, max_length=500, description="full-text search over the reports' articles"),
-        claim_source: str | None = Query(None, description="some report is claimed by this source (substring)"),
-        min_confidence: float | None = Query(None, ge=0, le=1, description="the most confident report at least"),
-        incident_id: str | None = Query(None),
-        article_id: str | None = Query(None, description="incidents this article reports"),
-        modality: str | None = Query(None),
+        filters: EventFilters = Depends(event_filters),
         conflict: bool | None = Query(None, description="only incidents whose reports' figures disagree (true) or agree"),
         min_outlets: int | None = Query(None, ge=1, description="reported by at least this many outlets"),
         limit: int = Query(100, ge=1, le=MAX_LIMIT),
@@ -158,12 +145,10 @@ def incidents_router(store: Store, read: list[Any]) -> APIRouter:
         after: str | None = Query(None, max_length=600, description="keyset cursor: `next_after` of the previous page"),
         format: Literal["json", "csv", "geojson"] = Query("json"),  # noqa: A002
     ) -> Response:
-        filters, conflict_f, min_out = queries.parse(
-            country=country, admin1=admin1, event_type=event_type, sub_event_type=sub_event_type,
-            plover_type=plover_type, actor=actor, event_date=event_date, event_date_where=event_date_where,
-            bbox=bbox, q=q, claim_source=claim_source, min_confidence=min_confidence, incident_id=incident_id,
-            article_id=article_id, modality=modality, conflict=conflict, min_outlets=min_outlets,
-        )
+        """The filters of /api/events: those on the incident's own summary (type, ACLED type, country,
+        admin1, date, bbox, confidence, incident id) read the incident; the others select incidents
+        with at least one matching report."""
+        conflict_f, min_out = conflict, min_outlets
         total, exact = queries.count(store, filters, conflict=conflict_f, min_outlets=min_out, bound=COUNT_BOUND)
         got = queries.page(store, filters, conflict=conflict_f, min_outlets=min_out, limit=limit,
                            offset=(page - 1) * limit, after=after, brief=format == "json", broad=not exact)

@@ -51,3 +51,57 @@ class Health(BaseModel):
     status: str
     store: str
     events: int | None = None
+
+
+class Count(BaseModel):
+    count: int = Field(description="events matching the filters, every match counted")
+
+
+class Ranked(BaseModel):
+    key: str | None
+    count: int
+
+
+class DayCount(BaseModel):
+    date: str
+    plover_type: str
+    count: int
+    fatalities: int = Field(description="sum of stated deaths (events without a figure add nothing)")
+
+
+class Stats(BaseModel):
+    count: int
+    fatalities: int = Field(description="sum of stated deaths over the selection")
+    events_with_fatalities: int = Field(description="events that state a death toll")
+    by_day: list[DayCount]
+    by_plover_type: list[Ranked]
+    by_acled_event_type: list[Ranked]
+    by_country: list[Ranked]
+
+
+class ArticleSummary(BaseModel):
+    article_id: str
+    title: str | None
+    source: str | None
+    url: str | None
+    published: str | None
+    language: str | None
+    origin: str | None
+    content_hash: str
+    extractor_version: str
+    n_events: int
+    created: str | None
+
+
+class ArticlesPage(BaseModel):
+    count: int = Field(description="articles matching (all pages)")
+    page: int
+    limit: int
+    next: str | None = Field(description="URL of the next page, null on the last")
+    articles: list[ArticleSummary]
+
+
+class Outlet(BaseModel):
+    outlet: str | None = Field(description="the article source as stored; null: articles without one")
+    articles: int
+    events: int

@@ -35,16 +35,22 @@ def _pipeline(model: str | None) -> Any:
     return Pipeline(Settings.from_env(spacy_model=model))
 
 
-def _read_input(path: str, published: str | None, source: str | None, url: str | None, settings: Settings) -> Any:
+def _read_input(
+    path: str, published: str | None, source: str | None, url: str | None, settings: Settings,
+    title: str | None = None,
+) -> Any:
     from ..sources import article_from_text, decode_bytes, read_text_file
 
     if path == "-":
         data = sys.stdin.buffer.read()
         text = decode_bytes(data, "<stdin>")
         return article_from_text(
-            text, "<stdin>", published=published, source=source, url=url, check_language=settings.check_language
+            text, "<stdin>", published=published, source=source, url=url, title=title,
+            check_language=settings.check_language,
         )
-    return read_text_file(path, published=published, source=source, url=url, check_language=settings.check_language)
+    return read_text_file(
+        path, published=published, source=source, url=url, title=title, check_language=settings.check_language
+    )
 
 
 @app.command()
@@ -111,16 +117,23 @@ def ingest(
     db: Annotated[str, typer.Option(help="SQLAlchemy database URL", envvar="EVENTWIRE_DB")] = DEFAULT_DB_URL,
     published: Annotated[str | None, typer.Option(help="publication date YYYY-MM-DD for all inputs")] = None,
     source: Annotated[str | None, typer.Option(help="the outlet of all inputs")] = None,
+    title: Annotated[str | None, typer.Option(help="the article's headline (one input only)")] = None,
+    url: Annotated[str | None, typer.Option(help="the article's URL (one input only)")] = None,
     model: Annotated[str | None, typer.Option(help="spaCy pipeline to use")] = None,
 ) -> None:
     """Store articles and their events; the same article ingested twice is stored once."""
     from ..store import Store
 
+    if (title or url) and len(paths) != 1:
+        # One headline or URL for several articles would mislabel all but one of them.
+        err.print("[E401] --title and --url describe one article: give one input, or use `eventwire run` "
+                  "with a manifest for many", markup=False)
+        raise typer.Exit(2)
     pipe = _pipeline(model)
     articles, failures = [], []
     for p in paths:
         try:
-            articles.append(_read_input(p, published, source, None, pipe.settings))
+            articles.append(_read_input(p, published, source, url, pipe.settings, title))
         except EventwireError as exc:
             failures.append(Failure(origin=p, code=exc.code, message=exc.message))
             err.print(f"error: {exc.with_origin(p) if not exc.origin else exc}", markup=False)
@@ -254,7 +267,7 @@ def eval_articles(
 def eval_mentions(
     data: Annotated[Path, typer.Argument(help="WikiEvents- or RAMS-style JSONL (e.g. ../shared/data/wikievents/dev.jsonl)")],
     mapping: Annotated[Path | None, typer.Option(help="source type -> PLOVER TSV (default: plover_mapping.tsv beside FILE)")] = None,
-    exclude: Annotated[Path | None, typer.Option(help="file of record ids to leave out, one per line")] = None,
+    exclude: Annotated[Path | None, typer.Option(help="file of record ids to leave out, one per line ('dataset#id' too)")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="print one JSON object with every figure")] = False,
     model: Annotated[str | None, typer.Option(help="spaCy pipeline to use")] = None,
 ) -> None:
@@ -262,7 +275,8 @@ def eval_mentions(
     (WikiEvents), recall and argument accuracy against single-event passages (RAMS)."""
     from ..evaluate.mentions import evaluate_mentions, format_report
 
-    skip = {x.strip() for x in exclude.read_text(encoding="utf-8").splitlines() if x.strip()} if exclude else None
+    # one id per line, optionally prefixed "dataset#" as in eval/corpus/test_ids.txt
+    skip = {x.split("#")[-1].strip() for x in exclude.read_text(encoding="utf-8").splitlines() if x.strip()} if exclude else None
     report = evaluate_mentions(data, pipeline=_pipeline(model), mapping=mapping, exclude=skip)
     if as_json:
         typer.echo(json.dumps(report, indent=1, default=str))

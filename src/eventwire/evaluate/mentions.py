@@ -227,9 +227,9 @@ def evaluate_mentions(path: str | Path, pipeline: Any, mapping: str | Path | Non
             errors.append(f"{r['id']}: {exc}")
             continue
         articles.append(art)
-        by_origin[art.origin] = r
+        by_origin[str(art.origin)] = r
     for result in pipeline.process(articles):
-        rec = by_origin[result.article.origin]
+        rec = by_origin[str(result.article.origin)]
         per.append(score_document(rec, [e.to_dict() for e in result.events], table, exhaustive))
     report = aggregate(per, exhaustive, len(per), errors)
     report["dataset"] = "exhaustive" if exhaustive else "single-event"

@@ -98,13 +98,17 @@ def _same_incident(a: Event, b: Event) -> bool:
         return False
     if not (_countries(a, "actor") & _countries(b, "actor") or _countries(a, "recipient") & _countries(b, "recipient")):
         return False
-    ia, ib = _interval(a), _interval(b)
-    if ia is None or ib is None:
-        return False
-    if ia[0] > ib[1] or ib[0] > ia[1]:
-        return False
     la, lb = a.location, b.location
-    return not (la and lb and la.country and lb.country and la.country != lb.country)
+    if la and lb and la.country and lb.country and la.country != lb.country:
+        return False
+    ia, ib = _interval(a), _interval(b)
+    if ia is not None and ib is not None:
+        return not (ia[0] > ib[1] or ib[0] > ia[1])
+    # Undated reports (no publication date, or a headline that restates the lead): the same incident only
+    # when something more specific than the country agrees: the same named place or the same death toll.
+    same_place = bool(la and lb and la.name and la.name == lb.name and la.precision not in (None, "country"))
+    same_toll = a.size.dead is not None and a.size.dead == b.size.dead
+    return same_place or same_toll
 
 
 def assign_incidents(events: list[Event]) -> list[Event]:

@@ -58,7 +58,57 @@ def _examples(nlp: Any, records: list[dict[str, Any]], mapping: dict[str, str], 
     return out
 
 
-def load_examples(shared: Path, exclude: set[str]) -> list[tuple[str, dict[str, float], str, float]]:
+def _gold_trigger(span: Any, plover_type: str) -> Any:
+    """The word of a gold evidence span that carries its event: one the CAMEO dictionary or the coder's
+    lexicon types as the gold type, else the span's verb or noun nearest its syntactic root."""
+    from . import lexicon as lx
+    from .triggers import cameo_lexicon
+
+    lex = cameo_lexicon()
+    words = [t for t in span if t.pos_ in CANDIDATE_POS and t.is_alpha]
+    for t in words:
+        lemma = t.lemma_.lower()
+        if plover_type in lex.default.get(lemma, ()) or any(
+            tr.plover_type == plover_type for tr in lx.VERB_TRIGGERS if tr.lemma == lemma
+        ) or (lx.NOUN_TRIGGERS.get(lemma) or ("",))[0] == plover_type:
+            return t
+    root = span.root
+    if root.pos_ in CANDIDATE_POS:
+        return root
+    return words[0] if words else None
+
+
+def _gold_examples(nlp: Any, paths: list[Path]) -> list[tuple[str, dict[str, float], str, float]]:
+    """Team-corpus gold articles: exhaustive, so words of sentences holding no gold event are negatives."""
+    from ..evaluate.gold import load_gold
+
+    out = []
+    for path in paths:
+        g = load_gold(path)
+        doc = nlp(g.text)
+        labelled: dict[int, str] = {}
+        busy: list[tuple[int, int]] = []
+        for e in g.events:
+            a, b = e["_span"]
+            busy.append((a, b))
+            span = doc.char_span(a, b, alignment_mode="expand")
+            t = _gold_trigger(span, e["plover"]["type"]) if span is not None else None
+            if t is not None:
+                labelled[t.i] = e["plover"]["type"]
+        for sent in doc.sents:
+            free = not any(a < sent.end_char and sent.start_char < b for a, b in busy)
+            for tok in sent:
+                if tok.pos_ not in CANDIDATE_POS or not tok.is_alpha:
+                    continue
+                if tok.i in labelled:
+                    out.append((f"corpus:{path.name}", token_features(tok), labelled[tok.i], 1.0))
+                elif free:
+                    out.append((f"corpus:{path.name}", token_features(tok), NONE, 1.0))
+    return out
+
+
+def load_examples(shared: Path, exclude: set[str], corpus: Path | None = None
+                  ) -> list[tuple[str, dict[str, float], str, float]]:
     from ..evaluate.mentions import read_records
     from ..nlp import load_spacy
 
@@ -70,6 +120,8 @@ def load_examples(shared: Path, exclude: set[str]) -> list[tuple[str, dict[str, 
             continue
         recs = [r for r in read_records(path) if str(r["id"]) not in exclude]
         ex += _examples(nlp, recs, _mapping(path.parent / "plover_mapping.tsv"), neg, name)
+    if corpus is not None and corpus.is_dir():
+        ex += _gold_examples(nlp, sorted(corpus.glob("*.gold.json")))
     return ex
 
 
@@ -117,10 +169,10 @@ def evaluate(model: TriggerModel, examples: Iterable[tuple[str, dict[str, float]
 
 def cross_validate(examples: list[tuple[str, dict[str, float], str, float]], folds: int, C: float,
                    threshold: float) -> dict[str, float]:
-    """Document-level folds over WikiEvents (the exhaustively annotated part); RAMS always trains."""
-    we_docs = sorted({d for d, *_ in examples if d.startswith("wikievents:")})
+    """Document-level folds over the exhaustively annotated parts (WikiEvents, team corpus dev); RAMS always trains."""
+    we_docs = sorted({d for d, *_ in examples if d.startswith(("wikievents:", "corpus:"))})
     random.Random(13).shuffle(we_docs)
-    tot = Counter[str]()
+    tot: dict[str, float] = {"tp": 0.0, "true": 0.0, "pred": 0.0}
     for k in range(folds):
         held = set(we_docs[k::folds])
         train = [e for e in examples if e[0] not in held]
@@ -144,6 +196,8 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--shared", type=Path, default=None, help="the shared/ folder (default: beside the checkout)")
     ap.add_argument("--exclude", type=Path, default=REPO / "eval" / "corpus" / "test_ids.txt",
                     help="record ids never to train on (the team corpus test split)")
+    ap.add_argument("--corpus", type=Path, default=REPO / "eval" / "corpus" / "dev",
+                    help="team-corpus gold folder to train on (its dev split; never the test split)")
     ap.add_argument("--cv", type=int, default=0, help="document-level folds over WikiEvents (0: none)")
     ap.add_argument("-C", type=float, default=0.5)
     ap.add_argument("--threshold", type=float, default=0.5)
@@ -155,11 +209,13 @@ def main(argv: list[str] | None = None) -> None:
     exclude = set()
     if a.exclude and a.exclude.exists():
         exclude = {x.split("#")[-1].strip() for x in a.exclude.read_text().splitlines() if x.strip()}
-    ex = load_examples(shared, exclude)
+    if a.corpus and a.corpus.resolve().name == "test":
+        raise SystemExit("the test split is scored, never trained on")
+    ex = load_examples(shared, exclude, a.corpus)
     print(f"{len(ex)} candidate tokens, {sum(1 for e in ex if e[2] != NONE)} triggers, "
           f"{len(exclude)} excluded records")
     if a.cv:
-        print("cv (WikiEvents documents held out, token level):", json.dumps(cross_validate(ex, a.cv, a.C, a.threshold)))
+        print("cv (WikiEvents and team-dev documents held out, token level):", json.dumps(cross_validate(ex, a.cv, a.C, a.threshold)))
     if not a.no_write:
         model = fit(ex, a.C)
         MODEL_FILE.write_text(json.dumps(model.to_json(), separators=(",", ":")), encoding="utf-8")

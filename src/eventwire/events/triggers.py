@@ -100,10 +100,24 @@ def token_features(tok: Token) -> dict[str, float]:
     if tok.pos_ == "NOUN" and head.pos_ == "VERB":
         for t in lex.default.get(head.lemma_.lower(), ()):
             f[f"head_cameo={t}|{tok.dep_}"] = 1.0
-    ents = {e.label_ for e in tok.sent.ents} if tok.doc.has_annotation("SENT_START") else set()
-    for e in ents & {"GPE", "NORP", "ORG", "PERSON"}:
+    for e in _sentence_entity_labels(tok) & {"GPE", "NORP", "ORG", "PERSON"}:
         f[f"sent_ent={e}"] = 1.0
     return f
+
+
+def _sentence_entity_labels(tok: Token) -> set[str]:
+    """Entity labels of the token's sentence, computed once per sentence (tok.sent is a linear scan)."""
+    doc = tok.doc
+    cache = doc.user_data.setdefault("eventwire_sent_ents", {})
+    if not doc.has_annotation("SENT_START"):
+        return set()
+    i = tok.i
+    while i > 0 and not doc[i].is_sent_start:
+        i -= 1
+    if i not in cache:
+        sent = doc[i].sent
+        cache[i] = {e.label_ for e in sent.ents}
+    return cache[i]
 
 
 class TriggerModel:
@@ -115,6 +129,13 @@ class TriggerModel:
         self.weights = weights
         self.bias = bias
         self.about = about
+        # A cheap gate before the features: words the model has seen lean towards an event, or that the
+        # CAMEO dictionary lists. Scoring every noun and verb costs as much as parsing; most never fire.
+        none = classes.index(NONE) if NONE in classes else -1
+        self.gate = set(cameo_lexicon().default)
+        for name, w in weights.items():
+            if name.startswith("lemma=") and none >= 0 and max(x for k, x in enumerate(w) if k != none) > w[none]:
+                self.gate.add(name[6:])
 
     @classmethod
     def load(cls, path: Path = MODEL_FILE) -> TriggerModel:
@@ -138,7 +159,7 @@ class TriggerModel:
 
     def predict(self, tok: Token) -> tuple[str, float]:
         """The most likely PLOVER type of this token ('NONE' when it reports no event) and its probability."""
-        if tok.pos_ not in CANDIDATE_POS or not tok.is_alpha:
+        if tok.pos_ not in CANDIDATE_POS or not tok.is_alpha or tok.lemma_.lower() not in self.gate:
             return NONE, 1.0
         p = self.scores(token_features(tok))
         k = max(range(len(p)), key=p.__getitem__)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import sqlalchemy as sa
@@ -22,7 +22,9 @@ from ..store.filters import EventFilters, FilterError
 from ..store.incident_tables import incidents
 from ..store.schema import events
 
-_EVENT_ONLY = ("actor", "claim_source", "q", "article_id", "modality")
+# Filters read from the incident's own columns; every other filter selects incidents by their reports.
+_OWN = ("country", "admin1", "event_type", "sub_event_type", "plover_type", "incident_id", "bbox", "min_confidence")
+_DATE = ("event_date", "event_date_where", "event_date_match")
 
 
 @dataclass(frozen=True)
@@ -32,9 +34,19 @@ class IncidentPage:
     next_after: str | None
 
 
+def _own_date(f: EventFilters) -> bool:
+    # "within" (the report's dates wholly inside those asked) is a property of each report
+    return bool(f.event_date) and getattr(f, "event_date_match", "overlaps") == "overlaps"
+
+
 def _reports(f: EventFilters) -> EventFilters | None:
-    reports = EventFilters(**{k: getattr(f, k) for k in _EVENT_ONLY})
-    return None if reports == EventFilters() else reports
+    """The filters only reports can answer (None when there are none)."""
+    blank = EventFilters()
+    reset = {k: getattr(blank, k) for k in _OWN}
+    if _own_date(f):
+        reset.update({k: getattr(blank, k) for k in _DATE if hasattr(blank, k)})
+    reports = replace(f, **reset)
+    return None if reports == blank else reports
 
 
 def _conditions(
@@ -52,7 +64,7 @@ def _conditions(
     ):
         if values:
             cond.append(column.in_(values))
-    if f.event_date:
+    if _own_date(f):
         start, end = i.date_start, i.date_end
         where, d = f.event_date_where, f.event_date
         if where == "BETWEEN":

@@ -99,18 +99,55 @@ def _url_lines(data: bytes) -> list[str] | None:
     return None
 
 
-def _article_from_file(path: Path, data: bytes, opts: SourceOptions) -> Article:
+def _article_from_file(path: Path, data: bytes, opts: SourceOptions, meta: dict[str, str] | None = None) -> Article:
     origin = str(path)
+    meta = meta or {}
+    fields: dict[str, Any] = {
+        "published": meta.get("published") or opts.published, "source": meta.get("source") or opts.source,
+        "url": meta.get("url") or None, "title": meta.get("title") or None,
+    }
     if path.suffix.lower() in HTML_SUFFIXES or (path.suffix.lower() not in TEXT_SUFFIXES and looks_like_html(data)):
-        return article_from_html(
-            data, origin, published=opts.published, source=opts.source,
-            check_language=opts.check_language, max_chars=opts.max_chars,
-        )
+        return article_from_html(data, origin, check_language=opts.check_language, max_chars=opts.max_chars, **fields)
     text = decode_bytes(data, origin, max_bytes=opts.max_bytes)
-    return article_from_text(
-        text, origin, published=opts.published, source=opts.source,
-        check_language=opts.check_language, max_chars=opts.max_chars,
-    )
+    return article_from_text(text, origin, check_language=opts.check_language, max_chars=opts.max_chars, **fields)
+
+
+# A folder may describe its files in a manifest: one row per file, naming it relative to the folder.
+MANIFEST_NAMES = ("manifest.jsonl", "manifest.csv")
+MANIFEST_COLUMNS = ("file", "title", "url", "published", "source")
+
+
+def read_manifest(folder: Path) -> dict[Path, dict[str, str]]:
+    """Per-file metadata (title, url, published, source) from ``manifest.jsonl`` or ``manifest.csv``
+    in ``folder``, keyed by resolved path; an unknown column or a row without ``file`` is an error
+    (E110) rather than metadata silently dropped."""
+    import csv
+
+    for name in MANIFEST_NAMES:
+        path = folder / name
+        if not path.is_file():
+            continue
+        text = path.read_text(encoding="utf-8-sig")
+        if name.endswith(".jsonl"):
+            try:
+                rows = [json.loads(line) for line in text.splitlines() if line.strip()]
+            except json.JSONDecodeError as exc:
+                raise InputError(E_BAD_DUMP, f"manifest line {exc.lineno}: not JSON", origin=str(path)) from exc
+        else:
+            rows = list(csv.DictReader(text.splitlines()))
+        out: dict[Path, dict[str, str]] = {}
+        for i, row in enumerate(rows, 1):
+            if not isinstance(row, dict) or not row.get("file"):
+                raise InputError(E_BAD_DUMP, f"manifest row {i} names no file", origin=str(path))
+            unknown = sorted(set(row) - set(MANIFEST_COLUMNS))
+            if unknown:
+                raise InputError(E_BAD_DUMP, f"manifest row {i}: unknown column(s) {', '.join(unknown)}; "
+                                 f"allowed: {', '.join(MANIFEST_COLUMNS)}", origin=str(path))
+            out[(folder / str(row["file"])).resolve()] = {
+                k: str(v).strip() for k, v in row.items() if k != "file" and v not in (None, "")
+            }
+        return out
+    return {}
 
 
 @dataclass(frozen=True)
@@ -137,6 +174,13 @@ class FilesSource:
         return len(self._files())
 
     def items(self, fetcher: Fetcher, should_fetch: ShouldFetch) -> Iterator[Item]:
+        manifest: dict[Path, dict[str, str]] = {}
+        if self.path.is_dir():
+            try:
+                manifest = read_manifest(self.path)
+            except InputError as exc:
+                yield _failed(exc.origin or str(self.path), exc)
+                return
         for path in self._files():
             key = str(path.resolve())
             try:
@@ -145,7 +189,7 @@ class FilesSource:
                 yield _failed(key, InputError(E_NOT_FOUND, f"cannot read file ({exc.strerror})", origin=key))
                 continue
             try:
-                yield Item(key=key, article=_article_from_file(path, data, self.opts))
+                yield Item(key=key, article=_article_from_file(path, data, self.opts, manifest.get(path.resolve())))
             except Exception as exc:  # noqa: BLE001 - one bad file must not stop the batch
                 yield _failed(key, exc, data)
 

@@ -108,6 +108,7 @@ def read_text_file(
     published: dt.date | str | None = None,
     source: str | None = None,
     url: str | None = None,
+    title: str | None = None,
     check_language: bool = True,
     max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> Article:
@@ -122,5 +123,5 @@ def read_text_file(
         raise InputError(E_TOO_LARGE, f"file is {size:,} bytes, over the limit of {max_bytes:,}", origin=origin)
     text = decode_bytes(p.read_bytes(), origin, max_bytes=max_bytes)
     return article_from_text(
-        text, origin, published=published, source=source, url=url, check_language=check_language
+        text, origin, published=published, source=source, url=url, title=title, check_language=check_language
     )

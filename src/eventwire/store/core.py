@@ -483,26 +483,66 @@ class Store:
             "articles": [_article_dict(r, with_text=False) for r in sorted(rows, key=lambda r: r.article_id)],
         }
 
+    def list_articles(
+        self, *, outlet: str | None = None, limit: int = 100, offset: int = 0
+    ) -> tuple[list[dict[str, Any]], int]:
+        """Articles without their text, newest publication first, and how many match; ``outlet``
+        is a case-blind substring of the source, as the events filter has it."""
+        a = articles.c
+        cond = []
+        if outlet:
+            cond.append(a.source.contains(outlet, autoescape=True) if self.dialect == "sqlite"
+                        else a.source.icontains(outlet, autoescape=True))
+        cols = [c for c in articles.c if c.name not in ("text", "fts_id")]
+        with self.engine.connect() as conn:
+            total = int(conn.execute(sa.select(sa.func.count()).select_from(articles).where(*cond)).scalar_one())
+            # NULL publication dates sort last on both databases: the coalesce puts them at day one.
+            q = (
+                sa.select(*cols).where(*cond)
+                .order_by(sa.func.coalesce(a.published, dt.date.min).desc(), a.created.desc(), a.article_id)
+                .limit(limit).offset(offset or None)
+            )
+            rows = [_article_dict(r, with_text=False) for r in conn.execute(q)]
+        return rows, total
+
+    def outlets(self) -> list[dict[str, Any]]:
+        """Each outlet (article source) with its number of articles and of events."""
+        a = articles.c
+        q = (
+            sa.select(a.source, sa.func.count().label("articles"), sa.func.coalesce(sa.func.sum(a.n_events), 0))
+            .group_by(a.source)
+            .order_by(sa.func.count().desc(), a.source)
+        )
+        with self.engine.connect() as conn:
+            return [{"outlet": s, "articles": int(n), "events": int(e)} for s, n, e in conn.execute(q)]
+
     def stats(self, filters: EventFilters | None = None, **raw: Any) -> dict[str, Any]:
-        """Counts for charts: by day and PLOVER type, by type, by ACLED type, by country."""
+        """Counts and fatalities for charts: by day and PLOVER type, by type, ACLED type, country."""
         e = events.c
         with self.engine.connect() as conn:
             cond = self._filtered(filters if filters is not None else raw, conn)
+
             def grouped(*cols: Any) -> list[Any]:
-                q = sa.select(*cols, sa.func.count().label("n")).where(*cond).group_by(*cols)
+                dead = sa.func.coalesce(sa.func.sum(e.dead), 0).label("dead")
+                q = sa.select(*cols, sa.func.count().label("n"), dead).where(*cond).group_by(*cols)
                 return list(conn.execute(q))
 
             by_day = [
-                {"date": d.isoformat(), "plover_type": t, "count": n}
-                for d, t, n in sorted(grouped(e.date_start, e.plover_type), key=lambda r: (r[0] or dt.date.min, r[1]))
+                {"date": d.isoformat(), "plover_type": t, "count": int(n), "fatalities": int(dead)}
+                for d, t, n, dead in sorted(grouped(e.date_start, e.plover_type),
+                                            key=lambda r: (r[0] or dt.date.min, r[1]))
                 if d is not None
             ]
+            by_type = grouped(e.plover_type)
+            with_dead = sa.select(sa.func.count()).select_from(events).where(*cond, e.dead.is_not(None))
             return {
-                "count": sum(n for *_, n in grouped(e.plover_type)),
+                "count": sum(int(n) for _, n, _ in by_type),
+                "fatalities": sum(int(dead) for *_, dead in by_type),
+                "events_with_fatalities": int(conn.execute(with_dead).scalar_one()),
                 "by_day": by_day,
-                "by_plover_type": _ranked(grouped(e.plover_type)),
-                "by_acled_event_type": _ranked(grouped(e.acled_event_type)),
-                "by_country": _ranked(grouped(e.country)),
+                "by_plover_type": _ranked((k, n) for k, n, _ in by_type),
+                "by_acled_event_type": _ranked((k, n) for k, n, _ in grouped(e.acled_event_type)),
+                "by_country": _ranked((k, n) for k, n, _ in grouped(e.country)),
             }
 
     def summary(self, top: int = 10) -> dict[str, Any]:

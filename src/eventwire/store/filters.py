@@ -16,13 +16,21 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from ..countries import resolve_country
 from ..errors import ConfigError
+from ..records import MODALITIES
+from ..taxonomy.acled import ACLED_EVENT_TYPES, ACLED_SUB_EVENT_TYPES
+from ..taxonomy.plover import PLOVER_TYPES
 from .schema import articles, event_actors, event_claims, events
 
 E_BAD_FILTER = "E402"
 
 DATE_WHERE = ("BETWEEN", "=", ">", "<", ">=", "<=")
+# overlaps: the event's date interval meets the one asked for; within: it lies wholly inside it.
+DATE_MATCH = ("overlaps", "within")
 _ACTOR_CODE = re.compile(r"^(?P<country>[A-Z]{3})?(?:/(?P<sector>[A-Z]{3}))?$")
+# Actor roles as stored, by the names ACLED gives them: actor1 acts, actor2 is acted upon.
+ACTOR_ROLES = {"actor": None, "actor1": "actor", "actor2": "recipient"}
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
@@ -45,25 +53,62 @@ def _alternatives(value: Any) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _date(value: str) -> dt.date:
+def _date(value: str, name: str = "event_date") -> dt.date:
     try:
         return dt.date.fromisoformat(value.strip())
     except ValueError as exc:
-        raise FilterError(message=f"event_date {value!r} is not an ISO date (YYYY-MM-DD)") from exc
+        raise FilterError(message=f"{name} {value!r} is not an ISO date (YYYY-MM-DD)") from exc
 
 
-@functools.lru_cache(maxsize=1024)
 def country_alpha2(value: str) -> str:
-    """ISO alpha-2 for an alpha-2 code, an alpha-3 code or a country name; unknown names stay as given."""
-    import pycountry
+    """ISO alpha-2 for a code, an ISO, common or former name; an unknown one is a FilterError
+    (matching nothing in silence would read as "no events there")."""
+    code = resolve_country(value)
+    if code is None:
+        raise FilterError(
+            message=f"country: unknown country {value!r}; give an ISO 3166 alpha-2 or alpha-3 code or a "
+            "country name (e.g. SY, SYR, Syria, Turkey, Burma)"
+        )
+    return code
 
-    v = value.strip()
-    if len(v) == 2 and v.isalpha():
-        return v.upper()
-    try:
-        return str(pycountry.countries.lookup(v).alpha_2)
-    except LookupError:
-        return v
+
+@functools.cache
+def _folded(allowed: tuple[str, ...]) -> dict[str, str]:
+    return {a.casefold(): a for a in allowed}
+
+
+def _enum(name: str, value: Any, allowed: tuple[str, ...]) -> tuple[str, ...]:
+    """The canonical spelling of each alternative, case ignored; an unknown one is a FilterError
+    naming the parameter and every allowed value."""
+    known = _folded(allowed)
+    out = []
+    for v in _alternatives(value):
+        got = known.get(v.casefold())
+        if got is None:
+            raise FilterError(message=f"{name}: unknown value {v!r}; allowed: {' | '.join(allowed)}")
+        out.append(got)
+    return tuple(out)
+
+
+def _actor_values(value: Any) -> tuple[str, ...]:
+    # "tur/mil" is a code as much as "TUR/MIL"; a bare word stays a (case-blind) name substring,
+    # except three capitals ("TUR"), which always meant a country code.
+    return tuple(v.upper() if "/" in v and _ACTOR_CODE.match(v.upper()) else v for v in _alternatives(value))
+
+
+def _where(raw: Mapping[str, Any], name: str) -> tuple[tuple[dt.date, ...], str]:
+    """Dates and operator of a date filter (``name`` and ``name_where``), as the ACLED API has them."""
+    where = str(raw.get(f"{name}_where") or "").strip().upper()
+    dates = tuple(_date(d, name) for d in _alternatives(raw.get(name)))
+    if not where:
+        where = "BETWEEN" if len(dates) == 2 else "="
+    if where not in DATE_WHERE:
+        raise FilterError(message=f"{name}_where: unknown value {where!r}; allowed: {' | '.join(DATE_WHERE)}")
+    if where == "BETWEEN" and dates and len(dates) != 2:
+        raise FilterError(message=f"{name}_where=BETWEEN needs two dates: {name}=A|B")
+    if where in (">", "<", ">=", "<=") and len(dates) > 1:
+        raise FilterError(message=f"{name}_where={where} takes one date")
+    return dates, where
 
 
 @dataclass(frozen=True)
@@ -73,50 +118,70 @@ class EventFilters:
     event_type: tuple[str, ...] = ()
     sub_event_type: tuple[str, ...] = ()
     plover_type: tuple[str, ...] = ()
-    actor: tuple[str, ...] = ()
+    actor: tuple[str, ...] = ()  # either role
+    actor1: tuple[str, ...] = ()  # the side that acts (ACLED's actor1; role "actor")
+    actor2: tuple[str, ...] = ()  # the side acted upon (ACLED's actor2; role "recipient")
     event_date: tuple[dt.date, ...] = ()
     event_date_where: str = "="
+    event_date_match: str = "overlaps"
+    published: tuple[dt.date, ...] = ()
+    published_where: str = "="
     bbox: tuple[float, float, float, float] | None = None
-    q: str | None = None
+    q: str | None = None  # words anywhere in the article (title and text)
+    evidence: str | None = None  # words in the event's evidence sentence
     claim_source: tuple[str, ...] = ()
+    outlet: tuple[str, ...] = ()
     min_confidence: float | None = None
+    min_fatalities: int | None = None
+    max_fatalities: int | None = None
     incident_id: tuple[str, ...] = ()
     article_id: tuple[str, ...] = ()
     modality: tuple[str, ...] = ()
 
     @classmethod
+    def names(cls) -> tuple[str, ...]:
+        """Every filter a caller can pass to ``parse`` (the API's query parameters of a filter)."""
+        return tuple(f.name for f in fields(cls))
+
+    @classmethod
     def parse(cls, **raw: Any) -> EventFilters:
-        known = {f.name for f in fields(cls)}
+        known = set(cls.names())
         unknown = sorted(k for k, v in raw.items() if k not in known and v is not None)
         if unknown:
             raise FilterError(message=f"unknown filter(s): {', '.join(unknown)}; known: {', '.join(sorted(known))}")
-        where = str(raw.get("event_date_where") or "").strip().upper()
-        dates = tuple(_date(d) for d in _alternatives(raw.get("event_date")))
-        if not where:
-            where = "BETWEEN" if len(dates) == 2 else "="
-        if where not in DATE_WHERE:
-            raise FilterError(message=f"event_date_where must be one of {', '.join(DATE_WHERE)}")
-        if where == "BETWEEN" and dates and len(dates) != 2:
-            raise FilterError(message="event_date_where=BETWEEN needs two dates: event_date=A|B")
-        if where in (">", "<", ">=", "<=") and len(dates) > 1:
-            raise FilterError(message=f"event_date_where={where} takes one date")
+        dates, where = _where(raw, "event_date")
+        published, published_where = _where(raw, "published")
+        match = _enum("event_date_match", raw.get("event_date_match"), DATE_MATCH)
+        if len(match) > 1:
+            raise FilterError(message="event_date_match takes one value: overlaps or within")
+        min_dead = _int(raw.get("min_fatalities"), "min_fatalities")
+        max_dead = _int(raw.get("max_fatalities"), "max_fatalities")
         return cls(
             country=tuple(country_alpha2(c) for c in _alternatives(raw.get("country"))),
             admin1=_alternatives(raw.get("admin1")),
-            event_type=_alternatives(raw.get("event_type")),
-            sub_event_type=_alternatives(raw.get("sub_event_type")),
-            plover_type=tuple(p.upper() for p in _alternatives(raw.get("plover_type"))),
-            actor=_alternatives(raw.get("actor")),
+            event_type=_enum("event_type", raw.get("event_type"), ACLED_EVENT_TYPES),
+            sub_event_type=_enum("sub_event_type", raw.get("sub_event_type"), ACLED_SUB_EVENT_TYPES),
+            plover_type=_enum("plover_type", raw.get("plover_type"), PLOVER_TYPES),
+            actor=_actor_values(raw.get("actor")),
+            actor1=_actor_values(raw.get("actor1")),
+            actor2=_actor_values(raw.get("actor2")),
             event_date=dates,
             event_date_where=where,
+            event_date_match=match[0] if match else "overlaps",
+            published=published,
+            published_where=published_where,
             bbox=_bbox(raw.get("bbox")),
             # Only word tokens of q reach the database; a q with none matches nothing.
             q=str(raw["q"]) if raw.get("q") not in (None, "") else None,
+            evidence=str(raw["evidence"]) if raw.get("evidence") not in (None, "") else None,
             claim_source=_alternatives(raw.get("claim_source")),
+            outlet=_alternatives(raw.get("outlet")),
             min_confidence=_float(raw.get("min_confidence"), "min_confidence"),
+            min_fatalities=min_dead,
+            max_fatalities=max_dead,
             incident_id=_alternatives(raw.get("incident_id")),
             article_id=_alternatives(raw.get("article_id")),
-            modality=tuple(m.lower() for m in _alternatives(raw.get("modality"))),
+            modality=_enum("modality", raw.get("modality"), MODALITIES),
         )
 
     def conditions(
@@ -151,15 +216,20 @@ class EventFilters:
         it must guess (and, guessing large, it scans every actor row)."""
         if dialect != "sqlite":
             return {}
-        out = {("actor", v): _sqlite_terms("actor", v) for v in self.actor if not _is_actor_code(v)}
+        out = {
+            ("actor", v): _sqlite_terms("actor", v)
+            for v in (*self.actor, *self.actor1, *self.actor2) if not _is_actor_code(v)
+        }
         out.update({("claim", v): _sqlite_terms("claim", v) for v in self.claim_source})
         return out
 
     def semi_joins(self, dialect: str, terms: Terms | None = None) -> list[SemiJoin]:
         terms = terms or {}
         out: list[SemiJoin] = []
-        if self.actor:
-            out.append(_actor_semi(self.actor, dialect, terms))
+        for name, role in ACTOR_ROLES.items():
+            values = getattr(self, name)
+            if values:
+                out.append(_actor_semi(values, dialect, terms, role))
         if self.claim_source:
             c = event_claims.c
             if dialect == "sqlite":  # SQLite's LIKE already ignores ASCII case
@@ -176,7 +246,28 @@ class EventFilters:
             ))
         if self.q:
             out.append(_fulltext_semi(self.q, dialect))
+        if self.outlet or self.published:
+            out.append(self._article_semi(dialect))
         return out
+
+    def _article_semi(self, dialect: str) -> SemiJoin:
+        """Filters on the article's metadata: outlet (case-blind substring) and publication date."""
+        a = articles.c
+        cond: list[sa.ColumnElement[bool]] = []
+        if self.outlet:
+            if dialect == "sqlite":  # LIKE ignores ASCII case there; lower() would hide the column
+                cond.append(sa.or_(*(a.source.contains(v, autoescape=True) for v in self.outlet)))
+            else:
+                cond.append(sa.or_(*(a.source.icontains(v, autoescape=True) for v in self.outlet)))
+        if self.published:
+            # A publication date is one day: "within" and "overlaps" agree.
+            cond.append(_interval(a.published, a.published, self.published_where, self.published, "overlaps"))
+        key = events.c.article_id
+        return SemiJoin(
+            side=sa.select(a.article_id.label("key")).where(*cond),
+            key=key,
+            probe=sa.exists().where(a.article_id == key, *cond),
+        )
 
     def ordered_by_index(self) -> bool:
         """True when one filter is a single value of a column with a (column, sort_date, event_id)
@@ -210,25 +301,19 @@ class EventFilters:
             cond += [e.lon.between(min_lon, max_lon), e.lat.between(min_lat, max_lat)]
         if self.min_confidence is not None:
             cond.append(e.confidence >= self.min_confidence)
+        if self.min_fatalities is not None:
+            cond.append(e.dead >= self.min_fatalities)
+        if self.max_fatalities is not None:
+            # No stated figure is not zero: an event without one stays out of a bounded range.
+            cond.append(e.dead <= self.max_fatalities)
+        if self.evidence:
+            cond.append(_evidence_condition(self.evidence, dialect))
         return cond
 
     def _date_condition(self) -> sa.ColumnElement[bool]:
-        # An event is an interval: it matches when the interval overlaps what was asked for.
         # date_end is stored as date_start when the record has no end, so both sides can use indexes.
-        start = events.c.date_start
-        end = events.c.date_end
-        w, d = self.event_date_where, self.event_date
-        if w == "BETWEEN":
-            return sa.and_(start <= max(d), end >= min(d))
-        if w == "=":
-            return sa.or_(*(sa.and_(start <= x, end >= x) for x in d))
-        if w == ">":
-            return end > d[0]
-        if w == ">=":
-            return end >= d[0]
-        if w == "<":
-            return start < d[0]
-        return start <= d[0]
+        return _interval(events.c.date_start, events.c.date_end, self.event_date_where, self.event_date,
+                         self.event_date_match)
 
 
     def _date_bounds(self, max_span: int | None, dialect: str) -> list[sa.ColumnElement[bool]]:
@@ -255,6 +340,64 @@ class EventFilters:
                 # ix_events_sort regardless).
                 out.append(e.date_start >= lo)
         return out
+
+
+def _interval(
+    start: Any, end: Any, w: str, d: tuple[dt.date, ...], match: str
+) -> sa.ColumnElement[bool]:
+    """An event is an interval [start, end]. ``overlaps``: it meets what was asked for (an event
+    spanning January matches a day in it); ``within``: it lies wholly inside it."""
+    if match == "within":
+        if w == "BETWEEN":
+            return sa.and_(start >= min(d), end <= max(d))
+        if w == "=":
+            return sa.or_(*(sa.and_(start == x, end == x) for x in d))
+        if w in (">", ">="):
+            return start > d[0] if w == ">" else start >= d[0]
+        return end < d[0] if w == "<" else end <= d[0]
+    if w == "BETWEEN":
+        return sa.and_(start <= max(d), end >= min(d))
+    if w == "=":
+        return sa.or_(*(sa.and_(start <= x, end >= x) for x in d))
+    if w == ">":
+        return end > d[0]
+    if w == ">=":
+        return end >= d[0]
+    if w == "<":
+        return start < d[0]
+    return start <= d[0]
+
+
+def _evidence_condition(q: str, dialect: str) -> sa.ColumnElement[bool]:
+    """Words in the evidence sentence (each a case-blind substring; ``|`` ORs groups), read from
+    the stored record: the sentence has no column of its own, and the filter narrows rows that
+    other filters or the page order already picked."""
+    rec = events.c.record
+    if dialect == "postgresql":
+        sentence: Any = sa.cast(rec, sa.JSON)["evidence"]["sentence"].as_string()
+    else:
+        sentence = sa.func.json_extract(rec, "$.evidence.sentence")
+    groups = []
+    for alt in q.split("|"):
+        words = _WORD.findall(alt)
+        if words:
+            groups.append(sa.and_(*(
+                sentence.contains(w, autoescape=True) if dialect == "sqlite" else sentence.icontains(w, autoescape=True)
+                for w in words
+            )))
+    return sa.or_(*groups) if groups else sa.false()
+
+
+def _int(value: Any, name: str) -> int | None:
+    if value is None or value == "":
+        return None
+    try:
+        n = int(str(value).strip())
+    except ValueError as exc:
+        raise FilterError(message=f"{name} must be a whole number, got {value!r}") from exc
+    if n < 0:
+        raise FilterError(message=f"{name} must be 0 or more, got {n}")
+    return n
 
 
 def _float(value: Any, name: str) -> float | None:
@@ -297,9 +440,10 @@ def _is_actor_code(value: str) -> bool:
     return bool(m and (m.group("country") or m.group("sector")))
 
 
-def _actor_semi(values: tuple[str, ...], dialect: str, terms: Terms) -> SemiJoin:
+def _actor_semi(values: tuple[str, ...], dialect: str, terms: Terms, role: str | None = None) -> SemiJoin:
     a = event_actors.c
     indexed, probes = [], []
+    only_role = [a.role == role] if role else []
     for value in values:
         m = _ACTOR_CODE.match(value)
         if m and _is_actor_code(value):
@@ -330,9 +474,9 @@ def _actor_semi(values: tuple[str, ...], dialect: str, terms: Terms) -> SemiJoin
         else:
             indexed.append(like)
     return SemiJoin(
-        side=sa.select(a.event_id.label("key")).where(sa.or_(*indexed)),
+        side=sa.select(a.event_id.label("key")).where(sa.or_(*indexed), *only_role),
         key=events.c.event_id,
-        probe=sa.exists().where(a.event_id == events.c.event_id, sa.or_(*probes)),
+        probe=sa.exists().where(a.event_id == events.c.event_id, sa.or_(*probes), *only_role),
     )
 
 

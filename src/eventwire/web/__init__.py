@@ -65,7 +65,7 @@ def _page(static_dir: Path) -> Response:
 
 
 def mount(app: FastAPI, store: Any = None, *, static_dir: Path = STATIC_DIR) -> None:
-    """Add the dashboard pages (/, /articles/{id}, /incidents/{id}) and /static to ``app``.
+    """Add the dashboard pages (/, /articles, /outlets, /articles/{id}, /incidents/{id}) and /static.
 
     ``store`` is accepted for the API's calling convention; the pages fetch their data from the
     API itself, so the dashboard never reads the store behind the API's filters and paging.
@@ -76,6 +76,14 @@ def mount(app: FastAPI, store: Any = None, *, static_dir: Path = STATIC_DIR) -> 
 
     @app.api_route("/", methods=["GET", "HEAD"], include_in_schema=False)
     def dashboard() -> Response:
+        return _page(static_dir)
+
+    @app.api_route("/articles", methods=["GET", "HEAD"], include_in_schema=False)
+    def articles_page() -> Response:
+        return _page(static_dir)
+
+    @app.api_route("/outlets", methods=["GET", "HEAD"], include_in_schema=False)
+    def outlets_page() -> Response:
         return _page(static_dir)
 
     @app.api_route("/articles/{article_id}", methods=["GET", "HEAD"], include_in_schema=False)

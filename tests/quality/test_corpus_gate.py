@@ -1,0 +1,58 @@
+"""Quality gate on the team corpus's dev split: pinned floors that may only rise (tests/quality/floors.json).
+
+The test split is not gated here: it is scored when a change is finished and reported beside dev in the
+README, never used to choose (eval/corpus/README.md).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from eventwire.evaluate.articles import evaluate_articles
+from eventwire.evaluate.gold import gold_files
+
+ROOT = Path(__file__).resolve().parents[2]
+DEV = ROOT / "eval" / "corpus" / "dev"
+FLOORS = json.loads((Path(__file__).with_name("floors.json")).read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def dev_report(shared, pipeline):
+    return evaluate_articles(gold_files([DEV]), pipeline=pipeline)
+
+
+def test_dev_split_loads_completely(dev_report):
+    assert not dev_report["errors"], dev_report["errors"][:3]
+    assert dev_report["articles"] == len(list(DEV.glob("*.gold.json"))) >= 60
+
+
+def test_dev_floors(dev_report):
+    for k, floor in FLOORS["dev"].items():
+        assert dev_report[k] >= floor, (k, round(dev_report[k], 3), floor)
+    for k, floor in FLOORS["dev_fields"].items():
+        assert (dev_report["field_accuracy"][k] or 0) >= floor, (k, dev_report["field_accuracy"][k], floor)
+
+
+def test_nothing_invented_on_dev(dev_report):
+    assert dev_report["invented"] == FLOORS["dev_invented"]
+
+
+def test_articles_without_events_stay_quiet(dev_report):
+    """Sports, business and weather reports: false positives there are what users notice first."""
+    quiet = [p for name, p in dev_report["per_article"].items()
+             if p["required"] == 0 and json.loads((DEV / name).read_text())["events"] == []]
+    assert len(quiet) >= 6
+    assert sum(p["system_events"] for p in quiet) <= FLOORS["no_event_articles_max_events"]
+
+
+def test_no_outlet_or_test_record_leaks_into_dev():
+    """The split is by outlet: no named outlet has articles on both sides."""
+    sides: dict[str, set[str]] = {}
+    for line in (ROOT / "eval" / "corpus" / "splits.tsv").read_text().splitlines():
+        if line and not line.startswith("#"):
+            _, split, group = line.split("\t")
+            sides.setdefault(group, set()).add(split)
+    assert all(len(s) == 1 for s in sides.values())
