@@ -34,7 +34,13 @@ FILES: dict[str, tuple[str, ...]] = {
     "organisations.tsv": ("kind", "name", "aliases", "country", "sector", "sector_2", "affiliation", "wikidata"),
     "roles.tsv": ("aliases", "sector", "sector_2", "flags"),
     "news_sources.tsv": ("name", "aliases", "country", "state_run"),
+    "head_nouns.tsv": ("heads", "modifiers", "sector", "sector_2", "form"),
+    # Compiled by scripts/build_kb.py from public sources (data/README.md): never edited by hand.
+    "compiled_people.tsv": ("name", "aliases", "country", "offices", "source"),
+    "compiled_orgs.tsv": ("kind", "name", "aliases", "country", "sector", "sector_2", "affiliation", "wikidata", "source"),
 }
+COMPILED_FILES = ("compiled_people.tsv", "compiled_orgs.tsv")
+_COMPILED_MAX_TOKENS = 10
 
 # Lower-case forms of all-caps aliases that are also English words: such an alias only matches
 # when written in capitals ("US" the country, never "us" the pronoun).
@@ -166,7 +172,7 @@ def parsed_rows(name: str) -> Iterator[tuple[int, dict[str, Any]]]:
     """Rows in the structured form the JSON Schema describes (lists for aliases, objects for offices)."""
     for lineno, row in read_rows(name):
         obj: dict[str, Any] = {k: v for k, v in row.items() if v != ""}
-        for col in ("aliases", "demonyms", "flags"):
+        for col in ("aliases", "demonyms", "flags", "heads"):
             if col in obj:
                 obj[col] = _split(obj[col])
         if "offices" in obj:
@@ -189,7 +195,9 @@ class _Builder:
         self.index: dict[str, list[Entry]] = {}
         self.max_len = 1
 
-    def add(self, alias: str, entry: Entry) -> None:
+    def add(self, alias: str, entry: Entry, *, only_new: bool = False) -> None:
+        """Index ``alias`` for ``entry``; ``only_new``: skip keys the index already holds (compiled data
+        never shadows a curated entry, a country, a demonym or a role noun)."""
         required_case = None
         if alias.startswith("="):
             alias = alias[1:]
@@ -197,6 +205,10 @@ class _Builder:
         k = key(alias)
         if not k:
             return
+        if only_new and k in self.index and any(e.source not in COMPILED_FILES for e in self.index[k]):
+            return
+        if entry.source in COMPILED_FILES and k.count(" ") >= _COMPILED_MAX_TOKENS:
+            return  # prose the Factbook wrote where a name was expected
         if required_case is None and alias.isupper() and k in _WORDLIKE:
             required_case = alias
         # A surname alone ("Borne", "Wine") is also a word: only a capitalised form names the person.
@@ -267,21 +279,10 @@ def build() -> KnowledgeBase:
 
     _add_cities(b, gc)
 
-    for _, row in parsed_rows("people.tsv"):
-        offices = tuple(
-            Office(
-                role=o.get("role", ""),
-                sector=o["sector"],
-                sector_2=o.get("sector_2"),
-                start=parse_date(o["start"]),
-                end=parse_date(o["end"], end=True) if o.get("end") else None,
-                country=o.get("country"),
-            )
-            for o in row.get("offices", [])
-        )
-        entry = Entry("person", row["name"], country=row.get("country"), wikidata=row.get("wikidata"),
-                      offices=offices, source="people.tsv")
-        for alias in [row["name"], *row.get("aliases", [])]:
+    for _, prow in parsed_rows("people.tsv"):
+        entry = Entry("person", prow["name"], country=prow.get("country"), wikidata=prow.get("wikidata"),
+                      offices=_entry_offices(prow.get("offices", [])), source="people.tsv")
+        for alias in [prow["name"], *prow.get("aliases", [])]:
             b.add(alias, entry)
 
     for _, row in read_rows("organisations.tsv"):
@@ -300,6 +301,9 @@ def build() -> KnowledgeBase:
         entry = Entry("news", row["name"], country=row["country"] or None, sector="GOV" if state else "JRN",
                       sector_2="JRN" if state else None, source="news_sources.tsv")
         for alias in [row["name"], *_split(row["aliases"])]:
+            # Short all-capitals outlet names ("MAP", "ARD", "PAP") match only as written.
+            if alias.isupper() and len(alias) <= 5 and not alias.startswith("="):
+                alias = "=" + alias
             b.add(alias, entry)
 
     for _, row in read_rows("roles.tsv"):
@@ -309,8 +313,92 @@ def build() -> KnowledgeBase:
         for alias in aliases:
             b.add(alias, entry)
 
+    taken = {k for k, entries in b.index.items() if any(e.kind != "role" for e in entries)}
+    for alias, entry, modifier in _head_noun_rows():
+        # a modifier that is itself a name ("Homeland Security", "Interior" as a place) keeps its entry:
+        # "Homeland Security Secretary X" stays the department's, with its country
+        if modifier and key(modifier) in taken:
+            continue
+        b.add(alias, entry, only_new=True)
+
+    _add_compiled(b)
+
     index = {k: tuple(v) for k, v in b.index.items()}
     return KnowledgeBase(index=index, max_len=b.max_len, country_names=names)
+
+
+def head_noun_roles() -> Iterator[tuple[str, Entry]]:
+    """Role aliases composed from head_nouns.tsv: "modifier head" (and "head of [the] modifier" for
+    form=of), or the heads alone; each with the row's sector ("defense department" -> GOV+MIL)."""
+    for alias, entry, _modifier in _head_noun_rows():
+        yield alias, entry
+
+
+def _head_noun_rows() -> Iterator[tuple[str, Entry, str]]:
+    for _, row in read_rows("head_nouns.tsv"):
+        heads, mods = _split(row["heads"]), _split(row["modifiers"])
+        for h in heads:
+            entry = Entry("role", h if not mods else f"{mods[0]} {h}", sector=row["sector"] or None,
+                          sector_2=row["sector_2"] or None, source="head_nouns.tsv")
+            if not mods:
+                yield h, entry, ""
+                continue
+            for m in mods:
+                composed = Entry(**{**entry.__dict__, "name": f"{m} {h}"})
+                yield f"{m} {h}", composed, m
+                if row["form"] == "of":
+                    yield f"{h} of {m}", composed, m
+                    yield f"{h} of the {m}", composed, m
+
+
+def sector_of_head(phrase: str) -> tuple[str | None, str | None]:
+    """Sector (and secondary sector) a composed head phrase gets from the head-noun table or the role
+    table, or (None, None): ``sector_of_head("Defense Department") == ("GOV", "MIL")``."""
+    k = key(phrase)
+    for e in load().index.get(k, ()):
+        if e.kind == "role":
+            return e.sector, e.sector_2
+    return None, None
+
+
+def _entry_offices(offices: list[dict[str, Any]]) -> tuple[Office, ...]:
+    return tuple(
+        Office(
+            role=o.get("role", ""),
+            sector=o["sector"],
+            sector_2=o.get("sector_2"),
+            start=parse_date(o["start"]),
+            end=parse_date(o["end"], end=True) if o.get("end") else None,
+            country=o.get("country"),
+        )
+        for o in offices
+    )
+
+
+def _add_compiled(b: _Builder) -> None:
+    """The public-source part (scripts/build_kb.py): office holders, parties, legislatures, branches.
+
+    Added last and only under keys nothing curated holds: a curated person, a country or a role noun
+    always wins over a compiled alias of the same spelling.
+    """
+    for _, prow in parsed_rows("compiled_people.tsv"):
+        if any(e.kind == "person" and e.source != "compiled_people.tsv" for e in b.index.get(key(prow["name"]), ())):
+            continue  # curated already (with hand-checked periods)
+        entry = Entry("person", prow["name"], country=prow.get("country"),
+                      offices=_entry_offices(prow.get("offices", [])), source="compiled_people.tsv")
+        for alias in [prow["name"], *prow.get("aliases", [])]:
+            b.add(alias, entry, only_new=True)
+    for _, row in read_rows("compiled_orgs.tsv"):
+        entry = Entry(
+            "org", row["name"], country=row["country"] or None, sector=row["sector"] or None,
+            sector_2=row["sector_2"] or None, flags=frozenset({row["kind"], "compiled"}),
+            source="compiled_orgs.tsv",
+        )
+        for alias in [row["name"], *_split(row["aliases"])]:
+            # One-word names ("Likud", but also "Concord", "Heritage") match only capitalised.
+            if " " not in alias and not alias.startswith("="):
+                alias = "=" + alias
+            b.add(alias, entry, only_new=True)
 
 
 # Cities give a country only as a modifier ("Minsk police", "a market in Kabul"): big ones only,

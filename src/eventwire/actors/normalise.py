@@ -35,8 +35,10 @@ MAX_TOKENS = 64
 
 def fold(text: str) -> str:
     """Strip diacritics and unify quotes, keeping case (used where case matters: acronyms)."""
-    text = unicodedata.normalize("NFKD", _INNER_APOSTROPHE.sub("", text.translate(_QUOTES)))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = _INNER_APOSTROPHE.sub("", text.translate(_QUOTES))
+    if not text.isascii():  # ASCII has no combining marks: skip the decomposition (most aliases)
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
     # "U.S." -> "US", "U.N." -> "UN": dotted acronyms are one token.
     return _ACRONYM.sub(lambda m: m.group(1).replace(".", ""), text)
 

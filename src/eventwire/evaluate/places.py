@@ -49,6 +49,7 @@ def evaluate_places(
     records = _read(Path(path))
     resolver = resolver or PlaceResolver.load()
     errors: list[float] = []
+    sub_country: list[float] = []  # spans below country level (gold type not a country or continent)
     n_total = n_demonyms = n_unresolved = 0
     for rec in records:
         gold = [t for t in rec["toponyms"] if t.get("lat") is not None and t.get("lon") is not None]
@@ -62,8 +63,12 @@ def evaluate_places(
                     continue
                 n_unresolved += 1
                 errors.append(float("inf"))
+                if not _country_level(tp, place.precision):
+                    sub_country.append(float("inf"))
                 continue
             errors.append(haversine_km(place.lat, place.lon, float(tp["lat"]), float(tp["lon"])))
+            if not _country_level(tp, place.precision):
+                sub_country.append(errors[-1])
     n = len(errors)
     hits = sum(1 for e in errors if e <= ACC_KM)
     finite = [e for e in errors if e != float("inf")]
@@ -77,10 +82,25 @@ def evaluate_places(
         "n_unresolved": n_unresolved,
         "n_demonyms": n_demonyms,
         "acc161_all": round(hits / n_total, 4) if n_total else 0.0,
+        # country- and continent-level gold spans apart: how the resolver does on the harder rest
+        "n_country_level": n - len(sub_country),
+        "acc161_below_country": (
+            round(sum(1 for e in sub_country if e <= ACC_KM) / len(sub_country), 4) if sub_country else 0.0
+        ),
     }
     if end_to_end:
         result.update(_end_to_end(records, resolver))
     return result
+
+
+def _country_level(toponym: dict[str, Any], precision: str | None) -> bool:
+    """Gold spans typed as a country (GeoNames A.PCL*) or a continent (L.CONT); where the gold type is
+    not a GeoNames feature code (GWN types readings: Literal, Metonymic...), spans the resolver put at
+    country level or coarser."""
+    kind = str(toponym.get("type") or "")
+    if "." in kind:
+        return kind.startswith("A.PCL") or kind == "L.CONT"
+    return precision in ("country", None)
 
 
 def _end_to_end(records: list[dict[str, Any]], resolver: PlaceResolver) -> dict[str, Any]:

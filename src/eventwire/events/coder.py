@@ -254,6 +254,9 @@ class EventCoder:
             frame = "fire with modifier"
         elif plover_type == "CONSULT" and any(c.dep_ == "prep" and c.lower_ in {"with", "between"} for c in tok.children):
             frame = "talks with"
+        elif plover_type == "ASSAULT" and tok.dep_ in {"dobj", "obj"} and head.lemma_.lower() in lx.JUDGED_EVENT_VERBS:
+            # "condemns the attacks in Jabla": the attack is an incident of its own, not the verb's party
+            return _Draft(tok, [tok], plover_type, mode, {"type": f"noun:{lemma} (judged incident)"}, nominal=True)
         if frame is None:
             return None
         # a nominal inside a clause already coded by a verb trigger is that verb's argument
@@ -351,10 +354,6 @@ class EventCoder:
             claim = [m.name or m.text] if m is not None else []
         speaker = ctx.speaker_for(si, claim_tok, self)
         modality = self._modality(d)
-        if modality == "negated":
-            # "lawmakers don't meet", "no civilian was hurt": what did not happen is no event to code
-            # (a denial, which says someone claims it did, keeps its modality and is coded)
-            return None
         actors, recips = self._arguments(d, sent, si, ctx, speaker)
         if d.plover_type == "THREATEN" and not actors and speaker is not None:
             actors = [ActorRef("actor", speaker.text, speaker.name, speaker.country, speaker.sector,
@@ -373,10 +372,10 @@ class EventCoder:
         # for its side makes Turkey the party, not the newspaper
         actors = [self._military_sector(a, d.plover_type) for a in self._no_outlets(actors)]
         recips = [self._military_sector(a, d.plover_type) for a in self._no_outlets(recips)]
-        if not actors and not recips and d.nominal:
+        if not actors and not recips and d.nominal and "judged incident" not in d.rules.get("type", ""):
             return None
         size = self._size(d, sent)
-        if size.is_empty() and not (actors or recips):
+        if size.is_empty() and not (actors or recips) and "judged incident" not in d.rules.get("type", ""):
             # a verb with no party at all and no casualties is not codable news ("fans demonstrate
             # their support"): an event without who is noise to analysts. A named party the KB cannot
             # place ("Nuiry was arrested") keeps the event, with its country left null.

@@ -130,6 +130,12 @@ LIGHT_VERBS = frozenset(
     ["launch", "carry", "conduct", "mount", "stage", "open", "return", "resume", "hold", "begin", "start", "have", "continue", "unleash", "step", "intensify"]
 )
 
+# Verbs whose object is an incident that happened and is judged or claimed: "condemns the attacks in
+# Jabla", "claimed the bombing". The judgement is one event (ACCUSE, ...), the incident another.
+JUDGED_EVENT_VERBS = frozenset(
+    ["condemn", "denounce", "deplore", "decry", "claim", "mourn", "investigate", "blame"]
+)
+
 # Weapon and method words -> PLOVER ASSAULT mode (checked in the event's clause).
 MODE_WORDS: tuple[tuple[str, str], ...] = (
     ("suicide", "suicide-attack"),

