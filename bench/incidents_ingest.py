@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/incidents_ingest.py --n 100000 --articles 300
     .venv/bin/python bench/incidents_ingest.py --n 100000 --latency          # also p50/p95 of pages
+    .venv/bin/python bench/incidents_ingest.py --n 1000000 --articles 0 --latency --dir /tmp/ewib1m   # pages only
 
 Synthetic data (bench/api_latency.py's generator): N events, 10 per article, 12 places in 10
 countries, 8 type combinations, 7 years, incidents of 3 events; incident rows built from them
@@ -172,6 +173,10 @@ def main() -> None:
     base = tmp / "base.db"
     if not base.exists():
         prepare(f"sqlite:///{base}", a.n)
+    if a.articles == 0:  # latency only, on the loaded store as it is
+        if a.latency:
+            latency(f"sqlite:///{base}", a.reps)
+        return
     results = new_results(f"sqlite:///{base}", a.articles)
     # Importing datasketch (it imports scipy) costs ~2 s once per process, not per article.
     copies.band_keys(copies.shingles(" ".join(WORDS * 3)))
