@@ -85,7 +85,10 @@ def _conditions(
             cond.append(i.sort_date >= lo)
     if f.bbox:
         min_lon, min_lat, max_lon, max_lat = f.bbox
-        cond += [i.lon.between(min_lon, max_lon), i.lat.between(min_lat, max_lat)]
+        # Broad: read the page in incident order and check each place (an expression, not the
+        # lon/lat index, which would collect and sort every match first).
+        lon = i.lon + 0 if reports == "probe" else i.lon
+        cond += [lon.between(min_lon, max_lon), i.lat.between(min_lat, max_lat)]
     if f.min_confidence is not None:
         cond.append(i.max_confidence >= f.min_confidence)
     if conflict is not None:
