@@ -96,7 +96,10 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer
         if time.monotonic() > deadline or not thread.is_alive():
             pytest.fail("the eventwire server did not start")
         time.sleep(0.05)
-    incident = next(e.incident_id for e in second.events if e.incident_id)
+    # As stored: the store links the second report to the seed's incident (across articles).
+    with Store.open(url) as linked:
+        incident = next(e["incident_id"] for e in linked.get_article(second.article.article_id)["events"]
+                        if e["incident_id"])
     yield LiveServer(
         f"http://127.0.0.1:{port}",
         seed.article.article_id,

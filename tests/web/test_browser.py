@@ -138,6 +138,9 @@ def test_incident_shows_conflicting_figures_with_their_claimants(page, live_serv
     # Nothing averaged: no figure between the reported ones appears as the incident's toll.
     assert f"{sum(dead) / len(dead):g}" not in page.locator("#app").inner_text() or len(dead) == 1
     assert page.locator("#twin a").get_attribute("href") == f"/api/incidents/{live_server.incident_id}"
+    # The incident record across articles: its outlets and the figures as low-high (best).
+    facts = page.locator("[data-testid=incident-facts]").inner_text()
+    assert "Outlets" in facts and f"{min(dead)}–{max(dead)}" in facts
     shot(page, "incident")
     assert page.page_errors == []
 
@@ -156,4 +159,21 @@ def test_markup_in_articles_is_shown_as_text_and_never_runs(page, live_server) -
     assert "<b onmouseover" in page.locator("#detail").text_content()
     shot(page, "article-hostile")
     assert page.evaluate("window.__pwned") is None
+    assert page.page_errors == []
+
+
+def test_map_toggles_between_reports_and_one_marker_per_incident(page, live_server) -> None:  # type: ignore[no-untyped-def]
+    _open(page, live_server.base + "/")
+    api = httpx.get(live_server.base + "/api/events", params={"limit": 1000}).json()
+    placed = [e for e in api["events"] if e["location"] and e["location"]["lat"] is not None]
+    mapel = page.locator("#map")
+    assert mapel.get_attribute("data-markers") == str(len(placed))
+    page.locator(".map-mode button[data-mode=incidents]").click()
+    assert mapel.get_attribute("data-mode") == "incidents"
+    incidents = {e["incident_id"] or e["event_id"] for e in placed}
+    # The second report and the ministry's were linked to the seed's shelling: fewer markers.
+    assert mapel.get_attribute("data-markers") == str(len(incidents)) and len(incidents) < len(placed)
+    assert page.locator(".map-mode button[data-mode=incidents]").get_attribute("aria-pressed") == "true"
+    page.locator(".map-mode button[data-mode=reports]").click()
+    assert mapel.get_attribute("data-markers") == str(len(placed))
     assert page.page_errors == []

@@ -85,6 +85,20 @@ function stat(label, value) {
   return h("div", { class: "stat" }, h("div", { class: "stat-v" }, String(value)), h("div", { class: "stat-l" }, label));
 }
 
+// One marker per incident: the report placed most precisely stands for its incident (reports of one
+// incident across articles share its incident_id, docs/incidents.md).
+const PLACE_RANK = { town: 0, admin2: 1, admin1: 2, country: 3 };
+export function onePerIncident(events) {
+  const rank = (e) => (typeof e.location?.lat !== "number" ? 9 : (PLACE_RANK[e.location.precision] ?? 4));
+  const best = new Map();
+  for (const ev of events) {
+    const key = ev.incident_id || ev.event_id;
+    const cur = best.get(key);
+    if (!cur || rank(ev) < rank(cur)) best.set(key, ev);
+  }
+  return [...best.values()];
+}
+
 export async function renderDashboard(root, setTwin) {
   const filters = readFilters();
   let view = readView();
@@ -107,11 +121,16 @@ export async function renderDashboard(root, setTwin) {
   const measureBtns = h("div", { class: "measure", role: "group", "aria-label": "Timeline measure" },
     [["events", "Events"], ["deaths", "Deaths"]].map(([m, label]) => h("button", { type: "button", class: `chip${m === measure ? " on" : ""}`,
       dataset: { measure: m }, "aria-pressed": String(m === measure), onclick: () => { measure = m; drawTimeline(); } }, label)));
+  let mapMode = "reports";
+  let drawMap = () => {};  // set once the events are in
+  const modeBtns = h("div", { class: "measure map-mode", role: "group", "aria-label": "Map markers" },
+    [["reports", "Reports"], ["incidents", "Incidents"]].map(([m, label]) => h("button", { type: "button", class: `chip${m === mapMode ? " on" : ""}`,
+      dataset: { mode: m }, "aria-pressed": String(m === mapMode), onclick: () => { mapMode = m; drawMap(); } }, label)));
   clear(root).append(
     h("section", { class: "panel filters-panel" }, filterForm(filters, apply), exportBar(links)),
     statsEl,
     h("section", { class: "grid" },
-      h("div", { class: "panel map-panel" }, mapEl),
+      h("div", { class: "panel map-panel" }, modeBtns, mapEl),
       h("aside", { class: "panel" }, h("h2", null, "By type"), sideEl)),
     h("section", { class: "panel" }, h("div", { class: "panel-head" }, h("h2", null, "Timeline"), measureBtns), timelineEl),
     h("section", { class: "panel" }, h("h2", null, "Events"), tableEl),
@@ -156,7 +175,15 @@ export async function renderDashboard(root, setTwin) {
   if (count > events.length) {
     statsEl.append(h("p", { class: "warn" }, `The map, timeline and table show the first ${events.length} of ${count} events (limit ${MAX_EVENTS}); the downloads hold all ${count}.`));
   }
-  map.setEvents(events);
+  drawMap = () => {
+    for (const b of modeBtns.querySelectorAll("button")) {
+      b.classList.toggle("on", b.dataset.mode === mapMode);
+      b.setAttribute("aria-pressed", String(b.dataset.mode === mapMode));
+    }
+    mapEl.dataset.mode = mapMode;
+    map.setEvents(mapMode === "incidents" ? onePerIncident(events) : events);
+  };
+  drawMap();
   clear(sideEl).append(events.length ? typeBreakdown(events, (type) => apply({ ...filters, plover_type: type }))
     : h("p", { class: "empty" }, "No events match these filters."));
   // A bar is a day (or week, month): clicking it shows the events that lie within it, not every

@@ -27,6 +27,22 @@ function claimant(ev, article) {
   return article?.source ? `${article.source} (outlet)` : "the outlet";
 }
 
+// The incident record (across articles): outlets, stories (copies count once), first and last
+// report, and the figures as low / best / high over what the reports state.
+function incidentFacts(inc) {
+  if (!inc) return null;
+  const range = (f) => (f && f.best !== null && f.best !== undefined
+    ? (f.low === f.high ? `${f.best}` : `${f.low}–${f.high} (best ${f.best})`) : null);
+  const facts = [
+    ["Outlets", `${(inc.outlets || []).join(", ") || "—"} (${inc.n_stories} ${inc.n_stories === 1 ? "story" : "stories"})`],
+    ["Reported", [inc.first_report, inc.last_report].filter(Boolean).join(" to ") || null],
+    ["Dead", range(inc.dead)],
+    ["Injured", range(inc.injured)],
+  ].filter(([, v]) => v);
+  return h("dl", { class: "incident-facts small", dataset: { testid: "incident-facts" } },
+    facts.map(([k, v]) => [h("dt", null, k), h("dd", null, v)]));
+}
+
 export async function renderIncident(root, incidentId, setTwin) {
   const api = `/api/incidents/${encodeURIComponent(incidentId)}`;
   setTwin(api);
@@ -78,7 +94,8 @@ export async function renderIncident(root, incidentId, setTwin) {
 
   clear(root).append(
     h("div", { class: "panel" }, h("h1", null, "Incident ", h("code", null, incidentId)),
-      h("p", { class: "muted" }, `${events.length} reports in ${articles.size} article${articles.size === 1 ? "" : "s"}`)),
+      h("p", { class: "muted" }, `${events.length} reports in ${articles.size} article${articles.size === 1 ? "" : "s"}`),
+      incidentFacts(body.incident)),
     summary,
     h("section", { class: "panel" }, h("h2", null, "Side by side"),
       h("div", { class: "table-scroll" }, h("table", { class: "compare" }, h("thead", null, head), h("tbody", null, rows)))),

@@ -215,6 +215,7 @@ export class EventMap {
       bounds.push(latlng);
     }
     this.container.dataset.rings = String(ringsAt.size);
+    this.container.dataset.markers = String(bounds.length);
     if (bounds.length && !this.view) {
       this.fitting = true;  // a fit is not the user's view: keep it out of the URL
       this.map.fitBounds(L.latLngBounds(bounds).pad(0.6), { maxZoom: 7, animate: false });

@@ -18,9 +18,10 @@ from .acled import add_acled_routes
 from .docs import add_docs_routes
 from .exports import add_export_routes
 from .formats import CSV_COLUMNS, to_csv, to_geojson
+from .incidents import incidents_router
 from .ingest import DEFAULT_BUDGET_S, DEFAULT_FACTORY, DEFAULT_QUEUE, IngestWorker, PipelineLike
 from .lists import add_list_routes
-from .models import ArticleIn, ArticleOut, Count, EventsPage, Health, IncidentOut, IngestOut, Stats
+from .models import ArticleIn, ArticleOut, Count, EventsPage, Health, IngestOut, Stats
 from .params import event_filters, reject_unknown_params
 
 Fmt = Literal["json", "csv", "geojson"]
@@ -193,12 +194,7 @@ def create_app(
             raise HTTPException(status_code=404, detail=f"no article {article_id!r}")
         return got
 
-    @app.get("/api/incidents/{incident_id}", tags=["events"], dependencies=read, response_model=IncidentOut)
-    def get_incident(incident_id: str) -> dict[str, Any]:
-        got = store.get_incident(incident_id)
-        if got is None:
-            raise HTTPException(status_code=404, detail=f"no incident {incident_id!r}")
-        return got
+    app.include_router(incidents_router(store, read))  # /api/incidents, /api/incidents/{id} (api/incidents.py)
 
     @app.get("/api/stats", tags=["events"], dependencies=read, response_model=Stats)
     def stats(filters: EventFilters = Depends(event_filters)) -> dict[str, Any]:

@@ -336,9 +336,9 @@ def eval_mentions(
 
 
 def _register_areas() -> None:
-    from . import actors, places, relations, serve, snippets, sources, store, times
+    from . import actors, incidents, places, relations, serve, snippets, sources, store, times
 
-    for mod in (places, times, actors, snippets, relations, store, serve, sources):
+    for mod in (places, times, actors, snippets, relations, store, serve, sources, incidents):
         mod.register(app, eval_app)
 
 

@@ -76,6 +76,9 @@ class Store:
         self.engine = engine  # reads
         self.writer = writer  # writes (the same engine on PostgreSQL)
         self.dialect = engine.dialect.name
+        # Link each new article's events to the stored incidents (eventwire.incidents), in its
+        # write transaction. Off only to measure what linking costs (bench/incidents_ingest.py).
+        self.link_incidents = True
 
     @property
     def display_url(self) -> str:
@@ -181,6 +184,8 @@ class Store:
         now = _now()
         if row is not None and row.extractor_version == version:
             return "unchanged"
+        linker = self._linker(conn) if self.link_incidents else None
+        touched: set[str] = set()
         if row is None:
             conn.execute(articles.insert().values(**_article_row(article, version, len(result.events), now)))
             if self.dialect == "sqlite":
@@ -193,6 +198,8 @@ class Store:
                 )
             status = "new"
         else:
+            if linker is not None:
+                touched |= linker.incidents_of(conn, [article.article_id])
             self._delete_events(conn, [article.article_id])
             conn.execute(
                 articles.update()
@@ -200,8 +207,22 @@ class Store:
                 .values(extractor_version=version, n_events=len(result.events), updated=now)
             )
             status = "replaced"
-        self._insert_events(conn, result.events)
+        evs = list(result.events)
+        if linker is not None:
+            evs, linked = linker.link(conn, article, evs, new=row is None)
+            touched |= linked
+        self._insert_events(conn, evs)
+        if linker is not None:
+            linker.refresh(conn, touched)
         return status
+
+    def _linker(self, conn: Connection) -> Any:
+        from ..incidents.linker import Linker
+
+        if getattr(self, "_incident_tables", None) is None:
+            # A store held at an older revision (migration 0004 adds the tables) stores events unlinked.
+            self._incident_tables = sa.inspect(conn).has_table("incidents")
+        return Linker(self.dialect) if self._incident_tables else None
 
     @staticmethod
     def _delete_events(conn: Connection, article_ids: list[str]) -> None:

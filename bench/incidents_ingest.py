@@ -1,0 +1,200 @@
+"""What incident linking costs at ingest, and /api/incidents latency beside /api/events.
+
+    .venv/bin/python bench/incidents_ingest.py --n 100000 --articles 300
+    .venv/bin/python bench/incidents_ingest.py --n 100000 --latency          # also p50/p95 of pages
+    .venv/bin/python bench/incidents_ingest.py --n 1000000 --articles 0 --latency --dir /tmp/ewib1m   # pages only
+
+Synthetic data (bench/api_latency.py's generator): N events, 10 per article, 12 places in 10
+countries, 8 type combinations, 7 years, incidents of 3 events; incident rows built from them
+(``rebuild_all``) and MinHash bands for every stored article. Then the same ARTICLES new articles
+(10 events each, every third one near a stored event: same type, place and day, so the scorer runs
+on real candidates) are added with ``Store.add_result`` to two copies of that store: one with
+linking off, one with it on. Printed: store time per article both ways and the overhead, also as
+a share of end-to-end ingest (the pipeline's own time per article, README: 7.5 articles/s, 1 worker).
+Wall time and this process's CPU time are both printed: on a machine shared with other jobs the CPU
+time is the steadier figure (SQLite runs in-process, so it includes the database's work).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import random
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from api_latency import ACTORS, CLAIMS, PLACES, TYPES, WORDS, load  # noqa: E402
+
+from eventwire.incidents import copies  # noqa: E402
+from eventwire.incidents.linker import rebuild_all  # noqa: E402
+from eventwire.records import ActorRef, Article, Event, Evidence, Place, Result, Size, When  # noqa: E402
+from eventwire.store import Store  # noqa: E402
+from eventwire.store.incident_tables import article_bands, article_stories  # noqa: E402
+from eventwire.store.schema import articles, events  # noqa: E402
+
+PIPELINE_MS = 1000 / 7.5  # README: eventwire 7.5 articles/s on one worker (real news, 3 kB mean)
+
+
+def prepare(url: str, n: int) -> None:
+    with Store.open(url) as store:
+        t = time.perf_counter()
+        load(store, n)
+        t_load = time.perf_counter() - t
+        t = time.perf_counter()
+        with store.writer.begin() as conn:
+            texts = list(conn.execute(sa.select(articles.c.article_id, articles.c.text)))
+            conn.execute(article_stories.insert(), [{"article_id": a, "story_id": a, "similarity": None}
+                                                    for a, _ in texts])
+            bands = [{"band": k, "article_id": a} for a, text in texts
+                     for k in copies.band_keys(copies.shingles(text))]
+            if bands:
+                conn.execute(article_bands.insert(), bands)
+            n_inc = rebuild_all(conn)
+        print(f"loaded {n:,} events in {t_load:.0f} s; {n_inc:,} incident rows and {len(bands):,} bands "
+              f"in {time.perf_counter() - t:.0f} s")
+
+
+def new_results(url: str, k: int, per_article: int = 10, seed: int = 11) -> list[Result]:
+    rng = random.Random(seed)
+    with Store.open(url) as store, store.engine.connect() as conn:
+        near = list(conn.execute(
+            sa.select(events.c.plover_type, events.c.country, events.c.place_name, events.c.lat, events.c.lon,
+                      events.c.date_start).order_by(events.c.event_id).limit(k * per_article)))
+    out = []
+    for ai in range(k):
+        place0 = rng.choice(PLACES)
+        text = f"{place0[0]}: " + " ".join(rng.choice(WORDS) for _ in range(60)) + f" [new {ai}]"
+        pub = dt.date(2018, 1, 1) + dt.timedelta(days=rng.randrange(2500))
+        art = Article.from_text(text, published=pub, source=f"outlet {ai % 7}")
+        evs = []
+        for j in range(per_article):
+            if j % 3 == 0 and near:
+                row = near[(ai * per_article + j) % len(near)]
+                ptype = row.plover_type
+                acled = next((t for t in TYPES if t[0] == ptype), TYPES[0])
+                place = next((p for p in PLACES if p[0] == row.place_name), place0)
+                start = row.date_start
+            else:
+                acled, place = rng.choice(TYPES), rng.choice(PLACES)
+                ptype = acled[0]
+                start = pub - dt.timedelta(days=rng.randrange(3))
+            a1, a2 = rng.sample(ACTORS, 2)
+            s = rng.randrange(0, len(text) - 30)
+            evs.append(Event(
+                event_id=f"e_new{ai:06d}_{j}", article_id=art.article_id, plover_type=ptype, plover_mode=None,
+                context=(), acled_event_type=acled[1], acled_sub_event_type=acled[2], cameo_root="19",
+                actors=(ActorRef("actor", a1[0], a1[0], a1[1], a1[2]), ActorRef("recipient", a2[0], a2[0], a2[1], a2[2])),
+                location=Place(place[0], place[0], place[1], place[2], None, None,
+                               place[3] + rng.uniform(-0.1, 0.1), place[4] + rng.uniform(-0.1, 0.1), "town"),
+                date=When(start, start, "day", "on Monday"),
+                size=Size(dead=rng.choice((None, None, 1, 5, 7))),
+                claim_source=(rng.choice(CLAIMS),) if rng.random() < 0.3 else (),
+                modality="asserted", confidence=0.7,
+                evidence=Evidence(text[s:s + 30], s, s + 30),
+                incident_id=f"i_new{ai:06d}_{j // 3}", extractor_version="bench", published=pub,
+            ))
+        out.append(Result(article=art, events=tuple(evs)))
+    return out
+
+
+def ingest(url: str, results: list[Result], link: bool) -> tuple[float, float]:
+    """Mean wall and CPU (this process) milliseconds per article."""
+    with Store.open(url) as store:
+        store.link_incidents = link
+        w, c = time.perf_counter(), time.process_time()
+        for r in results:
+            store.add_result(r)
+        return ((time.perf_counter() - w) * 1000 / len(results), (time.process_time() - c) * 1000 / len(results))
+
+
+INCIDENT_QUERIES: list[tuple[str, dict[str, Any]]] = [
+    ("no filter", {}),
+    ("country", {"country": "SY"}),
+    ("plover_type", {"plover_type": "PROTEST"}),
+    ("event_type+country", {"event_type": "Explosions/Remote violence", "country": "UA"}),
+    ("date BETWEEN", {"event_date": "2020-02-01|2020-02-29", "event_date_where": "BETWEEN"}),
+    ("bbox", {"bbox": "36,35,37.5,36.5"}),
+    ("actor code (reports)", {"actor": "TUR/MIL"}),
+    ("claim_source (reports)", {"claim_source": "Observatory"}),
+    ("page 20", {"country": "CD", "page": 20}),
+]
+
+
+def latency(url: str, reps: int) -> None:
+    from fastapi.testclient import TestClient
+
+    from eventwire.api import create_app
+
+    def p(times: list[float]) -> tuple[float, float]:
+        times = sorted(times)
+        return statistics.median(times), times[min(len(times) - 1, int(round(0.95 * (len(times) - 1))))]
+
+    print("\n| filter mix | /api/events p50 / p95 ms | /api/incidents p50 / p95 ms | incidents count |")
+    print("| --- | --- | --- | --- |")
+    worst = [0.0, 0.0]
+    with TestClient(create_app(url)) as client:
+        for name, params in INCIDENT_QUERIES:
+            params = {"limit": 100, **params}
+            row = []
+            count = 0
+            for path in ("/api/events", "/api/incidents"):
+                client.get(path, params=params)
+                times = []
+                for _ in range(reps):
+                    t = time.perf_counter()
+                    r = client.get(path, params=params)
+                    times.append((time.perf_counter() - t) * 1000)
+                    assert r.status_code == 200, r.text
+                    count = r.json()["count"]
+                row.append(p(times))
+            worst = [max(worst[0], row[0][1]), max(worst[1], row[1][1])]
+            print(f"| {name} | {row[0][0]:.1f} / {row[0][1]:.1f} | {row[1][0]:.1f} / {row[1][1]:.1f} | {count:,} |")
+    print(f"| worst p95 | {worst[0]:.1f} | {worst[1]:.1f} | |")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--n", type=int, default=100_000, help="synthetic events stored before measuring")
+    ap.add_argument("--articles", type=int, default=300, help="new articles ingested each way")
+    ap.add_argument("--latency", action="store_true", help="also measure /api/incidents vs /api/events")
+    ap.add_argument("--reps", type=int, default=20)
+    ap.add_argument("--dir", type=Path, help="keep the stores here (default: a temp dir)")
+    a = ap.parse_args()
+    tmp = a.dir or Path(tempfile.mkdtemp(prefix="ew-incbench-"))
+    tmp.mkdir(parents=True, exist_ok=True)
+    base = tmp / "base.db"
+    if not base.exists():
+        prepare(f"sqlite:///{base}", a.n)
+    if a.articles == 0:  # latency only, on the loaded store as it is
+        if a.latency:
+            latency(f"sqlite:///{base}", a.reps)
+        return
+    results = new_results(f"sqlite:///{base}", a.articles)
+    # Importing datasketch (it imports scipy) costs ~2 s once per process, not per article.
+    copies.band_keys(copies.shingles(" ".join(WORDS * 3)))
+    figures = {}
+    for link in (False, True, False, True):  # alternated, so that a busy moment hurts both alike
+        db = tmp / f"run_{int(link)}.db"
+        for suffix in ("", "-wal", "-shm"):
+            Path(str(db) + suffix).unlink(missing_ok=True)
+        shutil.copy(base, db)
+        figures.setdefault(link, []).append(ingest(f"sqlite:///{db}", results, link))
+    for i, what in ((0, "wall"), (1, "CPU")):
+        off, on = min(f[i] for f in figures[False]), min(f[i] for f in figures[True])
+        print(f"store write per article (10 events), {a.n:,} events stored, {what}: linking off {off:.2f} ms, "
+              f"on {on:.2f} ms (+{100 * (on - off) / off:.0f}% of the store write); end to end with the "
+              f"pipeline ({PIPELINE_MS:.0f} ms/article): +{100 * (on - off) / (PIPELINE_MS + off):.1f}%")
+    if a.latency:
+        latency(f"sqlite:///{tmp / 'run_1.db'}", a.reps)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,467 @@
+"""Linking the events of a new article to the incidents already stored, inside its write transaction.
+
+Called by ``Store.add_result`` in the transaction that inserts the article's events, so a killed
+run leaves an article either absent or fully linked, and a re-ingest of the same text with the same
+extractor version changes nothing. Incremental: a new article reads only the stored events that
+can match (same PLOVER type, the country or none, a window of dates around its own) and rewrites
+only the incident rows it touches.
+
+1. Story: MinHash LSH finds stored copies of the text (``copies``); a copy joins their story.
+2. The article's own incidents (``events.incidents``, within-article) are kept together: each
+   group of reports joins one incident.
+3. An event whose story holds another article with the same sentence (a copy of the report)
+   joins that report's incident.
+4. Otherwise the candidates (blocking by type, country and date) are scored pair by pair
+   (``features.score``); the group joins the incident of its best pair at or above the threshold,
+   else it starts an incident of its own (its within-article id).
+"""
+
+from __future__ import annotations
+
+import collections
+import datetime as dt
+import hashlib
+import json
+import math
+import re
+from collections.abc import Iterable
+from dataclasses import replace
+from typing import Any
+
+import sqlalchemy as sa
+from rapidfuzz import fuzz
+from sqlalchemy.engine import Connection
+
+from ..records import Article, Event
+from ..store.incident_tables import article_bands, article_stories, incidents
+from ..store.schema import articles, events
+from . import context, copies, features, summary
+
+MAX_CANDIDATES = 300  # stored events scored per new event at most (nearest dates first)
+# The stored reports read for a new one: those of its type and country whose first day (sort_date)
+# lies within its possible dates (features.interval) widened by these. A `reported` date
+# (publication) comes up to four days after the event. A stored report whose interval starts
+# earlier (a week, a month, a range) is read only by new reports dated within its first days (the
+# other way round, a new month-precision report reads every day of its month).
+LOOKBACK_DAYS = 2
+LOOKAHEAD_DAYS = 5
+MERGE = True  # a report matching several stored incidents merges them (transitive linking)
+MAX_MERGED_REPORTS = 200  # ... unless they hold more reports than this together
+COPY_SENTENCE = 90  # rapidfuzz ratio of two evidence sentences in copies of one story
+
+
+def _local_id(ev: Event) -> str:
+    # The pipeline gives every event an incident id (within its article). A hand-built event
+    # without one is linked when it matches a stored incident, and otherwise stays without.
+    return ev.incident_id or "\x00" + ev.event_id
+
+
+_E = events.c
+# What the hard constraints read, straight from the event's columns (no record parsed).
+_LIGHT = (_E.event_id, _E.article_id, _E.incident_id, _E.sort_date, _E.plover_type, _E.date_start, _E.date_end,
+          _E.date_precision, _E.country, _E.admin1, _E.geonameid, _E.lat, _E.lon, _E.location_precision)
+
+
+_CAND_SQL = (
+    "SELECT event_id, article_id, incident_id, sort_date, plover_type, date_start, date_end, date_precision, "
+    "country, admin1, geonameid, lat, lon, location_precision FROM events WHERE plover_type = :t AND {country} "
+    "AND sort_date >= :lo AND sort_date <= :hi AND article_id <> :a AND incident_id IS NOT NULL "
+    # places further than features.MAX_KM from every report of the block cannot match (coarse ones can)
+    "AND (lat IS NULL OR lon IS NULL OR location_precision IN ('admin1', 'country') "
+    "OR (lat BETWEEN :la0 AND :la1 AND lon BETWEEN :lo0 AND :lo1)) LIMIT :n"
+)
+_CAND_FIELDS = ("event_id", "article_id", "incident_id", "sort_date", "plover_type", "date_start", "date_end",
+                "date_precision", "country", "admin1", "geonameid", "lat", "lon", "location_precision")
+_Cand = collections.namedtuple("_Cand", _CAND_FIELDS)  # type: ignore[misc]
+
+
+def _raw_rows(conn: Connection, dialect: str, with_country: bool, params: dict[str, Any]) -> list[Any]:
+    """The candidate read on the DB-API cursor of the transaction's connection: it runs for every
+    block of every new article and returns hundreds of rows in a dense store, where SQLAlchemy's
+    statement and row objects cost more than the read itself."""
+    sql = _CAND_SQL.format(country="country = :c" if with_country else "country IS NULL")
+    if dialect == "sqlite":  # sqlite3 takes :name parameters; dates are stored as ISO text
+        args = {k: v.isoformat() if isinstance(v, dt.date) else v for k, v in params.items()}
+    else:  # psycopg: %(name)s
+        sql = re.sub(r":(\w+)", r"%(\1)s", sql)
+        args = params
+    if not with_country:
+        args = {k: v for k, v in args.items() if k != "c"}
+    cur = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    try:
+        cur.execute(sql, args)
+        return [_Cand._make(t) for t in cur.fetchall()]
+    finally:
+        cur.close()
+
+
+def _box(loc: dict[str, Any]) -> tuple[float, float, float, float] | None:
+    """(min lat, max lat, min lon, max lon) around a town-level place, a little over MAX_KM; None
+    for a coarse or unplaced report (it can match anywhere in its country)."""
+    lat, lon = loc.get("lat"), loc.get("lon")
+    if lat is None or lon is None or loc.get("precision") in features.COARSE:
+        return None
+    dlat = features.MAX_KM / 111.0 * 1.1
+    dlon = dlat / max(0.05, math.cos(math.radians(lat)))
+    return lat - dlat, lat + dlat, lon - dlon, lon + dlon
+
+
+def _light(row: Any) -> dict[str, Any]:
+    sort_date = _as_date(row.sort_date)
+    light = {
+        "plover_type": row.plover_type,
+        "published": None if sort_date == dt.date.min else sort_date,
+        "date": {"start": row.date_start, "end": row.date_end, "precision": row.date_precision},
+        "location": {"country": row.country, "admin1": row.admin1, "geonameid": row.geonameid, "lat": row.lat,
+                     "lon": row.lon, "precision": row.location_precision},
+    }
+    light["_interval"] = features.interval(light)
+    return light
+
+
+def _public(incident_id: str) -> str | None:
+    return None if incident_id.startswith("\x00") else incident_id
+
+
+def _lock_key(*parts: str | None) -> int:
+    digest = hashlib.blake2b("\x1f".join(p or "" for p in parts).encode(), digest_size=8).digest()
+    return int.from_bytes(digest, "big", signed=True)
+
+
+class Linker:
+    def __init__(self, dialect: str) -> None:
+        self.dialect = dialect
+
+    # -- stories ------------------------------------------------------------------------------
+    def story(self, conn: Connection, article: Article, *, new: bool) -> tuple[str, list[str]]:
+        """The article's story id and the other stored articles of that story."""
+        if not new:
+            sid = conn.execute(
+                sa.select(article_stories.c.story_id).where(article_stories.c.article_id == article.article_id)
+            ).scalar()
+            if sid is not None:
+                return sid, self._members(conn, sid, article.article_id)
+        sh = copies.shingles(article.text)
+        keys = copies.band_keys(sh)
+        best_id, best_sim = None, 0.0
+        if keys:
+            cands = list(conn.execute(
+                sa.select(article_bands.c.article_id).where(
+                    article_bands.c.band.in_(keys), article_bands.c.article_id != article.article_id
+                ).distinct().limit(50)
+            ).scalars())
+            for aid in cands:
+                text = conn.execute(sa.select(articles.c.text).where(articles.c.article_id == aid)).scalar()
+                if text is None:
+                    continue
+                other = copies.shingles(text)
+                if copies.is_copy(sh, other):
+                    sim = copies.similarity(sh, other)
+                    if sim > best_sim:
+                        best_id, best_sim = aid, sim
+        sid = article.article_id
+        if best_id is not None:
+            sid = conn.execute(
+                sa.select(article_stories.c.story_id).where(article_stories.c.article_id == best_id)
+            ).scalar() or best_id
+        # A new article has no story row yet; one stored before migration 0004 gets one now.
+        exists = not new and conn.execute(
+            sa.select(article_stories.c.article_id).where(article_stories.c.article_id == article.article_id)
+        ).first() is not None
+        if not exists:
+            conn.execute(article_stories.insert().values(
+                article_id=article.article_id, story_id=sid, similarity=round(best_sim, 4) if best_id else None))
+            if keys:
+                conn.execute(article_bands.insert(), [{"band": k, "article_id": article.article_id} for k in keys])
+        if best_id is None and new:
+            return sid, []  # a story of its own
+        return sid, self._members(conn, sid, article.article_id)
+
+    @staticmethod
+    def _members(conn: Connection, story_id: str, article_id: str) -> list[str]:
+        return list(conn.execute(
+            sa.select(article_stories.c.article_id).where(
+                article_stories.c.story_id == story_id, article_stories.c.article_id != article_id
+            ).limit(200)
+        ).scalars())
+
+    # -- linking ------------------------------------------------------------------------------
+    def link(self, conn: Connection, article: Article, evs: list[Event], *, new: bool) -> tuple[list[Event], set[str]]:
+        """The events with their cross-article incident ids, and the incident ids touched."""
+        _sid, story_articles = self.story(conn, article, new=new)
+        if not evs:
+            return evs, set()
+        recs = [ev.to_dict() for ev in evs]
+        for rec in recs:  # the article's metadata, as the stored records carry it
+            rec["published"] = rec.get("published") or (article.published.isoformat() if article.published else None)
+            rec["_interval"] = features.interval(rec)
+        if self.dialect == "postgresql":
+            # Concurrent writers linking into the same block wait for each other (else both could
+            # start the same incident); sorted, so two writers never wait on each other in a cycle.
+            keys = sorted({_lock_key(r["plover_type"], (r.get("location") or {}).get("country")) for r in recs})
+            for key in keys:
+                conn.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"), {"k": key})
+        groups: dict[str, list[int]] = {}
+        for i, ev in enumerate(evs):
+            groups.setdefault(_local_id(ev), []).append(i)
+        copies_of = self._copy_links(conn, recs, story_articles) if story_articles else {}
+        chosen: dict[str, str] = {}
+        names = {article.article_id: context.names(article.text)}
+        touched: set[str] = set()
+        cands = self._candidates(conn, article, recs, set(story_articles))
+        parsed: dict[str, dict[str, Any]] = {}
+        for local, idx in groups.items():
+            hit = next((copies_of[i] for i in idx if i in copies_of), None)
+            found = self._matches(conn, article, [recs[i] for i in idx], cands, names, parsed) if cands else {}
+            if hit is None and found:
+                hit = max(found, key=lambda k: (found[k], k))
+            if hit is not None and len(found) > 1 and MERGE and self._mergeable(conn, set(found)):
+                # This report matches incidents that were stored apart: they are one incident.
+                others = set(found) - {hit}
+                self._merge(conn, hit, others)
+                touched |= others
+                chosen.update({k: hit for k, v in chosen.items() if v in others})
+            chosen[local] = hit or local
+        out = [replace(ev, incident_id=_public(chosen[_local_id(ev)])) for ev in evs]
+        return out, touched | {v for v in chosen.values() if _public(v)}
+
+    def _copy_links(self, conn: Connection, recs: list[dict[str, Any]], story_articles: list[str]) -> dict[int, str]:
+        e = events.c
+        rows = list(conn.execute(
+            sa.select(e.plover_type, e.incident_id, e.record).where(
+                e.article_id.in_(story_articles), e.incident_id.is_not(None)
+            ).limit(2000)
+        ))
+        out: dict[int, str] = {}
+        stored = [(r.plover_type, r.incident_id, features.words(json.loads(r.record))) for r in rows]
+        for i, rec in enumerate(recs):
+            mine = features.words(rec)
+            best, best_r = None, 0.0
+            for ptype, iid, text in stored:
+                if ptype != rec["plover_type"]:
+                    continue
+                ratio = fuzz.ratio(mine, text)
+                if ratio >= COPY_SENTENCE and ratio > best_r:
+                    best, best_r = iid, ratio
+            if best is not None:
+                out[i] = best
+        return out
+
+    def _candidates(
+        self, conn: Connection, article: Article, recs: list[dict[str, Any]], exclude: set[str]
+    ) -> dict[tuple[str, str | None], list[tuple[Any, dict[str, Any]]]]:
+        """Stored reports that can match some report of the article, by (type, country): (type,
+        country or none, dates around the report's) blocks, each an index range."""
+        blocks: dict[tuple[str, str | None], list[Any]] = {}
+        for rec in recs:
+            span = features.interval(rec)
+            if span is None:
+                # No date in the text and no publication date: stored as dt.date.min, matched only
+                # with other undated reports (and then only on shared context, see features.score).
+                lo = hi = dt.date.min
+            else:
+                lo = span[0] - dt.timedelta(days=LOOKBACK_DAYS)
+                hi = span[1] + dt.timedelta(days=LOOKAHEAD_DAYS)
+            loc = rec.get("location") or {}
+            box = _box(loc)
+            key = (rec["plover_type"], loc.get("country"))
+            old = blocks.get(key)
+            if old is None:
+                blocks[key] = [lo, hi, box]
+            else:
+                old[0], old[1] = min(lo, old[0]), max(hi, old[1])
+                old[2] = None if old[2] is None or box is None else (
+                    min(old[2][0], box[0]), max(old[2][1], box[1]), min(old[2][2], box[2]), max(old[2][3], box[3]))
+        rows: list[Any] = []
+        for (ptype, country), (lo, hi, box) in blocks.items():
+            la0, la1, lo0, lo1 = box or (-90.0, 90.0, -180.0, 180.0)
+            params = {"t": ptype, "lo": lo, "hi": hi, "a": article.article_id, "n": MAX_CANDIDATES * 4,
+                      "la0": la0, "la1": la1, "lo0": lo0, "lo1": lo1}
+            # The same country, or none: two range reads of the (country, type, sort_date) index
+            # (an OR of both would read every country's range).
+            if country:
+                rows += [r for r in _raw_rows(conn, self.dialect, True, {**params, "c": country})
+                         if r.article_id not in exclude]
+            rows += [r for r in _raw_rows(conn, self.dialect, False, params) if r.article_id not in exclude]
+        out: dict[tuple[str, str | None], list[tuple[Any, dict[str, Any]]]] = {}
+        for row in rows:
+            out.setdefault((row.plover_type, row.country), []).append((row, _light(row)))
+        return out
+
+    def _matches(
+        self, conn: Connection, article: Article, group: list[dict[str, Any]],
+        cands: dict[tuple[str, str | None], list[tuple[Any, dict[str, Any]]]], names: dict[str, frozenset[str]],
+        parsed: dict[str, dict[str, Any]],
+    ) -> dict[str, float]:
+        """The stored incidents this group of reports matches, with their best pair score."""
+        found: dict[str, float] = {}
+        for rec in group:
+            mine = features.words(rec)
+            mid = features.interval(rec)
+            country = (rec.get("location") or {}).get("country")
+            block = cands.get((rec["plover_type"], country), []) + (cands.get((rec["plover_type"], None), [])
+                                                                   if country else [])
+            near = [(row, light) for row, light in block if not isinstance(features.constraints(rec, light), str)]
+            if mid is not None:  # the nearest dates first, at most MAX_CANDIDATES
+                centre = mid[0] + (mid[1] - mid[0]) / 2
+                near.sort(key=lambda c: abs((_as_date(c[0].sort_date) - centre).days))
+            near = near[:MAX_CANDIDATES]
+            missing = sorted({row.event_id for row, _ in near} - set(parsed))
+            if missing:  # records only of the candidates that pass the hard constraints
+                for event_id, record in conn.execute(
+                    sa.select(events.c.event_id, events.c.record).where(events.c.event_id.in_(missing))
+                ):
+                    parsed[event_id] = json.loads(record)
+                    parsed[event_id]["_interval"] = features.interval(parsed[event_id])
+            for row, _light_rec in near:
+                other = parsed[row.event_id]
+                if features.score(rec, other, text_a=mine, context=1.0).score < features.LINK_THRESHOLD:
+                    continue  # cannot reach the threshold whatever the context
+                ctx = context.overlap(self._names(conn, article.article_id, names),
+                                      self._names(conn, row.article_id, names))
+                got = features.score(rec, other, text_a=mine, context=ctx).score
+                if got >= features.LINK_THRESHOLD and got > found.get(row.incident_id, 0.0):
+                    found[row.incident_id] = got
+        return found
+
+    @staticmethod
+    def _mergeable(conn: Connection, ids: set[str]) -> bool:
+        """Merging stops short of one runaway incident: at most MAX_MERGED_REPORTS reports."""
+        n = conn.execute(
+            sa.select(sa.func.count()).select_from(events).where(events.c.incident_id.in_(sorted(ids)))
+        ).scalar_one()
+        return int(n) <= MAX_MERGED_REPORTS
+
+    def _merge(self, conn: Connection, target: str, others: set[str]) -> None:
+        """Move the events of ``others`` into ``target`` (a new report links incidents stored apart)."""
+        e = events.c
+        rows = list(conn.execute(sa.select(e.event_id, e.record).where(e.incident_id.in_(sorted(others)))))
+        for row in rows:
+            rec = json.loads(row.record)
+            rec["incident_id"] = target
+            conn.execute(
+                events.update().where(e.event_id == row.event_id).values(
+                    incident_id=target, record=json.dumps(rec, ensure_ascii=False, separators=(",", ":")))
+            )
+
+    @staticmethod
+    def _names(conn: Connection, article_id: str, cache: dict[str, frozenset[str]]) -> frozenset[str]:
+        if article_id not in cache:
+            text = conn.execute(sa.select(articles.c.text).where(articles.c.article_id == article_id)).scalar()
+            cache[article_id] = context.names(text or "")
+        return cache[article_id]
+
+    # -- incident rows ------------------------------------------------------------------------
+    def incidents_of(self, conn: Connection, article_ids: Iterable[str]) -> set[str]:
+        ids = list(article_ids)
+        q = sa.select(events.c.incident_id).where(events.c.article_id.in_(ids), events.c.incident_id.is_not(None))
+        return set(conn.execute(q.distinct()).scalars())
+
+    def refresh(self, conn: Connection, incident_ids: Iterable[str]) -> None:
+        """Recompute the rows of these incidents from their events (delete those left empty)."""
+        ids = sorted(set(incident_ids))
+        if not ids:
+            return
+        now = dt.datetime.now(dt.timezone.utc)
+        members: dict[str, list[dict[str, Any]]] = {}
+        for iid, record in conn.execute(
+            sa.select(events.c.incident_id, events.c.record).where(events.c.incident_id.in_(ids))
+        ):
+            members.setdefault(iid, []).append(json.loads(record))
+        conn.execute(incidents.delete().where(incidents.c.incident_id.in_(ids)))
+        if not members:
+            return
+        aids = sorted({r["article_id"] for recs in members.values() for r in recs})
+        arts = {
+            row.article_id: {"source": row.source, "published": row.published.isoformat() if row.published else None,
+                             "story_id": row.story_id}
+            for row in conn.execute(
+                sa.select(articles.c.article_id, articles.c.source, articles.c.published, article_stories.c.story_id)
+                .select_from(articles.outerjoin(article_stories, article_stories.c.article_id == articles.c.article_id))
+                .where(articles.c.article_id.in_(aids))
+            )
+        }
+        rows = [incident_row(summary.build(iid, recs, arts), now) for iid, recs in sorted(members.items())]
+        conn.execute(incidents.insert(), rows)
+
+
+def _as_date(value: Any) -> dt.date:
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value)[:10])
+
+
+def incident_row(rec: dict[str, Any], now: dt.datetime) -> dict[str, Any]:
+    date, loc = rec.get("date") or {}, rec.get("location") or {}
+    start = dt.date.fromisoformat(date["start"]) if date.get("start") else None
+    end = dt.date.fromisoformat(date["end"]) if date.get("end") else start
+    first = dt.date.fromisoformat(rec["first_report"]) if rec.get("first_report") else None
+    last = dt.date.fromisoformat(rec["last_report"]) if rec.get("last_report") else None
+    dead, injured = rec["dead"], rec["injured"]
+    return {
+        "incident_id": rec["incident_id"],
+        "plover_type": rec["plover_type"] or "",
+        "acled_event_type": rec.get("acled_event_type"),
+        "acled_sub_event_type": rec.get("acled_sub_event_type"),
+        "country": loc.get("country"),
+        "admin1": loc.get("admin1"),
+        "place_name": loc.get("name"),
+        "lat": loc.get("lat"),
+        "lon": loc.get("lon"),
+        "location_precision": loc.get("precision"),
+        "date_start": start,
+        "date_end": end,
+        "date_precision": date.get("precision"),
+        "sort_date": start or first or dt.date.min,
+        "span_days": (end - start).days if start and end else None,
+        "first_report": first,
+        "last_report": last,
+        "n_reports": rec["n_reports"],
+        "n_articles": rec["n_articles"],
+        "n_stories": rec["n_stories"],
+        "n_outlets": rec["n_outlets"],
+        "dead_low": dead["low"], "dead_best": dead["best"], "dead_high": dead["high"],
+        "injured_low": injured["low"], "injured_best": injured["best"], "injured_high": injured["high"],
+        "conflict": bool(rec["conflicts"]),
+        "max_confidence": float(rec["max_confidence"]),
+        "updated": now,
+        "record": json.dumps(rec, ensure_ascii=False, separators=(",", ":")),
+    }
+
+
+def rebuild_all(conn: Connection, *, batch: int = 2000) -> int:
+    """Recompute every incident row from the stored events, in one pass ordered by incident id
+    (no linking: the events' incident ids are taken as they are). For stores filled in bulk, or
+    filled before migration 0004, whose events carry per-article incident ids only."""
+    now = dt.datetime.now(dt.timezone.utc)
+    conn.execute(incidents.delete())
+    arts: dict[str, dict[str, Any]] = {}
+    for row in conn.execute(
+        sa.select(articles.c.article_id, articles.c.source, articles.c.published, article_stories.c.story_id)
+        .select_from(articles.outerjoin(article_stories, article_stories.c.article_id == articles.c.article_id))
+    ):
+        arts[row.article_id] = {"source": row.source, "published": row.published.isoformat() if row.published else None,
+                                "story_id": row.story_id}
+    rows: list[dict[str, Any]] = []
+    n = 0
+    current: str | None = None
+    members: list[dict[str, Any]] = []
+
+    def emit() -> None:
+        nonlocal n
+        if current is not None and members:
+            rows.append(incident_row(summary.build(current, members, arts), now))
+            n += 1
+
+    q = sa.select(events.c.incident_id, events.c.record).where(events.c.incident_id.is_not(None)).order_by(
+        events.c.incident_id)
+    for iid, record in conn.execute(q):
+        if iid != current:
+            emit()
+            current, members = iid, []
+            if len(rows) >= batch:
+                conn.execute(incidents.insert(), rows)
+                rows.clear()
+        members.append(json.loads(record))
+    emit()
+    if rows:
+        conn.execute(incidents.insert(), rows)
+    return n

@@ -1,0 +1,211 @@
+"""Reading incidents: filtered pages, bounded counts, one incident with its reports, exports.
+
+The filters are the events' (``EventFilters``). Those on the incident's own summary columns (type,
+ACLED type, country, admin1, date, bbox, incident id, confidence) are read from the ``incidents``
+table and its indexes; those only reports have (actor, claim_source, q, article_id, modality)
+select the incidents with at least one matching report. Two filters of incidents only:
+``conflict`` (figures disagree) and ``min_outlets``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from typing import Any
+
+import sqlalchemy as sa
+
+from ..store.core import Store, decode_cursor, encode_cursor
+from ..store.filters import EventFilters, FilterError
+from ..store.incident_tables import incidents
+from ..store.schema import events
+
+# Filters read from the incident's own columns; every other filter selects incidents by their reports.
+_OWN = ("country", "admin1", "event_type", "sub_event_type", "plover_type", "incident_id", "bbox", "min_confidence")
+_DATE = ("event_date", "event_date_where", "event_date_match")
+
+
+@dataclass(frozen=True)
+class IncidentPage:
+    incidents: list[dict[str, Any]]
+    has_more: bool
+    next_after: str | None
+
+
+def _own_date(f: EventFilters) -> bool:
+    # "within" (the report's dates wholly inside those asked) is a property of each report
+    return bool(f.event_date) and getattr(f, "event_date_match", "overlaps") == "overlaps"
+
+
+def _reports(f: EventFilters) -> EventFilters | None:
+    """The filters only reports can answer (None when there are none)."""
+    blank = EventFilters()
+    reset = {k: getattr(blank, k) for k in _OWN}
+    if _own_date(f):
+        reset.update({k: getattr(blank, k) for k in _DATE if hasattr(blank, k)})
+    reports = replace(f, **reset)
+    return None if reports == blank else reports
+
+
+def _conditions(
+    store: Store, conn: sa.Connection, f: EventFilters, conflict: bool | None, min_outlets: int | None,
+    *, reports: str = "in",
+) -> list[sa.ColumnElement[bool]]:
+    """``reports``: how report-level filters apply: "in" (the matching reports' incident ids, right
+    when few match), "probe" (a correlated EXISTS per incident, right when many match and a page is
+    read in incident order) or "skip"."""
+    i = incidents.c
+    cond: list[sa.ColumnElement[bool]] = []
+    for column, values in (
+        (i.country, f.country), (i.admin1, f.admin1), (i.acled_event_type, f.event_type),
+        (i.acled_sub_event_type, f.sub_event_type), (i.plover_type, f.plover_type), (i.incident_id, f.incident_id),
+    ):
+        if values:
+            cond.append(column.in_(values))
+    if _own_date(f):
+        start, end = i.date_start, i.date_end
+        where, d = f.event_date_where, f.event_date
+        if where == "BETWEEN":
+            cond += [start <= max(d), end >= min(d)]
+        elif where == "=":
+            cond.append(sa.or_(*(sa.and_(start <= x, end >= x) for x in d)))
+        elif where in (">", ">="):
+            cond.append(end > d[0] if where == ">" else end >= d[0])
+        else:
+            cond.append(start < d[0] if where == "<" else start <= d[0])
+        # Index-friendly bounds (as for events): sort_date is date_start where there is one, and a
+        # matching incident starts at most the longest stored span before the earliest date asked.
+        if where in ("BETWEEN", "=", "<", "<="):
+            cond.append(i.sort_date <= max(d))
+        span = conn.execute(sa.select(sa.func.max(i.span_days))).scalar()
+        if span is not None:
+            lo = min(d) - dt.timedelta(days=max(0, int(span)))
+            cond.append(i.sort_date >= lo)
+    if f.bbox:
+        min_lon, min_lat, max_lon, max_lat = f.bbox
+        # Broad: read the page in incident order and check each place (an expression, not the
+        # lon/lat index, which would collect and sort every match first).
+        lon = i.lon + 0 if reports == "probe" else i.lon
+        cond += [lon.between(min_lon, max_lon), i.lat.between(min_lat, max_lat)]
+    if f.min_confidence is not None:
+        cond.append(i.max_confidence >= f.min_confidence)
+    if conflict is not None:
+        cond.append(i.conflict.is_(True) if conflict else i.conflict.is_(False))
+    if min_outlets is not None:
+        cond.append(i.n_outlets >= min_outlets)
+    rep = _reports(f)
+    if rep is not None and reports == "in":
+        sub = sa.select(events.c.incident_id).where(*store._filtered(rep, conn))  # noqa: SLF001
+        cond.append(i.incident_id.in_(sub))
+    elif rep is not None and reports == "probe":
+        probe = store._filtered(rep, conn, probe=True)  # noqa: SLF001
+        cond.append(sa.exists().where(events.c.incident_id == i.incident_id, *probe))
+    return cond
+
+
+def parse(**raw: Any) -> tuple[EventFilters, bool | None, int | None]:
+    conflict = raw.pop("conflict", None)
+    min_outlets = raw.pop("min_outlets", None)
+    if isinstance(conflict, str):
+        low = conflict.strip().lower()
+        if low not in ("true", "false", "1", "0", "yes", "no"):
+            raise FilterError(message="conflict must be true or false")
+        conflict = low in ("true", "1", "yes")
+    if min_outlets is not None:
+        try:
+            min_outlets = int(min_outlets)
+        except (TypeError, ValueError) as exc:
+            raise FilterError(message=f"min_outlets {min_outlets!r} is not a whole number") from exc
+    return EventFilters.parse(**raw), conflict, min_outlets
+
+
+def count(store: Store, f: EventFilters, *, conflict: bool | None = None, min_outlets: int | None = None,
+          bound: int = 10_000) -> tuple[int, bool]:
+    """(count, exact): exact up to ``bound``; past it a lower bound (``bound + 1``, or with filters on
+    reports the distinct incidents of the first ``bound + 1`` matching reports)."""
+    rep = _reports(f)
+    with store.engine.connect() as conn:
+        if rep is None:
+            cond = _conditions(store, conn, f, conflict, min_outlets)
+            inner = sa.select(sa.literal(1).label("one")).select_from(incidents).where(*cond).limit(bound + 1)
+            n = int(conn.execute(sa.select(sa.func.count()).select_from(inner.subquery())).scalar_one())
+            return n, n <= bound
+        # Driven by the reports: their matches stream from the events' indexes (as a bounded event
+        # count does), each checked against its incident's own filters.
+        own = _conditions(store, conn, f, conflict, min_outlets, reports="skip")
+        e = events.c
+        q = sa.select(e.incident_id.label("iid")).where(*store._filtered(rep, conn), e.incident_id.is_not(None))  # noqa: SLF001
+        if own:
+            q = q.where(sa.exists().where(incidents.c.incident_id == e.incident_id, *own))
+        sub = q.limit(bound + 1).subquery()
+        got = conn.execute(sa.select(sa.func.count(), sa.func.count(sa.distinct(sub.c.iid)))).one()
+        reports_n, n = int(got[0]), int(got[1])
+        return n, reports_n <= bound
+
+
+def page(
+    store: Store, f: EventFilters, *, conflict: bool | None = None, min_outlets: int | None = None,
+    limit: int = 100, offset: int = 0, after: str | None = None, brief: bool = True, broad: bool = False,
+) -> IncidentPage:
+    """Incidents newest first; ``brief`` leaves each record's ``reports`` out (see ``get``).
+    ``broad``: many reports match the report-level filters (``count`` was not exact): the page
+    is read in incident order, each incident probed, instead of collecting every match first."""
+    i = incidents.c
+    with store.engine.connect() as conn:
+        cond = _conditions(store, conn, f, conflict, min_outlets, reports="probe" if broad else "in")
+        if after is not None:
+            day, iid = decode_cursor(after)
+            cond.append(sa.tuple_(i.sort_date, i.incident_id) < sa.tuple_(sa.literal(day, sa.Date), iid))
+            offset = 0
+        q = (sa.select(i.sort_date, i.incident_id, i.record).where(*cond)
+             .order_by(i.sort_date.desc(), i.incident_id.desc()).offset(offset or None).limit(limit + 1))
+        rows = list(conn.execute(q))
+    more = len(rows) > limit
+    rows = rows[:limit]
+    recs = []
+    for r in rows:
+        rec = json.loads(r.record)
+        if brief:
+            rec.pop("reports", None)
+        recs.append(rec)
+    nxt = None
+    if more and rows:
+        day = rows[-1].sort_date
+        nxt = encode_cursor(day if isinstance(day, dt.date) else dt.date.fromisoformat(str(day)), rows[-1].incident_id)
+    return IncidentPage(recs, more, nxt)
+
+
+def iterate(store: Store, f: EventFilters | None = None, *, conflict: bool | None = None,
+            min_outlets: int | None = None, batch: int = 1000) -> Iterator[dict[str, Any]]:
+    """Every matching incident record (with its reports), newest first, read page by page."""
+    f = f or EventFilters()
+    after = None
+    while True:
+        got = page(store, f, conflict=conflict, min_outlets=min_outlets, limit=batch, after=after, brief=False)
+        yield from got.incidents
+        if not got.has_more:
+            return
+        after = got.next_after
+
+
+def get(store: Store, incident_id: str) -> dict[str, Any] | None:
+    """One incident: its record, its reports' full event records and their articles."""
+    if "\x00" in incident_id:
+        return None
+    with store.engine.connect() as conn:
+        row = conn.execute(sa.select(incidents.c.record).where(incidents.c.incident_id == incident_id)).scalar()
+    base = store.get_incident(incident_id)
+    if row is None and base is None:
+        return None
+    rec = json.loads(row) if row is not None else None
+    return {
+        "incident_id": incident_id,
+        "incident": rec,
+        "events": base["events"] if base else [],
+        "articles": base["articles"] if base else [],
+    }
+
+
+__all__ = ["IncidentPage", "count", "get", "iterate", "page", "parse"]
