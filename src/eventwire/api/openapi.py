@@ -13,7 +13,6 @@ from typing import Any
 
 from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
-from fastapi.routing import APIRoute
 
 from .models import ErrorOut
 
@@ -43,13 +42,13 @@ WHY = {
 }
 
 
-def _errors(route: APIRoute, method: str, write_paths: set[str]) -> list[int]:
+def _errors(path: str, method: str, write_paths: set[str]) -> list[int]:
     codes = [422]
-    if route.dependant.path_params:
+    if "{" in path:  # a path parameter names an item that may not exist
         codes.append(404)
     # reads answer 401 when the server has a read token; writes whenever the token is wrong
     codes.append(401)
-    if method == "post" and route.path in write_paths:
+    if method == "post" and path in write_paths:
         codes += [400, 413, 415, 500, 503]
     return codes
 
@@ -67,14 +66,14 @@ def complete(app: FastAPI, schema: dict[str, Any], *, write_paths: set[str]) -> 
     """Add the answers FastAPI does not infer (see the module docstring) to a generated document."""
     components = schema.setdefault("components", {}).setdefault("schemas", {})
     components["ErrorOut"] = ErrorOut.model_json_schema(ref_template="#/components/schemas/{model}")
-    routes = {(r.path, m.lower()): r for r in app.routes if isinstance(r, APIRoute) for m in r.methods or ()}
+    # Every operation of the generated document, routers included (FastAPI >= 0.16x keeps included
+    # routers as lazy entries of app.routes, so the document, not app.routes, is the list to walk).
     for path, ops in schema.get("paths", {}).items():
         for method, op in ops.items():
-            route = routes.get((path, method))
-            if route is None:
+            if method not in {"get", "post", "put", "patch", "delete"}:
                 continue
             responses = op.setdefault("responses", {})
-            for code in _errors(route, method, write_paths):
+            for code in _errors(path, method, write_paths):
                 responses[str(code)] = {"description": WHY[code], "content": {"application/json": {"schema": ERROR_REF}}}
             ok = responses.get("200", {})
             if path.endswith(".csv"):
