@@ -168,7 +168,7 @@ class ActorResolver:
             fuzzy = bool(hits)
         if not hits:
             return None
-        match = self._decide(toks, hits, date or _today())
+        match = self._decide(toks, hits, date or _today(), undated=date is None)
         if match is None:
             return None
         if fuzzy:
@@ -183,7 +183,7 @@ class ActorResolver:
             return None
         return match
 
-    def _decide(self, toks: list[str], hits: list[_Hit], day: dt.date) -> ActorMatch | None:
+    def _decide(self, toks: list[str], hits: list[_Hit], day: dt.date, undated: bool = False) -> ActorMatch | None:
         covered = {i for h in hits for i in range(h.start, h.end)}
         # Segment number of every token: a new segment starts at each uncovered boundary token.
         seg_of: list[int] = []
@@ -210,7 +210,7 @@ class ActorResolver:
                     sector, sector_2 = office.sector, office.sector_2
                 return ActorMatch(None, country, sector, None, f"person:{p.entry.name}'s+role:{owned.span}",
                                   sector_2)
-            return self._person(p.entry, day, head, rest, former)
+            return self._person(p.entry, day, head, rest, former, undated)
 
         orgs = [h for h in head if h.entry.kind in ("org", "news")]
         role = _head_role(head) or _head_role(rest)
@@ -269,7 +269,8 @@ class ActorResolver:
             return ActorMatch(e.name, e.country, e.sector, e.wikidata, f"{e.kind}:{e.name}", e.sector_2)
         return None
 
-    def _person(self, e: Entry, day: dt.date, head: list[_Hit], rest: list[_Hit], former: bool) -> ActorMatch:
+    def _person(self, e: Entry, day: dt.date, head: list[_Hit], rest: list[_Hit], former: bool,
+                undated: bool = False) -> ActorMatch:
         office = _office_on(e.offices, day)
         if office is not None and not former:
             country = office.country or e.country
@@ -281,6 +282,18 @@ class ActorResolver:
             return ActorMatch(e.name, country, office.sector, e.wikidata,
                               f"person:{e.name}:{office.role}@{office.start.isoformat()}", office.sector_2)
         held_before = [o for o in e.offices if o.start <= day]
+        if held_before and not former:
+            # "Defense Secretary Ash Carter": a title in the text is the post held when it was written,
+            # whatever today's date says; an undated article ("on Tuesday") cannot make anyone former
+            role = _head_role(head)
+            if role is not None and role.entry.sector and role.entry.sector in _OFFICE_SECTORS:
+                return ActorMatch(e.name, e.country, role.entry.sector, e.wikidata,
+                                  f"person:{e.name}+title:{role.span}")
+            if undated:
+                last = held_before[-1]
+                return ActorMatch(e.name, last.country or e.country, last.sector, e.wikidata,
+                                  f"person:{e.name}:{last.role} (last office: the article gives no date)",
+                                  last.sector_2)
         if held_before:
             return ActorMatch(e.name, e.country, "ELI", e.wikidata,
                               f"person:{e.name}:former-{held_before[-1].role}")
