@@ -3,10 +3,11 @@ incident, figures as low/best/high), GeoJSON (one point per incident at its best
 
 from __future__ import annotations
 
-import csv
 import json
 from collections.abc import Iterable
 from typing import Any, TextIO
+
+from . import _write_rows, write_jsonl
 
 INCIDENT_COLUMNS = (
     "incident_id", "plover_type", "acled_event_type", "acled_sub_event_type", "date_start", "date_end",
@@ -64,21 +65,11 @@ def incident_row(rec: dict[str, Any]) -> dict[str, Any]:
 
 
 def write_incidents_jsonl(records: Iterable[dict[str, Any]], out: TextIO) -> int:
-    n = 0
-    for rec in records:
-        out.write(json.dumps(rec, ensure_ascii=False) + "\n")
-        n += 1
-    return n
+    return write_jsonl(records, out)
 
 
 def write_incidents_csv(records: Iterable[dict[str, Any]], out: TextIO) -> int:
-    w = csv.DictWriter(out, fieldnames=list(INCIDENT_COLUMNS), lineterminator="\n")
-    w.writeheader()
-    n = 0
-    for rec in records:
-        w.writerow(incident_row(rec))
-        n += 1
-    return n
+    return _write_rows((incident_row(r) for r in records), INCIDENT_COLUMNS, out)
 
 
 def incidents_geojson(records: Iterable[dict[str, Any]]) -> dict[str, Any]:
