@@ -150,43 +150,43 @@ def fit(examples: list[tuple[str, dict[str, float], str, float]], C: float = 0.5
     return TriggerModel(classes, weights, [round(float(b), 3) for b in clf.intercept_], about)
 
 
-def evaluate(model: TriggerModel, examples: Iterable[tuple[str, dict[str, float], str, float]],
-             threshold: float) -> dict[str, float]:
-    tp = fp = fn = 0
+def _counts(model: TriggerModel, examples: Iterable[tuple[str, dict[str, float], str, float]],
+            threshold: float) -> tuple[int, int, int]:
+    """(right guesses, guesses of an event, true events) over the examples."""
+    tp = pred = true = 0
     for _, f, label, _ in examples:
         p = model.scores(f)
         k = max(range(len(p)), key=p.__getitem__)
         guess = model.classes[k] if p[k] >= threshold else NONE
-        if guess != NONE and guess == label:
-            tp += 1
-        else:
-            fp += guess != NONE
-            fn += label != NONE
-    prec = tp / (tp + fp) if tp + fp else 0.0
-    rec = tp / (tp + fn) if tp + fn else 0.0
+        tp += guess != NONE and guess == label
+        pred += guess != NONE
+        true += label != NONE
+    return tp, pred, true
+
+
+def _prf(tp: int, pred: int, true: int) -> dict[str, float]:
+    prec = tp / pred if pred else 0.0
+    rec = tp / true if true else 0.0
     return {"precision": prec, "recall": rec, "f1": 2 * prec * rec / (prec + rec) if prec + rec else 0.0}
+
+
+def evaluate(model: TriggerModel, examples: Iterable[tuple[str, dict[str, float], str, float]],
+             threshold: float) -> dict[str, float]:
+    return _prf(*_counts(model, examples, threshold))
 
 
 def cross_validate(examples: list[tuple[str, dict[str, float], str, float]], folds: int, C: float,
                    threshold: float) -> dict[str, float]:
     """Document-level folds over the exhaustively annotated parts (WikiEvents, team corpus dev); RAMS always trains."""
-    we_docs = sorted({d for d, *_ in examples if d.startswith(("wikievents:", "corpus:"))})
-    random.Random(13).shuffle(we_docs)
-    tot: dict[str, float] = {"tp": 0.0, "true": 0.0, "pred": 0.0}
+    docs = sorted({d for d, *_ in examples if d.startswith(("wikievents:", "corpus:"))})
+    random.Random(13).shuffle(docs)
+    tp = pred = true = 0
     for k in range(folds):
-        held = set(we_docs[k::folds])
-        train = [e for e in examples if e[0] not in held]
-        test = [e for e in examples if e[0] in held]
-        m = fit(train, C)
-        r = evaluate(m, test, threshold)
-        n_true = sum(1 for e in test if e[2] != NONE)
-        tot["tp"] += r["recall"] * n_true
-        tot["true"] += n_true
-        pred = sum(1 for e in test if (lambda p: max(p) >= threshold and m.classes[p.index(max(p))] != NONE)(m.scores(e[1])))
-        tot["pred"] += pred
-    prec = tot["tp"] / tot["pred"] if tot["pred"] else 0.0
-    rec = tot["tp"] / tot["true"] if tot["true"] else 0.0
-    return {"precision": prec, "recall": rec, "f1": 2 * prec * rec / (prec + rec) if prec + rec else 0.0}
+        held = set(docs[k::folds])
+        model = fit([e for e in examples if e[0] not in held], C)
+        a, b, c = _counts(model, [e for e in examples if e[0] in held], threshold)
+        tp, pred, true = tp + a, pred + b, true + c
+    return _prf(tp, pred, true)
 
 
 def main(argv: list[str] | None = None) -> None:
