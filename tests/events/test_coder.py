@@ -173,3 +173,36 @@ def test_the_group_is_the_armed_group_just_named_and_the_army_is_the_articles_co
     accused = next(r for r in recs if r["evidence"]["trigger"] == "accused")
     assert ("SDN", "PRM") in _role(accused, "actor") or any(c == "SDN" for c, _ in _role(accused, "actor"))
     assert ("SDN", "MIL") in _role(accused, "recipient")
+
+
+def test_nominal_anchored_in_time_or_place_is_an_incident_of_its_own():
+    # "Saturday's bombing in Kano" names one incident even with no attacker named; the arrest is another
+    recs = eventwire.extract(
+        "Police arrested two men on Monday in connection with Saturday's bombing in Kano.",
+        published="2022-06-13",
+    )
+    types = sorted(r["plover_type"] for r in recs)
+    assert types == ["ASSAULT", "COERCE"], types
+    bomb = next(r for r in recs if r["plover_type"] == "ASSAULT")
+    assert bomb["evidence"]["trigger"] == "bombing"
+    assert bomb["location"] and bomb["location"]["country"] == "NG"
+
+
+def test_generic_and_listed_nominals_are_not_events():
+    text = ("Drone strikes have become more common in recent years.\n\n"
+            "See also:\n\n* 2007 Bagram Airfield bombing\n\n* 2014 Bagram Airfield bombing\n")
+    assert [r for r in eventwire.extract(text, published="2020-01-01") if r["plover_type"] == "ASSAULT"] == []
+
+
+def test_restated_attack_is_counted_once():
+    text = ("A car bomb killed nine people in Mogadishu on Tuesday, police said.\n\n"
+            "Tuesday's attack in Mogadishu was the deadliest in the capital this year.")
+    recs = [r for r in eventwire.extract(text, published="2021-05-12") if r["plover_type"] == "ASSAULT"]
+    assert len(recs) == 1, [r["evidence"]["trigger"] for r in recs]
+
+
+def test_event_noun_subject_is_part_of_the_evidence():
+    text = "The May 22 concert bombing in the city killed 22 people."
+    rec = _one(text, "ASSAULT", published="2017-06-01")
+    s, e = rec["evidence"]["start"], rec["evidence"]["end"]
+    assert "bombing" in text[s:e] and "killed" in text[s:e]

@@ -146,7 +146,7 @@ class EventCoder:
             if ev is not None:
                 events.append(ev)
             ctx.note_event(si, ev)
-        events = drop_repeats(events)
+        events = drop_restatements(drop_repeats(events))
         return assign_incidents(events)
 
     def _skip_sentence(self, sent: Span) -> bool:
@@ -258,12 +258,20 @@ class EventCoder:
         elif plover_type == "ASSAULT" and tok.dep_ in {"dobj", "obj"} and head.lemma_.lower() in lx.JUDGED_EVENT_VERBS:
             # "condemns the attacks in Jabla": the attack is an incident of its own, not the verb's party
             return _Draft(tok, [tok], plover_type, mode, {"type": f"noun:{lemma} (judged incident)"}, nominal=True)
+        # "Saturday's terror attack in London", "Russian airstrikes", "the May 22 concert bombing": a
+        # nominal tied to a time, a place or a named side names one incident, not events in general
+        anchor = _nominal_anchor(tok)
+        if anchor is not None:
+            frame = f"{frame}; {anchor}" if frame else anchor
         if frame is None:
             return None
         # a nominal inside a clause already coded by a verb trigger is that verb's argument
         anc = tok.head
         for _ in range(6):
-            if anc.i != tok.i and _VERB_INDEX.get(anc.lemma_.lower()) and anc.pos_ == "VERB":
+            verb_types = {tr.plover_type for tr in _VERB_INDEX.get(anc.lemma_.lower(), ())}
+            if anc.i != tok.i and verb_types and anc.pos_ == "VERB" and (anchor is None or plover_type in verb_types):
+                # ...unless it is anchored and of another kind: "arrested two men in connection with
+                # Saturday's bombing" reports the arrest and refers to the bombing, two incidents
                 return None
             if anc.pos_ == "VERB" or anc == anc.head:
                 break
@@ -296,7 +304,11 @@ class EventCoder:
         plover_type, p = self._triggers.predict(tok)
         if plover_type == "NONE" or p < MODEL_THRESHOLD:
             return None
-        return _Draft(tok, [tok], plover_type, None, {"type": f"model:{lemma} ({p:.2f})"}, nominal=tok.pos_ == "NOUN")
+        if tok.pos_ == "NOUN":
+            anchor = _nominal_anchor(tok)
+            return _Draft(tok, [tok], plover_type, None,
+                          {"type": f"model:{lemma} ({p:.2f}" + (f"; {anchor})" if anchor else ")")}, nominal=True)
+        return _Draft(tok, [tok], plover_type, None, {"type": f"model:{lemma} ({p:.2f})"})
 
     def _irrealis(self, tok: Token) -> bool:
         """Intended, prevented, requested or background events are not reported events."""
@@ -373,10 +385,15 @@ class EventCoder:
         # for its side makes Turkey the party, not the newspaper
         actors = [self._military_sector(a, d.plover_type) for a in self._no_outlets(actors)]
         recips = [self._military_sector(a, d.plover_type) for a in self._no_outlets(recips)]
-        if not actors and not recips and d.nominal and "judged incident" not in d.rules.get("type", ""):
+        # an anchored nominal with no party stands alone only in a sentence that reports something: not
+        # in a list of headlines or links ("* 2007 Bagram Airfield bombing")
+        anchored = "judged incident" in d.rules.get("type", "") or (
+            "anchored" in d.rules.get("type", "") and any(t.pos_ in {"VERB", "AUX"} for t in sent)
+        )
+        if not actors and not recips and d.nominal and not anchored:
             return None
         size = self._size(d, sent)
-        if size.is_empty() and not (actors or recips) and "judged incident" not in d.rules.get("type", ""):
+        if size.is_empty() and not (actors or recips) and not anchored:
             # a verb with no party at all and no casualties is not codable news ("fans demonstrate
             # their support"): an event without who is noise to analysts. A named party the KB cannot
             # place ("Nuiry was arrested") keeps the event, with its country left null.
@@ -389,6 +406,11 @@ class EventCoder:
         actors = [self._operating_country(a, where) for a in actors]
         recips = [self._operating_country(a, where) for a in recips]
         span_toks = [t for t in d.triggers]
+        for c in d.trigger.children:
+            # "the May 22 concert bombing in the city killed 22 people": the event noun that is the verb's
+            # subject names the same incident, so the evidence covers it
+            if c.dep_ in {"nsubj", "nsubjpass"} and c.lemma_.lower() in lx.NOUN_TRIGGERS and not d.nominal:
+                span_toks.extend(t for t in _np_span(c) if sent.start <= t.i < sent.end)
         for a in (*actors, *recips):
             if a.start is not None and sent.start_char <= a.start < sent.end_char:
                 span_toks.extend(t for t in sent if a.start <= t.idx < (a.end or a.start))
@@ -1140,6 +1162,44 @@ DATELINE = re.compile(
 _ARMED_GROUP_NOUNS = {"group", "militia", "movement", "organisation", "organization", "faction", "insurgency"}
 
 _TERRITORY = ("Government regains territory", "Non-state actor overtakes territory")
+
+
+def drop_restatements(events: list[Event]) -> list[Event]:
+    """A party-less nominal ("the attack", "Saturday's bombing") after an event of its type already coded
+    in the article refers back to it: it is a restatement, not a second incident, and is not counted."""
+    seen: list[Event] = []
+    drop: set[str] = set()
+    for ev in sorted(events, key=lambda e: e.evidence.start if e.evidence.start is not None else 0):
+        kind = dict(ev.rules).get("type", "")
+        if "anchored" in kind and not ev.actors and any(o.plover_type == ev.plover_type for o in seen):
+            drop.add(ev.event_id)
+            continue
+        seen.append(ev)
+    return [e for e in events if e.event_id not in drop]
+
+
+ANCHOR_PLACE_PREPS = frozenset({"in", "at", "on", "near", "outside", "inside"})
+
+
+def _nominal_anchor(tok: Token) -> str | None:
+    """Why an event noun names one incident: a date or time in its phrase ("Saturday's attack", "the
+    May 22 bombing"), a place it happened in ("the attack in the London Bridge district"), or a named
+    side as its modifier ("Russian airstrikes"). None for bare or generic nominals ("drone strikes have
+    risen", "an attack would be a mistake"), which event data does not code."""
+    left = [t for c in tok.lefts for t in c.subtree]
+    if any(t.ent_type_ in {"DATE", "TIME"} and t.lower_ not in {"today", "now"} for t in left):
+        return "anchored in time"
+    plural = tok.tag_ == "NNS"
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ANCHOR_PLACE_PREPS:
+            objs = [g for g in c.children if g.dep_ == "pobj"]
+            if any(o.ent_type_ in {"GPE", "LOC", "FAC"} for o in objs):
+                return None if plural and not any(d.lower_ == "the" for d in tok.lefts) else "anchored in place"
+            if any(o.ent_type_ in {"DATE", "TIME"} for o in objs):
+                return "anchored in time"
+    if any(c.dep_ in {"amod", "compound"} and c.ent_type_ in {"NORP", "GPE"} for c in tok.lefts):
+        return "anchored by its side"
+    return None
 
 
 def _territory_by_actor(
