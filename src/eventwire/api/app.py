@@ -129,38 +129,45 @@ def create_app(
         wanted = _fields(fields, fmt)
         if fmt == "geojson":
             filters = _with_coordinates(filters)
-        # The bounded count says whether the filter is broad, which picks how the page is read;
-        # has_more (one row past the page) decides `next`, even when the count is an estimate.
-        total, exact = store.count_bounded(filters, bound=COUNT_BOUND)
-        # A whole-record JSON page is written from the stored JSON text as it is: parsing 100
-        # records to serialise them again was a quarter of the cost of a page.
-        raw = fmt == "json" and not wanted
-        got = store.page(filters, limit=limit, offset=(page - 1) * limit, after=after, broad=not exact, raw=raw)
-        if exact_count and not exact:
-            total, exact = store.count_events(filters), True
-        records = got.events
-        nxt = None
-        if got.has_more:
-            if after is not None:
-                nxt = str(request.url.include_query_params(after=got.next_after))
-            else:
-                nxt = str(request.url.include_query_params(page=page + 1))
-        if fmt == "csv":
-            headers = {"X-Total-Count": str(total), "X-Count-Exact": "true" if exact else "false"}
-            if nxt:
-                headers["Link"] = f'<{nxt}>; rel="next"'
-            if got.next_after:
-                headers["X-Next-After"] = got.next_after
-            return Response(to_csv(records, wanted), media_type="text/csv; charset=utf-8", headers=headers)
-        if wanted:
-            records = [{k: r.get(k) for k in wanted if k in RECORD_FIELDS} for r in records]
-        meta = {"count": total, "count_exact": exact, "page": page, "limit": limit, "next": nxt,
-                "next_after": got.next_after}
-        if fmt == "geojson":
-            return JSONResponse(to_geojson(records, meta), media_type="application/geo+json")
-        if raw:
-            return Response(_splice(meta, "events", records), media_type="application/json")
-        return JSONResponse({**meta, "events": records})
+
+        def render() -> tuple[bytes, str, tuple[tuple[str, str], ...]]:
+            # The bounded count says whether the filter is broad, which picks how the page is
+            # read; has_more (one row past the page) decides `next`, even when the count is an
+            # estimate.
+            total, exact = store.count_bounded(filters, bound=COUNT_BOUND)
+            # A whole-record JSON page is written from the stored JSON text as it is: parsing 100
+            # records to serialise them again was a quarter of the cost of a page.
+            raw = fmt == "json" and not wanted
+            got = store.page(filters, limit=limit, offset=(page - 1) * limit, after=after, broad=not exact, raw=raw)
+            if exact_count and not exact:
+                total, exact = store.count_events(filters), True
+            records = got.events
+            nxt = None
+            if got.has_more:
+                if after is not None:
+                    nxt = str(request.url.include_query_params(after=got.next_after))
+                else:
+                    nxt = str(request.url.include_query_params(page=page + 1))
+            if fmt == "csv":
+                headers = [("X-Total-Count", str(total)), ("X-Count-Exact", "true" if exact else "false")]
+                if nxt:
+                    headers.append(("Link", f'<{nxt}>; rel="next"'))
+                if got.next_after:
+                    headers.append(("X-Next-After", got.next_after))
+                return to_csv(records, wanted).encode("utf-8"), "text/csv; charset=utf-8", tuple(headers)
+            if wanted:
+                records = [{k: r.get(k) for k in wanted if k in RECORD_FIELDS} for r in records]
+            meta = {"count": total, "count_exact": exact, "page": page, "limit": limit, "next": nxt,
+                    "next_after": got.next_after}
+            if fmt == "geojson":
+                return _dumps(to_geojson(records, meta)), "application/geo+json", ()
+            if raw:
+                return _splice(meta, "events", records), "application/json", ()
+            return _dumps({**meta, "events": records}), "application/json", ()
+
+        # Until the next write, the same URL gets the same page (its links are built from the URL).
+        body, media_type, headers = store.cached_call(("events", str(request.url)), render)
+        return Response(body, media_type=media_type, headers=dict(headers))
 
     def events_endpoint(suffix: str | None) -> Callable[..., Response]:
         def endpoint(

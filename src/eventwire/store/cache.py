@@ -74,17 +74,27 @@ class ReadCache:
         """``compute(conn)``, or its answer from an earlier call in the same write generation."""
         if self.budget <= 0:
             return compute(conn)
-        gen = write_generation(conn)
+        return self._through(write_generation(conn), key, lambda: compute(conn))
+
+    def get_or_call(self, generation: Hashable | None, key: Hashable, compute: Callable[[], T]) -> T:
+        """``compute()``, which reads the store on connections of its own, or its earlier answer.
+        ``generation`` must be read *before* compute runs: the answer then reflects that
+        generation or a later one, and is never older than its key."""
+        if self.budget <= 0:
+            return compute()
+        return self._through(generation, key, compute)
+
+    def _through(self, gen: Hashable | None, key: Hashable, compute: Callable[[], T]) -> T:
         if gen is None:
-            return compute(conn)
+            return compute()
         with self._lock:
             if gen == self._generation and key in self._entries:
                 self._entries.move_to_end(key)
                 self.hits += 1
                 return self._entries[key][0]  # type: ignore[no-any-return]
             self.misses += 1
-        value = compute(conn)  # outside the lock: readers of other keys do not wait for it
-        size = len(value) if isinstance(value, (bytes, str)) else SMALL_VALUE_BYTES
+        value = compute()  # outside the lock: readers of other keys do not wait for it
+        size = _size(value)
         with self._lock:
             if gen != self._generation:
                 # Everything cached belongs to an older snapshot. (A slow reader still on an older
@@ -105,3 +115,12 @@ class ReadCache:
             self._entries.clear()
             self._size = 0
             self._generation = None
+
+
+def _size(value: Any) -> int:
+    """What an answer is charged against the budget: its bytes, roughly."""
+    if isinstance(value, (bytes, str)):
+        return len(value)
+    if isinstance(value, tuple):
+        return sum(_size(v) for v in value)
+    return SMALL_VALUE_BYTES

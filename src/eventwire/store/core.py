@@ -19,7 +19,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from ..errors import E_STORE_OPEN, StoreError
 from ..records import Article, Event, Failure, Result
 from . import aggregates, schema
-from .cache import ReadCache
+from .cache import ReadCache, write_generation
 from .filters import EventFilters, FilterError
 from .schema import articles, event_actors, event_claims, events, failures
 
@@ -399,7 +399,10 @@ class Store:
             more = len(rows) > limit
             rows = rows[:limit]
             if deferred and rows:
-                got = conn.execute(sa.select(e.event_id, e.record).where(e.event_id.in_([r.event_id for r in rows])))
+                # Plain SQL: an expanding IN of a hundred values cost SQLAlchemy more than the lookup.
+                marks = ",".join("?" * len(rows))
+                got = conn.exec_driver_sql(f"SELECT event_id, record FROM events WHERE event_id IN ({marks})",
+                                           tuple(r.event_id for r in rows))
                 by_id = {event_id: record for event_id, record in got}
                 records = [by_id[r.event_id] for r in rows]
             else:
@@ -567,6 +570,17 @@ class Store:
         ``key`` made since the last write to the store (by any process; store/cache.py)."""
         with self.engine.connect() as conn:
             return self.cache.get_or_compute(conn, key, compute)
+
+    def cached_call(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """As ``cached``, for a ``compute`` that calls Store methods (each opens its connection).
+        The generation is read first, on a connection given back before compute runs: holding it
+        meanwhile would take two pooled connections per request, and enough concurrent requests
+        could then wait on each other for the pool."""
+        if self.cache.budget <= 0:
+            return compute()
+        with self.engine.connect() as conn:
+            generation = write_generation(conn)
+        return self.cache.get_or_call(generation, key, compute)
 
 
 def _sqlite_indexed_by(conn: Connection, q: sa.Select[Any], table: str, index: str) -> list[Any]:
