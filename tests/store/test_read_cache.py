@@ -129,3 +129,30 @@ def test_lru_keeps_within_its_budget() -> None:
     calls = []
     cache.get_or_call("g2", 4, lambda: calls.append(1) or b"new")  # a new generation: recomputed
     assert calls == [1] and list(cache._entries) == [4]  # noqa: SLF001
+
+
+def test_store_below_0005_caches_nothing_and_upgrades(store_url: str) -> None:
+    """Held at 0004 (no generation), every read is computed; upgraded, reads are cached again and
+    a write after the upgrade still invalidates."""
+    from alembic import command
+    from alembic.config import Config
+
+    from eventwire.store.core import MIGRATIONS
+
+    with Store.open(store_url) as s:
+        cfg = Config()
+        cfg.set_main_option("script_location", str(MIGRATIONS))
+        with s.writer.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.downgrade(cfg, "0004")
+        s.add_result(sample_results()[0])
+        if s.dialect == "sqlite":
+            with s.engine.connect() as conn:
+                assert write_generation(conn) is None
+            assert s.count_events() == s.count_events()
+            assert s.cache.hits == 0 and s.cache.misses == 0
+    with Store.open(store_url) as s:
+        n = s.count_events()
+        assert s.count_events() == n and s.cache.hits == 1
+        s.add_result(sample_results()[1])
+        assert s.count_events() == n + len(sample_results()[1].events)

@@ -1,13 +1,14 @@
-"""Answers of aggregate reads (counts, stats), kept until the store's data changes.
+"""Answers of reads (counts, stats, rendered pages), kept until the store's data changes.
 
-An entry is keyed by the store's *write generation*, read in the same connection as the answer:
+An entry is keyed by the store's *write generation*, read in the same connection as the answer
+(``get_or_compute``) or before the answer is computed (``get_or_call``):
 
 * SQLite: ``store_generation.gen``, one row that triggers (migration 0005) bump on every insert,
   update and delete of events, actors, claims and articles, whichever process or code path writes.
   It is read in the reader's transaction, so the key and the answer come from one snapshot.
-* PostgreSQL: the transaction snapshot (``pg_current_snapshot()``): two statements with the same
-  snapshot see the same committed data, and any commit changes it. A counter row there would make
-  every writer wait for the one before it to commit (it holds the row's lock), so it is not used.
+* PostgreSQL (13 or later): the transaction snapshot (``pg_current_snapshot()``): two statements
+  with the same snapshot see the same committed data, and any commit changes it. A counter row
+  there would make every writer wait for the one before it to commit (it holds the row's lock).
   Under READ COMMITTED the answer's snapshot may be newer than the key's, never older: an entry
   can hold data newer than its key says, which is not stale, only early.
 

@@ -81,7 +81,8 @@ class Store:
         # Link each new article's events to the stored incidents (eventwire.incidents), in its
         # write transaction. Off only to measure what linking costs (bench/incidents_ingest.py).
         self.link_incidents = True
-        # Counts and stats, until the next write (store/cache.py); EVENTWIRE_READ_CACHE_MB=0: off.
+        # Counts, stats and what callers cache through cached()/cached_call() (the API: its pages),
+        # until the next write (store/cache.py); EVENTWIRE_READ_CACHE_MB=0: off.
         self.cache = ReadCache()
 
     @property
