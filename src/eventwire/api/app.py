@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import hmac
+import json
 from collections.abc import AsyncIterator, Callable
 from typing import Any, Literal
 
@@ -128,33 +129,45 @@ def create_app(
         wanted = _fields(fields, fmt)
         if fmt == "geojson":
             filters = _with_coordinates(filters)
-        # The bounded count says whether the filter is broad, which picks how the page is read;
-        # has_more (one row past the page) decides `next`, even when the count is an estimate.
-        total, exact = store.count_bounded(filters, bound=COUNT_BOUND)
-        got = store.page(filters, limit=limit, offset=(page - 1) * limit, after=after, broad=not exact)
-        if exact_count and not exact:
-            total, exact = store.count_events(filters), True
-        records = got.events
-        nxt = None
-        if got.has_more:
-            if after is not None:
-                nxt = str(request.url.include_query_params(after=got.next_after))
-            else:
-                nxt = str(request.url.include_query_params(page=page + 1))
-        if fmt == "csv":
-            headers = {"X-Total-Count": str(total), "X-Count-Exact": "true" if exact else "false"}
-            if nxt:
-                headers["Link"] = f'<{nxt}>; rel="next"'
-            if got.next_after:
-                headers["X-Next-After"] = got.next_after
-            return Response(to_csv(records, wanted), media_type="text/csv; charset=utf-8", headers=headers)
-        if wanted:
-            records = [{k: r.get(k) for k in wanted if k in RECORD_FIELDS} for r in records]
-        meta = {"count": total, "count_exact": exact, "page": page, "limit": limit, "next": nxt,
-                "next_after": got.next_after}
-        if fmt == "geojson":
-            return JSONResponse(to_geojson(records, meta), media_type="application/geo+json")
-        return JSONResponse({**meta, "events": records})
+
+        def render() -> tuple[bytes, str, tuple[tuple[str, str], ...]]:
+            # The bounded count says whether the filter is broad, which picks how the page is
+            # read; has_more (one row past the page) decides `next`, even when the count is an
+            # estimate.
+            total, exact = store.count_bounded(filters, bound=COUNT_BOUND)
+            # A whole-record JSON page is written from the stored JSON text as it is: parsing 100
+            # records to serialise them again was a quarter of the cost of a page.
+            raw = fmt == "json" and not wanted
+            got = store.page(filters, limit=limit, offset=(page - 1) * limit, after=after, broad=not exact, raw=raw)
+            if exact_count and not exact:
+                total, exact = store.count_events(filters), True
+            records = got.events
+            nxt = None
+            if got.has_more:
+                if after is not None:
+                    nxt = str(request.url.include_query_params(after=got.next_after))
+                else:
+                    nxt = str(request.url.include_query_params(page=page + 1))
+            if fmt == "csv":
+                headers = [("X-Total-Count", str(total)), ("X-Count-Exact", "true" if exact else "false")]
+                if nxt:
+                    headers.append(("Link", f'<{nxt}>; rel="next"'))
+                if got.next_after:
+                    headers.append(("X-Next-After", got.next_after))
+                return to_csv(records, wanted).encode("utf-8"), "text/csv; charset=utf-8", tuple(headers)
+            if wanted:
+                records = [{k: r.get(k) for k in wanted if k in RECORD_FIELDS} for r in records]
+            meta = {"count": total, "count_exact": exact, "page": page, "limit": limit, "next": nxt,
+                    "next_after": got.next_after}
+            if fmt == "geojson":
+                return _dumps(to_geojson(records, meta)), "application/geo+json", ()
+            if raw:
+                return _splice(meta, "events", records), "application/json", ()
+            return _dumps({**meta, "events": records}), "application/json", ()
+
+        # Until the next write, the same URL gets the same page (its links are built from the URL).
+        body, media_type, headers = store.cached_call(("events", str(request.url)), render)
+        return Response(body, media_type=media_type, headers=dict(headers))
 
     def events_endpoint(suffix: str | None) -> Callable[..., Response]:
         def endpoint(
@@ -197,9 +210,12 @@ def create_app(
     app.include_router(incidents_router(store, read))  # /api/incidents, /api/incidents/{id} (api/incidents.py)
 
     @app.get("/api/stats", tags=["events"], dependencies=read, response_model=Stats)
-    def stats(filters: EventFilters = Depends(event_filters)) -> dict[str, Any]:
+    def stats(filters: EventFilters = Depends(event_filters)) -> Response:
         """Counts and fatalities for charts, over every filter of /api/events."""
-        return store.stats(filters)
+        # The rendered body is cached until the next write (store/cache.py): by_day alone can be
+        # thousands of entries, and rendering them cost as much as the query.
+        body = store.cached(("api-stats", filters), lambda conn: _dumps(store.compute_stats(conn, filters)))
+        return Response(body, media_type="application/json")
 
     @app.get("/api/events/count", tags=["events"], dependencies=read, response_model=Count)
     def count(filters: EventFilters = Depends(event_filters)) -> Count:
@@ -268,6 +284,18 @@ def create_app(
 
     _mount_dashboard(app, store)
     return app
+
+
+def _dumps(content: Any) -> bytes:
+    """JSON as JSONResponse renders it (compact, UTF-8)."""
+    return json.dumps(content, ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode("utf-8")
+
+
+def _splice(meta: dict[str, Any], key: str, raw_items: list[str]) -> bytes:
+    """``{**meta, key: [items]}`` as JSON, with the items already JSON text (stored records)."""
+    head = _dumps(meta)[:-1]  # without its closing brace
+    sep = b"," if meta else b""
+    return head + sep + b'"' + key.encode() + b'":[' + ",".join(raw_items).encode("utf-8") + b"]}"
 
 
 def _error(exc: EventwireError) -> JSONResponse:

@@ -16,6 +16,7 @@ CONTRACT (used by the CLI, the batch runner and the HTTP API; keep these signatu
     store.get_article(article_id) -> dict | None        # article metadata + text + its events
     store.summary() -> dict                              # counts by type, actors, places, dates,
                                                          # deaths, claim sources (see cli summary)
+    store.cached(key, compute) -> compute(conn)          # answered again until the next write
     store.close()
 """
 

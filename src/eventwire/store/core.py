@@ -6,11 +6,11 @@ import base64
 import datetime as dt
 import hashlib
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Hashable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
@@ -18,13 +18,15 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 
 from ..errors import E_STORE_OPEN, StoreError
 from ..records import Article, Event, Failure, Result
-from . import schema
+from . import aggregates, schema
+from .cache import ReadCache, write_generation
 from .filters import EventFilters, FilterError
 from .schema import articles, event_actors, event_claims, events, failures
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 SQLITE_BUSY_MS = 60_000
 MAX_TERMS = 1000  # distinct matching values passed to SQLite as a list (see Store._terms)
+T = TypeVar("T")
 
 
 def _now() -> dt.datetime:
@@ -79,6 +81,9 @@ class Store:
         # Link each new article's events to the stored incidents (eventwire.incidents), in its
         # write transaction. Off only to measure what linking costs (bench/incidents_ingest.py).
         self.link_incidents = True
+        # Counts, stats and what callers cache through cached()/cached_call() (the API: its pages),
+        # until the next write (store/cache.py); EVENTWIRE_READ_CACHE_MB=0: off.
+        self.cache = ReadCache()
 
     @property
     def display_url(self) -> str:
@@ -355,13 +360,17 @@ class Store:
         after: str | None = None,
         fields: Iterable[str] | None = None,
         broad: bool = False,
+        raw: bool = False,
     ) -> EventPage:
         """One page, newest first: by ``offset`` or, cheaper deep down, after a cursor that an
         earlier page returned as ``next_after`` (keyset paging; ``offset`` is then ignored).
 
         ``broad``: many events match (``count_bounded`` was not exact). The page is then read in
         index order, checking each event, which stops after a few hundred rows instead of
-        collecting and sorting every match first."""
+        collecting and sorting every match first.
+
+        ``raw``: the events as their stored JSON text, unparsed (``fields`` is then ignored), for
+        callers that write them out as they are."""
         f = self._parse(filters)
         keep = list(fields) if fields else None
         e = events.c
@@ -391,13 +400,16 @@ class Store:
             more = len(rows) > limit
             rows = rows[:limit]
             if deferred and rows:
-                got = conn.execute(sa.select(e.event_id, e.record).where(e.event_id.in_([r.event_id for r in rows])))
+                # Plain SQL: an expanding IN of a hundred values cost SQLAlchemy more than the lookup.
+                marks = ",".join("?" * len(rows))
+                got = conn.exec_driver_sql(f"SELECT event_id, record FROM events WHERE event_id IN ({marks})",
+                                           tuple(r.event_id for r in rows))
                 by_id = {event_id: record for event_id, record in got}
                 records = [by_id[r.event_id] for r in rows]
             else:
                 records = [r.record for r in rows]
-        recs = []
-        for record in records:
+        recs: list[Any] = list(records) if raw else []
+        for record in () if raw else records:
             rec = json.loads(record)
             recs.append({k: rec.get(k) for k in keep} if keep else rec)
         nxt = None
@@ -407,40 +419,43 @@ class Store:
         return EventPage(events=recs, has_more=more, next_after=nxt)
 
     def count_events(self, filters: EventFilters | None = None, *, bound: int | None = None, **raw: Any) -> int:
-        """Events matching the filters; with ``bound``, counting stops at bound + 1."""
+        """Events matching the filters; with ``bound``, counting stops at bound + 1. Cached until
+        the next write: every page of one filter shares its count."""
         f = self._parse(filters if filters is not None else raw)
-        with self.engine.connect() as conn:
-            if bound is None:
-                cond = self._filtered(f, conn)
-                q = sa.select(sa.func.count()).select_from(events).where(*cond)
-                return int(conn.execute(q).scalar_one())
-            terms = self._terms(f, conn)
-            semis = f.semi_joins(self.dialect, terms)
-            if semis and self.dialect == "sqlite":
-                # Driven by the first side table: its matches stream from their index and each is
-                # joined to its event, so counting stops after bound + 1 events. (IN would first
-                # collect every match of the side table, however many.) DISTINCT is over `id || ''`,
-                # not the bare column: else SQLite reads every row in event_id index order to get
-                # the duplicates adjacent, rather than using the filter's index and a hash of seen ids.
-                first = semis[0].side.subquery()
-                cond = self._filtered(f, conn, terms, skip_first_semi=True, probe=True)
-                if not cond and semis[0].key is events.c.event_id:
-                    # Nothing else to check: the side rows' event ids are the answer (the foreign
-                    # key guarantees their events), and a lookup per event would double the cost.
-                    inner = sa.select(first.c.key.op("||")("")).distinct().limit(bound + 1)
-                else:
-                    inner = (
-                        sa.select(events.c.event_id.op("||")(""))
-                        .select_from(first.join(events, semis[0].key == first.c.key))
-                        .where(*cond)
-                        .distinct()
-                        .limit(bound + 1)
-                    )
-            else:
-                cond = self._filtered(f, conn)
-                inner = sa.select(sa.literal(1).label("one")).select_from(events).where(*cond).limit(bound + 1)
-            q = sa.select(sa.func.count()).select_from(inner.subquery())
+        return self.cached(("count", f, bound), lambda conn: self._count(conn, f, bound))
+
+    def _count(self, conn: Connection, f: EventFilters, bound: int | None) -> int:
+        if bound is None:
+            cond = self._filtered(f, conn)
+            q = sa.select(sa.func.count()).select_from(events).where(*cond)
             return int(conn.execute(q).scalar_one())
+        terms = self._terms(f, conn)
+        semis = f.semi_joins(self.dialect, terms)
+        if semis and self.dialect == "sqlite":
+            # Driven by the first side table: its matches stream from their index and each is
+            # joined to its event, so counting stops after bound + 1 events. (IN would first
+            # collect every match of the side table, however many.) DISTINCT is over `id || ''`,
+            # not the bare column: else SQLite reads every row in event_id index order to get
+            # the duplicates adjacent, rather than using the filter's index and a hash of seen ids.
+            first = semis[0].side.subquery()
+            cond = self._filtered(f, conn, terms, skip_first_semi=True, probe=True)
+            if not cond and semis[0].key is events.c.event_id:
+                # Nothing else to check: the side rows' event ids are the answer (the foreign
+                # key guarantees their events), and a lookup per event would double the cost.
+                inner = sa.select(first.c.key.op("||")("")).distinct().limit(bound + 1)
+            else:
+                inner = (
+                    sa.select(events.c.event_id.op("||")(""))
+                    .select_from(first.join(events, semis[0].key == first.c.key))
+                    .where(*cond)
+                    .distinct()
+                    .limit(bound + 1)
+                )
+        else:
+            cond = self._filtered(f, conn)
+            inner = sa.select(sa.literal(1).label("one")).select_from(events).where(*cond).limit(bound + 1)
+        q = sa.select(sa.func.count()).select_from(inner.subquery())
+        return int(conn.execute(q).scalar_one())
 
     def count_bounded(self, filters: EventFilters | None = None, *, bound: int = 10_000) -> tuple[int, bool]:
         """``(count, exact)``: exact up to ``bound``. Past it, counting every match costs time in
@@ -454,14 +469,16 @@ class Store:
     def _estimate(self, filters: EventFilters) -> int:
         if self.dialect != "postgresql":
             return 0
-        with self.engine.connect() as conn:
-            cond = self._filtered(filters, conn)
-            q = sa.select(events.c.event_id).where(*cond)
-            compiled = q.compile(dialect=conn.dialect, compile_kwargs={"render_postcompile": True})
-            try:
-                plan = conn.exec_driver_sql("EXPLAIN (FORMAT JSON) " + str(compiled), compiled.params).scalar_one()
-            except sa.exc.SQLAlchemyError:
-                return 0
+        return self.cached(("estimate", filters), lambda conn: self._plan_rows(conn, filters))
+
+    def _plan_rows(self, conn: Connection, filters: EventFilters) -> int:
+        cond = self._filtered(filters, conn)
+        q = sa.select(events.c.event_id).where(*cond)
+        compiled = q.compile(dialect=conn.dialect, compile_kwargs={"render_postcompile": True})
+        try:
+            plan = conn.exec_driver_sql("EXPLAIN (FORMAT JSON) " + str(compiled), compiled.params).scalar_one()
+        except sa.exc.SQLAlchemyError:
+            return 0
         if isinstance(plan, str):
             plan = json.loads(plan)
         return int(plan[0]["Plan"].get("Plan Rows", 0))
@@ -535,79 +552,36 @@ class Store:
             return [{"outlet": s, "articles": int(n), "events": int(e)} for s, n, e in conn.execute(q)]
 
     def stats(self, filters: EventFilters | None = None, **raw: Any) -> dict[str, Any]:
-        """Counts and fatalities for charts: by day and PLOVER type, by type, ACLED type, country."""
-        e = events.c
-        with self.engine.connect() as conn:
-            cond = self._filtered(filters if filters is not None else raw, conn)
+        """Counts and fatalities for charts: by day and PLOVER type, by type, ACLED type, country.
+        Cached until the next write (store/cache.py)."""
+        f = self._parse(filters if filters is not None else raw)
+        return self.cached(("stats", f), lambda conn: self.compute_stats(conn, f))
 
-            def grouped(*cols: Any) -> list[Any]:
-                dead = sa.func.coalesce(sa.func.sum(e.dead), 0).label("dead")
-                q = sa.select(*cols, sa.func.count().label("n"), dead).where(*cond).group_by(*cols)
-                return list(conn.execute(q))
-
-            by_day = [
-                {"date": d.isoformat(), "plover_type": t, "count": int(n), "fatalities": int(dead)}
-                for d, t, n, dead in sorted(grouped(e.date_start, e.plover_type),
-                                            key=lambda r: (r[0] or dt.date.min, r[1]))
-                if d is not None
-            ]
-            by_type = grouped(e.plover_type)
-            with_dead = sa.select(sa.func.count()).select_from(events).where(*cond, e.dead.is_not(None))
-            return {
-                "count": sum(int(n) for _, n, _ in by_type),
-                "fatalities": sum(int(dead) for *_, dead in by_type),
-                "events_with_fatalities": int(conn.execute(with_dead).scalar_one()),
-                "by_day": by_day,
-                "by_plover_type": _ranked((k, n) for k, n, _ in by_type),
-                "by_acled_event_type": _ranked((k, n) for k, n, _ in grouped(e.acled_event_type)),
-                "by_country": _ranked((k, n) for k, n, _ in grouped(e.country)),
-            }
+    def compute_stats(self, conn: Connection, filters: EventFilters) -> dict[str, Any]:
+        """``stats`` on an open read connection, uncached (for callers that cache a rendering)."""
+        return aggregates.stats(conn, self._filtered(filters, conn), self.dialect)
 
     def summary(self, top: int = 10) -> dict[str, Any]:
         """What the store holds: counts, top actors and places, date range, casualties, failures."""
-        e, a, c = events.c, event_actors.c, event_claims.c
         with self.engine.connect() as conn:
-            def scalar(q: Any) -> Any:
-                return conn.execute(q).scalar_one()
+            return aggregates.summary(conn, top)
 
-            def ranked(*cols: Any, where: Any = None, table: Any = events) -> list[dict[str, Any]]:
-                n = sa.func.count().label("n")
-                q = sa.select(*cols, n).select_from(table)
-                if where is not None:
-                    q = q.where(where)
-                q = q.group_by(*cols).order_by(n.desc(), *cols).limit(top)
-                return [dict(r._mapping) for r in conn.execute(q)]
+    def cached(self, key: Hashable, compute: Callable[[Connection], T]) -> T:
+        """``compute(conn)`` on a read connection, or its answer from an earlier call with the same
+        ``key`` made since the last write to the store (by any process; store/cache.py)."""
+        with self.engine.connect() as conn:
+            return self.cache.get_or_compute(conn, key, compute)
 
-            dates = conn.execute(sa.select(sa.func.min(e.date_start), sa.func.max(e.date_end))).one()
-            return {
-                "articles": scalar(sa.select(sa.func.count()).select_from(articles)),
-                "events": scalar(sa.select(sa.func.count()).select_from(events)),
-                "by_plover_type": _ranked(conn.execute(sa.select(e.plover_type, sa.func.count()).group_by(e.plover_type))),
-                "by_acled_event_type": _ranked(
-                    conn.execute(sa.select(e.acled_event_type, sa.func.count()).group_by(e.acled_event_type))
-                ),
-                "top_actors": ranked(a.name, a.country, a.sector, table=event_actors),
-                "top_places": ranked(e.place_name, e.country, e.admin1, where=e.place_name.is_not(None)),
-                "date_range": {
-                    "start": dates[0].isoformat() if dates[0] else None,
-                    "end": dates[1].isoformat() if dates[1] else None,
-                },
-                "dead": int(scalar(sa.select(sa.func.coalesce(sa.func.sum(e.dead), 0)))),
-                "injured": int(scalar(sa.select(sa.func.coalesce(sa.func.sum(e.injured), 0)))),
-                "claims_by_source": ranked(c.claim_source, table=event_claims),
-                "events_without_claim_source": scalar(
-                    sa.select(sa.func.count())
-                    .select_from(events)
-                    .where(~sa.exists().where(event_claims.c.event_id == e.event_id))
-                ),
-                "failures": scalar(sa.select(sa.func.count()).select_from(failures)),
-                "failures_by_code": {
-                    code: n
-                    for code, n in conn.execute(
-                        sa.select(failures.c.code, sa.func.count()).group_by(failures.c.code).order_by(failures.c.code)
-                    )
-                },
-            }
+    def cached_call(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """As ``cached``, for a ``compute`` that calls Store methods (each opens its connection).
+        The generation is read first, on a connection given back before compute runs: holding it
+        meanwhile would take two pooled connections per request, and enough concurrent requests
+        could then wait on each other for the pool."""
+        if self.cache.budget <= 0:
+            return compute()
+        with self.engine.connect() as conn:
+            generation = write_generation(conn)
+        return self.cache.get_or_call(generation, key, compute)
 
 
 def _sqlite_indexed_by(conn: Connection, q: sa.Select[Any], table: str, index: str) -> list[Any]:
@@ -633,7 +607,7 @@ def _sqlite_indexed_by(conn: Connection, q: sa.Select[Any], table: str, index: s
 class EventPage:
     """A page of public records; ``next_after`` is the cursor of the next page (None on the last)."""
 
-    events: list[dict[str, Any]]
+    events: list[Any]  # record dicts; JSON strings from page(raw=True)
     has_more: bool
     next_after: str | None
 
@@ -653,11 +627,6 @@ def decode_cursor(cursor: str) -> tuple[dt.date, str]:
         return dt.date.fromisoformat(day), event_id
     except (ValueError, UnicodeDecodeError) as exc:
         raise FilterError(message=f"after={cursor!r} is not a cursor returned by this API") from exc
-
-
-def _ranked(rows: Iterable[Any]) -> list[dict[str, Any]]:
-    out = [{"key": k, "count": int(n)} for k, n in rows]
-    return sorted(out, key=lambda r: (-r["count"], str(r["key"])))
 
 
 def store_reason(exc: BaseException) -> str:

@@ -123,4 +123,7 @@ INDEXES = [
     sa.Index("ix_claims_event", event_claims.c.event_id),
     sa.Index("ix_claims_source", event_claims.c.claim_source, event_claims.c.event_id),
     sa.Index("ix_articles_published", articles.c.published),
+    # Covers the stats query (migration 0005): no filter or a country filter reads only the index.
+    sa.Index("ix_events_stats", events.c.country, events.c.date_start, events.c.plover_type,
+             events.c.acled_event_type, events.c.dead),
 ]
