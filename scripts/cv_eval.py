@@ -129,6 +129,7 @@ PLACE_RULES: dict[str, dict[str, dict[str, Any]]] = {
     "kind-list": {"off": {"disable": True}, "on": {}},
     "either-admin": {"off": {"disable": True}, "on": {}},
     "major-city-inside": {"off": {"disable": True}, "on": {}},
+    "inner-best": {"off": {"disable": True}, "on": {}},
     "town-admin1": {
         "off": {"disable": True},
         "margin1.0": {"TOWN_ANCHOR_MARGIN": 1.0},

@@ -137,3 +137,13 @@ def test_a_big_city_inside_a_longer_name_is_the_city_not_its_state(resolver: Pla
     place = resolver.resolve("New York Auto Show")
     assert place.precision == "town" and place.lat is not None
     assert haversine_km(place.lat, place.lon, 40.71, -74.01) < 30
+
+
+def test_of_two_places_inside_a_longer_name_the_better_known_wins(resolver: PlaceResolver) -> None:
+    place = resolver.resolve("Springfield Academy London")
+    assert place.country == "GB" and (place.reason or "").startswith("approximate")
+
+
+@pytest.mark.parametrize("switched_off", ["inner-best"], indirect=True)
+def test_inner_best_rule_switches_off(resolver: PlaceResolver, switched_off: None) -> None:
+    assert resolver.resolve("Springfield Academy London").country == "US"  # the first run, as before

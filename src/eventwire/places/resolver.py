@@ -450,6 +450,7 @@ class PlaceResolver:
         if len(words) < 2 or len(words) > 12:
             return None
         for size in range(len(words) - 1, 0, -1):
+            found: list[tuple[_Scored, str]] = []
             for i in range(len(words) - size + 1):
                 window = words[i : i + size]
                 if not all(w[:1].isupper() for w in window):
@@ -459,10 +460,13 @@ class PlaceResolver:
                     continue
                 scored = _main_or_major(self._score(self._query(sub), ctx, own_key, name_key=norm_key(sub)))
                 if scored and (scored[0].cand.kind in (COUNTRY, ADMIN1) or scored[0].cand.pop >= 1000):
-                    best = scored[0]
-                    return replace(
-                        best, why=f"approximate: inside a larger name, located at {sub!r}; {best.why}"
-                    )
+                    found.append((scored[0], sub))
+                    if "inner-best" in DISABLED_RULES:
+                        break
+            if found:
+                # "Robinson College Cambridge": of two runs of the same length, the better-scored place
+                best, sub = max(found, key=lambda f: f[0].score) if "inner-best" not in DISABLED_RULES else found[0]
+                return replace(best, why=f"approximate: inside a larger name, located at {sub!r}; {best.why}")
         return None
 
     # ------------------------------------------------------------------------------------ public API
