@@ -53,20 +53,21 @@ def test_an_unknown_venue_is_placed_at_the_articles_main_town(resolver: PlaceRes
     assert haversine_km(venue.lat, venue.lon, 36.75, -119.77) < 30
 
 
-def test_no_anchor_without_a_town_named_twice(resolver: PlaceResolver) -> None:
+def test_no_main_town_without_a_town_named_twice(resolver: PlaceResolver) -> None:
     text = "Fresno officials visited Quorvex Wholesale Depot."
     places = resolver.resolve_document(text, [(0, 6, "GPE"), (25, 48, "FAC")])
-    assert places[1].lat is None
+    # round 5 places it at the town named before it instead (tests/places/test_generalise_round5.py)
+    assert "main town" not in (places[1].reason or "")
 
 
 def test_anchor_rule_can_be_switched_off(resolver: PlaceResolver) -> None:
     text = "Fresno police and Fresno officials met at Quorvex Wholesale Depot."
     mentions = [(0, 6, "GPE"), (18, 24, "GPE"), (42, 65, "FAC")]
-    res.DISABLED_RULES.add("article-anchor")
+    res.DISABLED_RULES.update({"article-anchor", "preceding-place"})
     try:
         assert resolver.resolve_document(text, mentions)[2].lat is None
     finally:
-        res.DISABLED_RULES.discard("article-anchor")
+        res.DISABLED_RULES.difference_update({"article-anchor", "preceding-place"})
     assert resolver.resolve_document(text, mentions)[2].lat is not None
 
 

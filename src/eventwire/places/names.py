@@ -10,7 +10,8 @@ import re
 import unicodedata
 
 _APOSTROPHES = "'’‘`´ʼʻ"
-_TOKEN_ALIASES = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort", "pt": "port"}
+# "Twp." is how US local news abbreviates township ("West Chester Twp."), so it keys like the full word
+_TOKEN_ALIASES = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort", "pt": "port", "twp": "township"}
 _NON_WORD = re.compile(r"[^\w]+", re.UNICODE)
 MAX_NAME_CHARS = 120  # no real toponym is longer; longer input is garbage and is not looked up
 
@@ -91,7 +92,11 @@ TOWN_WORDS = ("city", "town", "village", "township", "hamlet", "municipality")
 _ADMIN_PREFIX = re.compile(
     r"^(?:muhafazat|mayorality of|province of|provincia de(?: la| los| las)?|provincia di|departement(?: de| du|"
     r" des| d)?|region(?: de| du| des| d)?|state of|oblast|misto|wilayat|wilaya de|wilaya d|distrito de|"
-    r"estado de|municipio de|county of|city of|governorate of|district of|ostan e|ostan-e)\s+"
+    r"estado de|municipio de|county of|city of|governorate of|district of|ostan e|ostan-e|"
+    # GeoNames names many British, Canadian and Philippine units "<kind> of <name>" ("Borough of Oldham",
+    # "Regional District of Alberni-Clayoquot", "City and Borough of Leeds"); news writes the bare name
+    r"(?:royal |metropolitan |london |county )?borough of|city and (?:borough|county) of|regional district of|"
+    r"(?:regional |district )?municipality of|chartered city of|commune of|prefecture of|town of|township of)\s+"
 )
 _ADMIN_SUFFIX = re.compile(
     r"\s+(?:" + "|".join(sorted(ADMIN1_WORDS, key=len, reverse=True)) + r"|skaya oblast|ska oblast|"

@@ -23,6 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..records import Place
+from .fallbacks import anchor_unresolved, list_kind_word
 from .gazetteer import (
     ADMIN1,
     ADMIN2,
@@ -37,6 +38,7 @@ from .gazetteer import (
     ensure_built,
 )
 from .names import ADMIN1_WORDS, ADMIN2_WORDS, MAX_NAME_CHARS, TOWN_WORDS, core_key, norm_key
+from .rules import DISABLED_RULES
 
 KIND_BONUS = {COUNTRY: 3.0, CONTINENT: 2.5, REGION: 1.0, ADMIN1: 1.0, ADMIN2: -0.5, TOWN: 0.0}
 HOW_PENALTY = {MAIN: 0.0, ALT: -2.0, CORE: -1.5}
@@ -115,6 +117,13 @@ _NATURAL_FEATURE = re.compile(
     r"|\b(?:river|creek|lake|valley|national park|state park|forest|islands?|mountains?|bay|canyon|falls|"
     r"reservoir|peninsula|hills?|wilderness|lakeshore)$"
 )
+# GeoNames files the provinces of Italy, Spain and the Philippines and the departements of France as admin2
+# units, those of Argentina or Iraq as admin1: the word fits either level ("Laguna province")
+_EITHER_ADMIN_WORDS = frozenset({"province", "provinces", "department", "departement", "prefecture"})
+# last words of settlements and small features named after a people ("Indian Orchard", "Dutch Harbor")
+_SETTLEMENT_TEXT = """orchard orchards wells springs spring harbor harbour village town city settlement camp point head
+    neck corner corners hill hills flat flats ridge grove mills mill landing ford crossing"""
+_SETTLEMENT_WORDS = frozenset(_SETTLEMENT_TEXT.split())
 _KIND_WORDS = "|".join(sorted({*ADMIN1_WORDS, *TOWN_WORDS}, key=len, reverse=True))
 _OF_PATTERN = re.compile(rf"^(?:the )?(?:(?P<adj>[\w ]+?) )?(?P<word>{_KIND_WORDS}) of (?P<core>.+)$")
 _SUFFIX_PATTERN = re.compile(rf"^(?:the )?(?P<core>.+?) (?P<word>{_KIND_WORDS})$")
@@ -150,6 +159,7 @@ class _Query:
     keys: tuple[tuple[str, float, bool], ...]  # (key, penalty, only when the full name matches nothing)
     kind_hint: int | None = None
     country_hint: str | None = None
+    either_admin: bool = False  # "province", "department": admin1 in some countries, admin2 in others
 
 
 @dataclass(frozen=True)
@@ -261,7 +271,8 @@ class PlaceResolver:
         first, _, rest = key.partition(" ")
         if first in _DIRECTIONS and rest:
             keys.append((rest, -0.5, True))
-        return _Query(tuple(keys), kind_hint, country_hint)
+        either = bool(match) and match.group("word") in _EITHER_ADMIN_WORDS and "either-admin" not in DISABLED_RULES
+        return _Query(tuple(keys), kind_hint, country_hint, either)
 
     def _candidates(self, query: _Query) -> list[tuple[Candidate, float]]:
         seen: dict[int, tuple[Candidate, float]] = {}
@@ -275,8 +286,10 @@ class PlaceResolver:
 
     # ------------------------------------------------------------------------------------ scoring
 
-    def _container(self, following: str) -> frozenset[tuple[str, str | None]]:
-        """The admin1 unit or country named right after a mention ("Paris, Texas" -> (US, Texas))."""
+    def _container(self, following: str) -> frozenset[tuple[str, str | None, str | None]]:
+        """The unit named right after a mention: a country or admin1 unit ("Paris, Texas" -> (US, Texas,
+        None)), else a province or county by its bare name ("Calamba, Laguna" -> (PH, Calabarzon, Province
+        of Laguna): Philippine provinces are GeoNames admin2 units, named "Province of ...")."""
         match = _FOLLOWING_UNIT.match(following)
         if not match:
             return frozenset()
@@ -286,10 +299,13 @@ class PlaceResolver:
             # "W. Va." is written with a space that the index key "wva" (from "W.Va.") lacks
             cands = self._lookup(key) or (self._lookup(key.replace(" ", "")) if "." in match.group(1) else ())
             found = {
-                (c.cc, c.admin1 if c.kind == ADMIN1 else None)
+                (c.cc, c.admin1 if c.kind == ADMIN1 else None, None)
                 for c in cands
                 if c.how == MAIN and c.kind in (ADMIN1, COUNTRY)
             }
+            if not found and "container-admin2" not in DISABLED_RULES:
+                # only when no country or state has the name: "Springfield, Washington" is the state
+                found = {(c.cc, c.admin1, c.admin2) for c in cands if c.how != ALT and c.kind == ADMIN2}
             if found:
                 return frozenset(found)
         return frozenset()
@@ -299,7 +315,8 @@ class PlaceResolver:
         query: _Query,
         ctx: _Context,
         own_key: str,
-        container: frozenset[tuple[str, str | None]] = frozenset(),
+        container: frozenset[tuple[str, str | None, str | None]] = frozenset(),
+        name_key: str | None = None,
     ) -> list[_Scored]:
         scored: list[_Scored] = []
         cands = self._candidates(query)
@@ -307,12 +324,12 @@ class PlaceResolver:
         for cand, penalty in cands:
             score = math.log10(cand.pop + 10) + KIND_BONUS[cand.kind] + HOW_PENALTY[cand.how] + penalty
             why = [KIND_NAMES[cand.kind]]
-            if cand.how != MAIN and has_main:
+            if cand.how == ALT and has_main:
                 score += ALT_WHEN_MAIN  # "Liverpool" is an alternate name of some Washington
             if cand.capital and cand.how == MAIN:
                 score += CAPITAL_BONUS
             if query.kind_hint is not None:
-                if cand.kind == query.kind_hint:
+                if cand.kind == query.kind_hint or (query.either_admin and cand.kind == ADMIN2):
                     score += HINT_MATCH
                     why.append("named level")
                 else:
@@ -331,7 +348,8 @@ class PlaceResolver:
                 score += ADMIN1_CONTEXT * a1_share
                 why.append("admin1 in article")
             if container and cand.kind in (TOWN, ADMIN2) and any(
-                cand.cc == cc and (a1 is None or a1 == cand.admin1) for cc, a1 in container
+                cand.cc == cc and (a1 is None or a1 == cand.admin1) and (a2 is None or a2 == cand.admin2)
+                for cc, a1, a2 in container
             ):
                 score += CONTAINER_BONUS
                 why.append("unit named after it")
@@ -356,7 +374,10 @@ class PlaceResolver:
                     why.append("near other places")
             scored.append(_Scored(cand, score, ", ".join(why)))
         scored.sort(key=lambda s: (-s.score, s.cand.kind, -s.cand.pop))
-        scored = _prefer_state(_prefer_major_city(scored, own_key), query, own_key)
+        # the name itself, which differs from own_key for a place inside a longer name ("New York" in "New
+        # York Auto Show")
+        name_key = name_key or own_key
+        scored = _prefer_state(_prefer_major_city(scored, name_key), query, name_key)
         return _prefer_country(scored, query, ctx, own_key)
 
     def _is_demonym(self, key: str, scored: list[_Scored]) -> str | None:
@@ -384,10 +405,42 @@ class PlaceResolver:
                 key = norm_key(sub)
                 if not key or key in _GENERIC_WORDS or self._demonym(key):
                     continue
-                scored = [x for x in self._score(self._query(sub), ctx, own_key) if x.cand.how == MAIN]
+                scored = _main_or_major(self._score(self._query(sub), ctx, own_key, name_key=norm_key(sub)))
                 if scored and scored[0].cand.kind in (COUNTRY, ADMIN1, ADMIN2, TOWN):
                     best = scored[0]
                     return replace(best, why=f"approximate: located at {sub!r}, named beside it; {best.why}")
+        return None
+
+    def _demonym_led(self, text: str, key: str, ctx: _Context) -> _Scored | None:
+        """ "Mexican Senate", "European Commission", "Philippine Sports Commission": a name the gazetteer
+        lacks that opens with a demonym is a body of that country (or continent), placed at its point and
+        flagged approximate. A demonym alone stays a demonym, and so do small places named with one
+        ("Indian Orchard", "French Creek", "Dutch Harbor"): natural features, settlement words, and in US
+        local news any country the article does not otherwise name."""
+        if "demonym-led" in DISABLED_RULES:
+            return None
+        words = text.split()
+        if len(words) < 2 or not words[1][:1].isupper():
+            return None
+        if _NATURAL_FEATURE.search(key) or key.split()[-1] in _SETTLEMENT_WORDS:
+            return None
+        for size in (2, 1):  # "Latin American Council" before "Latin"
+            if len(words) <= size:
+                continue
+            cc = self._demonym(norm_key(" ".join(words[:size])))
+            if not cc:
+                continue
+            kind = CONTINENT if cc.endswith("*") else COUNTRY
+            if ctx.us_local and cc != "US" and _share(ctx.countries, cc, key) == 0:
+                return None
+            row = self._con.execute(
+                "SELECT pid, geonameid, name, kind, cc, admin1, admin2, lat, lon, pop, capital, 0 FROM place"
+                " WHERE kind = ? AND cc = ? ORDER BY pop DESC LIMIT 1",
+                (kind, cc),
+            ).fetchone()
+            if row:
+                cand = Candidate(*row)
+                return _Scored(cand, 0.0, f"approximate: named after {KIND_NAMES[kind]} {cand.name!r} by its demonym")
         return None
 
     def _inner_place(self, text: str, ctx: _Context, own_key: str) -> _Scored | None:
@@ -397,6 +450,7 @@ class PlaceResolver:
         if len(words) < 2 or len(words) > 12:
             return None
         for size in range(len(words) - 1, 0, -1):
+            found: list[tuple[_Scored, str]] = []
             for i in range(len(words) - size + 1):
                 window = words[i : i + size]
                 if not all(w[:1].isupper() for w in window):
@@ -404,12 +458,15 @@ class PlaceResolver:
                 sub = " ".join(window)
                 if all(norm_key(w) in _GENERIC_WORDS for w in window) or self._demonym(norm_key(sub)):
                     continue
-                scored = [x for x in self._score(self._query(sub), ctx, own_key) if x.cand.how == MAIN]
+                scored = _main_or_major(self._score(self._query(sub), ctx, own_key, name_key=norm_key(sub)))
                 if scored and (scored[0].cand.kind in (COUNTRY, ADMIN1) or scored[0].cand.pop >= 1000):
-                    best = scored[0]
-                    return replace(
-                        best, why=f"approximate: inside a larger name, located at {sub!r}; {best.why}"
-                    )
+                    found.append((scored[0], sub))
+                    if "inner-best" in DISABLED_RULES:
+                        break
+            if found:
+                # "Robinson College Cambridge": of two runs of the same length, the better-scored place
+                best, sub = max(found, key=lambda f: f[0].score) if "inner-best" not in DISABLED_RULES else found[0]
+                return replace(best, why=f"approximate: inside a larger name, located at {sub!r}; {best.why}")
         return None
 
     # ------------------------------------------------------------------------------------ public API
@@ -437,9 +494,10 @@ class PlaceResolver:
         end: int | None = None,
         following: str = "",
         preceding: str = "",
+        kind_word: str = "",
     ) -> Place:
         try:
-            return self._resolve_checked(text, ctx, start, end, following, preceding)
+            return self._resolve_checked(text, ctx, start, end, following, preceding, kind_word)
         except (sqlite3.Error, ValueError, OverflowError) as exc:  # garbage must never stop an article
             return Place(text=text, start=start, end=end, reason=f"not resolved: {type(exc).__name__}")
 
@@ -451,12 +509,15 @@ class PlaceResolver:
         end: int | None,
         following: str = "",
         preceding: str = "",
+        kind_word: str = "",
     ) -> Place:
         key = norm_key(text)
         if not key or len(text) > MAX_NAME_CHARS * 2 or not any(ch.isalpha() for ch in key):
             return Place(text=text, start=start, end=end, reason="not a place name")
-        query = self._query(text)
-        scored = self._score(query, ctx, key, self._container(following) if following else frozenset())
+        # "Butler, Clark or Warren counties": the kind word the list ends with is each item's own
+        query = self._query(f"{text} {kind_word}" if kind_word else text)
+        container = self._container(following) if following else frozenset()
+        scored = self._score(query, ctx, key, container)
         demonym = self._is_demonym(key, scored)
         if demonym is not None:
             target = f" (refers to {demonym.rstrip('*')})" if demonym else ""
@@ -473,7 +534,8 @@ class PlaceResolver:
         if not scored or named_venue:
             # a venue is better placed by the town the text puts it in than by a word of its own name
             beside = self._place_beside(text, ctx, key, following, preceding)
-            inner = beside or (self._inner_place(text, ctx, key) if not scored and not natural else None)
+            inner = beside or (self._demonym_led(text, key, ctx) if not scored else None)
+            inner = inner or (self._inner_place(text, ctx, key) if not scored and not natural else None)
             if inner is not None:
                 scored = [inner]
             elif not scored:
@@ -492,12 +554,14 @@ class PlaceResolver:
             surfaces.append((text[s:e] if s < e else "", start, end))
         hints = frozenset(c.upper() for c in hint_countries if c)
         first = _Context(countries=tuple((c, frozenset({""}), 1.0) for c in sorted(hints)))
+        kind_words = [list_kind_word(text, e) for _surface, _s, e in surfaces]
         picks: dict[str, list[_Scored]] = {}
-        for surface, _s, _e in surfaces:
+        for (surface, _s, _e), kind_word in zip(surfaces, kind_words, strict=True):
             key = norm_key(surface)
             if key and key not in picks and len(surface) <= MAX_NAME_CHARS * 2:
                 try:
-                    picks[key] = self._score(self._query(surface), first, key)
+                    query = self._query(f"{surface} {kind_word}" if kind_word else surface)
+                    picks[key] = self._score(query, first, key)
                 except (sqlite3.Error, ValueError, OverflowError):
                     picks[key] = []
         demonym_countries = {
@@ -510,47 +574,24 @@ class PlaceResolver:
         if (len(set(found)) >= 2 or len(found) >= 3) and named <= {"US"} and hints <= {"US"}:
             ctx = replace(ctx, us_local=True, dominant="US")
         out = []
-        for surface, s, e in surfaces:
+        for (surface, s, e), kind_word in zip(surfaces, kind_words, strict=True):
             following = text[e : e + 40] if isinstance(e, int) and 0 <= e <= len(text) else ""
             preceding = text[max(0, s - 40) : s] if isinstance(s, int) and 0 <= s <= len(text) else ""
-            out.append(self._resolve_one(surface, ctx, s, e, following, preceding))
+            out.append(self._resolve_one(surface, ctx, s, e, following, preceding, kind_word))
         if "article-anchor" not in DISABLED_RULES:
-            out = _anchor_unresolved(out, [norm_key(x) for x, _a, _b in surfaces])
+            out = anchor_unresolved(out, [norm_key(x) for x, _a, _b in surfaces])
         return out
 
 
-ANCHOR_PRECISIONS: tuple[str, ...] = ("town", "admin2")
-
-
-def _anchor_unresolved(places: list[Place], keys: list[str]) -> list[Place]:
-    """A name the gazetteer lacks ("City Hall", "MetroHealth Medical Center", "Whole Foods") that the
-    text does not place either is put at the article's main town: the town (or county) named most often
-    in the article, when one is named at least twice and more often than any other. Flagged approximate;
-    demonyms and single lower-case words stay unresolved."""
-    from collections import Counter
-
-    towns: Counter[str] = Counter()
-    by_name: dict[str, Place] = {}
-    for p, k in zip(places, keys, strict=True):
-        if p.lat is not None and p.precision in ANCHOR_PRECISIONS and not (p.reason or "").startswith("approximate"):
-            towns[p.name or k] += 1
-            by_name.setdefault(p.name or k, p)
-    ranked = towns.most_common(2)
-    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
-        return places
-    anchor = by_name[ranked[0][0]]
-    out = []
-    for p in places:
-        if p.lat is None and (p.reason or "").startswith("no gazetteer entry") and p.text[:1].isupper():
-            p = replace(
-                anchor,
-                text=p.text,
-                start=p.start,
-                end=p.end,
-                reason=f"approximate: not in the gazetteer, placed at the article's main town {anchor.name!r}",
-            )
-        out.append(p)
-    return out
+def _main_or_major(scored: list[_Scored]) -> list[_Scored]:
+    """Candidates by their own name only (a word inside a longer name must not match some village's
+    alternate name), except a city of a million known by a shorter name: "New York" inside "New York Auto
+    Show" is New York City (its GeoNames name), as it is when named alone."""
+    if scored and "major-city-inside" not in DISABLED_RULES:
+        top = scored[0].cand
+        if top.how != MAIN and top.kind == TOWN and top.pop >= MAJOR_CITY:
+            return scored[:1]
+    return [x for x in scored if x.cand.how == MAIN]
 
 
 def _prefer_country(scored: list[_Scored], query: _Query, ctx: _Context, own_key: str) -> list[_Scored]:
@@ -616,6 +657,8 @@ def _document_context(
     admin1s: dict[tuple[str, str], set[str]] = {}
     admin1_counts: Counter[tuple[str, str]] = Counter()
     anchors: list[tuple[str, float, float]] = []
+    # admin1 units of towns and counties the first pass resolved with confidence ("Dallas" -> Texas)
+    town_admin1s: dict[tuple[str, str], set[str]] = {}
     mention_counts = Counter(keys_in_order)
     for key, cc in (demonym_countries or {}).items():
         if not cc.endswith("*"):
@@ -640,6 +683,8 @@ def _document_context(
         if shared:
             counts[cand.cc] -= mention_counts[key]
             continue
+        if cand.kind in (TOWN, ADMIN2) and cand.admin1 and cand.how == MAIN and margin >= TOWN_ANCHOR_MARGIN:
+            town_admin1s.setdefault((cand.cc, cand.admin1), set()).add(key)
         confident = margin >= ANCHOR_MARGIN or cand.kind == COUNTRY
         if not confident:
             continue
@@ -661,16 +706,20 @@ def _document_context(
         dominant,
         # a state named five times outweighs one named in passing ("Boone County" in an Indiana article
         # that also lists neighbouring states)
-        tuple((k, frozenset(v), _weight(admin1_counts[k], admin1_total)) for k, v in admin1s.items()),
+        tuple((k, frozenset(v), _weight(admin1_counts[k], admin1_total)) for k, v in admin1s.items())
+        + (
+            tuple((k, frozenset(v), TOWN_ADMIN1_WEIGHT) for k, v in town_admin1s.items() if k not in admin1s)
+            if "town-admin1" not in DISABLED_RULES
+            else ()
+        ),
         tuple(anchors),
     )
 
 
-# Rules switched off by name. "shared-admin1" was added after reading LGL dev documents and is off by
-# default: on dev it gains 9 LGL mentions (0.8526 -> 0.8565) and none on GWN, but cross-validated over
-# documents (scripts/cv_eval.py) it gains nothing, so it stays an opt-in (remove it from this set).
-DISABLED_RULES: set[str] = {"shared-admin1"}
 SHARED_ADMIN1_MIN = 4
+# A state implied by a confidently resolved town counts for less than a state named outright: x3 gives +1.5
+TOWN_ADMIN1_WEIGHT = 0.5
+TOWN_ANCHOR_MARGIN = 1.5  # a first-pass town this far ahead of the next candidate names its state
 
 
 def _add_shared_admin1(
