@@ -89,6 +89,13 @@ def test_a_shared_party_acronym_follows_the_country_named_around_it(r: ActorReso
     assert r.resolve("PRD", context="Oslo, Norway") is None
 
 
+def test_the_shared_acronym_rule_can_be_switched_off_for_cross_validation() -> None:
+    off = ActorResolver(kb.load(), disabled=frozenset({"shared-acronym"}))
+    assert off.resolve("PRD", context="Praia, Cabo Verde") is None
+    m = off.resolve("SEDENA")  # a compiled acronym only one country uses is unaffected
+    assert m is not None and (m.country, m.sector) == ("MEX", "MIL")
+
+
 def test_agents_parser_expands_sets_plurals_and_codes() -> None:
     text = "\n".join([
         "!MINIST! = MINISTER, MINISTRY",
