@@ -67,14 +67,12 @@ def test_old_single_model_file_still_loads() -> None:
 
 def test_switching_the_encoder_off_falls_back_to_the_sparse_model(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(acled.EMBED_ENV, "0")
-    acled._embedding.cache_clear()
     model = acled.bundled_model()
     assert model is not None
     _, embedded = model.probabilities("Rebels shelled the town.")
     assert not embedded
     guess = classify_kind("A suicide bomber blew himself up at the gate of the police station.")
     assert guess is not None and guess.kind == "Suicide bomb"
-    acled._embedding.cache_clear()
 
 
 def test_near_duplicates_share_a_fold() -> None:

