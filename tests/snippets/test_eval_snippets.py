@@ -105,11 +105,21 @@ def test_quality_gate_rules_only_on_dev() -> None:
 
 @pytest.mark.skipif(not _dev().is_file(), reason="shared CASE 2021 dev set not available")
 @pytest.mark.slow
-def test_quality_gate_cross_validated_rules_plus_model() -> None:
+def test_quality_gate_grouped_cv_embedding_model() -> None:
+    # The honest figure: out-of-fold, near-duplicates kept in one fold, no hand rules involved. The
+    # held-out half is typed by this model trained on all of dev (a fifth more data than each fold).
     pytest.importorskip("sklearn")
-    from eventwire.events.train_acled import cross_validate, load
+    from eventwire.events.train_acled import _embed, cross_validate, load
 
     texts, kinds = load(_dev())
-    result = cross_validate(texts, kinds, k=5)
-    assert result["rules+model"]["weighted_f1"] >= 0.80
-    assert result["rules+model"]["weighted_f1"] > result["model"]["weighted_f1"]
+    embeddings = _embed(texts)
+    if embeddings is None:
+        pytest.skip("embedding weights not installed")
+    result = cross_validate(texts, kinds, k=5, embeddings=embeddings)
+    assert result["embedding model"]["weighted_f1"] >= 0.74
+    # Learning from the embedding beats learning from n-grams by a wide margin.
+    assert result["embedding model"]["weighted_f1"] >= result["sparse model"]["weighted_f1"] + 0.08
+    # Rules only get a say on the snippets the model is unsure of (its probabilities are flat over 30
+    # classes, so that is about 60%), and there they do better than it (in-sample for the rules).
+    assert result["unsure_share"] < 0.7
+    assert result["embedding+rules"]["weighted_f1"] >= result["embedding model"]["weighted_f1"]
