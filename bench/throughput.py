@@ -48,6 +48,9 @@ def _worker(mode: str, texts: list[str]) -> tuple[float, int, int]:
     articles = [Article.from_text(t) for t in texts]
     if mode == "eventwire":
         _ = pipeline.coder  # gazetteers and resolvers load here, outside the clock
+        from eventwire.nlp import minilm
+
+        minilm.default_encoder()  # so do the ACLED model's encoder weights (~1-2 s, once per worker)
     start = time.perf_counter()
     events = 0
     if mode == "eventwire":
