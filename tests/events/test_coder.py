@@ -206,3 +206,12 @@ def test_event_noun_subject_is_part_of_the_evidence():
     rec = _one(text, "ASSAULT", published="2017-06-01")
     s, e = rec["evidence"]["start"], rec["evidence"]["end"]
     assert "bombing" in text[s:e] and "killed" in text[s:e]
+
+
+def test_condemned_attack_already_reported_is_not_a_second_attack():
+    text = ("Gunmen attacked a police checkpoint in Kandahar on Monday, killing four officers.\n\n"
+            "The provincial government condemned the attack.")
+    recs = eventwire.extract(text, published="2021-05-12")
+    assert len([r for r in recs if r["plover_type"] == "ASSAULT"]) == 1, [
+        (r["plover_type"], r["evidence"]["trigger"]) for r in recs]
+    assert any(r["plover_type"] == "ACCUSE" for r in recs)

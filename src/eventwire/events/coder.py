@@ -1171,7 +1171,9 @@ def drop_restatements(events: list[Event]) -> list[Event]:
     drop: set[str] = set()
     for ev in sorted(events, key=lambda e: e.evidence.start if e.evidence.start is not None else 0):
         kind = dict(ev.rules).get("type", "")
-        if "anchored" in kind and not ev.actors and any(o.plover_type == ev.plover_type for o in seen):
+        if ("anchored" in kind or "judged incident" in kind) and not ev.actors and any(
+            o.plover_type == ev.plover_type for o in seen
+        ):
             drop.add(ev.event_id)
             continue
         seen.append(ev)
