@@ -215,3 +215,18 @@ def test_condemned_attack_already_reported_is_not_a_second_attack():
     assert len([r for r in recs if r["plover_type"] == "ASSAULT"]) == 1, [
         (r["plover_type"], r["evidence"]["trigger"]) for r in recs]
     assert any(r["plover_type"] == "ACCUSE" for r in recs)
+
+
+def test_charges_are_accusations_and_a_charge_in_battle_is_not():
+    rec = _one("Kenyan prosecutors charged two police officers with murder on Friday.", "ACCUSE",
+               published="2021-05-10")
+    assert rec["plover_mode"] == "allege"
+    assert any(c == "KEN" for c, _ in _role(rec, "actor")) or any(c == "KEN" for c, _ in _role(rec, "recipient"))
+    recs = eventwire.extract("The cavalry charged across the open field at dawn.", published="2021-05-10")
+    assert not [r for r in recs if r["plover_type"] == "ACCUSE"]
+
+
+def test_release_from_custody_is_a_release():
+    rec = _one("The opposition leader was released from custody in Minsk on Monday, his lawyer said.", "RETREAT",
+               published="2021-05-10")
+    assert rec["plover_mode"] == "release"

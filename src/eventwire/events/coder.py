@@ -1535,7 +1535,22 @@ def _frame_retreat(tok: Token) -> bool:
 
 
 def _frame_release(tok: Token) -> bool:
-    return bool(_obj_lemmas(tok) & {"prisoner", "hostage", "detainee", "captive", "soldier", "journalist", "activist"})
+    if any(c.dep_ == "prep" and c.lower_ == "from" and any(
+            g.lemma_.lower() in CUSTODY_NOUNS for g in c.children) for c in tok.children):
+        return True  # "was released from custody": whoever it was had been held
+    return bool(_obj_lemmas(tok) & {"prisoner", "hostage", "detainee", "captive", "soldier", "journalist", "activist",
+                                    "defendant", "suspect", "inmate"})
+
+
+CUSTODY_NOUNS = frozenset({"custody", "prison", "jail", "detention", "captivity"})
+
+
+def _frame_legal_charge(tok: Token) -> bool:
+    """"charged with murder", "indicted him", "was prosecuted for": charges against someone. A bare
+    "charge" is also a cavalry's or a battery's; it needs the offence ("with", "for", "over")."""
+    if tok.lemma_.lower() == "charge":
+        return any(c.dep_ == "prep" and c.lower_ in {"with", "for", "over"} for c in tok.children)
+    return any(c.dep_ in {"dobj", "obj", "nsubjpass"} for c in tok.children)
 
 
 def _frame_protest(tok: Token) -> bool:
@@ -1560,6 +1575,7 @@ _FRAMES = {
     "support": _frame_support,
     "retreat": _frame_retreat,
     "release": _frame_release,
+    "legal_charge": _frame_legal_charge,
     "protest": _frame_protest,
     "died_in_attack": _frame_died_in_attack,
 }

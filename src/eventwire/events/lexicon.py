@@ -61,6 +61,8 @@ VERB_TRIGGERS: list[Trigger] = [
     *_t("ACCUSE", "accuse blame condemn denounce criticize criticise decry slam", "disapprove"),
     *_t("ACCUSE", "allege", "allege"),
     *_t("ACCUSE", "investigate probe", "investigate"),
+    # justice (PLOVER manual 3.9; the WikiEvents mapping's Justice.ChargeIndict/TrialHearing): bringing charges
+    *_t("ACCUSE", "charge indict prosecute sue", "allege", "legal_charge"),
     # REJECT
     *_t("REJECT", "reject refuse veto rebuff", None),
     # THREATEN
@@ -84,6 +86,7 @@ VERB_TRIGGERS: list[Trigger] = [
     *_t("SANCTION", "convict sentence", "convict"),
     # COERCE
     *_t("COERCE", "arrest detain apprehend", "arrest"),
+    *_t("COERCE", "jail imprison", "arrest", "victim"),
     *_t("COERCE", "deport", "deport"),
     *_t("COERCE", "besiege blockade encircle", "restrict"),
     Trigger("cut", "COERCE", "restrict", None, "off"),
