@@ -230,3 +230,10 @@ def test_release_from_custody_is_a_release():
     rec = _one("The opposition leader was released from custody in Minsk on Monday, his lawyer said.", "RETREAT",
                published="2021-05-10")
     assert rec["plover_mode"] == "release"
+
+
+def test_reason_clause_does_not_take_the_dates_around_it():
+    text = ("In March 2019 the court released three journalists. "
+            "Two reporters remained in prison as Turkish prosecutors charged them with espionage.")
+    rec = _one(text, "ACCUSE", published="2019-06-01")
+    assert rec["date"] is None or rec["date"]["precision"] == "reported", rec["date"]

@@ -789,6 +789,11 @@ class EventCoder:
                     return replace(w, reason=why)
         if not realis:
             return None
+        if d.trigger.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in {"as", "because", "since"}
+                                             for c in d.trigger.children):
+            # "remained in prison as they were charged with ...": a reason clause gives the background of
+            # its main clause; the dates around the main clause are not its date
+            return None
         for w in times:
             if w.start is not None and not _deadline(w, sent):
                 return replace(w, reason="sentence")
