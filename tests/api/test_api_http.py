@@ -11,7 +11,6 @@ import pytest
 from fastapi.testclient import TestClient
 
 from eventwire.records import Result
-from eventwire.store import Store
 from store_samples import V1, make_event, sample_results
 
 TOKEN = "s3cret-token"
@@ -25,14 +24,6 @@ class FakePipeline:
     def process(self, articles):
         for a in articles:
             yield Result(article=a, events=(make_event(a, 0),))
-
-
-@pytest.fixture
-def filled_url(store_url: str) -> str:
-    with Store.open(store_url) as s:
-        for r in sample_results():
-            s.add_result(r)
-    return store_url
 
 
 @pytest.fixture

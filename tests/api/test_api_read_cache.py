@@ -11,7 +11,7 @@ from fastapi.testclient import TestClient
 
 from eventwire.records import Result
 from eventwire.store import Store
-from store_samples import V1, make_article, make_event, make_result, sample_results
+from store_samples import V1, make_article, make_event, make_result
 
 TOKEN = "cache-token"
 FUTURE = ("2099-01-02", "2099-01-02")  # later than every sample event: first of a page
@@ -23,14 +23,6 @@ class OneEventPipeline:
     def process(self, articles):
         for a in articles:
             yield Result(article=a, events=(make_event(a, 0, dead=4, date=FUTURE),))  # Idlib, SY
-
-
-@pytest.fixture
-def filled_url(store_url: str) -> str:
-    with Store.open(store_url) as s:
-        for r in sample_results():
-            s.add_result(r)
-    return store_url
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from eventwire.store import Store
-from store_samples import make_article, make_event, make_result, sample_results
+from store_samples import make_article, make_event, make_result
 
 # Every endpoint that selects events, and how to read the selected event ids from its answer.
 # None: the endpoint answers a count, not ids.
@@ -42,14 +42,6 @@ CASES = [
     {"event_date": "2022-03-02"},
     {"event_date": "2022-03-02", "event_date_match": "within"},
 ]
-
-
-@pytest.fixture
-def filled_url(store_url: str) -> str:
-    with Store.open(store_url) as s:
-        for r in sample_results():
-            s.add_result(r)
-    return store_url
 
 
 @pytest.fixture

@@ -218,7 +218,7 @@ def events(
     output: Annotated[Path | None, typer.Option("--output", "-o", help="write here instead of stdout")] = None,
 ) -> None:
     """List the stored events in one of the export formats (acled: ACLED's 31 columns)."""
-    from ..export import WRITERS
+    from ..export import WRITERS, output_stream
     from ..store import Store
 
     if fmt not in WRITERS:
@@ -226,12 +226,8 @@ def events(
         raise typer.Exit(2)
     store = Store.open(db)
     try:
-        out = output.open("w", encoding="utf-8", newline="") if output else sys.stdout
-        try:
+        with output_stream(output) as out:
             n = WRITERS[fmt](store.iter_events(), out)
-        finally:
-            if output:
-                out.close()
     finally:
         store.close()
     if output:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -34,6 +33,7 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
     ) -> None:
         """List the stored incidents (reports of one incident across articles and outlets):
         jsonl (full records with their reports), csv (one row per incident), geojson (one point each)."""
+        from ..export import output_stream
         from ..export.incidents import INCIDENT_WRITERS
         from ..incidents import queries
         from ..store import Store
@@ -52,12 +52,8 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
 
                 with store.writer.begin() as conn:
                     err.print(f"rebuilt {rebuild_all(conn)} incident rows")
-            out = output.open("w", encoding="utf-8", newline="") if output else sys.stdout
-            try:
+            with output_stream(output) as out:
                 n = INCIDENT_WRITERS[fmt](queries.iterate(store, filters, conflict=conflict_f, min_outlets=min_out), out)
-            finally:
-                if output:
-                    out.close()
         finally:
             store.close()
         if output:

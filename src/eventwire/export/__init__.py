@@ -8,7 +8,10 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
-from collections.abc import Iterable
+import sys
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
 from typing import Any, TextIO
 
 import pycountry
@@ -241,6 +244,16 @@ def write_acled(records: Iterable[dict[str, Any]], out: TextIO) -> int:
     return _write_rows((acled_row(r) for r in records if r.get("acled_event_type")), ACLED_COLUMNS, out)
 
 
+@contextmanager
+def output_stream(path: Path | None) -> Iterator[TextIO]:
+    """``path`` opened for writing (closed afterwards), or stdout (left open) when there is none."""
+    if path is None:
+        yield sys.stdout
+        return
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        yield fh
+
+
 def _write_rows(rows: Iterable[dict[str, Any]], columns: tuple[str, ...], out: TextIO) -> int:
     w = csv.DictWriter(out, fieldnames=list(columns), lineterminator="\n")
     w.writeheader()
@@ -251,8 +264,9 @@ def _write_rows(rows: Iterable[dict[str, Any]], columns: tuple[str, ...], out: T
     return n
 
 
-def to_geojson(records: Iterable[dict[str, Any]]) -> dict[str, Any]:
-    """A FeatureCollection of the events that have coordinates; the rest are counted, not placed."""
+def to_geojson(records: Iterable[dict[str, Any]], id_key: str = "event_id") -> dict[str, Any]:
+    """A FeatureCollection of the records (events, or incidents with ``id_key="incident_id"``) that have
+    coordinates; the rest are counted, not placed."""
     features, unplaced = [], 0
     for rec in records:
         loc = rec.get("location") or {}
@@ -262,7 +276,7 @@ def to_geojson(records: Iterable[dict[str, Any]]) -> dict[str, Any]:
         features.append(
             {
                 "type": "Feature",
-                "id": rec.get("event_id"),
+                "id": rec.get(id_key),
                 "geometry": {"type": "Point", "coordinates": [loc["lon"], loc["lat"]]},
                 "properties": rec,
             }
@@ -270,8 +284,8 @@ def to_geojson(records: Iterable[dict[str, Any]]) -> dict[str, Any]:
     return {"type": "FeatureCollection", "features": features, "unplaced": unplaced}
 
 
-def write_geojson(records: Iterable[dict[str, Any]], out: TextIO) -> int:
-    fc = to_geojson(records)
+def write_geojson(records: Iterable[dict[str, Any]], out: TextIO, id_key: str = "event_id") -> int:
+    fc = to_geojson(records, id_key)
     json.dump(fc, out, ensure_ascii=False)
     out.write("\n")
     return len(fc["features"])

@@ -3,11 +3,10 @@ incident, figures as low/best/high), GeoJSON (one point per incident at its best
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from typing import Any, TextIO
 
-from . import _write_rows, write_jsonl
+from . import _write_rows, to_geojson, write_geojson, write_jsonl
 
 INCIDENT_COLUMNS = (
     "incident_id", "plover_type", "acled_event_type", "acled_sub_event_type", "date_start", "date_end",
@@ -74,26 +73,11 @@ def write_incidents_csv(records: Iterable[dict[str, Any]], out: TextIO) -> int:
 
 def incidents_geojson(records: Iterable[dict[str, Any]]) -> dict[str, Any]:
     """One Feature per placed incident (its reports in ``properties.reports``); the rest counted."""
-    features, unplaced = [], 0
-    for rec in records:
-        loc = rec.get("location") or {}
-        if loc.get("lat") is None or loc.get("lon") is None:
-            unplaced += 1
-            continue
-        features.append({
-            "type": "Feature",
-            "id": rec["incident_id"],
-            "geometry": {"type": "Point", "coordinates": [loc["lon"], loc["lat"]]},
-            "properties": rec,
-        })
-    return {"type": "FeatureCollection", "features": features, "unplaced": unplaced}
+    return to_geojson(records, id_key="incident_id")
 
 
 def write_incidents_geojson(records: Iterable[dict[str, Any]], out: TextIO) -> int:
-    fc = incidents_geojson(records)
-    json.dump(fc, out, ensure_ascii=False)
-    out.write("\n")
-    return len(fc["features"])
+    return write_geojson(records, out, id_key="incident_id")
 
 
 INCIDENT_WRITERS = {

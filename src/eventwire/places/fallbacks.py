@@ -59,27 +59,21 @@ def anchor_unresolved(places: list[Place], keys: list[str]) -> list[Place]:
     for p in places:
         if p.lat is None and (p.reason or "").startswith("no gazetteer entry") and p.text[:1].isupper():
             if anchor is not None:
-                p = replace(
-                    anchor,
-                    text=p.text,
-                    start=p.start,
-                    end=p.end,
-                    reason=f"approximate: not in the gazetteer, placed at the article's main town {anchor.name!r}",
-                )
+                p = _stand_in(p, anchor, f"the article's main town {anchor.name!r}")
             elif (before := _preceding_place(places, p)) is not None:
-                p = replace(
-                    before,
-                    text=p.text,
-                    start=p.start,
-                    end=p.end,
-                    reason=f"approximate: not in the gazetteer, placed at {before.text!r} named before it",
-                )
+                p = _stand_in(p, before, f"{before.text!r} named before it")
         out.append(p)
     return out
 
 
 PRECEDING_PRECISIONS: tuple[str, ...] = ("town", "admin2", "admin1", "country")
 PRECEDING_CHARS = 2000  # about a third of a news article
+
+
+def _stand_in(mention: Place, at: Place, where: str) -> Place:
+    """The unknown ``mention`` placed at ``at``: its own words and offsets, ``at``'s coordinates."""
+    return replace(at, text=mention.text, start=mention.start, end=mention.end,
+                   reason=f"approximate: not in the gazetteer, placed at {where}")
 
 
 def _preceding_place(places: list[Place], target: Place) -> Place | None:
