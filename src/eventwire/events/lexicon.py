@@ -1,7 +1,7 @@
 """The trigger lexicon: which words report which PLOVER event, and under what conditions.
 
 Kept as plain data so a reviewer can read every decision: each entry names a lemma, the PLOVER
-type and mode it signals, and a frame that must hold in the parse (see ``FRAMES`` in coder.py).
+type and mode it signals, and a frame that must hold in the parse (see ``_FRAMES`` in frames.py).
 Entries were written from the PLOVER manual's definitions and examples, not from any one article.
 """
 
