@@ -22,6 +22,7 @@ from . import lexicon as lx
 from .arguments import ArgumentsMixin
 from .common import (
     _FORMS,
+    _MODEL_OPEN,
     _VERB_INDEX,
     BLAME_PHRASE,
     BOILERPLATE,
@@ -35,6 +36,7 @@ from .common import (
     PROOF_PHRASE,
     TERROR_WORDS,
     Draft,
+    _governor_lemma,
     _trigger_lemma,
 )
 from .context import ArticleContext
@@ -181,11 +183,13 @@ class EventCoder(ArgumentsMixin):
                 continue
             if tr.frame and not _FRAMES[tr.frame](tok):
                 continue
-            return Draft(tok, [tok], tr.plover_type, tr.mode, {"type": f"verb:{lemma}" + (f" {tr.particle}" if tr.particle else "")})
+            # a crowd that gathers or takes to the streets is the protest itself, named or not
+            return Draft(tok, [tok], tr.plover_type, tr.mode, {"type": f"verb:{lemma}" + (f" {tr.particle}" if tr.particle else "")},
+                         standalone=tr.frame in {"protest_crowd", "to_the_streets"})
         return None
 
     def _noun_trigger(self, tok: Token) -> Draft | None:
-        lemma = tok.lemma_.lower()
+        lemma = _event_noun_lemma(tok)
         if lemma == "strike" and any(c.lower_ in {"air", "drone", "missile"} for c in tok.children):
             lemma = "airstrike"
         elif lemma == "strike" and tok.dep_ in {"dobj", "obj"} and tok.head.lemma_.lower() in {
@@ -193,14 +197,35 @@ class EventCoder(ArgumentsMixin):
         }:
             lemma = "attack"  # "conducted 12 strikes": military; "held a strike" (labour) is not
         entry = lx.NOUN_TRIGGERS.get(lemma)
-        if entry is None:
-            return None
+        if entry is None or lemma == "march" and tok.pos_ != "NOUN":
+            return None  # "March" the month
         plover_type, mode = entry
         head = tok.head
+        governor = _governor_lemma(head)
+        if lemma in lx.AGREEMENT_NOUNS:
+            # "reached an agreement with the soldiers"; "the 2015 nuclear agreement" is background
+            coded = self._verb_trigger(head) if head.pos_ == "VERB" else None
+            if tok.dep_ in {"dobj", "obj", "nsubjpass"} and governor in lx.AGREEMENT_VERBS and coded is None:
+                return Draft(tok, [tok], plover_type, mode, {"type": f"noun:{lemma} (reached: '{head.lemma_}')"},
+                             nominal=True, standalone=True)
+            return None
         frame = None
-        if tok.dep_ in {"dobj", "obj", "nsubjpass"} and head.lemma_.lower() in lx.LIGHT_VERBS:
+        if tok.dep_ in {"dobj", "obj", "nsubjpass"} and governor in lx.LIGHT_VERBS:
             # "launched an investigation", "an investigation was opened"
-            frame = f"light verb '{head.lemma_}'"
+            frame = f"light verb '{governor}'"
+        elif plover_type == "PROTEST" and governor in lx.PROTEST_LIGHT_VERBS and tok.dep_ in {"dobj", "obj"}:
+            # "joined the protests", "organised a rally", "took out a march", "participated in a sit-in"
+            frame = f"collective action '{governor}'"
+        elif plover_type == "PROTEST" and tok.dep_ == "pobj" and _governor_lemma(head.head) in lx.PROTEST_LIGHT_VERBS:
+            frame = f"collective action '{_governor_lemma(head.head)}'"
+        elif tok.dep_ == "nsubj" and governor in lx.OCCURRENCE_VERBS and head.pos_ == "VERB" and (
+            governor != "break" or any(c.lower_ == "out" for c in head.children)
+        ):
+            # "protests erupted in Tripoli", "fighting broke out": the verb says it happened
+            frame = f"occurred: '{governor}'"
+        elif plover_type == "PROTEST" and tok.dep_ in {"dobj", "obj", "nsubjpass"} and governor in lx.POLICING_VERBS:
+            # "suppressed a peaceful protest", "the rally was dispersed": it took place
+            frame = f"policed: '{governor}'"
         elif any(c.dep_ == "prep" and c.lower_ == "by" for c in tok.children) or any(
             c.dep_ == "poss" for c in tok.children
         ):
@@ -222,7 +247,8 @@ class EventCoder(ArgumentsMixin):
         # a nominal inside a clause already coded by a verb trigger is that verb's argument
         anc = tok.head
         for _ in range(6):
-            verb_types = {tr.plover_type for tr in _VERB_INDEX.get(anc.lemma_.lower(), ())}
+            coded = self._verb_trigger(anc) if anc.i != tok.i and anc.pos_ == "VERB" else None
+            verb_types = {coded.plover_type} if coded is not None else set()
             if anc.i != tok.i and verb_types and anc.pos_ == "VERB" and (anchor is None or plover_type in verb_types):
                 # ...unless it is anchored and of another kind: "arrested two men in connection with
                 # Saturday's bombing" reports the arrest and refers to the bombing, two incidents
@@ -230,15 +256,18 @@ class EventCoder(ArgumentsMixin):
             if anc.pos_ == "VERB" or anc == anc.head:
                 break
             anc = anc.head
-        d = Draft(tok, [tok], plover_type, mode, {"type": f"noun:{lemma} ({frame})"}, nominal=True)
-        return d
+        happened = frame.startswith(("collective action", "occurred", "policed")) or (
+            plover_type == "PROTEST" and frame.startswith("light verb"))
+        return Draft(tok, [tok], plover_type, mode, {"type": f"noun:{lemma} ({frame})"}, nominal=True,
+                     standalone=happened)
 
     def _model_trigger(self, tok: Token) -> Draft | None:
         """A word the lexicon does not list, typed by the learned trigger model (triggers.py)."""
         if self._triggers is None or tok.pos_ not in {"VERB", "NOUN"} or tok.dep_ in {"compound", "amod"}:
             return None
         lemma = tok.lemma_.lower()
-        if lemma in _VERB_INDEX or lemma in lx.NOUN_TRIGGERS or _FORMS.get(tok.lower_) in _VERB_INDEX:
+        known = lemma in _VERB_INDEX or lemma in lx.NOUN_TRIGGERS or _FORMS.get(tok.lower_) in _VERB_INDEX
+        if known and lemma not in _MODEL_OPEN and _FORMS.get(tok.lower_) not in _MODEL_OPEN:
             return None  # the lexicon knows this word, and its frame already said no
         plover_type, p = self._triggers.predict(tok)
         if plover_type == "NONE" or p < MODEL_THRESHOLD:
@@ -327,7 +356,7 @@ class EventCoder(ArgumentsMixin):
         # an anchored nominal with no party stands alone only in a sentence that reports something: not
         # in a list of headlines or links ("* 2007 Bagram Airfield bombing")
         anchored = "judged incident" in d.rules.get("type", "") or (
-            "anchored" in d.rules.get("type", "") and any(t.pos_ in {"VERB", "AUX"} for t in sent)
+            ("anchored" in d.rules.get("type", "") or d.standalone) and any(t.pos_ in {"VERB", "AUX"} for t in sent)
         )
         if not actors and not recips and d.nominal and not anchored:
             return None
@@ -474,3 +503,14 @@ class EventCoder(ArgumentsMixin):
                 return mode
         return None
 
+
+def _event_noun_lemma(tok: Token) -> str:
+    """The lemma of an event noun, hyphenated compounds included: spaCy splits "sit-ins" and "die-in"
+    into three tokens with the last as head."""
+    lemma = tok.lemma_.lower()
+    i = tok.i
+    if i >= 2 and tok.doc[i - 1].text == "-" and tok.doc[i - 2].head == tok:
+        joined = f"{tok.doc[i - 2].lower_}-{lemma}"
+        if joined in lx.NOUN_TRIGGERS:
+            return joined
+    return lemma

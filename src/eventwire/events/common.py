@@ -34,6 +34,24 @@ def _trigger_lemma(tok: Token) -> str:
     lemma = tok.lemma_.lower()
     return lemma if lemma in _VERB_INDEX else _FORMS.get(tok.lower_, lemma)
 
+
+# Lexicon words listed only for one idiom ("take to the streets", "use tear gas", "crowds gathered"):
+# when their frame says no, the learned trigger model still reads them, as it did before they were listed.
+_NARROW_FRAMES = frozenset({"to_the_streets", "crowd_control_weapon", "protest_crowd"})
+_MODEL_OPEN = frozenset(
+    {lem for lem, trs in _VERB_INDEX.items() if all(t.frame in _NARROW_FRAMES for t in trs)} | lx.AGREEMENT_NOUNS
+)
+
+# Verbs that govern event nouns, with their regular forms ("staged" is lemmatised "stag").
+_GOVERNORS = (lx.LIGHT_VERBS | lx.PROTEST_LIGHT_VERBS | lx.AGREEMENT_VERBS | lx.OCCURRENCE_VERBS
+              | lx.POLICING_VERBS | lx.JUDGED_EVENT_VERBS)
+_GOVERNOR_FORMS = {form: lem for lem in _GOVERNORS for form in _inflections(lem)}
+
+
+def _governor_lemma(tok: Token) -> str:
+    lemma = tok.lemma_.lower()
+    return lemma if lemma in _GOVERNORS else _GOVERNOR_FORMS.get(tok.lower_, lemma)
+
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 FIRST_PERSON = {"we", "our", "us", "ours", "ourselves", "i", "me", "my", "mine", "myself"}
 PRONOUNS = {"they", "them", "their", "it", "its", "he", "him", "his", "she", "her"}
@@ -92,3 +110,6 @@ class Draft:
     mode: str | None
     rules: dict[str, str] = field(default_factory=dict)
     nominal: bool = False
+    # an event noun whose frame itself says the incident happened ("protests erupted", "reached an
+    # agreement", "Saturday's attack"): it stands as an event even when no party is named
+    standalone: bool = False

@@ -121,6 +121,57 @@ def _frame_protest(tok: Token) -> bool:
     return any(c.dep_ == "nsubj" for c in tok.children)
 
 
+_PROTEST_CUES = re.compile(lx.PROTEST_CUES, re.I)
+_CROWD_CONTROL = re.compile(lx.CROWD_CONTROL, re.I)
+
+
+def _protester_head(tok: Token) -> str | None:
+    """Who a phrase names, through quantities: 'crowds of protesters', 'tens of thousands of opponents'."""
+    cur, seen = tok, 0
+    while cur is not None and seen < 4:
+        lemma = cur.lemma_.lower()
+        if lemma in lx.PROTESTER_NOUNS and not (lemma == "crowd" and _of_object(cur) is not None):
+            return "protester"
+        if lemma in lx.CROWD_NOUNS or lemma == "crowd":
+            nxt = _of_object(cur)
+            if nxt is None:
+                return "crowd"
+            cur, seen = nxt, seen + 1
+            continue
+        return None
+    return None
+
+
+def _of_object(tok: Token) -> Token | None:
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            return next((g for g in c.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def _frame_protest_crowd(tok: Token) -> bool:
+    """'protesters gathered outside parliament', 'hundreds of students assembled ... to demand': a
+    crowd that gathers; a crowd not named as protesting needs the sentence to say what it protests."""
+    for subj in (c for c in tok.children if c.dep_ == "nsubj"):
+        kind = _protester_head(subj)
+        if kind == "protester" or kind == "crowd" and _PROTEST_CUES.search(tok.sent.text):
+            return True
+    return False
+
+
+def _frame_to_the_streets(tok: Token) -> bool:
+    """'took to the streets': the idiom of protest, with someone who did."""
+    return any(c.dep_ == "prep" and c.lower_ == "to" and any(g.lemma_.lower() == "street" for g in c.children)
+               for c in tok.children) and any(c.dep_ == "nsubj" for c in tok.children)
+
+
+def _frame_crowd_control(tok: Token) -> bool:
+    """'used tear gas and water cannon against protesters', 'fired rubber bullets': a crowd-control
+    weapon as the object (PLOVER manual 3.16: only an explicit weapon or tactic makes it ASSAULT)."""
+    objs = [c for c in tok.children if c.dep_ in {"dobj", "obj", "nsubjpass"}]
+    return any(_CROWD_CONTROL.search(" ".join(t.text for t in o.subtree)) for o in objs)
+
+
 def _frame_died_in_attack(tok: Token) -> bool:
     return any(c.dep_ == "prep" and any(g.lemma_.lower() in lx.NOUN_TRIGGERS for g in c.children) for c in tok.children)
 
@@ -142,4 +193,7 @@ _FRAMES = {
     "legal_charge": _frame_legal_charge,
     "protest": _frame_protest,
     "died_in_attack": _frame_died_in_attack,
+    "protest_crowd": _frame_protest_crowd,
+    "to_the_streets": _frame_to_the_streets,
+    "crowd_control_weapon": _frame_crowd_control,
 }

@@ -96,6 +96,11 @@ VERB_TRIGGERS: list[Trigger] = [
     *_t("PROTEST", "protest demonstrate rally march", "demo", "protest"),
     *_t("PROTEST", "riot", "riot"),
     *_t("PROTEST", "boycott", "boycott"),
+    # PLOVER manual 3.12 "rally, gather to protest": a crowd that gathers or takes to the streets
+    *_t("PROTEST", "gather assemble converge", "demo", "protest_crowd"),
+    Trigger("take", "PROTEST", "demo", "to_the_streets"),
+    # PLOVER manual 3.16: ASSAULT 'crowd-control' needs an explicit crowd-control weapon or tactic
+    *_t("ASSAULT", "use fire spray", "crowd-control", "crowd_control_weapon"),
 ]
 
 # Nouns that name events. They code an event only in a frame that gives them arguments
@@ -123,6 +128,19 @@ NOUN_TRIGGERS: dict[str, tuple[str, str | None]] = {
     "deployment": ("MOBILIZE", "troops"),
     "protest": ("PROTEST", "demo"),
     "demonstration": ("PROTEST", "demo"),
+    "rally": ("PROTEST", "demo"),
+    "march": ("PROTEST", "demo"),
+    "vigil": ("PROTEST", "demo"),
+    "sit-in": ("PROTEST", "demo"),
+    "die-in": ("PROTEST", "demo"),
+    "walkout": ("PROTEST", "strike"),
+    "riot": ("PROTEST", "riot"),
+    "boycott": ("PROTEST", "boycott"),
+    # agreements code an event only when reached or signed (AGREEMENT_VERBS), never as background
+    "agreement": ("AGREE", None),
+    "accord": ("AGREE", None),
+    "pact": ("AGREE", None),
+    "truce": ("AGREE", None),
     "siege": ("COERCE", "restrict"),
     "blockade": ("COERCE", "restrict"),
     "arrest": ("COERCE", "arrest"),
@@ -141,6 +159,30 @@ LIGHT_VERBS = frozenset(
     ["launch", "carry", "conduct", "mount", "stage", "open", "return", "resume", "hold", "begin", "start", "have", "continue", "unleash", "step", "intensify",
      "initiate", "announce", "order"]
 )
+
+# Nouns that code an event only as the object of AGREEMENT_VERBS ("reached an agreement with"):
+# "the 2015 nuclear agreement" is background, not a reported event.
+AGREEMENT_NOUNS = frozenset(["agreement", "accord", "pact", "truce"])
+AGREEMENT_VERBS = frozenset(["reach", "sign", "conclude", "broker", "seal", "clinch", "strike", "finalize", "finalise"])
+
+# Light verbs of collective action: "joined the protests", "organised a rally", "led a march".
+PROTEST_LIGHT_VERBS = frozenset(["join", "organize", "organise", "lead", "attend", "take", "call", "participate"])
+
+# Verbs whose subject is an event that happened: "protests erupted in Tripoli", "fighting broke out".
+OCCURRENCE_VERBS = frozenset(["erupt", "break", "spread", "rage", "flare", "unfold", "occur", "happen", "escalate", "spill"])
+
+# Verbs of policing whose object is a protest that took place: "suppressed a peaceful protest".
+POLICING_VERBS = frozenset(["disperse", "suppress", "crush", "quell", "break", "scatter", "attack", "storm", "tear-gas"])
+
+# Who protests (PLOVER CVL: "civilians, protesters, activists"). The first group protests by name;
+# the others only where the sentence says what they protest (PROTEST_CUES).
+PROTESTER_NOUNS = frozenset(["protester", "protestor", "demonstrator", "marcher", "rioter", "crowd"])
+CROWD_NOUNS = frozenset(["activist", "supporter", "opponent", "student", "worker", "thousand", "hundred", "dozen",
+                         "people", "resident", "farmer", "teacher", "villager", "youth", "woman", "member"])
+PROTEST_CUES = r"\b(protest\w*|demonstrat\w*|rall(y|ies|ied)|march\w*|demand\w*|against|chant\w*|slogans?|placards?|banners?|denounc\w*|oppos\w*)\b"
+
+# Crowd-control weapons and tactics (PLOVER manual 3.16, ASSAULT 'crowd-control').
+CROWD_CONTROL = r"\b(tear[- ]?gas|water[- ]cannons?|rubber bullets?|pepper spray|stun grenades?|batons?|truncheons?|sound grenades?|plastic bullets?)\b"
 
 # Verbs whose object is an incident that happened and is judged or claimed: "condemns the attacks in
 # Jabla", "claimed the bombing". The judgement is one event (ACCUSE, ...), the incident another.
@@ -189,7 +231,8 @@ MODE_WORDS: tuple[tuple[str, str], ...] = (
 # Verbs and nouns under which an event is intended, prevented or hoped for, not reported as
 # having happened: "trying to reach a ceasefire", "an attempt to break the siege".
 IRREALIS_GOVERNORS = frozenset(
-    ["try", "attempt", "seek", "plan", "aim", "want", "hope", "intend", "prepare", "prevent", "avoid", "stop", "halt", "curtail", "expect", "need", "wish", "aspire", "push", "pressure", "effort", "bid", "goal", "plan", "preparation", "intention", "possibility", "risk", "fear", "threat", "ultimatum", "use"]
+    ["try", "attempt", "seek", "plan", "aim", "want", "hope", "intend", "prepare", "prevent", "avoid", "stop", "halt", "curtail", "expect", "need", "wish", "aspire", "push", "pressure", "effort", "bid", "goal", "plan", "preparation", "intention", "possibility", "risk", "fear", "threat", "ultimatum", "use",
+     "fail", "failure"]
 )
 
 SPEECH_VERBS = frozenset(

@@ -88,7 +88,9 @@ def _nominal_anchor(tok: Token) -> str | None:
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ in ANCHOR_PLACE_PREPS:
             objs = [g for g in c.children if g.dep_ == "pobj"]
-            if any(o.ent_type_ in {"GPE", "LOC", "FAC"} for o in objs):
+            # "in Aleppo", "in the town of Beit Jala": the place may sit in an of-phrase of a place noun
+            if any(o.ent_type_ in {"GPE", "LOC", "FAC"} or o.lemma_.lower() in PLACE_NOUNS and any(
+                    t.ent_type_ in {"GPE", "LOC", "FAC"} for t in o.subtree) for o in objs):
                 return None if plural and not any(d.lower_ == "the" for d in tok.lefts) else "anchored in place"
             if any(o.ent_type_ in {"DATE", "TIME"} for o in objs):
                 return "anchored in time"
