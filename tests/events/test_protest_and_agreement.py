@@ -54,3 +54,28 @@ def test_a_reached_agreement_is_an_event_and_a_failed_one_is_not() -> None:
     assert "AGREE" not in _types(failed)
     signed = "Venezuela signed an agreement with South Africa on Monday."
     assert _types(signed).count("AGREE") == 1  # the verb and its object are one event
+
+
+def test_the_parties_of_a_nominal_event_are_the_subjects_of_its_verb() -> None:
+    recs = eventwire.extract("Government negotiators reached an agreement with the rebels in Juba on Monday.",
+                             published="2021-03-04")
+    agree = next(r for r in recs if r["plover_type"] == "AGREE")
+    roles = {(a["role"], a["sector"]) for a in agree["actors"]}
+    assert ("actor", "GOV") in roles and ("recipient", "REB") in roles
+    recs = eventwire.extract("Activists participated in a die-in in Minneapolis on Friday.", published="2021-03-04")
+    protest = next(r for r in recs if r["plover_type"] == "PROTEST")
+    assert [a["text"] for a in protest["actors"] if a["role"] == "actor"] == ["Activists"]
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "country"),
+    [
+        # the tagger calls both names persons; the frame says they are ground
+        ("Russian missiles struck Kharkiv on Tuesday, killing four people.", "Kharkiv", "UA"),
+        ("Protesters rallied in the centre of Yerevan on Friday.", "Yerevan", "AM"),
+    ],
+)
+def test_a_target_or_part_of_a_place_locates_the_event(text: str, place: str, country: str) -> None:
+    recs = eventwire.extract(text, published="2021-03-04")
+    assert recs and recs[0]["location"] is not None
+    assert (recs[0]["location"]["name"], recs[0]["location"]["country"]) == (place, country)

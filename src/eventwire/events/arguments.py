@@ -18,6 +18,7 @@ from .common import (
     PRONOUNS,
     Draft,
     Mention,
+    _governor_lemma,
 )
 from .context import ArticleContext
 from .syntax import (
@@ -87,8 +88,12 @@ class ArgumentsMixin:
                     actor_toks += [g for g in c.children if g.dep_ == "pobj"]
                 if c.dep_ == "prep" and c.lower_ in {"on", "against", "with", "between", "of"}:
                     recip_toks += [g for g in c.children if g.dep_ == "pobj"]
-            if t.dep_ in {"dobj", "obj"} and t.head.lemma_.lower() in lx.LIGHT_VERBS:
+            governors = lx.LIGHT_VERBS | lx.PROTEST_LIGHT_VERBS | lx.AGREEMENT_VERBS
+            if t.dep_ in {"dobj", "obj"} and _governor_lemma(t.head) in governors:
+                # "the rebels launched an attack", "supporters staged sit-ins", "they reached an agreement"
                 actor_toks += _subjects(t.head)
+            elif t.dep_ == "pobj" and d.plover_type == "PROTEST" and _governor_lemma(t.head.head) in governors:
+                actor_toks += _subjects(t.head.head)  # "activists participated in a die-in"
         else:
             passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in t.children)
             if (passive or _reduced_passive(t)) and d.plover_type == "MOBILIZE":
@@ -424,10 +429,15 @@ class ArgumentsMixin:
         self, d: Draft, sent: Span, si: int, ctx: ArticleContext, actors: list[ActorRef], recips: list[ActorRef]
     ) -> Place | None:
         party_spans = [(a.start, a.end) for a in (*actors, *recips) if a.start is not None]
+        # "Russian missiles struck Kharkiv", "troops besieged Homs": a target that is a place is where it happened
+        target_places = {(r.start, r.end) for r in recips if r.start is not None} if d.plover_type in {
+            "ASSAULT", "COERCE"} else set()
 
         def usable(p: Place) -> bool:
             if p.start is None:
                 return False
+            if (p.start, p.end) in target_places:
+                return True
             return not any(s is not None and e is not None and s <= p.start < e and not _captured(d) for s, e in party_spans)
 
         in_sent = [p for p in ctx.places if p.start is not None and sent.start_char <= p.start < sent.end_char and usable(p)]

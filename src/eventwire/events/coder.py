@@ -29,9 +29,11 @@ from .common import (
     CONDITIONAL_THREAT,
     EDITORIAL,
     FORCE_US,
+    GROUND_VERBS,
     MODEL_THRESHOLD,
     PLACE_LABELS,
     PLACE_NOUNS,
+    PLACE_PARTS,
     PRONOUNS,
     PROOF_PHRASE,
     TERROR_WORDS,
@@ -136,8 +138,11 @@ class EventCoder(ArgumentsMixin):
     def _place_by_frame(ent: Span) -> bool:
         """'the town of Saraqib', 'in X province': a place whatever label NER gave it."""
         head = ent.root.head
-        if ent.root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in PLACE_NOUNS:
-            return True
+        if ent.root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in PLACE_NOUNS | PLACE_PARTS:
+            return True  # "the town of Saraqib", "the outskirts of Tripoli", "the centre of Yerevan"
+        if (ent.label_ in {"ORG", "PERSON"} and ent.root.dep_ in {"dobj", "nsubjpass"} and len(ent) <= 3
+                and ent[0].is_title and _trigger_lemma(head) in GROUND_VERBS):
+            return True  # "missiles struck Kharkiv", "troops besieged Homs": what is shelled or taken is ground
         nxt = ent.doc[ent.end] if ent.end < len(ent.doc) else None
         if nxt is not None and nxt.lemma_.lower() in {"province", "governorate", "district", "region"}:
             return True

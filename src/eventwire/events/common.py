@@ -57,6 +57,13 @@ FIRST_PERSON = {"we", "our", "us", "ours", "ourselves", "i", "me", "my", "mine",
 PRONOUNS = {"they", "them", "their", "it", "its", "he", "him", "his", "she", "her"}
 PLACE_NOUNS = {"town", "city", "village", "province", "district", "region", "governorate", "area", "capital",
                "neighbourhood", "neighborhood", "county", "state", "municipality", "camp", "suburb", "port"}
+# Parts of a place: "the outskirts of Tripoli", "the centre of Yerevan" name the place they are part of.
+PLACE_PARTS = {"centre", "center", "outskirts", "outskirt", "heart", "suburbs", "suburb", "edge", "north", "south",
+               "east", "west", "northeast", "northwest", "southeast", "southwest", "vicinity", "streets", "part",
+               "parts", "countryside", "periphery"}
+# Verbs whose object is ground, not a person: what is shelled, besieged or taken is a place.
+GROUND_VERBS = frozenset({"strike", "shell", "bomb", "bombard", "pound", "besiege", "capture", "seize", "recapture",
+                          "retake", "overrun", "storm", "raid", "encircle", "blockade", "airstrike"})
 LOCATIVE_PREPS = {"in", "at", "near", "across", "outside", "inside", "around", "into", "to", "from", "on",
                   "throughout", "within"}
 
