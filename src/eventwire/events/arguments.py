@@ -42,6 +42,7 @@ from .syntax import (
     _safe,
     _sector_from_head,
     _subjects,
+    _takes_control,
     _token_at,
 )
 
@@ -94,6 +95,12 @@ class ArgumentsMixin:
                 actor_toks += _subjects(t.head)
             elif t.dep_ == "pobj" and d.plover_type == "PROTEST" and _governor_lemma(t.head.head) in governors:
                 actor_toks += _subjects(t.head.head)  # "activists participated in a die-in"
+            elif t.dep_ == "pobj" and t.head.lower_ == "under":
+                # "the convoy came under attack from a militant cell": the subject is the target
+                verb = t.head.head
+                recip_toks += _subjects(verb)
+                actor_toks += [g for c in (*t.children, *verb.children) if c.dep_ == "prep" and c.lower_ in {"from", "by"}
+                               for g in c.children if g.dep_ == "pobj"]
         else:
             passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in t.children)
             if (passive or _reduced_passive(t)) and d.plover_type == "MOBILIZE":
@@ -124,9 +131,9 @@ class ArgumentsMixin:
                         recip_toks += [g for g in c.children if g.dep_ == "pobj"]
             if d.plover_type == "ASSAULT" and t.lemma_.lower() == "die":
                 recip_toks, actor_toks = [c for c in t.children if c.dep_ == "nsubj"], []
-        if d.plover_type == "ASSAULT" and d.rules["type"].startswith("verb:") and t.lemma_.lower() in {
+        if d.plover_type == "ASSAULT" and d.rules["type"].startswith("verb:") and (t.lemma_.lower() in {
             "capture", "seize", "recapture", "retake", "overrun"
-        }:
+        } or _takes_control(t)):
             # the object is territory; the party it was taken from is the recipient
             recip_toks = [g for c in t.children if c.dep_ == "prep" and c.lower_ == "from"
                           for g in c.children if g.dep_ == "pobj"]

@@ -228,6 +228,10 @@ class EventCoder(ArgumentsMixin):
         ):
             # "protests erupted in Tripoli", "fighting broke out": the verb says it happened
             frame = f"occurred: '{governor}'"
+        elif plover_type == "ASSAULT" and tok.dep_ == "pobj" and head.lower_ == "under" and head.head.lemma_.lower() in {
+                "come", "be", "remain"}:
+            # "the convoy came under attack from a militant cell", "the town was under fire"
+            frame = "came under"
         elif plover_type == "PROTEST" and tok.dep_ in {"dobj", "obj", "nsubjpass"} and governor in lx.POLICING_VERBS:
             # "suppressed a peaceful protest", "the rally was dispersed": it took place
             frame = f"policed: '{governor}'"
@@ -261,7 +265,7 @@ class EventCoder(ArgumentsMixin):
             if anc.pos_ == "VERB" or anc == anc.head:
                 break
             anc = anc.head
-        happened = frame.startswith(("collective action", "occurred", "policed")) or (
+        happened = frame.startswith(("collective action", "occurred", "policed", "came under")) or (
             plover_type == "PROTEST" and frame.startswith("light verb"))
         return Draft(tok, [tok], plover_type, mode, {"type": f"noun:{lemma} ({frame})"}, nominal=True,
                      standalone=happened)

@@ -37,7 +37,8 @@ def _trigger_lemma(tok: Token) -> str:
 
 # Lexicon words listed only for one idiom ("take to the streets", "use tear gas", "crowds gathered"):
 # when their frame says no, the learned trigger model still reads them, as it did before they were listed.
-_NARROW_FRAMES = frozenset({"to_the_streets", "crowd_control_weapon", "protest_crowd"})
+_NARROW_FRAMES = frozenset({"to_the_streets", "crowd_control_weapon", "protest_crowd", "protest_obstruct",
+                            "take_control"})
 _MODEL_OPEN = frozenset(
     {lem for lem, trs in _VERB_INDEX.items() if all(t.frame in _NARROW_FRAMES for t in trs)} | lx.AGREEMENT_NOUNS
 )

@@ -172,6 +172,33 @@ def _frame_crowd_control(tok: Token) -> bool:
     return any(_CROWD_CONTROL.search(" ".join(t.text for t in o.subtree)) for o in objs)
 
 
+_PASSAGES = frozenset({"road", "street", "highway", "bridge", "traffic", "entrance", "access", "motorway", "junction",
+                       "railway", "port", "border", "crossing", "square", "building", "office", "parliament"})
+
+
+def _frame_protest_obstruct(tok: Token) -> bool:
+    """'demonstrators barricaded the roads', 'protesters occupied the square': passage blocked by a crowd
+    named as protesting (a blockade by an army is COERCE, listed under its own verbs)."""
+    if not any(_protester_head(c) == "protester" for c in tok.children if c.dep_ == "nsubj"):
+        return False
+    return bool(_obj_lemmas(tok) & _PASSAGES)
+
+
+def _frame_take_control(tok: Token) -> bool:
+    """'imposed full control over the city', 'regained control of Hit': control of ground, not of prices."""
+    for c in tok.children:
+        if c.dep_ in {"dobj", "obj"} and c.lemma_.lower() == "control":
+            # the of/over phrase hangs on the noun or, as often, on the verb
+            for p in (*c.children, *tok.children):
+                if p.dep_ == "prep" and p.lower_ in {"of", "over"}:
+                    for g in p.children:
+                        if g.dep_ == "pobj" and (g.ent_type_ in {"GPE", "LOC", "FAC"} or g.lemma_.lower() in PLACE_NOUNS
+                                                 | {"territory", "area", "base", "airport", "hill", "road", "highway",
+                                                    "crossing", "border", "oilfield", "field", "dam"}):
+                            return True
+    return False
+
+
 def _frame_died_in_attack(tok: Token) -> bool:
     return any(c.dep_ == "prep" and any(g.lemma_.lower() in lx.NOUN_TRIGGERS for g in c.children) for c in tok.children)
 
@@ -196,4 +223,6 @@ _FRAMES = {
     "protest_crowd": _frame_protest_crowd,
     "to_the_streets": _frame_to_the_streets,
     "crowd_control_weapon": _frame_crowd_control,
+    "protest_obstruct": _frame_protest_obstruct,
+    "take_control": _frame_take_control,
 }

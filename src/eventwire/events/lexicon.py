@@ -45,6 +45,10 @@ VERB_TRIGGERS: list[Trigger] = [
     *_t("ASSAULT", "detonate", "explosives"),
     *_t("ASSAULT", "die", None, "died_in_attack"),
     *_t("ASSAULT", "vanquish crush", None, "hostile_object"),
+    # "struck at Hamas targets": the target in an at-phrase
+    *_t("ASSAULT", "strike", None, "fire_at"),
+    # "imposed full control over the city", "regained control of the town": taking ground
+    *_t("ASSAULT", "impose regain gain assume wrest establish take", None, "take_control"),
     # MOBILIZE
     *_t("MOBILIZE", "deploy dispatch mobilize mobilise amass mass station reinforce", "troops", "military_object"),
     *_t("MOBILIZE", "send move", "troops", "military_object"),
@@ -99,6 +103,8 @@ VERB_TRIGGERS: list[Trigger] = [
     # PLOVER manual 3.12 "rally, gather to protest": a crowd that gathers or takes to the streets
     *_t("PROTEST", "gather assemble converge", "demo", "protest_crowd"),
     Trigger("take", "PROTEST", "demo", "to_the_streets"),
+    # PLOVER PROTEST 'obstruct': protesters blocking passage
+    *_t("PROTEST", "barricade block occupy", "obstruct", "protest_obstruct"),
     # PLOVER manual 3.16: ASSAULT 'crowd-control' needs an explicit crowd-control weapon or tactic
     *_t("ASSAULT", "use fire spray", "crowd-control", "crowd_control_weapon"),
 ]

@@ -296,7 +296,12 @@ def _has_return_fire(d: Draft) -> bool:
 def _captured(d: Draft) -> bool:
     """Verbs whose object is ground: the place taken or besieged is where the event is."""
     return _trigger_lemma(d.trigger) in {"capture", "seize", "recapture", "retake", "overrun", "besiege",
-                                         "blockade", "encircle"}
+                                         "blockade", "encircle"} or _takes_control(d.trigger)
+
+
+def _takes_control(tok: Token) -> bool:
+    """'imposed control over the city', 'regained control of the town' (frames.py decides it is ground)."""
+    return tok.pos_ == "VERB" and any(c.dep_ in {"dobj", "obj"} and c.lemma_.lower() == "control" for c in tok.children)
 
 
 def _denied(t: Token) -> bool:
