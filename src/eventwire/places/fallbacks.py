@@ -62,6 +62,9 @@ def anchor_unresolved(places: list[Place], keys: list[str]) -> list[Place]:
                 p = _stand_in(p, anchor, f"the article's main town {anchor.name!r}")
             elif (before := _preceding_place(places, p)) is not None:
                 p = _stand_in(p, before, f"{before.text!r} named before it")
+            elif "following-place" not in DISABLED_RULES and (after := _preceding_place(places, p, after=True)):
+                # the article's first places come after it ("Thames Valley ... Berkshire"): the nearest one
+                p = _stand_in(p, after, f"{after.text!r} named after it")
         out.append(p)
     return out
 
@@ -76,28 +79,35 @@ def _stand_in(mention: Place, at: Place, where: str) -> Place:
                    reason=f"approximate: not in the gazetteer, placed at {where}")
 
 
-def _preceding_place(places: list[Place], target: Place) -> Place | None:
-    """The finest place resolved outright (not approximate) in the PRECEDING_CHARS before ``target``,
-    the nearest of those."""
+def _preceding_place(places: list[Place], target: Place, after: bool = False) -> Place | None:
+    """The finest place resolved outright (not approximate) in the PRECEDING_CHARS before ``target`` (with
+    ``after``, the PRECEDING_CHARS after it), the nearest of those."""
     if not isinstance(target.start, int):
         return None
     best: Place | None = None
     for q in places:
+        if not isinstance(q.start, int):
+            continue
+        inside = (
+            target.start < q.start <= target.start + PRECEDING_CHARS
+            if after
+            else target.start - PRECEDING_CHARS <= q.start < target.start
+        )
         if (
-            q.lat is not None
-            and isinstance(q.start, int)
-            and target.start - PRECEDING_CHARS <= q.start < target.start
+            inside
+            and q.lat is not None
             and q.precision in PRECEDING_PRECISIONS
             and not (q.reason or "").startswith("approximate")
-            and (best is None or _finer_or_nearer(q, best))
+            and (best is None or _finer_or_nearer(q, best, after))
         ):
             best = q
     return best
 
 
-def _finer_or_nearer(q: Place, best: Place) -> bool:
-    """A town before a county before a state before a country; among equals the one closest before."""
+def _finer_or_nearer(q: Place, best: Place, after: bool = False) -> bool:
+    """A town before a county before a state before a country; among equals the one closest to the name."""
     qr, br = PRECEDING_PRECISIONS.index(q.precision or ""), PRECEDING_PRECISIONS.index(best.precision or "")
-    return qr < br or (qr == br and (q.start or 0) > (best.start or 0))
+    closer = (q.start or 0) < (best.start or 0) if after else (q.start or 0) > (best.start or 0)
+    return qr < br or (qr == br and closer)
 
 
