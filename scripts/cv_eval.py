@@ -206,6 +206,7 @@ PLACE_RULES: dict[str, dict[str, dict[str, Any]]] = {
     "eponym": {"off": {"disable": True}, "on": {}},
     "county-abbrev": {"off": {"disable": True}, "on": {}},
     "following-place": {"off": {"disable": True}, "on": {}},
+    "state-homonym": {"off": {"disable": True}, "on": {}},
 }
 
 

@@ -93,3 +93,13 @@ def test_an_unknown_name_before_any_place_goes_to_the_place_named_after_it(
     assert "named after it" in (kitchen.reason or "")
     _off(without, "following-place")
     assert _doc(resolver, text, names)[0].lat is None
+
+
+def test_a_country_that_is_also_a_us_state_does_not_make_local_news_foreign(
+    resolver: PlaceResolver, without: set[str]
+) -> None:
+    text = "Georgia's farm regulator may pay $12,000 in fines, the County Sheriff said."
+    georgia = _doc(resolver, text, ["Georgia"])[0]
+    assert (georgia.country, georgia.precision) == ("US", "admin1")
+    _off(without, "state-homonym")
+    assert _doc(resolver, text, ["Georgia"])[0].country == "GE"

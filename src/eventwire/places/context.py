@@ -114,6 +114,31 @@ def national_markers(text: str) -> frozenset[str]:
     )
 
 
+def reads_as_us_local(
+    text: str, picks: dict[str, list[_Scored]], hints: frozenset[str], marked: frozenset[str]
+) -> bool:
+    """Two kinds of US local markers (or three markers), and no foreign country named outright, hinted,
+    or read from another country's own press (``national_markers``)."""
+    head = text[:TEXT_SCANNED]
+    found = [m.group(0).split()[0].rstrip(".") for m in _US_MARKERS.finditer(head)]
+    named = {
+        sc[0].cand.cc
+        for sc in picks.values()
+        if sc and sc[0].cand.kind == COUNTRY and not _us_state_too(sc)
+    }
+    return (len(set(found)) >= 2 or len(found) >= 3) and named <= {"US"} and hints <= {"US"} and not marked
+
+
+def _us_state_too(scored: list[_Scored]) -> bool:
+    """Rule "state-homonym": "Georgia" is a country and a US state, "Jordan" a country and a Minnesota
+    town, so naming them does not make a story with US local markers foreign news (Georgia's utility
+    regulator and its $24,000 in fines). Written for states; towns were tried too on the work halves
+    (+2 LGL mentions) and kept."""
+    return "state-homonym" not in DISABLED_RULES and any(
+        o.cand.kind in (ADMIN1, TOWN) and o.cand.how == MAIN and o.cand.cc == "US" for o in scored[1:]
+    )
+
+
 def county_links(
     picks: dict[str, list[_Scored]], demonyms: dict[str, str]
 ) -> tuple[dict[tuple[str, str, str], set[str]], dict[tuple[str, str, str], set[str]]]:

@@ -23,7 +23,15 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..records import Place
-from .context import _US_MARKERS, Candidate, _Context, _document_context, _Scored, _share, national_markers
+from .context import (
+    Candidate,
+    _Context,
+    _document_context,
+    _Scored,
+    _share,
+    national_markers,
+    reads_as_us_local,
+)
 from .fallbacks import anchor_unresolved, list_kind_word
 from .gazetteer import (
     ADMIN1,
@@ -551,11 +559,7 @@ class PlaceResolver:
         marked = national_markers(text)
         keys = [norm_key(s) for s, _a, _b in surfaces]
         ctx = _document_context(picks, keys, hints, demonym_countries, marked)
-        found = [m.group(0).split()[0].rstrip(".") for m in _US_MARKERS.finditer(text[:20000])]
-        named = {sc[0].cand.cc for sc in picks.values() if sc and sc[0].cand.kind == COUNTRY}
-        # a foreign country named outright, or another country's own press, means the article is not (only)
-        # US local news
-        if (len(set(found)) >= 2 or len(found) >= 3) and named <= {"US"} and hints <= {"US"} and not marked:
+        if reads_as_us_local(text, picks, hints, marked):
             ctx = replace(ctx, us_local=True, dominant="US")
         out = []
         for (surface, s, e), kind_word in zip(surfaces, kind_words, strict=True):
