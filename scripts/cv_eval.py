@@ -205,7 +205,11 @@ PLACE_RULES: dict[str, dict[str, dict[str, Any]]] = {
     },
     "eponym": {"off": {"disable": True}, "on": {}},
     "county-abbrev": {"off": {"disable": True}, "on": {}},
-    "following-place": {"off": {"disable": True}, "on": {}},
+    "following-place": {
+        "off": {"disable": True},
+        "units": {"FOLLOWING_PRECISIONS": ("admin1", "country")},
+        "towns-too": {"FOLLOWING_PRECISIONS": ("town", "admin2", "admin1", "country")},
+    },
     "state-homonym": {"off": {"disable": True}, "on": {}},
 }
 

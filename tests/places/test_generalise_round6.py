@@ -83,14 +83,17 @@ def test_co_abbreviates_county(resolver: PlaceResolver, without: set[str]) -> No
     assert resolver.resolve("Boone Co.").precision == "town"
 
 
-def test_an_unknown_name_before_any_place_goes_to_the_place_named_after_it(
+def test_an_unknown_name_before_any_place_goes_to_the_state_named_after_it(
     resolver: PlaceResolver, without: set[str]
 ) -> None:
-    text = "Volunteers at Zorbatown Community Kitchen served 300 meals, the charity in Leeds said."
-    names = ["Zorbatown Community Kitchen", "Leeds"]
+    text = "Volunteers at Zorbatown Community Kitchen served 300 meals, a charity in Ohio said."
+    names = ["Zorbatown Community Kitchen", "Ohio"]
     kitchen = _doc(resolver, text, names)[0]
-    assert kitchen.name == "Leeds" and (kitchen.reason or "").startswith("approximate")
-    assert "named after it" in (kitchen.reason or "")
+    assert (kitchen.name, kitchen.precision) == ("Ohio", "admin1")
+    assert (kitchen.reason or "").startswith("approximate") and "named after it" in (kitchen.reason or "")
+    # a town named after it is a neighbour, not a container: it stays unresolved
+    alone = _doc(resolver, "Volunteers at Zorbatown Community Kitchen met Leeds staff.", [names[0], "Leeds"])
+    assert alone[0].lat is None
     _off(without, "following-place")
     assert _doc(resolver, text, names)[0].lat is None
 

@@ -63,7 +63,8 @@ def anchor_unresolved(places: list[Place], keys: list[str]) -> list[Place]:
             elif (before := _preceding_place(places, p)) is not None:
                 p = _stand_in(p, before, f"{before.text!r} named before it")
             elif "following-place" not in DISABLED_RULES and (after := _preceding_place(places, p, after=True)):
-                # the article's first places come after it ("Thames Valley ... Berkshire"): the nearest one
+                # nothing named before it: a state or country named after it most likely holds it ("the
+                # Thames Valley ... Berkshire"), while a town named after it is a neighbour, not a container
                 p = _stand_in(p, after, f"{after.text!r} named after it")
         out.append(p)
     return out
@@ -71,6 +72,8 @@ def anchor_unresolved(places: list[Place], keys: list[str]) -> list[Place]:
 
 PRECEDING_PRECISIONS: tuple[str, ...] = ("town", "admin2", "admin1", "country")
 PRECEDING_CHARS = 2000  # about a third of a news article
+# "following-place": only units that can hold the unknown name; tried on the work halves with towns too
+FOLLOWING_PRECISIONS: tuple[str, ...] = ("admin1", "country")
 
 
 def _stand_in(mention: Place, at: Place, where: str) -> Place:
@@ -96,7 +99,7 @@ def _preceding_place(places: list[Place], target: Place, after: bool = False) ->
         if (
             inside
             and q.lat is not None
-            and q.precision in PRECEDING_PRECISIONS
+            and q.precision in (FOLLOWING_PRECISIONS if after else PRECEDING_PRECISIONS)
             and not (q.reason or "").startswith("approximate")
             and (best is None or _finer_or_nearer(q, best, after))
         ):
