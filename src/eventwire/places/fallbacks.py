@@ -72,6 +72,7 @@ def anchor_unresolved(places: list[Place], keys: list[str]) -> list[Place]:
 
 PRECEDING_PRECISIONS: tuple[str, ...] = ("town", "admin2", "admin1", "country")
 PRECEDING_CHARS = 2000  # about a third of a news article
+_FINENESS: tuple[str, ...] = ("town", "admin2", "admin1", "country")
 # "following-place": only units that can hold the unknown name; tried on the work halves with towns too
 FOLLOWING_PRECISIONS: tuple[str, ...] = ("admin1", "country")
 
@@ -109,7 +110,8 @@ def _preceding_place(places: list[Place], target: Place, after: bool = False) ->
 
 def _finer_or_nearer(q: Place, best: Place, after: bool = False) -> bool:
     """A town before a county before a state before a country; among equals the one closest to the name."""
-    qr, br = PRECEDING_PRECISIONS.index(q.precision or ""), PRECEDING_PRECISIONS.index(best.precision or "")
+    # a fixed order, not PRECEDING_PRECISIONS: the places named after it are drawn from other levels
+    qr, br = _FINENESS.index(q.precision or ""), _FINENESS.index(best.precision or "")
     closer = (q.start or 0) < (best.start or 0) if after else (q.start or 0) > (best.start or 0)
     return qr < br or (qr == br and closer)
 
