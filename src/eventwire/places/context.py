@@ -1,7 +1,7 @@
 """What an article as a whole says about its places, from a first, context-free pass over its mentions.
 
 The resolver scores every mention twice: once alone, then with what the other mentions established
-(``document_context``): the countries and admin1 units named with confidence, the points of the other
+(``_document_context``): the countries and admin1 units named with confidence, the points of the other
 mentions' likely readings, whether the text reads as US local news, and, since round 6, the
 national markers of other countries' local news and the counties that hold a town the article names.
 Kept apart from ``resolver.py`` because it is about the document, not about one name.
@@ -67,9 +67,9 @@ class _Context:
 
 
 # Rule "national-markers": words that only one country's own press uses (its courts, police, parliament,
-# currency), so that an article with two of them is read as that country's news even when it names no
-# country: "Lancaster" beside "PC McHugh" and "Crown Court" is the English city, not the larger Californian
-# one. General knowledge of each country's institutions, no place names; each pattern counts once.
+# currency), so that an article with MARKERS_NEEDED of them is read as that country's news even when it
+# names no country: "Boston" beside "PC Smith" and "the NHS" is the Lincolnshire town, not the larger
+# American city. General knowledge of each country's institutions, no place names; each pattern counts once.
 _NATIONAL_MARKERS: dict[str, tuple[re.Pattern[str], ...]] = {
     "GB": tuple(
         re.compile(p)
@@ -142,8 +142,8 @@ def _us_state_too(scored: list[_Scored]) -> bool:
 def county_links(
     picks: dict[str, list[_Scored]], demonyms: dict[str, str]
 ) -> tuple[dict[tuple[str, str, str], set[str]], dict[tuple[str, str, str], set[str]]]:
-    """Rule "town-in-county": "Richmond" and "Madison County", "Paris" and "Henry County", "Springfield" and
-    "Greene County": a town and the county that holds it, both named, confirm each other whichever readings
+    """Rule "town-in-county": "Athens" and "Clarke County" (Georgia), "Franklin" and "Williamson County"
+    (Tennessee): a town and the county that holds it, both named, confirm each other whichever readings
     their populations favour. Every candidate counts, not only the first pass's best: the article is
     consistent with one reading of each, and that reading is rarely the most populous one."""
     counties: dict[tuple[str, str, str], set[str]] = {}

@@ -3,7 +3,7 @@
 * A list closed by a plural kind word ("Butler, Clark or Warren counties") makes each item a unit of
   that kind.
 * A name that resolves nowhere and that the text does not place either is put at the article's main
-  town, else at a place named before it (flagged approximate).
+  town, else at a place named before it, else at a state or country named after it (flagged approximate).
 """
 
 from __future__ import annotations
@@ -40,7 +40,8 @@ def anchor_unresolved(places: list[Place], keys: list[str]) -> list[Place]:
     text does not place either is put at the article's main town: the town (or county) named most often
     in the article, when one is named at least twice and more often than any other. Without a main town
     (rule "preceding-place") it goes to a place named before it ("north of Alexandria near Lake Vermont"),
-    the finest one of the PRECEDING_CHARS characters before it. Flagged approximate; demonyms and lower-case words
+    the finest one of the PRECEDING_CHARS characters before it, and failing that ("following-place") to a state
+    or country named in the PRECEDING_CHARS after it. Flagged approximate; demonyms and lower-case words
     stay unresolved."""
     towns: Counter[str] = Counter()
     by_name: dict[str, Place] = {}
