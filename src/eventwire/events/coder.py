@@ -265,8 +265,9 @@ class EventCoder(ArgumentsMixin):
             if anc.pos_ == "VERB" or anc == anc.head:
                 break
             anc = anc.head
+        # "an investigation has been opened": a passive light verb leaves its agent out, not the event
         happened = frame.startswith(("collective action", "occurred", "policed", "came under")) or (
-            plover_type == "PROTEST" and frame.startswith("light verb"))
+            frame.startswith("light verb") and (plover_type == "PROTEST" or tok.dep_ == "nsubjpass"))
         return Draft(tok, [tok], plover_type, mode, {"type": f"noun:{lemma} ({frame})"}, nominal=True,
                      standalone=happened)
 

@@ -7,7 +7,9 @@ Entries were written from the PLOVER manual's definitions and examples, not from
 
 from __future__ import annotations
 
+import csv
 from dataclasses import dataclass
+from pathlib import Path
 
 
 @dataclass(frozen=True)
@@ -21,6 +23,25 @@ class Trigger:
 
 def _t(plover_type: str, lemmas: str, mode: str | None = None, frame: str | None = None) -> list[Trigger]:
     return [Trigger(lem, plover_type, mode, frame) for lem in lemmas.split()]
+
+
+# CAMEO 111 "criticize or denounce" and 112 "accuse" verbs that need no object pattern, from the
+# compiled PETRARCH2 dictionary (data/cameo_lexicon.tsv): ACCUSE 'disapprove' (CAMEO2PLOVER). Left out:
+# verbs that are mostly something else in news ("brand" a product, "lecture" at a university, "savage"
+# as an adjective, "charge" = legal_charge below, "snub" = REJECT) and multi-word entries.
+_CAMEO_DISAPPROVAL_SKIP = frozenset({"brand", "lecture", "savage", "charge", "snub"})
+
+
+def _cameo_disapproval() -> list[Trigger]:
+    path = Path(__file__).with_name("data") / "cameo_lexicon.tsv"
+    out: dict[str, Trigger] = {}
+    with path.open(encoding="utf-8") as fh:
+        for row in csv.DictReader((line for line in fh if not line.startswith("#")), delimiter="\t"):
+            verb = row["verb"]
+            if (row["cameo"] in {"111", "112"} and not row["object"] and row["plover_type"] == "ACCUSE"
+                    and " " not in verb and verb not in _CAMEO_DISAPPROVAL_SKIP):
+                out[verb] = Trigger(verb, "ACCUSE", "disapprove")
+    return list(out.values())
 
 
 VERB_TRIGGERS: list[Trigger] = [
@@ -63,6 +84,7 @@ VERB_TRIGGERS: list[Trigger] = [
     *_t("REQUEST", "ask request", "change", "request_obj"),
     # ACCUSE
     *_t("ACCUSE", "accuse blame condemn denounce criticize criticise decry slam", "disapprove"),
+    Trigger("lash", "ACCUSE", "disapprove", None, "out"),
     *_t("ACCUSE", "allege", "allege"),
     *_t("ACCUSE", "investigate probe", "investigate"),
     # justice (PLOVER manual 3.9; the WikiEvents mapping's Justice.ChargeIndict/TrialHearing): bringing charges
@@ -159,6 +181,9 @@ NOUN_TRIGGERS: dict[str, tuple[str, str | None]] = {
     "trial": ("ACCUSE", "allege"),
     "cease": ("AGREE", None),
 }
+
+_LISTED = {t.lemma for t in VERB_TRIGGERS}
+VERB_TRIGGERS += [t for t in _cameo_disapproval() if t.lemma not in _LISTED]
 
 # Verbs whose object is a nominal event that happened: "launched an attack", "held talks".
 LIGHT_VERBS = frozenset(
