@@ -54,3 +54,19 @@ def test_protesters_blocking_roads_is_a_protest_and_an_army_blockade_is_not() ->
     assert [(r["plover_type"], r["plover_mode"]) for r in recs] == [("PROTEST", "obstruct")]
     recs = _events("Soldiers blocked the roads into the town of Deir ez-Zor on Monday.")
     assert "PROTEST" not in [r["plover_type"] for r in recs]
+
+
+SPORTS = (
+    "Manchester United crushed Leeds 6-2 at Old Trafford on Sunday. Bruno Fernandes struck twice in the first "
+    "half and the visitors' defence was torn apart. Leeds fans protested against the referee after the match, "
+    "and the home side attacked relentlessly. The coach said the team had killed the game off early."
+)
+
+
+def test_a_sports_report_codes_no_event() -> None:
+    assert _events(SPORTS) == []
+
+
+def test_real_harm_in_a_sports_report_is_still_coded() -> None:
+    recs = _events(SPORTS + " After the match, fans clashed with police outside the stadium and 20 people were arrested.")
+    assert recs and all("police" in r["evidence"]["sentence"] for r in recs)

@@ -90,8 +90,9 @@ class EventCoder(ArgumentsMixin):
         ctx = ArticleContext(doc, article, sents)
         ctx.places = self._resolve_places(doc, ctx)
         drafts: list[tuple[int, Draft]] = []
+        sports = _sports_report(article.text)
         for si, sent in enumerate(sents):
-            if self._skip_sentence(sent):
+            if self._skip_sentence(sent) or sports and not _REAL_HARM.search(sent.text):
                 continue
             ctx.update_speaker(si, sent, self)
             for d in self._find_triggers(sent):
@@ -524,3 +525,12 @@ def _event_noun_lemma(tok: Token) -> str:
         if joined in lx.NOUN_TRIGGERS:
             return joined
     return lemma
+
+
+_SPORTS = re.compile(lx.SPORTS_CUES, re.I)
+_REAL_HARM = re.compile(lx.REAL_HARM, re.I)
+
+
+def _sports_report(text: str) -> bool:
+    """Is this a sports report? Several distinct sports words ('league', 'striker', a 6-2 score)."""
+    return len({m.group(0).lower() for m in _SPORTS.finditer(text)}) >= lx.SPORTS_REPORT_CUES

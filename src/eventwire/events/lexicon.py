@@ -185,6 +185,17 @@ NOUN_TRIGGERS: dict[str, tuple[str, str | None]] = {
 _LISTED = {t.lemma for t in VERB_TRIGGERS}
 VERB_TRIGGERS += [t for t in _cameo_disapproval() if t.lemma not in _LISTED]
 
+# A sports report ("crushed Leeds 6-2", "attacked relentlessly", "fans protested against the referee")
+# codes no event: an article with SPORTS_REPORT_CUES distinct cues of these is one, and only its sentences
+# with real harm (REAL_HARM: a stadium bombing, a riot with arrests) are read for events.
+SPORTS_CUES = (r"\b(match(es)?|goals?|league|season|coach|striker|midfielder|goalkeeper|referee|stadium|tournament|"
+               r"championship|playoffs?|innings|wickets?|quarterback|touchdowns?|rebounds?|assists|scored|"
+               r"half-time|halftime|kick-off|penalty|cup final|grand slam|semi-final|quarter-final|"
+               r"\d{1,3}-\d{1,3}(?= (win|victory|defeat|loss|draw|lead|home|away|at|on|in)\b))")
+SPORTS_REPORT_CUES = 3
+REAL_HARM = (r"\b(killed|killing|dead|died|wounded|injured|injuries|hospitali[sz]ed|arrest\w*|detain\w*|police|"
+             r"troops|soldiers|militants?|bomb\w*|explosion|blast|gunm[ae]n|shooting|shot dead|stabb\w*|riot\w*)\b")
+
 # Verbs whose object is a nominal event that happened: "launched an attack", "held talks".
 LIGHT_VERBS = frozenset(
     ["launch", "carry", "conduct", "mount", "stage", "open", "return", "resume", "hold", "begin", "start", "have", "continue", "unleash", "step", "intensify",
