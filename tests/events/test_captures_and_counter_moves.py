@@ -70,3 +70,13 @@ def test_a_sports_report_codes_no_event() -> None:
 def test_real_harm_in_a_sports_report_is_still_coded() -> None:
     recs = _events(SPORTS + " After the match, fans clashed with police outside the stadium and 20 people were arrested.")
     assert recs and all("police" in r["evidence"]["sentence"] for r in recs)
+
+
+def test_a_toll_and_the_attack_in_its_when_clause_are_one_event() -> None:
+    recs = _events("Five Turkish soldiers were killed and five others wounded on Monday when Syrian government "
+                   "forces shelled a Turkish military post near Saraqib, the Turkish defence ministry said.")
+    assert len(recs) == 1
+    rec = recs[0]
+    assert (rec["size"]["dead"], rec["size"]["injured"], rec["plover_mode"]) == (5, 5, "heavy-weapons")
+    assert ("actor", "SYR") in {(a["role"], a["country"]) for a in rec["actors"]}
+    assert ("recipient", "TUR") in {(a["role"], a["country"]) for a in rec["actors"]}

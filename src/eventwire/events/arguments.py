@@ -111,6 +111,10 @@ class ArgumentsMixin:
                 for c in [c for tr in d.triggers for c in tr.children]:
                     if c.dep_ == "agent":
                         actor_toks += [g for g in c.children if g.dep_ == "pobj"]
+                if not actor_toks:
+                    # "... were killed when government forces shelled their post": the attack's subject
+                    actor_toks += [c for tr in d.triggers[1:] if tr.dep_ == "advcl" and tr.head in d.triggers
+                                   for c in tr.children if c.dep_ == "nsubj"]
             else:
                 actor_toks += _subjects(t)
                 recip_toks += [c for c in t.children if c.dep_ in {"dobj", "obj", "dative"}]

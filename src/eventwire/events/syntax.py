@@ -187,6 +187,12 @@ def _clause_group(tok: Token) -> list[Token]:
     anchors = [tok, tok.head] if tok.dep_ in {"dobj", "obj"} and tok.pos_ == "NOUN" else [tok]
     out += [c for a in anchors for c in a.children
             if c.dep_ == "advcl" and c.tag_ == "VBG" and c.lemma_.lower() in _VICTIM_VERBS]
+    # "five soldiers were killed when government forces shelled their post": the toll and the attack
+    # that caused it, told in a when-clause, are one event
+    out += [c for v in list(out) if v.lemma_.lower() in _VICTIM_VERBS for c in v.children
+            if c.dep_ == "advcl" and c.pos_ == "VERB"
+            and any(m.dep_ == "advmod" and m.lower_ == "when" or m.dep_ == "mark" and m.lower_ == "as"
+                    for m in c.children)]
     return out
 
 
