@@ -1,0 +1,22 @@
+"""The trigger lexicon is data (events/data/*.tsv): a typo there must fail here, not silently drop triggers."""
+
+from __future__ import annotations
+
+from eventwire.events import lexicon as lx
+from eventwire.events.frames import _FRAMES
+from eventwire.taxonomy import plover
+
+
+def test_every_trigger_names_a_plover_type_and_a_known_frame() -> None:
+    for tr in lx.VERB_TRIGGERS:
+        assert plover.is_plover_type(tr.plover_type), tr
+        assert tr.mode is None or plover.is_plover_mode(tr.plover_type, tr.mode), tr
+        assert tr.frame is None or tr.frame in _FRAMES, tr
+    for lemma, (ptype, mode) in lx.NOUN_TRIGGERS.items():
+        assert plover.is_plover_type(ptype), lemma
+        assert mode is None or plover.is_plover_mode(ptype, mode), lemma
+
+
+def test_no_reading_is_listed_twice() -> None:
+    keys = [(t.lemma, t.plover_type, t.frame, t.particle) for t in lx.VERB_TRIGGERS]
+    assert len(keys) == len(set(keys))
