@@ -47,30 +47,15 @@ class _Graph:
         return name
 
     def op(self, op_type: str, *inputs: str, **attrs: Any) -> str:
-        return self.ops(op_type, 1, *inputs, **attrs)[0]
-
-    def ops(self, op_type: str, n_out: int, *inputs: str, **attrs: Any) -> list[str]:
         from onnx import helper
 
         self._n += 1
-        outs = [f"{op_type.lower()}{self._n}_{j}" for j in range(n_out)]
-        self.nodes.append(helper.make_node(op_type, list(inputs), outs, **attrs))
-        return outs
-
-    def matmul(self, x: str, weight: np.ndarray, quantize: bool) -> str:
-        if not quantize:
-            return self.op("MatMul", x, self.const(weight))
-        # Dynamic int8: activations quantized per call (uint8, own scale), weights per output column
-        # (symmetric int8); onnxruntime fuses this into its integer GEMM.
-        scale = np.maximum(np.abs(weight).max(0), 1e-12) / 127.0
-        wq = np.clip(np.round(weight / scale), -127, 127).astype(np.int8)
-        xq, xs, xz = self.ops("DynamicQuantizeLinear", 3, x)
-        y = self.op("Cast", self.op("MatMulInteger", xq, self.const(wq), xz,
-                                    self.const(np.zeros(weight.shape[1], dtype=np.int8))), to=1)
-        return self.op("Mul", y, self.op("Mul", xs, self.const(scale.astype(np.float32))))
+        out = f"{op_type.lower()}{self._n}"
+        self.nodes.append(helper.make_node(op_type, list(inputs), [out], **attrs))
+        return out
 
 
-def build_model(w: dict[str, np.ndarray], layers: int, heads: int, eps: float, quantize: bool = False) -> bytes:
+def build_model(w: dict[str, np.ndarray], layers: int, heads: int, eps: float) -> bytes:
     """Serialized ONNX model: (embedded float32 [B, L, DIM], attention_mask float32 [B, L]) -> [B, DIM].
 
     ``w`` holds the tensors as minilm.MiniLM keeps them: linear weights already transposed to (in, out)
@@ -86,7 +71,7 @@ def build_model(w: dict[str, np.ndarray], layers: int, heads: int, eps: float, q
     head = dim // heads
 
     def linear(x: str, prefix: str) -> str:
-        return g.op("Add", g.matmul(x, take(prefix + ".weight"), quantize), g.const(take(prefix + ".bias")))
+        return g.op("Add", g.op("MatMul", x, g.const(take(prefix + ".weight"))), g.const(take(prefix + ".bias")))
 
     def layer_norm(x: str, prefix: str) -> str:
         return g.op(
@@ -97,8 +82,7 @@ def build_model(w: dict[str, np.ndarray], layers: int, heads: int, eps: float, q
     # The input is the sum of word, position and token-type embeddings (looked up in numpy by the
     # caller): the 47 MB word table then stays out of the graph, whose copies onnxruntime would hold.
     x_in, mask = "embedded", "attention_mask"
-    x = x_in
-    x = layer_norm(x, "embeddings.LayerNorm")
+    x = layer_norm(x_in, "embeddings.LayerNorm")
     # Padding keys get a large negative score, as in the numpy pass: (1 - mask) * -1e9, shape [B,1,1,L].
     bias = g.op("Mul", g.op("Sub", g.const(np.float32(1.0)), mask), g.const(np.float32(-1e9)))
     bias = g.op("Unsqueeze", bias, g.const(np.array([1, 2], dtype=np.int64)))
@@ -109,7 +93,7 @@ def build_model(w: dict[str, np.ndarray], layers: int, heads: int, eps: float, q
         p = f"encoder.layer.{i}."
         qkv_w, qkv_b = take(p + "attention.self.qkv.weight"), take(p + "attention.self.qkv.bias")
         q, k, v = (
-            g.op("Add", g.matmul(x, qkv_w[:, j * dim : (j + 1) * dim].copy(), quantize),
+            g.op("Add", g.op("MatMul", x, g.const(qkv_w[:, j * dim : (j + 1) * dim].copy())),
                  g.const(qkv_b[j * dim : (j + 1) * dim].copy()))
             for j in range(3)
         )
@@ -151,7 +135,7 @@ def build_model(w: dict[str, np.ndarray], layers: int, heads: int, eps: float, q
 class OnnxEncoder:
     """An onnxruntime session over build_model's graph, on one intra-op thread (see MiniLM.encode)."""
 
-    def __init__(self, w: dict[str, np.ndarray], layers: int, heads: int, eps: float, quantize: bool = False) -> None:
+    def __init__(self, w: dict[str, np.ndarray], layers: int, heads: int, eps: float) -> None:
         import onnxruntime as ort
 
         opts = ort.SessionOptions()
@@ -161,7 +145,7 @@ class OnnxEncoder:
         opts.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
         opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
         opts.add_session_config_entry("session.intra_op.allow_spinning", "0")
-        model = build_model(w, layers, heads, eps, quantize)
+        model = build_model(w, layers, heads, eps)
         self.session = ort.InferenceSession(model, opts, providers=["CPUExecutionProvider"])
 
     def forward(self, embedded: np.ndarray, mask: np.ndarray) -> np.ndarray:
