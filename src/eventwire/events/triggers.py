@@ -14,6 +14,7 @@ from __future__ import annotations
 import csv
 import json
 import math
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -106,18 +107,26 @@ def token_features(tok: Token) -> dict[str, float]:
 
 
 def _sentence_entity_labels(tok: Token) -> set[str]:
-    """Entity labels of the token's sentence, computed once per sentence (tok.sent is a linear scan)."""
+    """Entity labels of the token's sentence (the entities wholly inside it, as ``Span.ents`` gives).
+
+    Built for the whole doc on first use, then a bisect per token: walking back to the sentence start
+    token by token (Token objects made one at a time) cost ~10% of the coder's time on news articles.
+    """
     doc = tok.doc
-    cache = doc.user_data.setdefault("eventwire_sent_ents", {})
     if not doc.has_annotation("SENT_START"):
         return set()
-    i = tok.i
-    while i > 0 and not doc[i].is_sent_start:
-        i -= 1
-    if i not in cache:
-        sent = doc[i].sent
-        cache[i] = {e.label_ for e in sent.ents}
-    return cache[i]
+    table = doc.user_data.get("eventwire_sent_ent_labels")
+    if table is None:
+        bounds = [(s.start, s.end) for s in doc.sents]
+        starts = [b[0] for b in bounds]
+        labels: list[set[str]] = [set() for _ in bounds]
+        for e in doc.ents:
+            k = bisect_right(starts, e.start) - 1
+            if k >= 0 and e.end <= bounds[k][1]:
+                labels[k].add(e.label_)
+        table = doc.user_data["eventwire_sent_ent_labels"] = (starts, labels)
+    starts, labels = table
+    return labels[bisect_right(starts, tok.i) - 1]
 
 
 class TriggerModel:
