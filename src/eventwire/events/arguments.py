@@ -137,8 +137,10 @@ class ArgumentsMixin:
             rules["recipient"] = "captured from"
         actors = self._resolve_parties(actor_toks, "actor", sent, si, ctx, speaker, d)
         recips = self._resolve_parties(recip_toks, "recipient", sent, si, ctx, speaker, d)
-        if not rules and d.rules["type"].split(":")[0] in {"verb", "noun", "model"}:
-            # a rule's phrase that resolves to no party ("the COAS", a misparse) leaves the role open
+        if (not actors or not recips) and not rules and d.rules["type"].split(":")[0] in {"verb", "noun", "model"}:
+            # a rule's phrase that resolves to no party ("the COAS", a misparse) leaves the role open; with
+            # both roles filled the model is not asked (it costs as much as the rest of the coder, and
+            # its veto of a rule's choice changed no dev figure out of fold)
             failed = {t.i for toks, refs in ((actor_toks, actors), (recip_toks, recips)) if not refs for t in toks}
             new_a, new_r, learned = self._learned_roles(
                 d, sent, ctx, actor_toks if actors else [], recip_toks if recips else [], failed)
@@ -177,7 +179,7 @@ class ArgumentsMixin:
             return actor_toks, recip_toks, {}
         kb = getattr(ctx, "_role_kb", None)
         if kb is None:
-            kb = rl.kb_reader(lambda text: ctx.resolve(text, self), self._is_outlet)
+            kb = rl.kb_reader(self.actors.resolve, self._is_outlet)
             ctx._role_kb = kb  # type: ignore[attr-defined]  # one cache of KB readings per article
         cands = rl.candidates(sent, {t.i for t in d.triggers} | failed)
         scores = {c.i: model.scores(rl.features(d.trigger, c, d.plover_type, kb)) for c in cands}

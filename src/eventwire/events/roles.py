@@ -7,7 +7,7 @@ misfire ("No civilian" as a target, the reporting outlet as the actor). This mod
 candidate phrase of the trigger's sentence (the heads of its entities and noun phrases) from the
 dependency path between the two, their order and distance, the trigger's voice, type and lemma, and the
 candidate's entity label, head noun, determiner and knowledge-base sector. The coder asks it where the
-rules found no party and where a rule's choice is one the model strongly rejects (arguments.py).
+rules found no party, or none that resolves (arguments.py).
 
 It is a multinomial logistic regression trained by ``python -m eventwire.events.train_roles`` on the
 argument annotations of WikiEvents dev and RAMS dev and the gold parties of the team corpus's dev split
@@ -176,26 +176,32 @@ def features(trig: Token, cand: Token, plover_type: str, kb: Callable[[Token], s
     return f
 
 
-def kb_reader(resolve: Callable[[str], Any], is_outlet: Callable[[str], bool] | None) -> Callable[[Token], str | None]:
-    """The knowledge base's sector of a candidate's phrase ('outlet' for news outlets), cached per phrase."""
-    from .syntax import _np_span
+_KB_CACHE: dict[str, str | None] = {}
+_KB_CACHE_MAX = 50_000
 
-    cache: dict[str, str | None] = {}
+
+def kb_reader(resolve: Callable[[str], Any], is_outlet: Callable[[str], bool] | None) -> Callable[[Token], str | None]:
+    """The knowledge base's sector of a candidate's phrase ('outlet' for news outlets). The phrase is read
+    alone, without the article's context, as in training; readings are kept across articles (phrases such
+    as "the army" recur, and a KB lookup costs more than the rest of the model)."""
+    from .syntax import _np_span
 
     def read(tok: Token) -> str | None:
         if tok.pos_ == "PRON":
             return None
         text = _np_span(tok).text.strip()
-        if text not in cache:
+        if text not in _KB_CACHE:
+            if len(_KB_CACHE) >= _KB_CACHE_MAX:
+                _KB_CACHE.clear()
             if is_outlet is not None and is_outlet(text):
-                cache[text] = "outlet"
+                _KB_CACHE[text] = "outlet"
             else:
                 try:
                     m = resolve(text)
                 except Exception:  # noqa: BLE001 - a resolver failure only costs the feature
                     m = None
-                cache[text] = None if m is None else (m.sector or ("country" if m.country else None))
-        return cache[text]
+                _KB_CACHE[text] = None if m is None else (m.sector or ("country" if m.country else None))
+        return _KB_CACHE[text]
 
     return read
 
