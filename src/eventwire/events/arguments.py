@@ -181,7 +181,13 @@ class ArgumentsMixin:
         if kb is None:
             kb = rl.kb_reader(self.actors.resolve, self._is_outlet)
             ctx._role_kb = kb  # type: ignore[attr-defined]  # one cache of KB readings per article
-        cands = rl.candidates(sent, {t.i for t in d.triggers} | failed)
+        t = d.trigger
+        if d.nominal and t.dep_ in {"dobj", "obj"} and t.head.lemma_.lower() in (
+                lx.JUDGED_EVENT_VERBS | lx.SPEECH_VERBS) - {"claim"}:
+            # "the government condemned the attack": who judges or reports an incident did not carry it out
+            # (who claims it did)
+            failed = failed | {x.i for s in _subjects(t.head) for x in _np_span(s)}
+        cands = rl.candidates(sent, {x.i for x in d.triggers} | failed)
         scores = {c.i: model.scores(rl.features(d.trigger, c, d.plover_type, kb)) for c in cands}
         prev = rl.earlier_mention(sent)  # a party named only in the sentences before
         if prev is not None and prev.i not in failed:
