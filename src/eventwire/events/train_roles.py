@@ -232,6 +232,7 @@ def coder_cross_validate(examples: list[Example], corpus: Path, folds: int, C: f
     models = [fit([e for e in examples if e[0] not in {f"corpus:{p.name}" for p in files[k::folds]}], C)
               for k in range(folds)]
     runs: dict[str, Any] = {}
+    shipped = rl.FILL_THRESHOLD, rl.VETO_THRESHOLD
     for fill, veto in [(-1.0, -1.0), *(settings or [(rl.FILL_THRESHOLD, rl.VETO_THRESHOLD)])]:
         label = "rules only" if fill < 0 else f"role model out of fold (fill {fill}, veto {veto})"
         rl.FILL_THRESHOLD, rl.VETO_THRESHOLD = fill, veto
@@ -248,6 +249,8 @@ def coder_cross_validate(examples: list[Example], corpus: Path, folds: int, C: f
                        **{k: r["field_counts"][k] for k in ("actor", "recipient", "sector")},
                        **{f"{k}_acc": round(r["field_accuracy"][k] or 0, 3) for k in ("actor", "recipient", "sector")}}
         print(label, json.dumps(runs[label]), flush=True)
+    rl.FILL_THRESHOLD, rl.VETO_THRESHOLD = shipped
+    pipe.coder._roles = False  # the shipped model again, for whatever runs next in this process
     return runs
 
 
