@@ -11,6 +11,7 @@ from ..countries import alpha2_to_3, alpha3_to_2
 from ..numbers import count_with_context
 from ..records import ActorRef, Place, Size, When
 from . import lexicon as lx
+from . import roles as rl
 from .common import (
     FOOTNOTE,
     LEFT_DEAD,
@@ -58,6 +59,14 @@ class ArgumentsMixin:
 
     actors: ActorResolver
     places: PlaceResolver
+    # the learned role model (roles.py): False until first asked for; None when it is not shipped or
+    # switched off (EVENTWIRE_ROLE_MODEL=0); train_roles.py sets a fold's model here for cross-validation
+    _roles: rl.RoleModel | None | bool = False
+
+    def _role_model(self) -> rl.RoleModel | None:
+        if self._roles is False:
+            self._roles = rl.default_role_model()
+        return self._roles if isinstance(self._roles, rl.RoleModel) else None
 
     def _no_outlets(self, parties: list[ActorRef]) -> list[ActorRef]:
         out = []
@@ -144,6 +153,21 @@ class ArgumentsMixin:
             rules["recipient"] = "captured from"
         actors = self._resolve_parties(actor_toks, "actor", sent, si, ctx, speaker, d)
         recips = self._resolve_parties(recip_toks, "recipient", sent, si, ctx, speaker, d)
+        if (not actors or not recips) and not rules and d.rules["type"].split(":")[0] in {"verb", "noun", "model"}:
+            # a rule's phrase that resolves to no party ("the COAS", a misparse) leaves the role open; with
+            # both roles filled the model is not asked (it costs as much as the rest of the coder, and
+            # its veto of a rule's choice changed no dev figure out of fold)
+            failed = {t.i for toks, refs in ((actor_toks, actors), (recip_toks, recips)) if not refs for t in toks}
+            new_a, new_r, learned = self._learned_roles(
+                d, sent, ctx, actor_toks if actors else [], recip_toks if recips else [], failed)
+            for role, toks in (("actor", new_a), ("recipient", new_r)):
+                picked = [t for t in toks if t.i in learned]
+                refs = [replace(a, rule=f"{learned[t.i]}; {a.rule}")
+                        for t in picked for a in self._resolve_parties([t], role, sent, si, ctx, speaker, d)]
+                if refs and role == "actor":
+                    actors = refs
+                elif refs:
+                    recips = refs
         if not actors:
             actors = self._implicit_actor(d, sent, ctx, speaker, recips)
         if not recips and d.plover_type == "ASSAULT" and _has_return_fire(d):
@@ -158,6 +182,61 @@ class ArgumentsMixin:
         if d.plover_type == "ASSAULT" and t.lemma_.lower() in {"clash", "fight", "battle"} and len(actors) > 1 and not recips:
             pass  # two-sided fighting lists all parties as actors (PLOVER)
         return actors, recips
+
+    def _learned_roles(
+        self, d: Draft, sent: Span, ctx: ArticleContext, actor_toks: list[Token], recip_toks: list[Token],
+        failed: set[int],
+    ) -> tuple[list[Token], list[Token], dict[int, str]]:
+        """The role model's reading of the trigger's sentence, where the rules are unsure: it fills a role
+        the rules left empty, and replaces a rule's phrase that it finds very unlikely in that role when
+        it is sure of another. Each phrase it chooses carries its probability as the reason."""
+        model = self._role_model()
+        if model is None:
+            return actor_toks, recip_toks, {}
+        kb = getattr(ctx, "_role_kb", None)
+        if kb is None:
+            kb = rl.kb_reader(self.actors.resolve, self._is_outlet)
+            ctx._role_kb = kb  # type: ignore[attr-defined]  # one cache of KB readings per article
+        t = d.trigger
+        if d.nominal and t.dep_ in {"dobj", "obj"} and t.head.lemma_.lower() in (
+                lx.JUDGED_EVENT_VERBS | lx.SPEECH_VERBS) - {"claim"}:
+            # "the government condemned the attack": who judges or reports an incident did not carry it out
+            # (who claims it did)
+            failed = failed | {x.i for s in _subjects(t.head) for x in _np_span(s)}
+        cands = rl.candidates(sent, {x.i for x in d.triggers} | failed)
+        scores = {c.i: model.scores(rl.features(d.trigger, c, d.plover_type, kb)) for c in cands}
+        prev = rl.earlier_mention(sent)  # a party named only in the sentences before
+        if prev is not None and prev.i not in failed:
+            cands.append(prev)
+            scores[prev.i] = model.scores(rl.coref_features(d.trigger, prev, d.plover_type, kb))
+        if not cands:
+            return actor_toks, recip_toks, {}
+        learned: dict[int, str] = {}
+
+        def choose(role: str, current: list[Token], taken: set[int]) -> list[Token]:
+            pool = [c for c in cands if c.i not in taken]
+            if not pool:
+                return current
+            best = max(pool, key=lambda c: scores[c.i][role])
+            p = scores[best.i][role]
+            if p < rl.FILL_THRESHOLD or max(scores[best.i].values()) != p:
+                return current
+            if not current:
+                learned[best.i] = f"role model p={p:.2f}" + (" (earlier mention)" if best.i < sent.start else "")
+                return [best]
+            judged = [t for t in current if t.i in scores]
+            if judged and len(judged) == len(current) and all(scores[t.i][role] < rl.VETO_THRESHOLD for t in judged):
+                learned[best.i] = f"role model p={p:.2f} (over '{current[0].text}', p={scores[current[0].i][role]:.2f})"
+                return [best]
+            return current
+
+        def span_ids(toks: list[Token]) -> set[int]:
+            return {x.i for t in toks for c in _conjuncts(t) for x in _np_span(c)}
+
+        actor_toks = choose("actor", actor_toks, span_ids(recip_toks))
+        if d.plover_type != "MOBILIZE":  # troops are sent to places: the destination is no recipient
+            recip_toks = choose("recipient", recip_toks, span_ids(actor_toks))
+        return actor_toks, recip_toks, learned
 
     def _implicit_actor(
         self, d: Draft, sent: Span, ctx: ArticleContext, speaker: Mention | None, recips: list[ActorRef]
@@ -188,6 +267,8 @@ class ArgumentsMixin:
                 continue
             if role == "recipient" and d.plover_type == "MOBILIZE":
                 continue  # troops are sent *to* places; the destination is the location
+            if any(c.dep_ == "det" and c.lower_ in {"no", "neither"} for c in head.children):
+                continue  # "No civilian was hurt": nobody is the party
             for h in _conjuncts(head):
                 for ref in self._resolve_np(h, role, sent, si, ctx, speaker):
                     key = (ref.country, ref.sector, ref.text)
