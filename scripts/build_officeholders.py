@@ -33,6 +33,7 @@ import json
 import re
 import subprocess
 import sys
+import unicodedata
 from collections import Counter, defaultdict
 from pathlib import Path
 
@@ -63,7 +64,9 @@ _JURISDICTIONS = {
     "republic of the congo": "COG", "turkey": "TUR", "czech republic": "CZE", "united states of america": "USA",
     "united kingdom": "GBR", "the philippines": "PHL", "philippines": "PHL", "east timor": "TLS",
     "the gambia": "GMB", "the bahamas": "BHS", "brunei": "BRN", "palestine": "PSE", "state of palestine": "PSE",
-    "cape verde": "CPV", "eswatini": "SWZ", "north macedonia": "MKD", "micronesia": "FSM", "congo-brazzaville": "COG", "congo-kinshasa": "COD",
+    "cape verde": "CPV", "eswatini": "SWZ", "north macedonia": "MKD", "micronesia": "FSM",
+    "congo-brazzaville": "COG", "congo-kinshasa": "COD",
+    "paraguary": "PRY",  # the paraguay-ministers repository spells its jurisdiction so (Wikidata Q733)
 }
 
 
@@ -71,6 +74,8 @@ def country_code(name: str) -> str | None:
     import pycountry
 
     n = re.sub(r"^the\s+", "", name.strip(), flags=re.I)
+    # "São Tomé and Príncipe": ISO's English short names are written without accents
+    n = "".join(c for c in unicodedata.normalize("NFKD", n) if not unicodedata.combining(c))
     if n.lower() in _JURISDICTIONS:
         return _JURISDICTIONS[n.lower()]
     try:

@@ -48,6 +48,9 @@ ACTOR_RULES: dict[str, tuple[str, ...]] = {
     # party acronyms several countries share, read by the country named or by population: the issue
     # names "parties by acronym", but the Mexican acronyms among the ablated misses were read first
     "shared-acronym": ("090:The PAN", "094:the PRI", "097:PRI"),
+    # a title before a lone surname names the one office holder of that surname and sector: written
+    # after the compiled office holders showed "Deputy Secretary Hicks" among the ablated misses
+    "titled-surname": ("278:Deputy Secretary Hicks",),
 }
 
 

@@ -120,3 +120,33 @@ def test_the_build_groups_by_wikidata_item_and_keeps_periods(tmp_path: Path) -> 
     again = tmp_path / "again.tsv"
     build_officeholders.write(build_officeholders.collect([repo], orgs_file=tmp_path / "none.tsv")[0], again, heads)
     assert again.read_bytes() == out.read_bytes()
+
+
+@pytest.mark.parametrize(
+    "text,day,expected",
+    [
+        # after the first mention reporters write the title and the surname only
+        ("Finance Minister Siluanov", dt.date(2021, 1, 1), ("RUS", "GOV", None)),
+        ("Defence Minister Kishi", dt.date(2021, 3, 1), ("JPN", "GOV", "MIL")),
+        ("Japanese Defence Minister Kishi", dt.date(2021, 3, 1), ("JPN", "GOV", "MIL")),
+    ],
+)
+def test_a_title_and_a_surname_name_the_office_holder(r: ActorResolver, text: str, day: dt.date,
+                                                       expected: tuple[str, str, str | None]) -> None:
+    m = r.resolve(text, date=day)
+    assert m is not None and (m.country, m.sector, m.sector_2) == expected, m
+    assert (m.rule or "").startswith("titled-surname:"), m
+
+
+def test_a_surname_no_office_holder_of_that_sector_bears_names_nobody(r: ActorResolver) -> None:
+    # Kishi held no defence post in 2015, and no Japanese minister is called Kishi in Brazil
+    for text, day in (("Defence Minister Kishi", dt.date(2015, 1, 1)),
+                      ("Brazilian Defence Minister Kishi", dt.date(2021, 3, 1))):
+        m = r.resolve(text, date=day)
+        assert m is None or m.name is None, m
+
+
+def test_the_rule_can_be_switched_off_for_cross_validation() -> None:
+    off = ActorResolver(kb.load(), disabled=frozenset(["titled-surname"]))
+    m = off.resolve("Finance Minister Siluanov", date=dt.date(2021, 1, 1))
+    assert m is not None and m.name is None and m.country is None, m
