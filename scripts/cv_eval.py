@@ -18,9 +18,9 @@ one fold happens to use is hidden too.
 
 Places (GWN / LGL dev documents): documents are dealt into K folds by id; for each rule added after
 reading dev documents (``PLACE_RULES``: placing unknown names at the article's main town; an admin1
-unit shared by the article's names joining the context; the round-5 rules) the setting, "off" included,
+unit shared by the article's names joining the context; the round-5 and round-6 rules) the setting, "off" included,
 is chosen on the other folds and applied to the held-out fold, one rule at a time with the others as
-shipped. Round 5 also keeps an untouched half of each dev set: ``scripts/places_halves.py``.
+shipped. Rounds 5 and 6 also keep an untouched half of each dev set: ``scripts/places_halves.py``.
 
     .venv/bin/python scripts/cv_eval.py [--actors FILE] [--gwn FILE] [--lgl FILE] [--folds 5] [--skip-actors]
 """
@@ -231,15 +231,33 @@ PLACE_RULES: dict[str, dict[str, dict[str, Any]]] = {
         "towns-2000": {"PRECEDING_CHARS": 2000, "PRECEDING_PRECISIONS": ("town", "admin2")},
         "any-2000": {"PRECEDING_CHARS": 2000, "PRECEDING_PRECISIONS": ("town", "admin2", "admin1", "country")},
     },
+    # round 6: written looking at the work halves of scripts/places_halves.py (salt "places-r6:") only
+    "national-markers": {"off": {"disable": True}, "one": {"MARKERS_NEEDED": 1}, "two": {"MARKERS_NEEDED": 2}},
+    "town-in-county": {
+        "off": {"disable": True},
+        "bonus2": {"COUNTY_LINK_BONUS": 2.0},
+        "bonus3": {"COUNTY_LINK_BONUS": 3.0},
+        "bonus4.5": {"COUNTY_LINK_BONUS": 4.5},
+        "bonus6": {"COUNTY_LINK_BONUS": 6.0},
+    },
+    "eponym": {"off": {"disable": True}, "on": {}},
+    "county-abbrev": {"off": {"disable": True}, "on": {}},
+    "following-place": {
+        "off": {"disable": True},
+        "units": {"FOLLOWING_PRECISIONS": ("admin1", "country")},
+        "towns-too": {"FOLLOWING_PRECISIONS": ("town", "admin2", "admin1", "country")},
+    },
+    "state-homonym": {"off": {"disable": True}, "on": {}},
 }
 
 
 def _owner(name: str) -> Any:
-    """The module that holds a tunable constant (the resolver or its fallbacks)."""
+    """The module that holds a tunable constant (the resolver, its document context or its fallbacks)."""
+    import eventwire.places.context as cx
     import eventwire.places.fallbacks as fb
     import eventwire.places.resolver as res
 
-    return fb if hasattr(fb, name) else res
+    return fb if hasattr(fb, name) else cx if hasattr(cx, name) else res
 
 
 def _shipped_setting(res: Any, rule: str) -> str:

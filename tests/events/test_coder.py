@@ -237,3 +237,23 @@ def test_reason_clause_does_not_take_the_dates_around_it():
             "Two reporters remained in prison as Turkish prosecutors charged them with espionage.")
     rec = _one(text, "ACCUSE", published="2019-06-01")
     assert rec["date"] is None or rec["date"]["precision"] == "reported", rec["date"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The foreign minister castigated Moscow for the strikes on Monday.",
+        "Opposition leaders lambasted the government over the arrests on Friday.",
+        "The ministers deplored the slaughter of civilians in Omagh.",
+    ],
+)
+def test_criticism_verbs_of_the_cameo_dictionary_are_accusations(text):
+    assert "ACCUSE" in [r["plover_type"] for r in eventwire.extract(text, published="2021-03-04")]
+
+
+def test_a_passive_opened_investigation_is_an_event_without_an_actor():
+    recs = eventwire.extract("An investigation has been opened into the shooting in Lyon, prosecutors said.",
+                             published="2021-03-04")
+    acc = [r for r in recs if r["plover_type"] == "ACCUSE"]
+    assert acc and acc[0]["plover_mode"] == "investigate"
+    assert not [a for a in acc[0]["actors"] if a["role"] == "actor"]

@@ -98,7 +98,8 @@ def test_an_unknown_name_goes_to_a_place_named_before_it(resolver: PlaceResolver
     venue = _doc(resolver, text, ["Fresno", "Quorvex Wholesale Depot"])[1]
     assert venue.lat is not None and (venue.reason or "").startswith("approximate")
     assert haversine_km(venue.lat, venue.lon, 36.75, -119.77) < 30
-    # nothing named before it: it stays unresolved, never guessed from names after it
+    # nothing named before it: it stays unresolved, never guessed from a town named after it (round 6 lets
+    # a state or country named after it hold it: test_generalise_round6.py)
     alone = _doc(resolver, "Quorvex Wholesale Depot hired Fresno staff.", ["Quorvex Wholesale Depot", "Fresno"])
     assert alone[0].lat is None
 

@@ -1,13 +1,15 @@
 """The trigger lexicon: which words report which PLOVER event, and under what conditions.
 
 Kept as plain data so a reviewer can read every decision: each entry names a lemma, the PLOVER
-type and mode it signals, and a frame that must hold in the parse (see ``FRAMES`` in coder.py).
+type and mode it signals, and a frame that must hold in the parse (see ``_FRAMES`` in frames.py).
 Entries were written from the PLOVER manual's definitions and examples, not from any one article.
 """
 
 from __future__ import annotations
 
+import csv
 from dataclasses import dataclass
+from pathlib import Path
 
 
 @dataclass(frozen=True)
@@ -21,6 +23,25 @@ class Trigger:
 
 def _t(plover_type: str, lemmas: str, mode: str | None = None, frame: str | None = None) -> list[Trigger]:
     return [Trigger(lem, plover_type, mode, frame) for lem in lemmas.split()]
+
+
+# CAMEO 111 "criticize or denounce" and 112 "accuse" verbs that need no object pattern, from the
+# compiled PETRARCH2 dictionary (data/cameo_lexicon.tsv): ACCUSE 'disapprove' (CAMEO2PLOVER). Left out:
+# verbs that are mostly something else in news ("brand" a product, "lecture" at a university, "savage"
+# as an adjective, "charge" = legal_charge below, "snub" = REJECT) and multi-word entries.
+_CAMEO_DISAPPROVAL_SKIP = frozenset({"brand", "lecture", "savage", "charge", "snub"})
+
+
+def _cameo_disapproval() -> list[Trigger]:
+    path = Path(__file__).with_name("data") / "cameo_lexicon.tsv"
+    out: dict[str, Trigger] = {}
+    with path.open(encoding="utf-8") as fh:
+        for row in csv.DictReader((line for line in fh if not line.startswith("#")), delimiter="\t"):
+            verb = row["verb"]
+            if (row["cameo"] in {"111", "112"} and not row["object"] and row["plover_type"] == "ACCUSE"
+                    and " " not in verb and verb not in _CAMEO_DISAPPROVAL_SKIP):
+                out[verb] = Trigger(verb, "ACCUSE", "disapprove")
+    return list(out.values())
 
 
 VERB_TRIGGERS: list[Trigger] = [
@@ -45,6 +66,10 @@ VERB_TRIGGERS: list[Trigger] = [
     *_t("ASSAULT", "detonate", "explosives"),
     *_t("ASSAULT", "die", None, "died_in_attack"),
     *_t("ASSAULT", "vanquish crush", None, "hostile_object"),
+    # "struck at Hamas targets": the target in an at-phrase
+    *_t("ASSAULT", "strike", None, "fire_at"),
+    # "imposed full control over the city", "regained control of the town": taking ground
+    *_t("ASSAULT", "impose regain gain assume wrest establish take", None, "take_control"),
     # MOBILIZE
     *_t("MOBILIZE", "deploy dispatch mobilize mobilise amass mass station reinforce", "troops", "military_object"),
     *_t("MOBILIZE", "send move", "troops", "military_object"),
@@ -59,6 +84,7 @@ VERB_TRIGGERS: list[Trigger] = [
     *_t("REQUEST", "ask request", "change", "request_obj"),
     # ACCUSE
     *_t("ACCUSE", "accuse blame condemn denounce criticize criticise decry slam", "disapprove"),
+    Trigger("lash", "ACCUSE", "disapprove", None, "out"),
     *_t("ACCUSE", "allege", "allege"),
     *_t("ACCUSE", "investigate probe", "investigate"),
     # justice (PLOVER manual 3.9; the WikiEvents mapping's Justice.ChargeIndict/TrialHearing): bringing charges
@@ -96,6 +122,13 @@ VERB_TRIGGERS: list[Trigger] = [
     *_t("PROTEST", "protest demonstrate rally march", "demo", "protest"),
     *_t("PROTEST", "riot", "riot"),
     *_t("PROTEST", "boycott", "boycott"),
+    # PLOVER manual 3.12 "rally, gather to protest": a crowd that gathers or takes to the streets
+    *_t("PROTEST", "gather assemble converge", "demo", "protest_crowd"),
+    Trigger("take", "PROTEST", "demo", "to_the_streets"),
+    # PLOVER PROTEST 'obstruct': protesters blocking passage
+    *_t("PROTEST", "barricade block occupy", "obstruct", "protest_obstruct"),
+    # PLOVER manual 3.16: ASSAULT 'crowd-control' needs an explicit crowd-control weapon or tactic
+    *_t("ASSAULT", "use fire spray", "crowd-control", "crowd_control_weapon"),
 ]
 
 # Nouns that name events. They code an event only in a frame that gives them arguments
@@ -123,6 +156,19 @@ NOUN_TRIGGERS: dict[str, tuple[str, str | None]] = {
     "deployment": ("MOBILIZE", "troops"),
     "protest": ("PROTEST", "demo"),
     "demonstration": ("PROTEST", "demo"),
+    "rally": ("PROTEST", "demo"),
+    "march": ("PROTEST", "demo"),
+    "vigil": ("PROTEST", "demo"),
+    "sit-in": ("PROTEST", "demo"),
+    "die-in": ("PROTEST", "demo"),
+    "walkout": ("PROTEST", "strike"),
+    "riot": ("PROTEST", "riot"),
+    "boycott": ("PROTEST", "boycott"),
+    # agreements code an event only when reached or signed (AGREEMENT_VERBS), never as background
+    "agreement": ("AGREE", None),
+    "accord": ("AGREE", None),
+    "pact": ("AGREE", None),
+    "truce": ("AGREE", None),
     "siege": ("COERCE", "restrict"),
     "blockade": ("COERCE", "restrict"),
     "arrest": ("COERCE", "arrest"),
@@ -136,11 +182,38 @@ NOUN_TRIGGERS: dict[str, tuple[str, str | None]] = {
     "cease": ("AGREE", None),
 }
 
+_LISTED = {t.lemma for t in VERB_TRIGGERS}
+VERB_TRIGGERS += [t for t in _cameo_disapproval() if t.lemma not in _LISTED]
+
 # Verbs whose object is a nominal event that happened: "launched an attack", "held talks".
 LIGHT_VERBS = frozenset(
     ["launch", "carry", "conduct", "mount", "stage", "open", "return", "resume", "hold", "begin", "start", "have", "continue", "unleash", "step", "intensify",
      "initiate", "announce", "order"]
 )
+
+# Nouns that code an event only as the object of AGREEMENT_VERBS ("reached an agreement with"):
+# "the 2015 nuclear agreement" is background, not a reported event.
+AGREEMENT_NOUNS = frozenset(["agreement", "accord", "pact", "truce"])
+AGREEMENT_VERBS = frozenset(["reach", "sign", "conclude", "broker", "seal", "clinch", "strike", "finalize", "finalise"])
+
+# Light verbs of collective action: "joined the protests", "organised a rally", "led a march".
+PROTEST_LIGHT_VERBS = frozenset(["join", "organize", "organise", "lead", "attend", "take", "call", "participate"])
+
+# Verbs whose subject is an event that happened: "protests erupted in Tripoli", "fighting broke out".
+OCCURRENCE_VERBS = frozenset(["erupt", "break", "spread", "rage", "flare", "unfold", "occur", "happen", "escalate", "spill"])
+
+# Verbs of policing whose object is a protest that took place: "suppressed a peaceful protest".
+POLICING_VERBS = frozenset(["disperse", "suppress", "crush", "quell", "break", "scatter", "attack", "storm", "tear-gas"])
+
+# Who protests (PLOVER CVL: "civilians, protesters, activists"). The first group protests by name;
+# the others only where the sentence says what they protest (PROTEST_CUES).
+PROTESTER_NOUNS = frozenset(["protester", "protestor", "demonstrator", "marcher", "rioter", "crowd"])
+CROWD_NOUNS = frozenset(["activist", "supporter", "opponent", "student", "worker", "thousand", "hundred", "dozen",
+                         "people", "resident", "farmer", "teacher", "villager", "youth", "woman", "member"])
+PROTEST_CUES = r"\b(protest\w*|demonstrat\w*|rall(y|ies|ied)|march\w*|demand\w*|against|chant\w*|slogans?|placards?|banners?|denounc\w*|oppos\w*)\b"
+
+# Crowd-control weapons and tactics (PLOVER manual 3.16, ASSAULT 'crowd-control').
+CROWD_CONTROL = r"\b(tear[- ]?gas|water[- ]cannons?|rubber bullets?|pepper spray|stun grenades?|batons?|truncheons?|sound grenades?|plastic bullets?)\b"
 
 # Verbs whose object is an incident that happened and is judged or claimed: "condemns the attacks in
 # Jabla", "claimed the bombing". The judgement is one event (ACCUSE, ...), the incident another.
@@ -189,7 +262,8 @@ MODE_WORDS: tuple[tuple[str, str], ...] = (
 # Verbs and nouns under which an event is intended, prevented or hoped for, not reported as
 # having happened: "trying to reach a ceasefire", "an attempt to break the siege".
 IRREALIS_GOVERNORS = frozenset(
-    ["try", "attempt", "seek", "plan", "aim", "want", "hope", "intend", "prepare", "prevent", "avoid", "stop", "halt", "curtail", "expect", "need", "wish", "aspire", "push", "pressure", "effort", "bid", "goal", "plan", "preparation", "intention", "possibility", "risk", "fear", "threat", "ultimatum", "use"]
+    ["try", "attempt", "seek", "plan", "aim", "want", "hope", "intend", "prepare", "prevent", "avoid", "stop", "halt", "curtail", "expect", "need", "wish", "aspire", "push", "pressure", "effort", "bid", "goal", "plan", "preparation", "intention", "possibility", "risk", "fear", "threat", "ultimatum", "use",
+     "fail", "failure"]
 )
 
 SPEECH_VERBS = frozenset(

@@ -3,7 +3,7 @@
 * A list closed by a plural kind word ("Butler, Clark or Warren counties") makes each item a unit of
   that kind.
 * A name that resolves nowhere and that the text does not place either is put at the article's main
-  town, else at a place named before it (flagged approximate).
+  town, else at a place named before it, else at a state or country named after it (flagged approximate).
 """
 
 from __future__ import annotations
@@ -40,7 +40,8 @@ def anchor_unresolved(places: list[Place], keys: list[str]) -> list[Place]:
     text does not place either is put at the article's main town: the town (or county) named most often
     in the article, when one is named at least twice and more often than any other. Without a main town
     (rule "preceding-place") it goes to a place named before it ("north of Alexandria near Lake Vermont"),
-    the finest one of the PRECEDING_CHARS characters before it. Flagged approximate; demonyms and lower-case words
+    the finest one of the PRECEDING_CHARS characters before it, and failing that ("following-place") to a state
+    or country named in the PRECEDING_CHARS after it. Flagged approximate; demonyms and lower-case words
     stay unresolved."""
     towns: Counter[str] = Counter()
     by_name: dict[str, Place] = {}
@@ -62,12 +63,19 @@ def anchor_unresolved(places: list[Place], keys: list[str]) -> list[Place]:
                 p = _stand_in(p, anchor, f"the article's main town {anchor.name!r}")
             elif (before := _preceding_place(places, p)) is not None:
                 p = _stand_in(p, before, f"{before.text!r} named before it")
+            elif "following-place" not in DISABLED_RULES and (after := _preceding_place(places, p, after=True)):
+                # nothing named before it: a state or country named after it most likely holds it ("the
+                # Thames Valley ... Berkshire"), while a town named after it is a neighbour, not a container
+                p = _stand_in(p, after, f"{after.text!r} named after it")
         out.append(p)
     return out
 
 
 PRECEDING_PRECISIONS: tuple[str, ...] = ("town", "admin2", "admin1", "country")
 PRECEDING_CHARS = 2000  # about a third of a news article
+_FINENESS: tuple[str, ...] = ("town", "admin2", "admin1", "country")
+# "following-place": only units that can hold the unknown name; tried on the work halves with towns too
+FOLLOWING_PRECISIONS: tuple[str, ...] = ("admin1", "country")
 
 
 def _stand_in(mention: Place, at: Place, where: str) -> Place:
@@ -76,28 +84,36 @@ def _stand_in(mention: Place, at: Place, where: str) -> Place:
                    reason=f"approximate: not in the gazetteer, placed at {where}")
 
 
-def _preceding_place(places: list[Place], target: Place) -> Place | None:
-    """The finest place resolved outright (not approximate) in the PRECEDING_CHARS before ``target``,
-    the nearest of those."""
+def _preceding_place(places: list[Place], target: Place, after: bool = False) -> Place | None:
+    """The finest place resolved outright (not approximate) in the PRECEDING_CHARS before ``target`` (with
+    ``after``, the PRECEDING_CHARS after it), the nearest of those."""
     if not isinstance(target.start, int):
         return None
     best: Place | None = None
     for q in places:
+        if not isinstance(q.start, int):
+            continue
+        inside = (
+            target.start < q.start <= target.start + PRECEDING_CHARS
+            if after
+            else target.start - PRECEDING_CHARS <= q.start < target.start
+        )
         if (
-            q.lat is not None
-            and isinstance(q.start, int)
-            and target.start - PRECEDING_CHARS <= q.start < target.start
-            and q.precision in PRECEDING_PRECISIONS
+            inside
+            and q.lat is not None
+            and q.precision in (FOLLOWING_PRECISIONS if after else PRECEDING_PRECISIONS)
             and not (q.reason or "").startswith("approximate")
-            and (best is None or _finer_or_nearer(q, best))
+            and (best is None or _finer_or_nearer(q, best, after))
         ):
             best = q
     return best
 
 
-def _finer_or_nearer(q: Place, best: Place) -> bool:
-    """A town before a county before a state before a country; among equals the one closest before."""
-    qr, br = PRECEDING_PRECISIONS.index(q.precision or ""), PRECEDING_PRECISIONS.index(best.precision or "")
-    return qr < br or (qr == br and (q.start or 0) > (best.start or 0))
+def _finer_or_nearer(q: Place, best: Place, after: bool = False) -> bool:
+    """A town before a county before a state before a country; among equals the one closest to the name."""
+    # a fixed order, not PRECEDING_PRECISIONS: the places named after it are drawn from other levels
+    qr, br = _FINENESS.index(q.precision or ""), _FINENESS.index(best.precision or "")
+    closer = (q.start or 0) < (best.start or 0) if after else (q.start or 0) > (best.start or 0)
+    return qr < br or (qr == br and closer)
 
 

@@ -23,6 +23,15 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..records import Place
+from .context import (
+    Candidate,
+    _Context,
+    _document_context,
+    _Scored,
+    _share,
+    national_markers,
+    reads_as_us_local,
+)
 from .fallbacks import anchor_unresolved, list_kind_word
 from .gazetteer import (
     ADMIN1,
@@ -49,16 +58,12 @@ COUNTRY_CONTEXT = 2.5
 DOMINANT_COUNTRY = 1.0
 ADMIN1_CONTEXT = 3.0
 NEAR_KM, NEAR_BONUS = 150.0, 1.5
-TOP_FOR_NEARNESS = 5  # candidates of each other mention that count as possible neighbours
 US_LOCAL_BONUS = 2.0
 FOREIGN_IN_LOCAL = -2.0  # a town abroad whose country the US local article never names
 CONTAINER_BONUS = 6.0  # "Paris, Texas", "Greenwood, W. Va.": the unit named right after the town
-# Markers of US local reporting; two distinct ones make an article US-local, so that "Paris",
-# "Athens" or "Jordan" there mean the US towns rather than the famous places abroad.
-_US_MARKERS = re.compile(
-    r"\$\d|\b(?:County|Sheriff|Township|High School|Police Department|City Council|Board of Education"
-    r"|school board|Fire Department|Interstate|I-\d+|Highway \d+|Route \d+|Rep\.|Sen\.|Gov\.|[RD]-[A-Z])"
-)
+# "Richmond" beside "Madison County": a town in a county the article names, or a county holding a town it
+# names (rule "town-in-county"); about what a state named outright gives, less than "Paris, Texas"
+COUNTY_LINK_BONUS = 3.0
 # "Terra Kulture in Lagos", "Percy French Hotel, Ballyjamesduff", "Brooklyn's Barclays Center": the place a
 # facility or venue the gazetteer lacks is said to be in
 _CAP = r"[A-Z][\w'.-]*"
@@ -70,8 +75,15 @@ _FACILITY_TEXT = """street st avenue ave road rd boulevard drive lane highway ho
     complex base camp office building farm farms"""
 _FACILITY_WORDS = frozenset(_FACILITY_TEXT.split())
 _FOLLOWING_UNIT = re.compile(r"^\s*,\s*((?:[A-Z][\w.]*\.?)(?:\s+[A-Z][\w.]*\.?){0,2})")
+# Rule "eponym": "Venice Commission", "Geneva Conventions", "Minsk agreements", "Oslo Accords", "Astana talks":
+# a body, treaty or meeting named after a city means the city it is known by in the world, whatever the
+# article's own country ("Venice" in a US article on Ukraine is not Venice, Los Angeles), so such a
+# mention is scored without the article's context
+_EPONYM_FOLLOWING = re.compile(
+    r"^[\s-]+(?:Commission|Conventions?|Agreements?|Accords?|Treaty|Protocol|Declaration|Summit|Process|Format"
+    r"|Principles|Charter|Consensus|Communiqu[eé]|agreements?|accords?|talks|summit|process|format|protocol)\b"
+)
 MAJOR_CITY = 1_000_000  # a city this big is what its same-named province usually means ("Aleppo")
-ANCHOR_MARGIN = 2.0
 
 _DIRECTIONS = (
     "north",
@@ -136,21 +148,6 @@ class PlaceContext:
     places: tuple[Place, ...] = ()  # places already resolved in the article
 
 
-@dataclass(frozen=True)
-class Candidate:
-    pid: int
-    geonameid: int | None
-    name: str
-    kind: int
-    cc: str
-    admin1: str | None
-    admin2: str | None
-    lat: float
-    lon: float
-    pop: int
-    capital: int
-    how: int
-
 
 @dataclass(frozen=True)
 class _Query:
@@ -161,23 +158,6 @@ class _Query:
     country_hint: str | None = None
     either_admin: bool = False  # "province", "department": admin1 in some countries, admin2 in others
 
-
-@dataclass(frozen=True)
-class _Scored:
-    cand: Candidate
-    score: float
-    why: str
-
-
-@dataclass(frozen=True)
-class _Context:
-    # each country / admin1 with the mention keys that established it ("" for hints and known places),
-    # so a mention's own first guess never counts as evidence for itself
-    countries: tuple[tuple[str, frozenset[str], float], ...] = ()  # ... and the weight of that country
-    dominant: str | None = None
-    admin1s: tuple[tuple[tuple[str, str], frozenset[str], float], ...] = ()  # ... and its weight
-    anchors: tuple[tuple[str, float, float], ...] = ()  # (key it came from, lat, lon)
-    us_local: bool = False  # the text reads as US local news (dollar sums, counties, sheriffs...)
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -250,6 +230,8 @@ class PlaceResolver:
         key = norm_key(text)
         if key.startswith("the "):
             key = key[4:]
+        if key.endswith(" co") and "county-abbrev" not in DISABLED_RULES:
+            key = key[:-3] + " county"  # "Platte Co.": US local news abbreviates County as it does Twp.
         keys: list[tuple[str, float, bool]] = [(key, 0.0, False)]
         kind_hint: int | None = None
         country_hint: str | None = None
@@ -353,6 +335,11 @@ class PlaceResolver:
             ):
                 score += CONTAINER_BONUS
                 why.append("unit named after it")
+            if cand.admin2 and cand.kind in (TOWN, ADMIN2):
+                links = ctx.counties if cand.kind == TOWN else ctx.town_counties
+                if _share(links, (cand.cc, cand.admin1, cand.admin2), own_key) > 0:
+                    score += COUNTY_LINK_BONUS
+                    why.append("town and its county both named")
             if ctx.us_local and cand.kind in (TOWN, ADMIN2, ADMIN1):
                 if cand.cc == "US":
                     score += US_LOCAL_BONUS
@@ -516,6 +503,8 @@ class PlaceResolver:
             return Place(text=text, start=start, end=end, reason="not a place name")
         # "Butler, Clark or Warren counties": the kind word the list ends with is each item's own
         query = self._query(f"{text} {kind_word}" if kind_word else text)
+        if "eponym" not in DISABLED_RULES and following and _EPONYM_FOLLOWING.match(following):
+            ctx = _Context()
         container = self._container(following) if following else frozenset()
         scored = self._score(query, ctx, key, container)
         demonym = self._is_demonym(key, scored)
@@ -567,11 +556,10 @@ class PlaceResolver:
         demonym_countries = {
             key: cc for key, scored in picks.items() if (cc := self._is_demonym(key, scored))
         }
-        ctx = _document_context(picks, [norm_key(s) for s, _a, _b in surfaces], hints, demonym_countries)
-        found = [m.group(0).split()[0].rstrip(".") for m in _US_MARKERS.finditer(text[:20000])]
-        named = {sc[0].cand.cc for sc in picks.values() if sc and sc[0].cand.kind == COUNTRY}
-        # a foreign country named outright means the article is not (only) US local news
-        if (len(set(found)) >= 2 or len(found) >= 3) and named <= {"US"} and hints <= {"US"}:
+        marked = national_markers(text)
+        keys = [norm_key(s) for s, _a, _b in surfaces]
+        ctx = _document_context(picks, keys, hints, demonym_countries, marked)
+        if reads_as_us_local(text, picks, hints, marked):
             ctx = replace(ctx, us_local=True, dominant="US")
         out = []
         for (surface, s, e), kind_word in zip(surfaces, kind_words, strict=True):
@@ -642,126 +630,6 @@ def _prefer_major_city(scored: list[_Scored], own_key: str) -> list[_Scored]:
             return [s, *scored[:i], *scored[i + 1 :]]
     return scored
 
-
-def _document_context(
-    picks: dict[str, list[_Scored]],
-    keys_in_order: list[str],
-    hints: frozenset[str],
-    demonym_countries: dict[str, str] | None = None,
-) -> _Context:
-    """Countries, admin1 units and anchor points the article establishes on a first, context-free pass."""
-    from collections import Counter
-
-    counts: Counter[str] = Counter()
-    countries: dict[str, set[str]] = {c: {""} for c in hints}
-    admin1s: dict[tuple[str, str], set[str]] = {}
-    admin1_counts: Counter[tuple[str, str]] = Counter()
-    anchors: list[tuple[str, float, float]] = []
-    # admin1 units of towns and counties the first pass resolved with confidence ("Dallas" -> Texas)
-    town_admin1s: dict[tuple[str, str], set[str]] = {}
-    mention_counts = Counter(keys_in_order)
-    for key, cc in (demonym_countries or {}).items():
-        if not cc.endswith("*"):
-            countries.setdefault(cc, set()).add(key)
-            counts[cc] += mention_counts[key]
-    for key, scored in picks.items():
-        if not scored or key in (demonym_countries or {}):
-            continue
-        for other in scored[:TOP_FOR_NEARNESS]:
-            if other.cand.kind in (TOWN, ADMIN2, ADMIN1):
-                anchors.append((key, other.cand.lat, other.cand.lon))
-        best = scored[0]
-        margin = best.score - scored[1].score if len(scored) > 1 else 99.0
-        cand = best.cand
-        if cand.kind in (CONTINENT, REGION) or cand.cc.endswith("*"):
-            continue
-        counts[cand.cc] += mention_counts[key]
-        # "Georgia" is a country and a US state: such a name proves neither until the rest decides
-        shared = cand.kind == COUNTRY and any(
-            o.cand.kind == ADMIN1 and o.cand.how == MAIN and o.cand.cc != cand.cc for o in scored[1:]
-        )
-        if shared:
-            counts[cand.cc] -= mention_counts[key]
-            continue
-        if cand.kind in (TOWN, ADMIN2) and cand.admin1 and cand.how == MAIN and margin >= TOWN_ANCHOR_MARGIN:
-            town_admin1s.setdefault((cand.cc, cand.admin1), set()).add(key)
-        confident = margin >= ANCHOR_MARGIN or cand.kind == COUNTRY
-        if not confident:
-            continue
-        countries.setdefault(cand.cc, set()).add(key)
-        if cand.kind == ADMIN1 and cand.admin1:
-            admin1s.setdefault((cand.cc, cand.admin1), set()).add(key)
-            admin1_counts[(cand.cc, cand.admin1)] += mention_counts[key]
-    if "shared-admin1" not in DISABLED_RULES:
-        _add_shared_admin1(picks, demonym_countries or {}, admin1s, admin1_counts)
-    total = sum(counts.values()) or 1
-    admin1_total = sum(admin1_counts.values())
-    countries = {cc: keys for cc, keys in countries.items()}
-    weights = {cc: 0.5 + 0.5 * min(1.0, 2 * counts[cc] / total) for cc in countries}
-    dominant = counts.most_common(1)[0][0] if counts else None
-    if hints and dominant not in hints:
-        dominant = sorted(hints)[0]
-    return _Context(
-        tuple((k, frozenset(v), 1.0 if "" in v else weights[k]) for k, v in countries.items()),
-        dominant,
-        # a state named five times outweighs one named in passing ("Boone County" in an Indiana article
-        # that also lists neighbouring states)
-        tuple((k, frozenset(v), _weight(admin1_counts[k], admin1_total)) for k, v in admin1s.items())
-        + (
-            tuple((k, frozenset(v), TOWN_ADMIN1_WEIGHT) for k, v in town_admin1s.items() if k not in admin1s)
-            if "town-admin1" not in DISABLED_RULES
-            else ()
-        ),
-        tuple(anchors),
-    )
-
-
-SHARED_ADMIN1_MIN = 4
-# A state implied by a confidently resolved town counts for less than a state named outright: x3 gives +1.5
-TOWN_ADMIN1_WEIGHT = 0.5
-TOWN_ANCHOR_MARGIN = 1.5  # a first-pass town this far ahead of the next candidate names its state
-
-
-def _add_shared_admin1(
-    picks: dict[str, list[_Scored]],
-    demonyms: dict[str, str],
-    admin1s: dict[tuple[str, str], set[str]],
-    admin1_counts: object,
-) -> None:
-    """The admin1 unit most of the article's ambiguous names have a place in ("Huntsville", "Walker
-    County", "Conroe" all exist in Texas): when one unit holds candidates for at least three different
-    names and clearly more than any other unit, it joins the article context like a named state."""
-    from collections import Counter
-
-    holders: dict[tuple[str, str], set[str]] = {}
-    for key, scored in picks.items():
-        if not scored or key in demonyms:
-            continue
-        units = {
-            (x.cand.cc, x.cand.admin1)
-            for x in scored
-            if x.cand.how == MAIN and x.cand.kind in (TOWN, ADMIN2, ADMIN1) and x.cand.admin1
-        }
-        for unit in units:
-            holders.setdefault(unit, set()).add(key)
-    if not holders:
-        return
-    ranked = Counter({u: len(keys) for u, keys in holders.items()}).most_common(2)
-    best, n_best = ranked[0]
-    n_second = ranked[1][1] if len(ranked) > 1 else 0
-    if n_best >= SHARED_ADMIN1_MIN and n_best >= 2 * n_second and best not in admin1s:
-        admin1s[best] = set(holders[best])
-        if isinstance(admin1_counts, Counter):
-            admin1_counts[best] += 1
-
-
-def _share(table: tuple[tuple[object, frozenset[str], float], ...], item: object, own_key: str) -> float:
-    """Weight of a country or admin1 in the article, counting only evidence from other mentions."""
-    return max((w for k, keys, w in table if k == item and (keys - {own_key})), default=0.0)
-
-
-def _weight(count: int, total: int) -> float:
-    return 0.5 + 0.5 * min(1.0, 2 * count / (total or 1))
 
 
 def _to_place(text: str, cand: Candidate, why: str) -> Place:

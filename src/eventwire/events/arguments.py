@@ -1,0 +1,484 @@
+"""Filling an event's roles: parties, claim source, modality, size, date and place of a draft event."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from ..countries import alpha2_to_3, alpha3_to_2
+from ..numbers import count_with_context
+from ..records import ActorRef, Place, Size, When
+from . import lexicon as lx
+from .common import (
+    FOOTNOTE,
+    LEFT_DEAD,
+    ONGOING,
+    PRONOUNS,
+    Draft,
+    Mention,
+    _governor_lemma,
+)
+from .context import ArticleContext
+from .syntax import (
+    _ARMED_GROUP_NOUNS,
+    _as_match,
+    _best_place,
+    _captured,
+    _claim_text,
+    _conjuncts,
+    _count_np,
+    _deadline,
+    _deadline_text,
+    _denied,
+    _first_person,
+    _governing_verb,
+    _has_return_fire,
+    _inherited_subjects,
+    _is_place_tok,
+    _np_span,
+    _reduced_passive,
+    _safe,
+    _sector_from_head,
+    _subjects,
+    _takes_control,
+    _token_at,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+    from ..actors import ActorResolver
+    from ..places import PlaceResolver
+
+
+class ArgumentsMixin:
+    """The role-filling half of EventCoder (events/coder.py), which inherits it."""
+
+    actors: ActorResolver
+    places: PlaceResolver
+
+    def _no_outlets(self, parties: list[ActorRef]) -> list[ActorRef]:
+        out = []
+        for a in parties:
+            if not self._is_outlet(a.text):
+                out.append(a)
+                continue
+            owner = re.split(r"[’']s\b", a.text, maxsplit=1)
+            if len(owner) == 2 and a.country and owner[0].strip():
+                out.append(replace(a, text=owner[0].strip(), name=None, rule=f"{a.rule}; the side an outlet speaks for"))
+        return out
+
+    def _is_outlet(self, text: str) -> bool:
+        check = getattr(self.actors, "is_news_source", None)
+        return bool(check and text and check(text))
+    # ---------------------------------------------------------------- arguments
+    def _arguments(
+        self, d: Draft, sent: Span, si: int, ctx: ArticleContext, speaker: Mention | None
+    ) -> tuple[list[ActorRef], list[ActorRef]]:
+        t = d.trigger
+        actor_toks: list[Token] = []
+        recip_toks: list[Token] = []
+        rules: dict[str, str] = {}
+        if d.nominal:
+            for c in t.children:
+                if c.dep_ == "poss" or (c.dep_ in {"amod", "compound"} and c.ent_type_ in {"NORP", "GPE"}):
+                    actor_toks.append(c)
+                if c.dep_ == "prep" and c.lower_ == "by":
+                    actor_toks += [g for g in c.children if g.dep_ == "pobj"]
+                if c.dep_ == "prep" and c.lower_ in {"on", "against", "with", "between", "of"}:
+                    recip_toks += [g for g in c.children if g.dep_ == "pobj"]
+            governors = lx.LIGHT_VERBS | lx.PROTEST_LIGHT_VERBS | lx.AGREEMENT_VERBS
+            if t.dep_ in {"dobj", "obj"} and _governor_lemma(t.head) in governors:
+                # "the rebels launched an attack", "supporters staged sit-ins", "they reached an agreement"
+                actor_toks += _subjects(t.head)
+            elif t.dep_ == "pobj" and d.plover_type == "PROTEST" and _governor_lemma(t.head.head) in governors:
+                actor_toks += _subjects(t.head.head)  # "activists participated in a die-in"
+            elif t.dep_ == "pobj" and t.head.lower_ == "under":
+                # "the convoy came under attack from a militant cell": the subject is the target
+                verb = t.head.head
+                recip_toks += _subjects(verb)
+                actor_toks += [g for c in (*t.children, *verb.children) if c.dep_ == "prep" and c.lower_ in {"from", "by"}
+                               for g in c.children if g.dep_ == "pobj"]
+        else:
+            passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in t.children)
+            if (passive or _reduced_passive(t)) and d.plover_type == "MOBILIZE":
+                # "French soldiers were deployed": what is moved is the force that mobilises
+                actor_toks += [c for c in t.children if c.dep_ in {"nsubjpass", "nsubj"}]
+            elif passive or _reduced_passive(t):
+                recip_toks += [c for c in t.children if c.dep_ in {"nsubjpass", "nsubj"}]
+                for c in [c for tr in d.triggers for c in tr.children]:
+                    if c.dep_ == "agent":
+                        actor_toks += [g for g in c.children if g.dep_ == "pobj"]
+            else:
+                actor_toks += _subjects(t)
+                recip_toks += [c for c in t.children if c.dep_ in {"dobj", "obj", "dative"}]
+            # "killed ... in the shelling by the Syrian regime": the nominal names the agent
+            for c in [c for tr in d.triggers for c in tr.children]:
+                if c.dep_ == "prep":
+                    for g in c.children:
+                        if g.dep_ == "pobj" and g.lemma_.lower() in lx.NOUN_TRIGGERS:
+                            for gc in g.children:
+                                if gc.dep_ == "prep" and gc.lower_ == "by" and not actor_toks:
+                                    actor_toks += [x for x in gc.children if x.dep_ == "pobj"]
+                                if gc.dep_ in {"poss", "amod", "compound"} and gc.ent_type_ in {"NORP", "GPE"} \
+                                        and not actor_toks:
+                                    actor_toks.append(gc)
+                    if c.lower_ in {"on", "against", "with", "from"} and d.plover_type in {"ASSAULT", "CONSULT", "COERCE"}:
+                        recip_toks += [g for g in c.children if g.dep_ == "pobj" and not _is_place_tok(g, ctx)]
+                    if c.lower_ == "on" and d.plover_type in {"REQUEST", "ACCUSE"}:
+                        recip_toks += [g for g in c.children if g.dep_ == "pobj"]
+            if d.plover_type == "ASSAULT" and t.lemma_.lower() == "die":
+                recip_toks, actor_toks = [c for c in t.children if c.dep_ == "nsubj"], []
+        if d.plover_type == "ASSAULT" and d.rules["type"].startswith("verb:") and (t.lemma_.lower() in {
+            "capture", "seize", "recapture", "retake", "overrun"
+        } or _takes_control(t)):
+            # the object is territory; the party it was taken from is the recipient
+            recip_toks = [g for c in t.children if c.dep_ == "prep" and c.lower_ == "from"
+                          for g in c.children if g.dep_ == "pobj"]
+            rules["recipient"] = "captured from"
+        actors = self._resolve_parties(actor_toks, "actor", sent, si, ctx, speaker, d)
+        recips = self._resolve_parties(recip_toks, "recipient", sent, si, ctx, speaker, d)
+        if not actors:
+            actors = self._implicit_actor(d, sent, ctx, speaker, recips)
+        if not recips and d.plover_type == "ASSAULT" and _has_return_fire(d):
+            prev = ctx.last_attacker_against(actors[0].country if actors else None)
+            if prev is not None:
+                recips = [ActorRef("recipient", prev.text, prev.name, prev.country, "MIL",
+                                   rule="return fire: directed at the last attacker")]
+        # symmetric events: "X and Y may meet" -> first conjunct acts, the rest receive
+        if d.plover_type == "CONSULT" and not recips and len(actors) > 1:
+            recips = [replace(a, role="recipient") for a in actors[1:]]
+            actors = actors[:1]
+        if d.plover_type == "ASSAULT" and t.lemma_.lower() in {"clash", "fight", "battle"} and len(actors) > 1 and not recips:
+            pass  # two-sided fighting lists all parties as actors (PLOVER)
+        return actors, recips
+
+    def _implicit_actor(
+        self, d: Draft, sent: Span, ctx: ArticleContext, speaker: Mention | None, recips: list[ActorRef]
+    ) -> list[ActorRef]:
+        """No syntactic actor: the side that speaks acts in 'return fire' and in claimed strikes."""
+        if d.plover_type != "ASSAULT" or speaker is None or not speaker.country:
+            return []
+        if _has_return_fire(d):
+            return [ActorRef("actor", speaker.text, None, speaker.country, "MIL", rule="return fire by the speaker's side")]
+        passive = any(c.dep_ == "nsubjpass" for c in d.trigger.children)
+        lemma = d.trigger.lemma_.lower()
+        claimed_strike = lemma in {"strike", "hit", "target", "neutralize", "neutralise", "destroy"}
+        if passive and claimed_strike and recips and all(r.country and r.country != speaker.country for r in recips):
+            return [ActorRef("actor", speaker.text, None, speaker.country, "MIL",
+                             rule="agentless strike claimed by a party against the other side")]
+        return []
+
+    def _resolve_parties(
+        self, toks: Sequence[Token], role: str, sent: Span, si: int, ctx: ArticleContext,
+        speaker: Mention | None, d: Draft,
+    ) -> list[ActorRef]:
+        out: list[ActorRef] = []
+        seen: set[tuple[str | None, str | None, str]] = set()
+        for head in toks:
+            if head.ent_type_ in {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"} and not any(
+                c.dep_ == "prep" and c.lower_ == "of" for c in head.children
+            ):
+                continue
+            if role == "recipient" and d.plover_type == "MOBILIZE":
+                continue  # troops are sent *to* places; the destination is the location
+            for h in _conjuncts(head):
+                for ref in self._resolve_np(h, role, sent, si, ctx, speaker):
+                    key = (ref.country, ref.sector, ref.text)
+                    if key not in seen:
+                        seen.add(key)
+                        out.append(ref)
+        return out
+
+    def _resolve_np(
+        self, head: Token, role: str, sent: Span, si: int, ctx: ArticleContext, speaker: Mention | None
+    ) -> list[ActorRef]:
+        span = _np_span(head)
+        text = FOOTNOTE.sub("", span.text.strip())
+        if not text:
+            return []
+        low = head.lower_
+        start, end = span.start_char, span.end_char
+        if low in PRONOUNS and head.pos_ == "PRON":
+            m = speaker if speaker is not None and speaker.sent_i == si and low in {"it", "its", "they", "their"} \
+                else ctx.antecedent(si, plural=low in {"they", "them", "their"}, person=low in {"he", "him", "his", "she", "her"})
+            if m is None:
+                return []
+            return [ActorRef(role, text, m.name, m.country, m.sector, start=start, end=end, rule=f"coreference: {m.text}")]
+        words = {t.lower_ for t in span}
+        if any(_first_person(t) for t in span) and speaker is not None:
+            m = _safe(lambda: self.actors.resolve_speaker_pronoun(text, _as_match(speaker)))
+            if m is not None:
+                return [ActorRef(role, text, m.name, m.country, m.sector, m.wikidata, start, end,
+                                 rule=m.rule or "first person: the speaker's side")]
+        # "the Syrian and Russian governments": one actor per coordinated adjective
+        adjs = [c for c in head.children if c.dep_ in {"amod", "compound"} and any(x.dep_ == "conj" for x in c.children)]
+        if adjs:
+            refs = []
+            for a in [adjs[0], *[x for x in adjs[0].children if x.dep_ == "conj"]]:
+                m = ctx.resolve(f"{a.text} {head.text}", self)
+                if m is not None:
+                    refs.append(ActorRef(role, text, m.name, m.country, m.sector, m.wikidata, start, end,
+                                         rule=f"{m.rule or 'kb'} (coordinated adjective)"))
+            if refs:
+                return refs
+        m = ctx.resolve(text, self)
+        if m is None and head.ent_type_ and head.ent_type_ not in {"CARDINAL", "DATE", "TIME", "ORDINAL", "QUANTITY"}:
+            ent = next((e for e in sent.ents if e.start <= head.i < e.end), None)
+            if ent is not None:
+                m = ctx.resolve(ent.text, self)
+        if (m is None or not m.country) and head.lemma_.lower() in _ARMED_GROUP_NOUNS and any(
+            c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in head.children
+        ):
+            g = ctx.antecedent_with(si, {"REB", "PRM", "UAF"})
+            if g is not None:
+                return [ActorRef(role, text, g.name, g.country, g.sector, start=start, end=end,
+                                 rule=f"coreference: {g.text}")]
+        if (m is None or not m.country) and "regime" in words:
+            r = ctx.regime(self)
+            if r is not None:  # a regime that is a party to an event acts through its forces
+                return [ActorRef(role, text, r.name, r.country, "MIL", start=start, end=end,
+                                 rule=f"coreference: {r.text}")]
+        if m is None:
+            if head.pos_ == "PROPN" or head.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"}:
+                return [ActorRef(role, text, None, None, None, start=start, end=end, rule="unresolved name")]
+            return []
+        if m.country is None and m.sector is None:
+            return []
+        sector, rule = m.sector, m.rule or "kb"
+        if sector is None:
+            sector = _sector_from_head(head, span)
+            if sector:
+                rule += f"; sector from '{head.lemma_}'"
+        return [ActorRef(role, text, m.name, m.country, sector, m.wikidata, start, end, rule=rule)]
+
+    @staticmethod
+    def _operating_country(a: ActorRef, where: Place | None) -> ActorRef:
+        """A transnational armed group (al-Qaeda, ISIS) is coded to the country it fights in."""
+        if a.country is None and where is not None and where.country and (
+            a.sector in {"REB", "UAF", "UNK", "CRM", "CVL", "COP", None} and not a.name
+        ):
+            # unknown perpetrators ("gunmen"), victims ("three civilians") and unplaced persons take the
+            # country where the event happened; a named actor the KB knows keeps its own (or none)
+            a3 = alpha2_to_3(where.country)
+            if a3:
+                return replace(a, country=a3, rule=f"{a.rule}; country from the event's location")
+        return a
+
+    @staticmethod
+    def _military_sector(a: ActorRef, plover_type: str) -> ActorRef:
+        """A bare country acts through its government, or its armed forces when it fights or deploys."""
+        bare = a.rule is not None and any(k in a.rule.lower() for k in ("country", "capital", "sector from 'gpe'"))
+        if a.country and a.sector is None and bare:
+            sector = "MIL" if plover_type in lx.MILITARY_TYPES else "GOV"
+            return replace(a, sector=sector, rule=f"{a.rule}; a state acting in a {plover_type} event")
+        if plover_type in lx.MILITARY_TYPES and a.sector == "GOV" and bare:
+            return replace(a, sector="MIL", rule=f"{a.rule}; armed forces in a military event")
+        return a
+
+    # ---------------------------------------------------------------- attribution and modality
+    def _claim_source(self, t: Token, sent: Span, ctx: ArticleContext, si: int) -> tuple[list[str], Token | None]:
+        cur = t
+        for _ in range(8):
+            if cur.lemma_.lower() in lx.SPEECH_VERBS and cur.i != t.i:
+                subj = _subjects(cur) or _inherited_subjects(cur)
+                if subj:
+                    return [_claim_text(subj[0])], subj[0]
+            if cur.head == cur:
+                break
+            cur = cur.head
+        # "X did Y, Z said" / "as Bloomberg reports": a speech verb hanging off the event's clause
+        for tok in sent:
+            if tok.lemma_.lower() in lx.SPEECH_VERBS and tok.i != t.i and tok.dep_ in {"parataxis", "advcl", "ccomp", "conj", "ROOT"}:
+                if tok.dep_ == "ROOT" and t not in list(tok.subtree):
+                    continue
+                subj = _subjects(tok) or _inherited_subjects(tok)
+                if subj and not (subj[0].i <= t.i <= subj[0].i):
+                    return [_claim_text(subj[0])], subj[0]
+        for tok in sent:
+            if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
+                objs = [g for g in tok.doc[tok.i + 1].children if g.dep_ == "pobj"]
+                if objs:
+                    return [_claim_text(objs[0])], objs[0]
+        src = ctx.list_source(si)
+        if src:
+            return [src], None
+        return [], None
+
+    @staticmethod
+    def _modality(d: Draft) -> str:
+        if d.rules["type"].startswith("phrase"):
+            return "asserted"  # the phrase itself is the asserted act (a threat, a blame)
+        t = d.trigger
+        if d.nominal and t.dep_ in {"dobj", "obj"}:
+            t = t.head  # "will hold talks": the light verb carries tense and mood
+        toks = [t, *[c for c in t.children if c.dep_ in {"aux", "auxpass", "neg", "mark"}]]
+        words = {c.lower_ for c in toks}
+        if _denied(t):
+            return "denied"
+        if words & {"not", "n't", "never"} or any(c.dep_ == "neg" for c in t.children):
+            return "negated"
+        modal = words & {"may", "might", "could", "should", "must", "ought", "if", "unless"}
+        if modal and d.plover_type != "ACCUSE":  # "could have been avoided" is the blame itself
+            return "hypothetical"
+        if words & {"will", "shall", "'ll", "would"}:
+            return "future"
+        return "asserted"
+
+    # ---------------------------------------------------------------- size
+    def _size(self, d: Draft, sent: Span) -> Size:
+        dead = injured = arrested = None
+        dead_lb = inj_lb = False
+        vague: list[str] = []
+        quantities: list[tuple[str, int]] = []
+        seen_t: set[int] = set()
+        for t in d.triggers:
+            if t.i in seen_t:
+                continue
+            seen_t.add(t.i)
+            lemma = t.lemma_.lower()
+            kind = (
+                "dead" if lemma in {"kill", "die", "neutralize", "neutralise", "murder", "execute", "massacre", "slay"}
+                else "injured" if lemma in {"injure", "wound", "maim"}
+                else "arrested" if lemma in {"arrest", "detain"}
+                else None
+            )
+            victims = [c for c in t.children if c.dep_ in {"nsubjpass", "dobj", "obj"}] + (
+                [c for c in t.children if c.dep_ == "nsubj"] if lemma == "die" or _reduced_passive(t) else []
+            )
+            total, lb = None, False
+            for v in victims:
+                for h in _conjuncts(v):
+                    c = _count_np(h)
+                    if c is None:
+                        continue
+                    if c.vague:
+                        vague.append(c.vague)
+                        continue
+                    if c.value is not None:
+                        total = (total or 0) + c.value
+                        lb = lb or c.lower_bound
+            if kind is None:
+                if total is not None and victims:
+                    quantities.append((f"{victims[0].lemma_.lower()}_{lemma}", total))
+                continue
+            if kind == "dead" and total is not None:
+                dead, dead_lb = (dead or 0) + total, dead_lb or lb
+            elif kind == "injured" and total is not None:
+                injured, inj_lb = (injured or 0) + total, inj_lb or lb
+            elif kind == "arrested" and total is not None:
+                arrested = (arrested or 0) + total
+        # "an attack that left 5 soldiers killed", "killing 6 civilians" hanging off a nominal
+        if dead is None and d.nominal:
+            for c in d.trigger.subtree:
+                if c.lemma_.lower() in {"kill", "die"} and c.i != d.trigger.i:
+                    for v in [x for x in c.children if x.dep_ in {"dobj", "nsubjpass", "nsubj"}]:
+                        cnt = _count_np(v)
+                        if cnt and cnt.value is not None:
+                            dead, dead_lb = cnt.value, cnt.lower_bound
+        if dead is None and d.nominal:
+            tail = sent.text[d.trigger.idx - sent.start_char:]
+            m = LEFT_DEAD.search(tail)
+            if m:
+                cnt = count_with_context(m.group("n") or m.group("n2"), m.group("pre") or m.group("pre2") or "")
+                if cnt.value is not None:
+                    dead, dead_lb = cnt.value, cnt.lower_bound
+        return Size(dead, injured, arrested, dead_lb, inj_lb, tuple(vague), tuple(quantities))
+
+    # ---------------------------------------------------------------- date
+    def _date(self, d: Draft, sent: Span, si: int, ctx: ArticleContext, modality: str) -> When | None:
+        times = ctx.times(si, future=modality in {"future", "hypothetical"})
+        trig_ids = {t.i for t in d.triggers}
+        if d.nominal and d.trigger.dep_ in {"dobj", "obj"}:
+            trig_ids.add(d.trigger.head.i)  # "will hold talks next month": the light verb's clause
+        clause: list[When] = []
+        subtree: list[When] = []
+        for w in times:
+            tok = _token_at(sent, w.char_start if w.char_start is not None else sent.start_char)
+            gov = _governing_verb(tok)
+            if gov is not None and gov.i in trig_ids:
+                clause.append(w)
+            elif any(tok.i in {x.i for x in t.subtree} for t in d.triggers):
+                subtree.append(w)
+        realis = modality in {"asserted", "negated", "denied"}
+        for pool, why in ((clause, "clause"), (subtree, "clause")):
+            for w in pool:
+                if w.start is not None and not _deadline(w, sent):
+                    return replace(w, reason=why)
+        if not realis:
+            return None
+        if d.trigger.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in {"as", "because", "since"}
+                                             for c in d.trigger.children):
+            # "remained in prison as they were charged with ...": a reason clause gives the background of
+            # its main clause; the dates around the main clause are not its date
+            return None
+        for w in times:
+            if w.start is not None and not _deadline(w, sent):
+                return replace(w, reason="sentence")
+        # earlier in the paragraph, read from the article's text: sentences the pre-filter blanked
+        # were not parsed, but their dates still govern the events after them
+        para_start = ctx.text.rfind("\n", 0, sent.start_char) + 1
+        if para_start < sent.start_char:
+            from ..times import find_times
+
+            before = _safe(lambda: find_times(ctx.text[para_start: sent.start_char], ctx.published, offset=para_start))
+            for w in reversed(before or []):
+                if w.start is not None and not _deadline_text(ctx.text, w):
+                    return replace(w, reason="paragraph")
+        if ctx.published is None or ONGOING.search(sent.text):
+            return None
+        return When(ctx.published, ctx.published, "reported", None, reason="publication date (no date in text)")
+
+    # ---------------------------------------------------------------- location
+    def _location(
+        self, d: Draft, sent: Span, si: int, ctx: ArticleContext, actors: list[ActorRef], recips: list[ActorRef]
+    ) -> Place | None:
+        party_spans = [(a.start, a.end) for a in (*actors, *recips) if a.start is not None]
+        # "Russian missiles struck Kharkiv", "troops besieged Homs": a target that is a place is where it happened
+        target_places = {(r.start, r.end) for r in recips if r.start is not None} if d.plover_type in {
+            "ASSAULT", "COERCE"} else set()
+
+        def usable(p: Place) -> bool:
+            if p.start is None:
+                return False
+            if (p.start, p.end) in target_places:
+                return True
+            return not any(s is not None and e is not None and s <= p.start < e and not _captured(d) for s, e in party_spans)
+
+        in_sent = [p for p in ctx.places if p.start is not None and sent.start_char <= p.start < sent.end_char and usable(p)]
+        sub = {t.idx for t in d.trigger.subtree}
+        clause = [p for p in in_sent if p.start in sub or any(p.start == t.idx for t in sent if t.idx in sub)]
+        for pool, why in ((clause, "clause"), (in_sent, "sentence")):
+            best = _best_place(pool)
+            if best is not None:
+                return replace(best, reason=f"{why}: {best.reason}" if best.reason else why)
+        if d.plover_type in {"CONSULT", "REQUEST", "ACCUSE", "THREATEN", "REJECT", "AGREE", "SUPPORT"}:
+            focus = ctx.focus_place()
+            if focus is not None and d.plover_type in {"ACCUSE"}:
+                return replace(focus, reason="article focus")
+            return None
+        fallback: Place | None = None
+        for pj in ctx.paragraph_before(si):
+            best = _best_place([p for p in ctx.places if p.start is not None
+                                and ctx.sents[pj].start_char <= p.start < ctx.sents[pj].end_char])
+            if best is not None:
+                fallback = replace(best, reason="paragraph")
+                break
+        if fallback is None:
+            dl = ctx.dateline(self)
+            focus = ctx.focus_place()
+            fallback = (replace(dl, reason="dateline") if dl is not None
+                        else replace(focus, reason="article focus (no place in the sentence)") if focus is not None
+                        else None)
+        # a place borrowed from elsewhere in the article must fit the parties: Colombian troops in a
+        # Mogadishu-datelined round-up fought in Colombia, not in Somalia
+        homes = {c for c in (alpha3_to_2(a.country) for a in (*actors, *recips) if a.country) if c}
+        if fallback is not None and homes and fallback.country not in homes:
+            if len(homes) == 1:
+                country = _safe(lambda: self.places.country(next(iter(homes))))
+                if country is not None:
+                    return replace(country, reason="the parties' country (the article's place is elsewhere)")
+            return None
+        return fallback

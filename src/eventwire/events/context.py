@@ -1,0 +1,235 @@
+"""What the coder remembers while reading one article: places, speakers, parties and times."""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from collections import Counter
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from ..countries import alpha3_to_2
+from ..records import ActorRef, Article, Event, Place, When
+from . import lexicon as lx
+from .common import (
+    PRONOUNS,
+    Mention,
+)
+from .syntax import (
+    DATELINE,
+    _first_person,
+    _inherited_subjects,
+    _np_span,
+    _safe,
+    _subjects,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+    from ..actors import ActorMatch
+    from .arguments import ArgumentsMixin
+
+
+# -------------------------------------------------------------------- article context
+class ArticleContext:
+    """What the coder remembers while reading one article: places, speakers, parties, times."""
+
+    def __init__(self, doc: Doc, article: Article, sents: list[Span]) -> None:
+        self.doc = doc
+        self.article = article
+        self.text = article.text  # Doc.text rebuilds the string on every access: read it once
+        self.sents = sents
+        self.published: dt.date | None = article.published
+        self.places: list[Place] = []
+        self.mentions: list[Mention] = []
+        self._speakers: dict[int, Mention] = {}
+        self._times: dict[tuple[int, bool], list[When]] = {}
+        self._events: list[tuple[int, Event]] = []
+        newlines = [i for i, ch in enumerate(self.text) if ch == "\n"]
+        self._para = [bisect.bisect_left(newlines, s.start_char) for s in sents]  # paragraph index
+        self.context_text = ""
+        self._hints: list[str] | None = None
+        self._focus: Place | None | bool = False
+
+    def country_hints(self, coder: ArgumentsMixin) -> list[str]:
+        if self._hints is None:
+            counts: Counter[str] = Counter()
+            for ent in self.doc.ents:
+                if ent.label_ in {"GPE", "NORP"}:
+                    m = _safe(lambda ent=ent: coder.actors.resolve(ent.text))
+                    if m is not None and m.country:
+                        a2 = alpha3_to_2(m.country)
+                        if a2:
+                            counts[a2] += 1
+            self._hints = [c for c, _ in counts.most_common(5)]
+        return self._hints
+
+    def times(self, si: int, future: bool = False) -> list[When]:
+        """A sentence's dates; for future and hypothetical events a bare weekday is the next one."""
+        if (si, future) not in self._times:
+            from ..times import find_times
+
+            s = self.sents[si]
+            self._times[si, future] = _safe(
+                lambda: find_times(s.text, self.published, offset=s.start_char, future=future)) or []
+        return self._times[si, future]
+
+    def paragraph_before(self, si: int) -> list[int]:
+        out = []
+        j = si - 1
+        while j >= 0 and self._para[j] == self._para[si]:
+            out.append(j)
+            j -= 1
+        return out
+
+    def focus_place(self) -> Place | None:
+        """The article's main sub-national place: where unlocated material events most likely happened."""
+        if self._focus is False:
+            counts: Counter[tuple[str | None, str | None]] = Counter()
+            best: dict[tuple[str | None, str | None], Place] = {}
+            for p in self.places:
+                if p.lat is None or p.precision not in {"admin1", "admin2", "town"}:
+                    continue
+                key = (p.country, p.admin1 or p.name)
+                counts[key] += 1
+                if key not in best or (p.precision == "admin1" and best[key].precision != "admin1"):
+                    best[key] = p
+            if counts:
+                key, n = counts.most_common(1)[0]
+                self._focus = best[key] if n >= 2 else None
+            else:
+                self._focus = None
+        return self._focus if isinstance(self._focus, Place) else None
+
+    def dateline(self, coder: ArgumentsMixin) -> Place | None:
+        """'BEIRUT (AP) —': where the report was filed, the fallback before the article's focus."""
+        if not hasattr(self, "_dateline"):
+            self._dateline: Place | None = None
+            m = DATELINE.match(self.text[:120])
+            if m:
+                name = m.group("place").strip().title()
+                p = _safe(lambda: coder.places.resolve(name))
+                if p is not None and p.lat is not None:
+                    self._dateline = replace(p, start=m.start("place"), end=m.end("place"))
+        return self._dateline
+
+    def update_speaker(self, si: int, sent: Span, coder: ArgumentsMixin) -> None:
+        for tok in sent:
+            if tok.lemma_.lower() in lx.SPEECH_VERBS:
+                subj = _subjects(tok) or _inherited_subjects(tok)
+                if subj and not _first_person(subj[0]):
+                    m = self._mention_for(subj[0], si, coder)
+                    if m is not None:
+                        self._speakers[si] = m
+                        return
+
+    def _mention_for(self, tok: Token, si: int, coder: ArgumentsMixin) -> Mention | None:
+        text = _np_span(tok).text.strip()
+        if tok.lower_ in PRONOUNS:
+            return self.antecedent(si, plural=tok.lower_ in {"they", "them"}, person=tok.lower_ in {"he", "she"})
+        m = self.resolve(text, coder)
+        if (m is None or not m.country) and coder.actors.is_news_source(text) if hasattr(coder.actors, "is_news_source") else False:
+            # an outlet speaks for its country's side only through a possessive: "Turkey's Daily Sabah"
+            for ent in _np_span(tok).ents:
+                if ent.label_ in {"GPE", "NORP"}:
+                    m2 = _safe(lambda ent=ent: coder.actors.resolve(ent.text))
+                    if m2 is not None and m2.country:
+                        return Mention(text, m2.country, m2.sector, m2.name, False, False, si)
+            return None
+        if m is None or not m.country:
+            return None
+        return Mention(text, m.country, m.sector, m.name, tok.tag_ in {"NNS", "NNPS"}, tok.ent_type_ == "PERSON", si)
+
+    def speaker_for(self, si: int, claim_tok: Token | None, coder: ArgumentsMixin) -> Mention | None:
+        if claim_tok is not None:
+            m = self._mention_for(claim_tok, si, coder)
+            if m is not None:
+                return m
+        for j in (si, si - 1, si - 2):
+            if j in self._speakers:
+                return self._speakers[j]
+        return self.publisher(coder)
+
+    def publisher(self, coder: ArgumentsMixin) -> Mention | None:
+        """A statement's first person with no speaker in the text is its publisher ("I condemn ..." in a
+        UK Government release), unless the publisher is a news outlet: outlets report, they are no party."""
+        src = (self.article.source or "").strip()
+        if not src or coder._is_outlet(src):
+            return None
+        m = self.resolve(src, coder)
+        if m is None or not m.country:
+            return None
+        return Mention(src, m.country, m.sector, m.name, False, False, -1)
+
+    def list_source(self, si: int) -> str | None:
+        """Bullet lines under a heading that names their source take that source."""
+        line_start = self.text.rfind("\n", 0, self.sents[si].start_char) + 1
+        if not self.text[line_start:line_start + 3].lstrip().startswith(("•", "-", "*", "·")):
+            return None
+        j = si - 1
+        while j >= 0:
+            s = self.sents[j]
+            if s.text.strip().startswith(("•", "-", "*", "·")) or not s.text.strip():
+                j -= 1
+                continue
+            if s.text.rstrip().endswith(":"):
+                orgs = [e.text for e in s.ents if e.label_ in {"ORG", "PERSON", "GPE"}]
+                return orgs[0] if orgs else None
+            return None
+        return None
+
+    def note_event(self, si: int, ev: Event | None) -> None:
+        if ev is None:
+            return
+        self._events.append((si, ev))
+        for a in ev.actors:
+            if a.country:
+                self.mentions.append(Mention(a.text, a.country, a.sector, a.name, a.text.lower().endswith("s"),
+                                              False, si))
+
+    def antecedent(self, si: int, *, plural: bool, person: bool) -> Mention | None:
+        for m in reversed(self.mentions):
+            if m.sent_i < si - 2:
+                break
+            if person and m.person or plural and m.plural or not person and not plural and not m.person and not m.plural:
+                return m
+        return None
+
+    def resolve(self, text: str, coder: ArgumentsMixin) -> ActorMatch | None:
+        """The knowledge base's reading of a mention in this article (its context and date)."""
+        return _safe(lambda: coder.actors.resolve(text, context=self.context_text, date=self.published))
+
+    def antecedent_with(self, si: int, sectors: set[str]) -> Mention | None:
+        """'the group' names the armed group the article last spoke of (within five sentences)."""
+        for m in reversed(self.mentions):
+            if m.sent_i < si - 5:
+                break
+            if m.sector in sectors:
+                return m
+        return None
+
+    def regime(self, coder: ArgumentsMixin) -> Mention | None:
+        """'the regime' names the government the article already called a regime."""
+        if not hasattr(self, "_regime"):
+            self._regime: Mention | None = None
+            for ent in self.doc.ents:
+                nxt = self.doc[ent.end] if ent.end < len(self.doc) else None
+                if ent.label_ in {"NORP", "GPE", "PERSON"} and nxt is not None and nxt.lower_ == "regime":
+                    m = self.resolve(ent.text, coder)
+                    self._regime = Mention(f"{ent.text} regime", m.country if m else None, "GOV", None,
+                                            False, False, 0)
+                    break
+        return self._regime
+
+    def last_attacker_against(self, country: str | None) -> ActorRef | None:
+        for _, ev in reversed(self._events):
+            if ev.plover_type != "ASSAULT":
+                continue
+            recips = [a for a in ev.actors if a.role == "recipient"]
+            if country and not any(r.country == country for r in recips):
+                continue
+            acts = [a for a in ev.actors if a.role == "actor" and a.country]
+            if acts:
+                return acts[0]
+        return None
