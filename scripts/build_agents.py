@@ -13,7 +13,8 @@ keeps its sector), so a mention whose head noun no curated file names still gets
 With ``--actors`` it also reads the Phoenix actor dictionaries (same repository and licence) and writes
 ``compiled_cameo_people.tsv`` (people with dated CAMEO codes, ``[GBRGOV 970502-070627]``: heads of state
 and government, ministers and IGO officials up to the dictionaries' vintage, about 2015) and
-``compiled_cameo_orgs.tsv`` (named bodies with one undated code: IGOs, NGOs, companies, state bodies).
+``compiled_cameo_orgs.tsv`` (named bodies with one undated code: IGOs, NGOs, companies, state bodies,
+and the non-state armed groups of ``Phoenix.MilNonState.actors.txt``).
 The knowledge base loads them after the Factbook files and only under spellings nothing else holds; a
 person the curated or Factbook files know under any alias is left to them (their periods are newer).
 Periods left open in the dictionary are closed at its vintage: an office held in 2015 says nothing of
@@ -24,7 +25,8 @@ Usage (the dictionaries are fetched at development time, never committed)::
     git clone https://github.com/openeventdata/petrarch2 /tmp/petrarch2
     D=/tmp/petrarch2/petrarch2/data/dictionaries
     python scripts/build_agents.py --agents $D/Phoenix.agents.txt \
-        --actors $D/Phoenix.Countries.actors.txt $D/Phoenix.International.actors.txt
+        --actors $D/Phoenix.Countries.actors.txt $D/Phoenix.International.actors.txt \
+        $D/Phoenix.MilNonState.actors.txt
 
 The output is deterministic for a given input (sorted rows, no timestamps).
 """

@@ -9,6 +9,9 @@ People: entries with at least one dated post. Each post that maps to a sector of
 left out: the resolver makes a past office holder ELI itself) becomes an office; a period the dictionary
 leaves open (``>080508``) is closed at the dictionaries' vintage, 2015-12-31.
 Organisations: entries with no dated post and one undated code that gives a country and a sector.
+The non-state armed groups file (``Phoenix.MilNonState.actors.txt``, from the START TOPS list) adds rebel,
+insurgent and militant groups: ``[NGAREB]`` (Boko Haram) gives the country; an ``IMG`` or region code
+(``[IMGMUSALQ]``, ``[MEAREB]``) names none, and the group is REB with no country.
 """
 
 from __future__ import annotations
@@ -86,6 +89,10 @@ def code_parts(code: str, *, org: bool = False) -> tuple[str | None, str | None,
         chunks = ["BUS", *chunks]
     elif head in _iso3():
         country = head
+    elif head == "IMG" or rest[:3] == "REB":
+        # the non-state armed groups file: IMG (an international militarised group) or a region code
+        # (MEA, SAS, INT...) names no country; the group is still a rebel actor wherever it fights
+        return None, "REB", None, "armed_group"
     else:
         return None, None, None, None
     if country is None and chunks[1:2] and chunks[1] in _iso3():
@@ -96,6 +103,8 @@ def code_parts(code: str, *, org: bool = False) -> tuple[str | None, str | None,
     sectors = [x for x in sectors if x]
     sector = sectors[0] if sectors else None
     sector_2 = next((s for s in sectors[1:] if s != sector), None)
+    if kind == "agency" and sector == "REB":
+        kind = "armed_group"  # "[NGAREB]": a rebel group of that country, not a state body
     return country, sector, sector_2, kind
 
 
@@ -179,7 +188,7 @@ def write_actors(paths: list[Path], out_dir: Path) -> str:
             if len(undated) != 1:
                 continue
             country, sector, sector_2, kind = code_parts(undated.pop(), org=True)
-            if kind is None or country is None and kind != "ngo" or sector is None and kind != "igo":
+            if kind is None or country is None and kind not in ("ngo", "armed_group") or sector is None and kind != "igo":
                 continue
             alias_cells = "|".join(dict.fromkeys(_cell(a) for a in aliases if _cell(a) and _cell(a) != name))
             orgs.append("\t".join([kind, _cell(name), alias_cells, country or "", sector or "",

@@ -133,3 +133,27 @@ def test_actor_parser_reads_dated_posts_and_closes_open_ones() -> None:
     assert cameo_actors.code_parts("IGOUNOHLHWHO", org=True)[:2] == ("UNO", "HLH")
     assert cameo_actors.code_parts("MNCUSA", org=True) == ("USA", "BUS", None, "company")
     assert cameo_actors.code_parts("GBRGOVMIL") == ("GBR", "GOV", "MIL", "agency")
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # non-state armed groups from the MilNonState dictionary (START TOPS names): a rebel actor of
+        # the country its code names, and one whose code names no country is still a rebel actor
+        ("Shining Path guerrillas", ("PER", "REB")),
+        ("Revolutionary Organization 17 November", ("GRC", "REB")),
+        ("the Alex Boncayao Brigade", ("PHL", "REB")),
+        ("Proletarian Nuclei For Communism", (None, "REB")),
+    ],
+)
+def test_an_armed_group_from_the_non_state_dictionary_is_a_rebel_actor(r: ActorResolver, text: str,
+                                                                        expected: tuple[str | None, str]) -> None:
+    m = r.resolve(text)
+    assert m is not None and (m.country, m.sector) == expected, m
+
+
+def test_the_non_state_dictionary_codes_read_as_armed_groups() -> None:
+    assert cameo_actors.code_parts("NGAREB", org=True) == ("NGA", "REB", None, "armed_group")
+    assert cameo_actors.code_parts("IMGMUSALQ", org=True) == (None, "REB", None, "armed_group")
+    assert cameo_actors.code_parts("MEAREB", org=True) == (None, "REB", None, "armed_group")
+    assert cameo_actors.code_parts("USAGOV", org=True)[3] == "agency"

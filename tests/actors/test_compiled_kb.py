@@ -19,8 +19,9 @@ def r() -> ActorResolver:
 def test_every_compiled_row_names_its_source(name: str) -> None:
     rows = list(kb.parsed_rows(name))
     assert len(rows) > 1000
-    assert all(row["source"].startswith("factbook:" if name in ("compiled_people.tsv", "compiled_orgs.tsv") else "petrarch2:")
-               for _, row in rows)
+    prefix = ("factbook:" if name in ("compiled_people.tsv", "compiled_orgs.tsv")
+              else "everypolitician:" if name == kb.OFFICEHOLDERS else "petrarch2:")
+    assert all(row["source"].startswith(prefix) for _, row in rows)
 
 
 def test_compiled_offices_have_ordered_periods() -> None:

@@ -81,6 +81,7 @@ class ActorResolver:
         # Rules switched off by name (cross-validation of rules added after reading dev cases:
         # scripts/cv_eval.py); empty in normal use.
         self.disabled = disabled
+        self._by_surname: dict[str, list[Entry]] | None = None
         self._fuzzy_keys = sorted(
             k for k, entries in kb.index.items()
             if len(k) >= 6 and any(e.kind in _FUZZY_KINDS and e.cased is None and e.source not in _NO_FUZZY
@@ -191,6 +192,9 @@ class ActorResolver:
                         or len({e.country for e in self.kb.lookup(h.span) if e.kind == "org"}) == 1]
             hits = [h for h in hits if not _thin_compiled(h) or h.entry.country in named
                     or (not context and h.entry.kind == "org" and (h.entry.cased or "").isupper())]
+        titled = self._titled_surname(text, toks, hits, date or _today())
+        if titled is not None:
+            hits = sorted([*hits, titled], key=lambda h: h.start)
         fuzzy = False
         if not hits:
             hits = self._fuzzy_hits(toks, tokens_cased(text))
@@ -200,6 +204,9 @@ class ActorResolver:
         match = self._decide(toks, hits, date or _today(), undated=date is None)
         if match is None:
             return None
+        if titled is not None and match.name == titled.entry.name:
+            match = ActorMatch(match.name, match.country, match.sector, match.wikidata,
+                               f"titled-surname:{match.rule}", match.sector_2)
         if fuzzy:
             match = ActorMatch(match.name, match.country, match.sector, match.wikidata,
                                f"fuzzy:{match.rule}", match.sector_2)
@@ -356,6 +363,51 @@ class ActorResolver:
         return ActorMatch(e.name, e.country, e.sector, None, f"news:{e.name}", e.sector_2)
 
     # ------------------------------------------------------------ people named with a title
+
+    def _titled_surname(self, text: str, toks: list[str], hits: list[_Hit], day: dt.date) -> _Hit | None:
+        """A title right before a lone capitalised surname ("Deputy Secretary Hicks", "Foreign Minister
+        Lavrov"), the form reporters use after the first mention: the one person of that surname who
+        holds, on the day, an office of the title's sector (in the country the mention names, if it
+        names one). A surname alone names nobody (it is no alias), so two candidates mean None."""
+        if "titled-surname" in self.disabled or any(h.entry.kind == "person" for h in hits):
+            return None
+        cased = tokens_cased(text, MAX_TOKENS)
+        if len(cased) != len(toks):
+            return None
+        covered = {i for h in hits for i in range(h.start, h.end)}
+        bare = [i for i, t in enumerate(cased) if i not in covered and t[:1].isupper() and t.isalpha()]
+        if len(bare) != 1 or len(toks[bare[0]]) < 3:
+            return None
+        i = bare[0]
+        title = next((h for h in hits if h.end == i and h.entry.kind == "role" and _tier(h.entry) == "full"
+                      and h.entry.sector in _OFFICE_SECTORS), None)
+        if title is None:
+            return None
+        named = {h.entry.country for h in hits if h.entry.kind in _PLACE_KINDS and h.entry.country}
+        found: dict[tuple[str | None, str], Entry] = {}
+        for e in self._surnames().get(toks[i], ()):
+            office = _office_on(e.offices, day)
+            if office is None or office.sector != title.entry.sector:
+                continue
+            if named and (office.country or e.country) not in named:
+                continue
+            found.setdefault((e.country, " ".join(tokens(e.name))), e)
+        if len(found) != 1:
+            return None
+        return _Hit(i, i + 1, next(iter(found.values())), toks[i])
+
+    def _surnames(self) -> dict[str, list[Entry]]:
+        """Office holders by the last word of their name, built on first use."""
+        if self._by_surname is None:
+            by: dict[str, list[Entry]] = {}
+            seen: set[int] = set()
+            for entries in self.kb.index.values():
+                for e in entries:
+                    if e.kind == "person" and e.offices and " " in e.name and id(e) not in seen:
+                        seen.add(id(e))
+                        by.setdefault(tokens(e.name)[-1], []).append(e)
+            self._by_surname = by
+        return self._by_surname
 
     def titled_person(self, text: str, date: dt.date | None = None) -> tuple[str, ActorMatch] | None:
         """An unknown person introduced with a title or apposition ("Colombian Defense Minister Diego

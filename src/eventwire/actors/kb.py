@@ -42,12 +42,17 @@ FILES: dict[str, tuple[str, ...]] = {
     "compiled_people.tsv": ("name", "aliases", "country", "offices", "source"),
     "compiled_orgs.tsv": ("kind", "name", "aliases", "country", "sector", "sector_2", "affiliation", "wikidata", "source"),
     AGENTS_FILE: ("aliases", "sector", "sector_2", "source"),
+    # Compiled by scripts/build_officeholders.py from Wikidata's office holders (CC0).
+    "compiled_officeholders.tsv": ("name", "aliases", "country", "offices", "wikidata", "source"),
     # Compiled by scripts/build_agents.py from the Phoenix actor dictionaries (PETRARCH2, MIT).
     "compiled_cameo_people.tsv": ("name", "aliases", "country", "offices", "source"),
     "compiled_cameo_orgs.tsv": ("kind", "name", "aliases", "country", "sector", "sector_2", "affiliation", "wikidata", "source"),
 }
-# In the order they are read: the Factbook (newer, with periods to 2026) before the CAMEO dictionaries.
-COMPILED_PEOPLE = ("compiled_people.tsv", "compiled_cameo_people.tsv")
+# In the order they are read: the Factbook (newer, with periods to 2026), then Wikidata's office holders
+# (ministers and deputies to 2022, which the Factbook does not list), then the CAMEO dictionaries (to 2015).
+FACTBOOK_PEOPLE = "compiled_people.tsv"
+OFFICEHOLDERS = "compiled_officeholders.tsv"
+COMPILED_PEOPLE = (FACTBOOK_PEOPLE, OFFICEHOLDERS, "compiled_cameo_people.tsv")
 COMPILED_ORGS = ("compiled_orgs.tsv", "compiled_cameo_orgs.tsv")
 COMPILED_FILES = (*COMPILED_PEOPLE, *COMPILED_ORGS)
 _COMPILED_MAX_TOKENS = 10
@@ -403,16 +408,24 @@ def _add_compiled(b: _Builder) -> None:
             # A person another file knows (under any spelling, for the CAMEO file) is left to that file:
             # its periods are hand-checked or newer. The CAMEO posts that ended before the Factbook's
             # first one are its history ("Putin" in 2009, prime minister), added to that entry.
-            keys = [key(a) for a in (aliases if name != "compiled_people.tsv" else aliases[:1])]
+            keys = [key(a) for a in (aliases if name == COMPILED_PEOPLE[-1] else aliases[:1])]
             known = [e for k in keys for e in b.index.get(k, ()) if e.kind == "person" and e.source != name]
             if known:
                 first = known[0]
-                if first.source == "compiled_people.tsv" and first.country == prow.get("country") and first.offices:
+                if first.source in COMPILED_PEOPLE and first.country == prow.get("country") and first.offices:
+                    # Wikidata's posts are dated and as new as the Factbook's: all of them join the
+                    # Factbook's entry (a prime minister who now leads a party keeps both). The CAMEO
+                    # posts only where they ended before the entry's first one (its history).
+                    # Where the Factbook dates a state office for the same time, its dates win: a
+                    # Wikidata snapshot of 2022 leaves open a presidency that ended after it.
                     begin = min(o.start for o in first.offices)
+                    state = [o for o in first.offices if o.sector != "PTY"] if first.source == FACTBOOK_PEOPLE else []
                     earlier.setdefault(first, []).extend(
-                        o for o in _entry_offices(prow.get("offices", [])) if o.end is not None and o.end < begin)
+                        o for o in _entry_offices(prow.get("offices", []))
+                        if (name == OFFICEHOLDERS and not any(_overlap(o, f) for f in state))
+                        or o.end is not None and o.end < begin)
                 continue
-            entry = Entry("person", prow["name"], country=prow.get("country"),
+            entry = Entry("person", prow["name"], country=prow.get("country"), wikidata=prow.get("wikidata"),
                           offices=_entry_offices(prow.get("offices", [])), source=name)
             for i, alias in enumerate(aliases):
                 b.add(alias, entry, only_new=True, k=keys[i] if i < len(keys) else None)
@@ -439,6 +452,11 @@ def _add_compiled(b: _Builder) -> None:
         for k, bucket in b.index.items():
             if any(e in merged for e in bucket):
                 b.index[k] = [merged.get(e, e) for e in bucket]
+
+
+def _overlap(a: Office, b: Office) -> bool:
+    far = dt.date.max
+    return a.start <= (b.end or far) and b.start <= (a.end or far)
 
 
 def _populations() -> dict[str, int]:
