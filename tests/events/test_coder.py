@@ -257,3 +257,9 @@ def test_a_passive_opened_investigation_is_an_event_without_an_actor():
     acc = [r for r in recs if r["plover_type"] == "ACCUSE"]
     assert acc and acc[0]["plover_mode"] == "investigate"
     assert not [a for a in acc[0]["actors"] if a["role"] == "actor"]
+
+
+def test_refusing_to_comment_is_not_a_rejection():
+    assert eventwire.extract("The militia's leaders refused to comment on their plans on Monday.", published="2021-03-04") == []
+    assert [r["plover_type"] for r in eventwire.extract("Hamas rejected the ceasefire proposal on Monday.",
+                                                        published="2021-03-04")] == ["REJECT"]

@@ -199,6 +199,15 @@ def _frame_take_control(tok: Token) -> bool:
     return False
 
 
+_NO_COMMENT = frozenset({"comment", "say", "confirm", "discuss", "speculate", "elaborate", "disclose", "reveal",
+                         "name", "identify", "answer", "specify", "respond", "give", "provide", "talk", "speak"})
+
+
+def _frame_reject_content(tok: Token) -> bool:
+    """'refused the ceasefire proposal', 'rejected the demands'; 'refused to comment' is no event."""
+    return not any(c.dep_ == "xcomp" and c.lemma_.lower() in _NO_COMMENT for c in tok.children)
+
+
 def _frame_died_in_attack(tok: Token) -> bool:
     return any(c.dep_ == "prep" and any(g.lemma_.lower() in lx.NOUN_TRIGGERS for g in c.children) for c in tok.children)
 
@@ -225,4 +234,5 @@ _FRAMES = {
     "crowd_control_weapon": _frame_crowd_control,
     "protest_obstruct": _frame_protest_obstruct,
     "take_control": _frame_take_control,
+    "reject_content": _frame_reject_content,
 }
