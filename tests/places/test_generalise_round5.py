@@ -8,19 +8,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from place_helpers import resolve_named
 
 from eventwire.places import PlaceResolver, haversine_km
 from eventwire.places.rules import DISABLED_RULES
-from eventwire.records import Place
-
-
-def _doc(resolver: PlaceResolver, text: str, names: list[str]) -> list[Place]:
-    mentions, pos = [], 0
-    for name in names:
-        start = text.index(name, pos)
-        mentions.append((start, start + len(name), "GPE"))
-        pos = start + len(name)
-    return resolver.resolve_document(text, mentions)
 
 
 @pytest.fixture
@@ -62,7 +53,7 @@ def test_demonym_led_rule_switches_off(resolver: PlaceResolver, switched_off: No
 
 def test_a_town_followed_by_its_province_takes_that_province(resolver: PlaceResolver) -> None:
     # Philippine provinces are GeoNames admin2 units: "San Jose, Batangas" is not San José, Costa Rica
-    place = _doc(resolver, "The mayor of San Jose, Batangas said the storm passed.", ["San Jose"])[0]
+    place = resolve_named(resolver, "The mayor of San Jose, Batangas said the storm passed.", ["San Jose"])[0]
     assert place.country == "PH" and place.admin2 == "Province of Batangas"
 
 
@@ -72,48 +63,48 @@ def test_province_word_fits_an_admin2_province(resolver: PlaceResolver) -> None:
 
 
 def test_items_of_a_list_of_counties_are_counties(resolver: PlaceResolver) -> None:
-    places = _doc(resolver, "Schools in Wayne, Stark and Summit counties closed.", ["Wayne", "Stark", "Summit"])
+    places = resolve_named(resolver, "Schools in Wayne, Stark and Summit counties closed.", ["Wayne", "Stark", "Summit"])
     assert [p.precision for p in places] == ["admin2"] * 3
     assert {p.admin1 for p in places} == {"Ohio"}  # the three counties that border each other
     # without the plural kind word the name is a town again
-    assert _doc(resolver, "Schools in Wayne closed.", ["Wayne"])[0].precision == "town"
+    assert resolve_named(resolver, "Schools in Wayne closed.", ["Wayne"])[0].precision == "town"
 
 
 def test_a_confidently_resolved_town_names_its_state_for_the_others(resolver: PlaceResolver) -> None:
     # Atlanta is unambiguous; Columbus, Georgia lies too far from it (160 km) for the nearness bonus
-    columbus = _doc(resolver, "A Columbus man was arrested in Atlanta on Friday.", ["Columbus", "Atlanta"])[0]
+    columbus = resolve_named(resolver, "A Columbus man was arrested in Atlanta on Friday.", ["Columbus", "Atlanta"])[0]
     assert columbus.admin1 == "Georgia"
-    alone = _doc(resolver, "A Columbus man was arrested on Friday.", ["Columbus"])[0]
+    alone = resolve_named(resolver, "A Columbus man was arrested on Friday.", ["Columbus"])[0]
     assert alone.admin1 == "Ohio"  # the largest Columbus, without Atlanta beside it
 
 
 @pytest.mark.parametrize("switched_off", ["town-admin1"], indirect=True)
 def test_town_admin1_rule_switches_off(resolver: PlaceResolver, switched_off: None) -> None:
-    columbus = _doc(resolver, "A Columbus man was arrested in Atlanta on Friday.", ["Columbus", "Atlanta"])[0]
+    columbus = resolve_named(resolver, "A Columbus man was arrested in Atlanta on Friday.", ["Columbus", "Atlanta"])[0]
     assert columbus.admin1 != "Georgia"
 
 
 def test_an_unknown_name_goes_to_a_place_named_before_it(resolver: PlaceResolver) -> None:
     text = "Fresno officials visited Quorvex Wholesale Depot."
-    venue = _doc(resolver, text, ["Fresno", "Quorvex Wholesale Depot"])[1]
+    venue = resolve_named(resolver, text, ["Fresno", "Quorvex Wholesale Depot"])[1]
     assert venue.lat is not None and (venue.reason or "").startswith("approximate")
     assert haversine_km(venue.lat, venue.lon, 36.75, -119.77) < 30
     # nothing named before it: it stays unresolved, never guessed from a town named after it (round 6 lets
     # a state or country named after it hold it: test_generalise_round6.py)
-    alone = _doc(resolver, "Quorvex Wholesale Depot hired Fresno staff.", ["Quorvex Wholesale Depot", "Fresno"])
+    alone = resolve_named(resolver, "Quorvex Wholesale Depot hired Fresno staff.", ["Quorvex Wholesale Depot", "Fresno"])
     assert alone[0].lat is None
 
 
 def test_a_town_named_before_outranks_a_country_named_nearer(resolver: PlaceResolver) -> None:
     text = "Police in Fresno said a man from Mexico was held at Quorvex Wholesale Depot."
-    venue = _doc(resolver, text, ["Fresno", "Mexico", "Quorvex Wholesale Depot"])[2]
+    venue = resolve_named(resolver, text, ["Fresno", "Mexico", "Quorvex Wholesale Depot"])[2]
     assert venue.country == "US" and venue.precision == "town"
 
 
 @pytest.mark.parametrize("switched_off", ["preceding-place"], indirect=True)
 def test_preceding_place_rule_switches_off(resolver: PlaceResolver, switched_off: None) -> None:
     text = "Fresno officials visited Quorvex Wholesale Depot."
-    assert _doc(resolver, text, ["Fresno", "Quorvex Wholesale Depot"])[1].lat is None
+    assert resolve_named(resolver, text, ["Fresno", "Quorvex Wholesale Depot"])[1].lat is None
 
 
 @pytest.mark.parametrize(

@@ -9,19 +9,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from place_helpers import resolve_named
 
 from eventwire.places import PlaceResolver
 from eventwire.places.rules import DISABLED_RULES
-from eventwire.records import Place
-
-
-def _doc(resolver: PlaceResolver, text: str, names: list[str]) -> list[Place]:
-    mentions, pos = [], 0
-    for name in names:
-        start = text.index(name, pos)
-        mentions.append((start, start + len(name), "GPE"))
-        pos = start + len(name)
-    return resolver.resolve_document(text, mentions)
 
 
 @pytest.fixture
@@ -41,11 +32,11 @@ def _off(without: set[str], rule: str) -> None:
 
 def test_a_town_and_the_county_that_holds_it_confirm_each_other(resolver: PlaceResolver, without: set[str]) -> None:
     text = "Firefighters from Athens were called to a barn fire in Clarke County."
-    athens, county = _doc(resolver, text, ["Athens", "Clarke County"])
+    athens, county = resolve_named(resolver, text, ["Athens", "Clarke County"])
     assert (athens.country, athens.admin1) == ("US", "Georgia")
     assert county.admin1 == "Georgia"
     _off(without, "town-in-county")
-    assert _doc(resolver, text, ["Athens", "Clarke County"])[0].country == "GR"
+    assert resolve_named(resolver, text, ["Athens", "Clarke County"])[0].country == "GR"
 
 
 def test_another_countrys_own_press_makes_its_towns_the_local_ones(
@@ -53,14 +44,14 @@ def test_another_countrys_own_press_makes_its_towns_the_local_ones(
 ) -> None:
     # Gardaí (the Irish police) and the HSE (Ireland's health service): Dundalk, Co. Louth, not Maryland
     text = "Gardaí in Dundalk said the HSE had been informed."
-    assert _doc(resolver, text, ["Dundalk"])[0].country == "IE"
+    assert resolve_named(resolver, text, ["Dundalk"])[0].country == "IE"
     _off(without, "national-markers")
-    assert _doc(resolver, text, ["Dundalk"])[0].country == "US"
+    assert resolve_named(resolver, text, ["Dundalk"])[0].country == "US"
 
 
 def test_a_marker_does_not_outweigh_the_country_the_article_names(resolver: PlaceResolver) -> None:
     text = "Unlike the NHS, hospitals in the United States bill patients; Boston's are among the dearest."
-    assert _doc(resolver, text, ["United States", "Boston"])[1].country == "US"
+    assert resolve_named(resolver, text, ["United States", "Boston"])[1].country == "US"
 
 
 def test_a_treaty_named_after_a_city_means_the_city_the_world_knows(
@@ -68,12 +59,12 @@ def test_a_treaty_named_after_a_city_means_the_city_the_world_knows(
 ) -> None:
     text = "Lawmakers in Austin, Texas, debated leaving the Paris Agreement."
     names = ["Austin", "Texas", "Paris"]
-    paris = _doc(resolver, text, names)[2]
+    paris = resolve_named(resolver, text, names)[2]
     assert paris.country == "FR"
     # Paris, Texas is still Paris when the text is about the town
-    assert _doc(resolver, "Lawmakers in Austin, Texas, visited Paris on Monday.", names)[2].admin1 == "Texas"
+    assert resolve_named(resolver, "Lawmakers in Austin, Texas, visited Paris on Monday.", names)[2].admin1 == "Texas"
     _off(without, "eponym")
-    assert _doc(resolver, text, names)[2].admin1 == "Texas"
+    assert resolve_named(resolver, text, names)[2].admin1 == "Texas"
 
 
 def test_co_abbreviates_county(resolver: PlaceResolver, without: set[str]) -> None:
@@ -88,21 +79,21 @@ def test_an_unknown_name_before_any_place_goes_to_the_state_named_after_it(
 ) -> None:
     text = "Volunteers at Zorbatown Community Kitchen served 300 meals, a charity in Ohio said."
     names = ["Zorbatown Community Kitchen", "Ohio"]
-    kitchen = _doc(resolver, text, names)[0]
+    kitchen = resolve_named(resolver, text, names)[0]
     assert (kitchen.name, kitchen.precision) == ("Ohio", "admin1")
     assert (kitchen.reason or "").startswith("approximate") and "named after it" in (kitchen.reason or "")
     # a town named after it is a neighbour, not a container: it stays unresolved
-    alone = _doc(resolver, "Volunteers at Zorbatown Community Kitchen met Leeds staff.", [names[0], "Leeds"])
+    alone = resolve_named(resolver, "Volunteers at Zorbatown Community Kitchen met Leeds staff.", [names[0], "Leeds"])
     assert alone[0].lat is None
     _off(without, "following-place")
-    assert _doc(resolver, text, names)[0].lat is None
+    assert resolve_named(resolver, text, names)[0].lat is None
 
 
 def test_a_country_that_is_also_a_us_state_does_not_make_local_news_foreign(
     resolver: PlaceResolver, without: set[str]
 ) -> None:
     text = "Georgia's farm regulator may pay $12,000 in fines, the County Sheriff said."
-    georgia = _doc(resolver, text, ["Georgia"])[0]
+    georgia = resolve_named(resolver, text, ["Georgia"])[0]
     assert (georgia.country, georgia.precision) == ("US", "admin1")
     _off(without, "state-homonym")
-    assert _doc(resolver, text, ["Georgia"])[0].country == "GE"
+    assert resolve_named(resolver, text, ["Georgia"])[0].country == "GE"

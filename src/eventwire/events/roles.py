@@ -16,14 +16,13 @@ argument annotations of WikiEvents dev and RAMS dev and the gold parties of the 
 
 from __future__ import annotations
 
-import json
-import math
 import os
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import lexicon as lx
+from .sparse import SparseSoftmax
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -206,34 +205,16 @@ def kb_reader(resolve: Callable[[str], Any], is_outlet: Callable[[str], bool] | 
     return read
 
 
-class RoleModel:
+class RoleModel(SparseSoftmax):
     """Sparse multinomial logistic regression over ``features``."""
-
-    def __init__(self, classes: list[str], weights: dict[str, list[float]], bias: list[float], about: str = ""):
-        self.classes = classes
-        self.weights = weights
-        self.bias = bias
-        self.about = about
 
     @classmethod
     def load(cls, path: Path = ROLE_MODEL_FILE) -> RoleModel:
-        d = json.loads(path.read_text(encoding="utf-8"))
+        d = cls.read(path)
         return cls(d["classes"], d["weights"], d["bias"], d.get("about", ""))
 
-    def to_json(self) -> dict[str, Any]:
-        return {"about": self.about, "classes": self.classes, "bias": self.bias, "weights": self.weights}
-
     def scores(self, feats: dict[str, float]) -> dict[str, float]:
-        z = list(self.bias)
-        for name, v in feats.items():
-            w = self.weights.get(name)
-            if w is not None:
-                for k, wk in enumerate(w):
-                    z[k] += wk * v
-        m = max(z)
-        e = [math.exp(x - m) for x in z]
-        s = sum(e)
-        return {c: x / s for c, x in zip(self.classes, e, strict=True)}
+        return dict(zip(self.classes, self.probabilities(feats), strict=True))
 
 
 @lru_cache(maxsize=1)

@@ -17,7 +17,6 @@ Training data (../shared/data, dev halves only; nothing of acceptance's halves i
 
 from __future__ import annotations
 
-import argparse
 import json
 import pickle
 import random
@@ -256,21 +255,11 @@ def coder_cross_validate(examples: list[Example], corpus: Path, folds: int, C: f
 
 def main(argv: list[str] | None = None) -> None:
     from ..evaluate.gold import shared_dir
+    from .train_triggers import training_arguments
 
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--shared", type=Path, default=None, help="the shared/ folder (default: beside the checkout)")
-    ap.add_argument("--exclude", type=Path, default=REPO / "eval" / "corpus" / "test_ids.txt",
-                    help="record ids never to train on (the team corpus test split)")
-    ap.add_argument("--corpus", type=Path, default=REPO / "eval" / "corpus" / "dev",
-                    help="team-corpus gold folder to train on (its dev split; never the test split)")
-    ap.add_argument("--cv", type=int, default=0, help="document-grouped folds over all training data (0: none)")
-    ap.add_argument("--coder-cv", type=int, default=0,
-                    help="folds over the team dev articles: the coder, each fold with a model that never saw it")
+    ap = training_arguments(__doc__, cv_help="document-grouped folds over all training data (0: none)", C=0.3)
     ap.add_argument("--settings", default=None,
                     help="coder-cv: fill/veto thresholds to compare, e.g. '0.5/0.1,0.35/0.05' (default: the shipped ones)")
-    ap.add_argument("-C", type=float, default=0.3)
-    ap.add_argument("--threshold", type=float, default=0.5)
-    ap.add_argument("--no-write", action="store_true")
     ap.add_argument("--examples", type=Path, default=None,
                     help="a pickle of the parsed examples: read if it exists, else written (parsing takes minutes)")
     a = ap.parse_args(argv)

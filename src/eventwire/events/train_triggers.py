@@ -215,21 +215,27 @@ def coder_cross_validate(examples: list[tuple[str, dict[str, float], str, float]
     return {**{k: r[k] for k in ("recall", "precision", "f1")}, "errors": errors}
 
 
-def main(argv: list[str] | None = None) -> None:
-    from ..evaluate.gold import shared_dir
-
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+def training_arguments(doc: str | None, *, cv_help: str, C: float) -> argparse.ArgumentParser:
+    """The options the trigger and role training scripts share: data, exclusions, CV, regularisation."""
+    ap = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--shared", type=Path, default=None, help="the shared/ folder (default: beside the checkout)")
     ap.add_argument("--exclude", type=Path, default=REPO / "eval" / "corpus" / "test_ids.txt",
                     help="record ids never to train on (the team corpus test split)")
     ap.add_argument("--corpus", type=Path, default=REPO / "eval" / "corpus" / "dev",
                     help="team-corpus gold folder to train on (its dev split; never the test split)")
-    ap.add_argument("--cv", type=int, default=0, help="document-level folds over WikiEvents (0: none)")
+    ap.add_argument("--cv", type=int, default=0, help=cv_help)
     ap.add_argument("--coder-cv", type=int, default=0,
-                    help="folds over the team dev articles: the whole coder, each fold with a model that never saw it")
-    ap.add_argument("-C", type=float, default=0.5)
+                    help="folds over the team dev articles: the coder, each fold with a model that never saw it")
+    ap.add_argument("-C", type=float, default=C)
     ap.add_argument("--threshold", type=float, default=0.5)
     ap.add_argument("--no-write", action="store_true")
+    return ap
+
+
+def main(argv: list[str] | None = None) -> None:
+    from ..evaluate.gold import shared_dir
+
+    ap = training_arguments(__doc__, cv_help="document-level folds over WikiEvents (0: none)", C=0.5)
     a = ap.parse_args(argv)
     shared = a.shared or shared_dir()
     if shared is None:

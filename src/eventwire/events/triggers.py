@@ -12,14 +12,14 @@ it loads in milliseconds and needs no scikit-learn at run time.
 from __future__ import annotations
 
 import csv
-import json
-import math
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from .sparse import SparseSoftmax
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -129,22 +129,19 @@ def _sentence_entity_labels(tok: Token) -> set[str]:
     return labels[bisect_right(starts, tok.i) - 1]
 
 
-class TriggerModel:
+class TriggerModel(SparseSoftmax):
     """Sparse multinomial logistic regression over ``token_features``."""
 
     def __init__(self, classes: list[str], weights: dict[str, list[float]], bias: list[float],
                  about: str = "") -> None:
-        self.classes = classes
-        self.weights = weights
-        self.bias = bias
-        self.about = about
+        super().__init__(classes, weights, bias, about)
         # A cheap gate before the features: words the model has seen lean towards an event, or that the
         # CAMEO dictionary lists. Scoring every noun and verb costs as much as parsing; most never fire.
         self.gate = set(cameo_lexicon().default) | self.event_lemmas()
 
     @classmethod
     def load(cls, path: Path = MODEL_FILE) -> TriggerModel:
-        d = json.loads(path.read_text(encoding="utf-8"))
+        d = cls.read(path)
         return cls(d["classes"], d["weights"], d["bias"], d.get("about", ""))
 
     def event_lemmas(self, margin: float = 0.0) -> set[str]:
@@ -156,20 +153,8 @@ class TriggerModel:
                 out.add(name[6:])
         return out
 
-    def to_json(self) -> dict[str, Any]:
-        return {"about": self.about, "classes": self.classes, "bias": self.bias, "weights": self.weights}
-
     def scores(self, feats: dict[str, float]) -> list[float]:
-        z = list(self.bias)
-        for name, v in feats.items():
-            w = self.weights.get(name)
-            if w is not None:
-                for k, wk in enumerate(w):
-                    z[k] += wk * v
-        m = max(z)
-        e = [math.exp(x - m) for x in z]
-        s = sum(e)
-        return [x / s for x in e]
+        return self.probabilities(feats)
 
     def predict(self, tok: Token) -> tuple[str, float]:
         """The most likely PLOVER type of this token ('NONE' when it reports no event) and its probability."""
