@@ -15,6 +15,7 @@ from . import roles as rl
 from .common import (
     FOOTNOTE,
     LEFT_DEAD,
+    NOMINAL_AGENT_VERBS,
     ONGOING,
     PRONOUNS,
     Draft,
@@ -98,11 +99,10 @@ class ArgumentsMixin:
                     actor_toks += [g for g in c.children if g.dep_ == "pobj"]
                 if c.dep_ == "prep" and c.lower_ in {"on", "against", "with", "between", "of"}:
                     recip_toks += [g for g in c.children if g.dep_ == "pobj"]
-            governors = lx.LIGHT_VERBS | lx.PROTEST_LIGHT_VERBS | lx.AGREEMENT_VERBS
-            if t.dep_ in {"dobj", "obj"} and _governor_lemma(t.head) in governors:
+            if t.dep_ in {"dobj", "obj"} and _governor_lemma(t.head) in NOMINAL_AGENT_VERBS:
                 # "the rebels launched an attack", "supporters staged sit-ins", "they reached an agreement"
                 actor_toks += _subjects(t.head)
-            elif t.dep_ == "pobj" and d.plover_type == "PROTEST" and _governor_lemma(t.head.head) in governors:
+            elif t.dep_ == "pobj" and d.plover_type == "PROTEST" and _governor_lemma(t.head.head) in NOMINAL_AGENT_VERBS:
                 actor_toks += _subjects(t.head.head)  # "activists participated in a die-in"
             elif t.dep_ == "pobj" and t.head.lower_ == "under":
                 # "the convoy came under attack from a militant cell": the subject is the target

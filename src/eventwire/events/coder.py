@@ -216,26 +216,30 @@ class EventCoder(ArgumentsMixin):
                              nominal=True, standalone=True)
             return None
         frame = None
+        # whether the frame itself says the incident happened, so that it stands without a named party
+        happened = False
         if tok.dep_ in {"dobj", "obj", "nsubjpass"} and governor in lx.LIGHT_VERBS:
-            # "launched an investigation", "an investigation was opened"
+            # "launched an investigation"; "an investigation has been opened": a passive light verb
+            # leaves its agent out, not the event
             frame = f"light verb '{governor}'"
-        elif plover_type == "PROTEST" and governor in lx.PROTEST_LIGHT_VERBS and tok.dep_ in {"dobj", "obj"}:
+            happened = plover_type == "PROTEST" or tok.dep_ == "nsubjpass"
+        elif plover_type == "PROTEST" and tok.dep_ in {"dobj", "obj", "pobj"} and (
+            collective := _governor_lemma(head if tok.dep_ != "pobj" else head.head)
+        ) in lx.PROTEST_LIGHT_VERBS:
             # "joined the protests", "organised a rally", "took out a march", "participated in a sit-in"
-            frame = f"collective action '{governor}'"
-        elif plover_type == "PROTEST" and tok.dep_ == "pobj" and _governor_lemma(head.head) in lx.PROTEST_LIGHT_VERBS:
-            frame = f"collective action '{_governor_lemma(head.head)}'"
+            frame, happened = f"collective action '{collective}'", True
         elif tok.dep_ == "nsubj" and governor in lx.OCCURRENCE_VERBS and head.pos_ == "VERB" and (
             governor != "break" or any(c.lower_ == "out" for c in head.children)
         ):
             # "protests erupted in Tripoli", "fighting broke out": the verb says it happened
-            frame = f"occurred: '{governor}'"
+            frame, happened = f"occurred: '{governor}'", True
         elif plover_type == "ASSAULT" and tok.dep_ == "pobj" and head.lower_ == "under" and head.head.lemma_.lower() in {
                 "come", "be", "remain"}:
             # "the convoy came under attack from a militant cell", "the town was under fire"
-            frame = "came under"
+            frame, happened = "came under", True
         elif plover_type == "PROTEST" and tok.dep_ in {"dobj", "obj", "nsubjpass"} and governor in lx.POLICING_VERBS:
             # "suppressed a peaceful protest", "the rally was dispersed": it took place
-            frame = f"policed: '{governor}'"
+            frame, happened = f"policed: '{governor}'", True
         elif any(c.dep_ == "prep" and c.lower_ == "by" for c in tok.children) or any(
             c.dep_ == "poss" for c in tok.children
         ):
@@ -246,29 +250,27 @@ class EventCoder(ArgumentsMixin):
             frame = "talks with"
         elif plover_type == "ASSAULT" and tok.dep_ in {"dobj", "obj"} and head.lemma_.lower() in lx.JUDGED_EVENT_VERBS:
             # "condemns the attacks in Jabla": the attack is an incident of its own, not the verb's party
-            return Draft(tok, [tok], plover_type, mode, {"type": f"noun:{lemma} (judged incident)"}, nominal=True)
+            return Draft(tok, [tok], plover_type, mode, {"type": f"noun:{lemma} (judged incident)"}, nominal=True,
+                         standalone=True)
         # "Saturday's terror attack in London", "Russian airstrikes", "the May 22 concert bombing": a
         # nominal tied to a time, a place or a named side names one incident, not events in general
         anchor = _nominal_anchor(tok)
         if anchor is not None:
             frame = f"{frame}; {anchor}" if frame else anchor
+            happened = True
         if frame is None:
             return None
         # a nominal inside a clause already coded by a verb trigger is that verb's argument
         anc = tok.head
         for _ in range(6):
             coded = self._verb_trigger(anc) if anc.i != tok.i and anc.pos_ == "VERB" else None
-            verb_types = {coded.plover_type} if coded is not None else set()
-            if anc.i != tok.i and verb_types and anc.pos_ == "VERB" and (anchor is None or plover_type in verb_types):
+            if coded is not None and (anchor is None or coded.plover_type == plover_type):
                 # ...unless it is anchored and of another kind: "arrested two men in connection with
                 # Saturday's bombing" reports the arrest and refers to the bombing, two incidents
                 return None
             if anc.pos_ == "VERB" or anc == anc.head:
                 break
             anc = anc.head
-        # "an investigation has been opened": a passive light verb leaves its agent out, not the event
-        happened = frame.startswith(("collective action", "occurred", "policed", "came under")) or (
-            frame.startswith("light verb") and (plover_type == "PROTEST" or tok.dep_ == "nsubjpass"))
         return Draft(tok, [tok], plover_type, mode, {"type": f"noun:{lemma} ({frame})"}, nominal=True,
                      standalone=happened)
 
@@ -286,7 +288,8 @@ class EventCoder(ArgumentsMixin):
         if tok.pos_ == "NOUN":
             anchor = _nominal_anchor(tok)
             return Draft(tok, [tok], plover_type, None,
-                          {"type": f"model:{lemma} ({p:.2f}" + (f"; {anchor})" if anchor else ")")}, nominal=True)
+                         {"type": f"model:{lemma} ({p:.2f}" + (f"; {anchor})" if anchor else ")")}, nominal=True,
+                         standalone=anchor is not None)
         return Draft(tok, [tok], plover_type, None, {"type": f"model:{lemma} ({p:.2f})"})
 
     def _irrealis(self, tok: Token) -> bool:
@@ -366,9 +369,8 @@ class EventCoder(ArgumentsMixin):
         recips = [self._military_sector(a, d.plover_type) for a in self._no_outlets(recips)]
         # an anchored nominal with no party stands alone only in a sentence that reports something: not
         # in a list of headlines or links ("* 2007 Bagram Airfield bombing")
-        anchored = "judged incident" in d.rules.get("type", "") or (
-            ("anchored" in d.rules.get("type", "") or d.standalone) and any(t.pos_ in {"VERB", "AUX"} for t in sent)
-        )
+        anchored = d.standalone and (d.rules["type"].endswith("(judged incident)")
+                                     or any(t.pos_ in {"VERB", "AUX"} for t in sent))
         if not actors and not recips and d.nominal and not anchored:
             return None
         size = self._size(d, sent)

@@ -44,8 +44,10 @@ _MODEL_OPEN = frozenset(
 )
 
 # Verbs that govern event nouns, with their regular forms ("staged" is lemmatised "stag").
-_GOVERNORS = (lx.LIGHT_VERBS | lx.PROTEST_LIGHT_VERBS | lx.AGREEMENT_VERBS | lx.OCCURRENCE_VERBS
-              | lx.POLICING_VERBS | lx.JUDGED_EVENT_VERBS)
+# Verbs whose subject carries out the event noun they govern: "rebels launched an attack", "supporters
+# staged sit-ins", "they reached an agreement".
+NOMINAL_AGENT_VERBS = lx.LIGHT_VERBS | lx.PROTEST_LIGHT_VERBS | lx.AGREEMENT_VERBS
+_GOVERNORS = NOMINAL_AGENT_VERBS | lx.OCCURRENCE_VERBS | lx.POLICING_VERBS | lx.JUDGED_EVENT_VERBS
 _GOVERNOR_FORMS = {form: lem for lem in _GOVERNORS for form in _inflections(lem)}
 
 
@@ -119,5 +121,6 @@ class Draft:
     rules: dict[str, str] = field(default_factory=dict)
     nominal: bool = False
     # an event noun whose frame itself says the incident happened ("protests erupted", "reached an
-    # agreement", "Saturday's attack"): it stands as an event even when no party is named
+    # agreement", "Saturday's attack", a condemned attack), or a crowd that gathers: it stands as an
+    # event even when no party is named
     standalone: bool = False
