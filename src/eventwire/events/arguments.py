@@ -287,11 +287,12 @@ class ArgumentsMixin:
         low = head.lower_
         start, end = span.start_char, span.end_char
         if low in PRONOUNS and head.pos_ == "PRON":
-            m = speaker if speaker is not None and speaker.sent_i == si and low in {"it", "its", "they", "their"} \
+            mention = speaker if speaker is not None and speaker.sent_i == si and low in {"it", "its", "they", "their"} \
                 else ctx.antecedent(si, plural=low in {"they", "them", "their"}, person=low in {"he", "him", "his", "she", "her"})
-            if m is None:
+            if mention is None:
                 return []
-            return [ActorRef(role, text, m.name, m.country, m.sector, start=start, end=end, rule=f"coreference: {m.text}")]
+            return [ActorRef(role, text, mention.name, mention.country, mention.sector, start=start, end=end,
+                             rule=f"coreference: {mention.text}")]
         words = {t.lower_ for t in span}
         if any(_first_person(t) for t in span) and speaker is not None:
             m = _safe(lambda: self.actors.resolve_speaker_pronoun(text, _as_match(speaker)))

@@ -28,6 +28,11 @@ class SparseSoftmax:
     def to_json(self) -> dict[str, Any]:
         return {"about": self.about, "classes": self.classes, "bias": self.bias, "weights": self.weights}
 
+    def save(self, path: Path) -> str:
+        """Write the model where the package reads it; a line saying what was written."""
+        path.write_text(json.dumps(self.to_json(), separators=(",", ":")), encoding="utf-8")
+        return f"wrote {path} ({path.stat().st_size // 1024} kB, {len(self.weights)} features)"
+
     def probabilities(self, feats: dict[str, float]) -> list[float]:
         """P(class) for each of ``classes``, in their order."""
         z = list(self.bias)

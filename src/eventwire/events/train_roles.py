@@ -85,8 +85,9 @@ def _dataset_examples(nlp: Any, records: list[dict[str, Any]], mapping: dict[str
                     continue
                 out.append((f"{source}:{group}", features(trig, c, ptype, kb), lab, key))
             prev = earlier_mention(trig.sent)
-            if prev is not None and labels.get(prev.i, NONE) is not None:
-                out.append((f"{source}:{group}", coref_features(trig, prev, ptype, kb), labels.get(prev.i, NONE), key))
+            prev_label = labels.get(prev.i, NONE) if prev is not None else None
+            if prev is not None and prev_label is not None:
+                out.append((f"{source}:{group}", coref_features(trig, prev, ptype, kb), prev_label, key))
     return out
 
 
@@ -283,7 +284,8 @@ def main(argv: list[str] | None = None) -> None:
     print(f"{len(ex)} (trigger, candidate) pairs {dict(labels)}, {len(exclude)} excluded records")
     if a.cv:
         print("cv (documents held out):", json.dumps(cross_validate(ex, a.cv, a.C, a.threshold)))
-    settings = [tuple(float(x) for x in pair.split("/")) for pair in a.settings.split(",")] if a.settings else None
+    settings = [(float(fill), float(veto)) for fill, veto in (pair.split("/") for pair in a.settings.split(","))] \
+        if a.settings else None
     if a.coder_cv:
         if a.corpus is None or not a.corpus.is_dir():
             raise SystemExit("--coder-cv needs the team corpus dev folder (--corpus)")
@@ -291,8 +293,7 @@ def main(argv: list[str] | None = None) -> None:
               json.dumps(coder_cross_validate(ex, a.corpus, a.coder_cv, a.C, settings)))
     if not a.no_write:
         model = fit(ex, a.C)
-        ROLE_MODEL_FILE.write_text(json.dumps(model.to_json(), separators=(",", ":")), encoding="utf-8")
-        print(f"wrote {ROLE_MODEL_FILE} ({ROLE_MODEL_FILE.stat().st_size // 1024} kB, {len(model.weights)} features)")
+        print(model.save(ROLE_MODEL_FILE))
 
 
 if __name__ == "__main__":

@@ -257,8 +257,7 @@ def main(argv: list[str] | None = None) -> None:
               json.dumps(coder_cross_validate(ex, a.corpus, a.coder_cv, a.C)))
     if not a.no_write:
         model = fit(ex, a.C)
-        MODEL_FILE.write_text(json.dumps(model.to_json(), separators=(",", ":")), encoding="utf-8")
-        print(f"wrote {MODEL_FILE} ({MODEL_FILE.stat().st_size // 1024} kB, {len(model.weights)} features)")
+        print(model.save(MODEL_FILE))
 
 
 if __name__ == "__main__":
