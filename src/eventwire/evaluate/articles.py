@@ -56,7 +56,9 @@ def location_ok(sys_loc: dict[str, Any] | None, gold_loc: dict[str, Any]) -> boo
     return any(w and any(g and (w in g or g in w) for g in got) for w in want)
 
 
-def score_article(gold: GoldArticle, events: list[dict[str, Any]]) -> dict[str, Any]:
+def match_events(gold: GoldArticle, events: list[dict[str, Any]]) -> dict[int, int]:
+    """One-to-one {gold index: system index}: overlapping evidence and an accepted type, largest overlap
+    first (the shared scorer's rule)."""
     gev = gold.events
     pairs = []
     for si, ev in enumerate(events):
@@ -74,6 +76,12 @@ def score_article(gold: GoldArticle, events: list[dict[str, Any]]) -> dict[str, 
         if si not in used and gi not in match:
             used.add(si)
             match[gi] = si
+    return match
+
+
+def score_article(gold: GoldArticle, events: list[dict[str, Any]]) -> dict[str, Any]:
+    gev = gold.events
+    match = match_events(gold, events)
     optional_hits = sum(1 for gi in match if not gev[gi]["required"])
     fields = {k: [0, 0] for k in FIELDS}
     invented = {"date": 0, "dead": 0}

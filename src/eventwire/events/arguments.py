@@ -540,11 +540,9 @@ class ArgumentsMixin:
             best = _best_place(pool)
             if best is not None:
                 return replace(best, reason=f"{why}: {best.reason}" if best.reason else why)
-        if d.plover_type in {"CONSULT", "REQUEST", "ACCUSE", "THREATEN", "REJECT", "AGREE", "SUPPORT"}:
-            focus = ctx.focus_place()
-            if focus is not None and d.plover_type in {"ACCUSE"}:
-                return replace(focus, reason="article focus")
-            return None
+        # statements, talks and appeals without a place of their own take the article's place as material
+        # events do (the paragraph's, the dateline's, the article's focus), checked against their parties:
+        # an appeal to a parliament in a story datelined in the capital happened there, not nowhere
         fallback: Place | None = None
         for pj in ctx.paragraph_before(si):
             best = _best_place([p for p in ctx.places if p.start is not None

@@ -450,6 +450,12 @@ class PlaceResolver:
                     found.append((scored[0], sub))
                     if "inner-best" in DISABLED_RULES:
                         break
+            if found and "inner-foreign" not in DISABLED_RULES and ctx.dominant:
+                # "the Universidad de Los Andes" in a Venezuelan story is not Chile's Los Andes: a word of a
+                # longer name is weak evidence, too weak to take the mention out of the article's country
+                found = [f for f in found if f[0].cand.cc == ctx.dominant or f[0].cand.kind == COUNTRY]
+                if not found:
+                    return None
             if found:
                 # "Robinson College Cambridge": of two runs of the same length, the better-scored place
                 best, sub = max(found, key=lambda f: f[0].score) if "inner-best" not in DISABLED_RULES else found[0]

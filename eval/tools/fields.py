@@ -1,0 +1,116 @@
+"""Where the fields of found events go wrong on a split you may look at: every matched required event whose
+location, actor, recipient, sector or date disagrees with the gold, gold and system side by side.
+
+    .venv/bin/python eval/tools/fields.py eval/corpus/dev --field location
+    .venv/bin/python eval/tools/fields.py eval/corpus/dev --field actor --field recipient
+
+Uses the same matching and the same field rules as `eventwire eval articles` (and the shared scorer).
+It refuses the test split: that split is only scored.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import datetime as dt
+import sys
+from pathlib import Path
+from typing import Any
+
+from eventwire.evaluate.articles import location_ok, match_events
+from eventwire.evaluate.gold import gold_files, load_gold
+from eventwire.pipeline import Pipeline
+
+FIELDS = ("location", "actor", "recipient", "sector", "date")
+
+
+def _snip(text: str, a: int, b: int) -> str:
+    return " ".join(text[a:b].split())[:200]
+
+
+def _day(s: str | None) -> dt.date:
+    try:
+        return dt.date.fromisoformat((s or "")[:10])
+    except ValueError:
+        return dt.date.min + dt.timedelta(days=400)
+
+
+def _loc(d: dict[str, Any] | None) -> str:
+    if not d:
+        return "-"
+    parts = [d.get(k) for k in ("text", "name", "admin1", "country", "precision")]
+    return " / ".join(str(p) for p in parts if p)
+
+
+def _parties(items: list[dict[str, Any]]) -> str:
+    return "; ".join(
+        f"{a.get('text') or a.get('name') or '?'} [{a.get('country') or '-'} {a.get('sector') or '-'}]" for a in items
+    ) or "-"
+
+
+def _disagreements(ge: dict[str, Any], ev: dict[str, Any], field: str) -> str | None:
+    """A line describing the disagreement, or None when the field agrees or the gold leaves it empty."""
+    if field == "date":
+        if not ge.get("date"):
+            return None
+        sd = (ev.get("date") or {}).get("start")
+        lo, hi = ge["date"]["start"], ge["date"]["end"] or ge["date"]["start"]
+        slack = {"week": 3, "month": 7}.get(ge["date"].get("precision"), 1)
+        day = _day(sd)
+        if day is not None and _day(lo) - dt.timedelta(days=slack) <= day <= _day(hi) + dt.timedelta(days=slack):
+            return None
+        got = ev.get("date") or {}
+        return (f"gold {lo}..{hi} {ge['date'].get('precision')} {ge['date'].get('text')!r}  | system "
+                f"{got.get('start')}..{got.get('end')} {got.get('precision')} {got.get('text')!r} ({got.get('reason')})")
+    if field == "location":
+        if not ge.get("location") or location_ok(ev.get("location"), ge["location"]):
+            return None
+        return f"gold {_loc(ge['location'])}  | system {_loc(ev.get('location'))}"
+    role = "actor" if field in ("actor", "sector") else "recipient"
+    sys_parties = [a for a in ev.get("actors", []) if a.get("role") == role]
+    gold_parties = [a for a in ge[role] if a.get("country")]
+    if not gold_parties:
+        return None
+    if field == "sector":
+        ok = {(a.get("country"), a.get("sector")) for a in sys_parties} & {
+            (a["country"], a["sector"]) for a in gold_parties
+        }
+    else:
+        ok = {a.get("country") for a in sys_parties} & {a["country"] for a in gold_parties}
+    if ok:
+        return None
+    return f"gold {_parties(gold_parties)}  | system {_parties(sys_parties)}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("paths", nargs="+", type=Path)
+    ap.add_argument("--field", action="append", choices=FIELDS, help="field(s) to list (default: all)")
+    a = ap.parse_args(argv)
+    if any("test" in p.parts for p in a.paths):
+        print("fields.py: the test split is only scored, never diagnosed", file=sys.stderr)
+        return 2
+    fields = tuple(a.field or FIELDS)
+    pipe = Pipeline()
+    wrong: collections.Counter[str] = collections.Counter()
+    for path in gold_files(tuple(a.paths)):
+        gold = load_gold(path)
+        events = [e.to_dict() for e in pipe.extract_article(gold.article(check_language=False))]
+        for gi, si in sorted(match_events(gold, events).items()):
+            ge, ev = gold.events[gi], events[si]
+            if not ge["required"]:
+                continue
+            for field in fields:
+                line = _disagreements(ge, ev, field)
+                if line is None:
+                    continue
+                wrong[field] += 1
+                s, e = ge["_span"]
+                print(f"{field:9} {path.name} {ge['id']} {ev['plover_type']}: {_snip(gold.text, s, e)}")
+                print(f"          {line}")
+    print("disagreements: " + ", ".join(f"{f} {wrong[f]}" for f in fields))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

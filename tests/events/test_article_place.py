@@ -1,0 +1,62 @@
+"""Where an event happened when its own sentence names no place: the article's place, as analysts code it,
+and never a person's name that the tagger once read as a place."""
+
+from __future__ import annotations
+
+import eventwire
+from eventwire.places import PlaceResolver
+
+
+def _by_type(text: str, plover_type: str) -> list[dict]:
+    return [r for r in eventwire.extract(text, published="2021-03-04") if r["plover_type"] == plover_type]
+
+
+def test_an_appeal_without_a_place_of_its_own_takes_the_datelines_place() -> None:
+    text = (
+        "KABUL (Reuters) - Afghanistan's foreign minister on Tuesday called on the Taliban to release "
+        "all prisoners held since the summer.\n"
+    )
+    hits = _by_type(text, "REQUEST")
+    assert hits, "the appeal is an event"
+    loc = hits[0]["location"]
+    assert loc is not None and loc["country"] == "AF"
+
+
+def test_a_place_named_in_the_sentence_still_wins_over_the_dateline() -> None:
+    text = (
+        "KABUL (Reuters) - Pakistan's foreign minister called on the Taliban in Islamabad on Tuesday to "
+        "release all prisoners.\n"
+    )
+    hits = _by_type(text, "REQUEST")
+    assert hits and hits[0]["location"] is not None and hits[0]["location"]["country"] == "PK"
+
+
+def test_a_word_inside_a_longer_name_does_not_take_it_abroad() -> None:
+    # "Los Andes" alone is a Chilean town; inside a Venezuelan university's name in a Venezuelan story
+    # it is not evidence for Chile
+    resolver = PlaceResolver.load()
+    text = ("Students clashed with police in Caracas and in San Cristobal, Venezuela, on Monday, near the "
+            "Universidad de Los Andes campus.")
+    start = text.index("Universidad")
+    end = start + len("Universidad de Los Andes")
+    mentions = [(text.index("Caracas"), text.index("Caracas") + 7, "GPE"),
+                (text.index("San Cristobal"), text.index("San Cristobal") + 13, "GPE"),
+                (text.index("Venezuela"), text.index("Venezuela") + 9, "GPE"),
+                (start, end, "FAC")]
+    places = resolver.resolve_document(text, mentions)
+    assert places[-1].country in (None, "VE")
+
+
+def test_a_name_the_article_calls_a_person_is_not_a_place() -> None:
+    import spacy
+    from spacy.tokens import Span
+
+    from eventwire.events.coder import _person_names
+
+    nlp = spacy.blank("en")
+    doc = nlp("Police detained Angel Sarmiento on Monday . The governor asked prosecutors to investigate Sarmiento "
+              "in Maracay .")
+    doc.ents = [Span(doc, 2, 4, label="PERSON"), Span(doc, 14, 15, label="GPE"), Span(doc, 16, 17, label="GPE")]
+    votes = _person_names(doc)
+    assert votes["sarmiento"] > 0  # the surname of a person named in full
+    assert votes["maracay"] <= 0  # a place the article only ever calls a place
