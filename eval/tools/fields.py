@@ -1,5 +1,5 @@
 """Where the fields of found events go wrong on a split you may look at: every matched required event whose
-location, actor, recipient, sector or date disagrees with the gold, gold and system side by side.
+location, parties, date, dead or claim source disagrees with the gold, gold and system side by side.
 
     .venv/bin/python eval/tools/fields.py eval/corpus/dev --field location
     .venv/bin/python eval/tools/fields.py eval/corpus/dev --field actor --field recipient
@@ -17,11 +17,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from eventwire.evaluate.articles import location_ok, match_events
+from eventwire.evaluate.articles import fold, location_ok, match_events
 from eventwire.evaluate.gold import gold_files, load_gold
 from eventwire.pipeline import Pipeline
 
-FIELDS = ("location", "actor", "recipient", "sector", "date")
+FIELDS = ("location", "actor", "recipient", "sector", "date", "dead", "claim_source")
 
 
 def _snip(text: str, a: int, b: int) -> str:
@@ -50,6 +50,18 @@ def _parties(items: list[dict[str, Any]]) -> str:
 
 def _disagreements(ge: dict[str, Any], ev: dict[str, Any], field: str) -> str | None:
     """A line describing the disagreement, or None when the field agrees or the gold leaves it empty."""
+    if field == "dead":
+        gd = (ge.get("size") or {}).get("dead")
+        sd = (ev.get("size") or {}).get("dead")
+        return None if gd is None or gd == sd else f"gold {gd}  | system {sd}"
+    if field == "claim_source":
+        if not ge.get("claim_source"):
+            return None
+        want = [fold(x) for x in ge["claim_source"]]
+        got = [fold(x) for x in ev.get("claim_source") or []]
+        if any(w and x and (w in x or x in w) for w in want for x in got):
+            return None
+        return f"gold {ge['claim_source']}  | system {ev.get('claim_source')}"
     if field == "date":
         if not ge.get("date"):
             return None

@@ -425,8 +425,15 @@ class ArgumentsMixin:
                 continue
             seen_t.add(t.i)
             lemma = t.lemma_.lower()
+            # "fatally shot", "was shot dead", "stabbed to death": a wounding verb whose outcome is death
+            fatal = lemma in {"shoot", "stab", "beat", "gun", "hack", "strike", "hit"} and any(
+                (c.dep_ == "advmod" and c.lower_ == "fatally")
+                or (c.dep_ in {"oprd", "acomp", "xcomp", "advmod"} and c.lower_ == "dead")
+                or (c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ == "death" for g in c.children))
+                for c in t.children
+            )
             kind = (
-                "dead" if lemma in {"kill", "die", "neutralize", "neutralise", "murder", "execute", "massacre", "slay"}
+                "dead" if fatal or lemma in {"kill", "die", "neutralize", "neutralise", "murder", "execute", "massacre", "slay"}
                 else "injured" if lemma in {"injure", "wound", "maim"}
                 else "arrested" if lemma in {"arrest", "detain"}
                 else None

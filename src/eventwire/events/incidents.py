@@ -79,7 +79,10 @@ def drop_repeats(events: list[Event]) -> list[Event]:
                 continue
             nums, pnums = _numbers(ev), _numbers(prev)
             words, pwords = _words(ev), _words(prev)
-            same_dead = ev.size.dead is not None and ev.size.dead == prev.size.dead
+            # one death is too common a figure to make two reports one ("a man was killed ... later, a man
+            # was shot dead"): a single death restates only with the same words around it
+            same_dead = ev.size.dead is not None and ev.size.dead == prev.size.dead and (
+                ev.size.dead > 1 or bool(words) and len(words & pwords) / len(words) >= 0.5)
             if (nums and nums <= pnums) or same_dead or not nums and ev.size.is_empty() and not _countries(ev, "actor") and words and (
                 len(words & pwords) / len(words) >= 0.5
             ):

@@ -242,6 +242,8 @@ def _np_span(head: Token) -> Span:
 def _count_np(head: Token) -> Any:
     """The stated count of a noun phrase: 'five Turkish soldiers' 5, 'a civilian' 1, 'Five of our troops' 5."""
     doc = head.doc
+    if head.lower_ in {"who", "that", "which"} and head.head.dep_ == "relcl":
+        head = head.head.head  # "Keating, who was killed": the relative pronoun counts as its noun
     if head.like_num or head.pos_ == "NUM":
         before = doc[max(0, head.i - 4): head.i].text
         return count_with_context(head.text, before)
@@ -249,8 +251,12 @@ def _count_np(head: Token) -> Any:
         return count_with_context(head.lower_)
     for c in head.children:
         if c.dep_ == "nummod":
-            # "at least 12": the modifiers before the number say whether it is a floor or a guess
-            return count_with_context(c.text, doc[max(0, c.i - 4): c.i].text)
+            # "at least 12": the modifiers before the number say whether it is a floor or a guess;
+            # "two dozen": the multiplier hangs off the number
+            scale = [x for x in c.children if x.dep_ in {"quantmod", "compound", "nummod"} and x.i > c.i
+                     and x.lower_ in {"dozen", "hundred", "thousand", "million"}]
+            words = doc[c.i: scale[-1].i + 1].text if scale else c.text
+            return count_with_context(words, doc[max(0, c.i - 4): c.i].text)
         if c.dep_ == "det" and c.lower_ in {"a", "an", "one"} and head.tag_ in {"NN", "NNP"}:
             return count_with_context("one")
         if c.dep_ == "amod" and c.lower_ in VAGUE:
@@ -258,6 +264,8 @@ def _count_np(head: Token) -> Any:
     for c in head.children:
         if c.dep_ == "quantmod" and c.lower_ in VAGUE:
             return count_with_context(c.lower_)
+    if head.tag_ == "NNP" and head.ent_type_ == "PERSON":
+        return count_with_context("one")  # "Tamerlan was killed": one named person
     return None
 
 

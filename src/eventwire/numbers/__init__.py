@@ -49,7 +49,9 @@ def parse_number(words: str) -> int | None:
     for part in re.split(r"[\s-]+", w):
         if part == "and":
             continue
-        if part in _UNITS:
+        if part == "dozen" and current:
+            current *= 12  # "two dozen" is 24, "a dozen" 12
+        elif part in _UNITS:
             current += _UNITS[part]
         elif part in _TENS:
             current += _TENS[part]
