@@ -366,6 +366,9 @@ class ArgumentsMixin:
 
     # ---------------------------------------------------------------- attribution and modality
     def _claim_source(self, t: Token, sent: Span, ctx: ArticleContext, si: int) -> tuple[list[str], Token | None]:
+        claimant = _responsibility_claimant(t, sent)
+        if claimant is not None:
+            return [_claim_text(claimant)], claimant
         cur = t
         for _ in range(8):
             if cur.lemma_.lower() in lx.SPEECH_VERBS and cur.i != t.i:
@@ -573,3 +576,33 @@ class ArgumentsMixin:
                     return replace(country, reason="the parties' country (the article's place is elsewhere)")
             return None
         return fallback
+
+
+def _responsibility_claimant(t: Token, sent: Span) -> Token | None:
+    """Who claimed the event: "an attack claimed by Daesh", "for which Daesh has claimed responsibility",
+    "the group claimed responsibility for the bombing". A claim of responsibility is the claimant's word
+    on the event, whoever reports it; the attack is not its own claim source."""
+    for tok in sent:
+        if tok.lemma_.lower() != "claim" or tok.i == t.i:
+            continue
+        # the claim hangs off the event ("an attack claimed by ...", "an attack on X, for which ... claimed
+        # responsibility") or the event is what responsibility is claimed for; a verb that merely has the
+        # claim somewhere below it ("condemns the attack claimed by ...") is not claimed
+        agents = [p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        host = tok.head  # the word a claiming clause hangs off
+        related = (
+            host == t
+            # "attacked a station ..., for which X claimed": unless that word is an event of its own
+            or (tok.dep_ == "relcl" and host.head == t and host.lemma_.lower() not in lx.NOUN_TRIGGERS)
+            or (t.head == tok and bool(agents))  # "attacks ..., also claimed by X, have killed"
+            or (t.head.lower_ == "for" and t.head.head in {tok, *[c for c in tok.children if c.dep_ in {"dobj", "obj"}]})
+        )
+        if not related:
+            continue
+        if agents:
+            return agents[0]
+        if any(c.dep_ in {"dobj", "obj"} and c.lemma_.lower() in {"responsibility", "credit"} for c in tok.children):
+            subj = [c for c in tok.children if c.dep_ == "nsubj"]
+            if subj and subj[0].lower_ not in {"which", "that", "who"}:
+                return subj[0]
+    return None

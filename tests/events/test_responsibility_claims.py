@@ -1,0 +1,31 @@
+"""A claim of responsibility is its claimant's word on the attack: the claimant is the claim source of the
+attack, not of the statement that mentions it, and never the attack itself."""
+
+from __future__ import annotations
+
+import pytest
+
+import eventwire
+
+
+def _events(text: str) -> list[dict]:
+    return eventwire.extract(text, published="2021-03-04")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Today, multiple attacks in Baghdad, also claimed by Daesh, have killed at least 35 civilians.",
+        "A suicide bomber attacked a petrol station at al-Hilla earlier today, for which Daesh has claimed "
+        "responsibility.",
+    ],
+)
+def test_the_claimant_is_the_attacks_claim_source(text: str) -> None:
+    attacks = [e for e in _events(text) if e["plover_type"] == "ASSAULT"]
+    assert attacks and attacks[0]["claim_source"] == ["Daesh"]
+
+
+def test_a_condemnation_of_a_claimed_attack_is_not_the_claimants_word() -> None:
+    events = _events("The United States condemns the attack in Baghdad claimed by Daesh that targeted mourners.")
+    condemn = [e for e in events if e["plover_type"] == "ACCUSE"]
+    assert condemn and "Daesh" not in (condemn[0]["claim_source"] or [])
