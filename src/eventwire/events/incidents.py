@@ -94,43 +94,151 @@ def drop_repeats(events: list[Event]) -> list[Event]:
     return kept
 
 
-def _same_incident(a: Event, b: Event) -> bool:
-    if a.plover_type != b.plover_type or a.plover_type not in {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"}:
-        return False
-    if not _parties_compatible(a, b):
-        return False
-    if not (_countries(a, "actor") & _countries(b, "actor") or _countries(a, "recipient") & _countries(b, "recipient")):
-        return False
+# a party's country the text does not state (filled from the article's context or the event's place) is a
+# guess: two reports must not be kept apart by a guess
+_GUESSED = ("context-country", "from the event's location", "speaker-pronoun", "unresolved name")
+_MATERIAL = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})
+_NEAR_KM = 25.0  # two sub-national places this close are one place in two reports
+_FAR_KM = 150.0  # ... this far apart, two places
+
+
+def _stated(ev: Event, role: str) -> frozenset[str]:
+    return frozenset(a.country for a in ev.actors
+                     if a.role == role and a.country and not any(g in (a.rule or "") for g in _GUESSED))
+
+
+def _all_countries(ev: Event) -> frozenset[str]:
+    return frozenset(a.country for a in ev.actors if a.country)
+
+
+def _km(a: Event, b: Event) -> float | None:
+    la, lb = a.location, b.location
+    if not (la and lb) or None in (la.lat, la.lon, lb.lat, lb.lon):
+        return None
+    import math
+
+    p1, p2 = math.radians(la.lat or 0.0), math.radians(lb.lat or 0.0)
+    dp, dl = p2 - p1, math.radians((lb.lon or 0.0) - (la.lon or 0.0))
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _sub_national(ev: Event) -> bool:
+    return bool(ev.location and ev.location.precision in ("town", "admin2", "admin1"))
+
+
+def _apart(a: Event, b: Event) -> bool:
+    """What keeps two reports apart: another type, parties of other countries as the texts state them,
+    dates that do not overlap, places in other countries or far apart."""
+    if a.plover_type != b.plover_type:
+        return True
+    for role in ("actor", "recipient"):
+        ca, cb = _stated(a, role), _stated(b, role)
+        if ca and cb and not (ca & cb):
+            return True
+    ia, ib = _interval(a), _interval(b)
+    if ia is not None and ib is not None and (ia[0] > ib[1] or ib[0] > ia[1]):
+        return True
     la, lb = a.location, b.location
     if la and lb and la.country and lb.country and la.country != lb.country:
+        return True
+    if _sub_national(a) and _sub_national(b):
+        km = _km(a, b)
+        assert la is not None and lb is not None
+        if km is not None and km > _FAR_KM and not (la.admin1 and la.admin1 == lb.admin1):
+            return True
+    return False
+
+
+def _same_place(a: Event, b: Event) -> bool:
+    la, lb = a.location, b.location
+    if not (la and lb) or not (_sub_national(a) and _sub_national(b)):
         return False
+    if la.geonameid is not None and la.geonameid == lb.geonameid:
+        return True
+    km = _km(a, b)
+    return km is not None and km <= _NEAR_KM and la.precision == lb.precision
+
+
+def _contains(a: Event, b: Event) -> bool:
+    """One report names the province, the other a town in it ("Kandahar" / "Shah Wali Kot, Kandahar")."""
+    la, lb = a.location, b.location
+    if not (la and lb) or la.country != lb.country:
+        return False
+    for big, small in ((la, lb), (lb, la)):
+        if big.precision == "admin1" and small.precision in ("town", "admin2") and small.admin1 and (
+            small.admin1 == big.admin1 or small.admin1 == big.name
+        ):
+            return True
+    return False
+
+
+_DET = re.compile(r"^(?:the|a|an|at least|some|several|two|three|four|five|six|seven|eight|nine|ten)\s+", re.I)
+
+
+def _proper_names(ev: Event) -> frozenset[str]:
+    """Named parties ("Juan Requesens", "the Verkhovna Rada"): the same name in two reports is one party."""
+    out = set()
+    for a in ev.actors:
+        words = [w for w in _DET.sub("", a.text).split() if w[:1].isupper()]
+        if len(words) >= 2 or words and len(words[0]) >= 5 and not a.text[:1].isupper():
+            out.add(" ".join(words[-2:]).lower())
+    return frozenset(out)
+
+
+def _similar(a: Event, b: Event) -> float:
+    """Share of the shorter sentence's content words the other sentence has: a headline restated by the lead."""
+    wa = {w for w in _WORD.findall(a.evidence.sentence.lower()) if len(w) >= 4 and w not in _STOP}
+    wb = {w for w in _WORD.findall(b.evidence.sentence.lower()) if len(w) >= 4 and w not in _STOP}
+    if not wa or not wb:
+        return 0.0
+    return len(wa & wb) / min(len(wa), len(wb))
+
+
+def _together(a: Event, b: Event) -> bool:
+    """Positive evidence that two reports that nothing keeps apart tell one incident."""
     ia, ib = _interval(a), _interval(b)
-    if ia is not None and ib is not None:
-        return not (ia[0] > ib[1] or ib[0] > ia[1])
-    # Undated reports (no publication date, or a headline that restates the lead): the same incident only
-    # when something more specific than the country agrees: the same named place or the same death toll.
-    same_place = bool(la and lb and la.name and la.name == lb.name and la.precision not in (None, "country"))
-    same_toll = a.size.dead is not None and a.size.dead == b.size.dead
-    return same_place or same_toll
+    dated = ia is not None and ib is not None
+    ca, cb = _all_countries(a), _all_countries(b)
+    shared = bool(ca & cb)
+    # a place counts as evidence only where each report names it itself: a place borrowed from the dateline
+    # or the paragraph is the article's, shared by all its events
+    own = any((e.location.reason or "").startswith(("clause", "sentence")) for e in (a, b) if e.location)
+    place = own and (_same_place(a, b) or _contains(a, b))
+    if place and (shared or not (ca and cb)):
+        return True  # the same place, no other sides
+    if _proper_names(a) & _proper_names(b):
+        return True  # the same named party
+    if a.plover_type in _MATERIAL:
+        if dated and shared and (_own_date(a) or _own_date(b)):
+            return True  # the same day, the same sides
+        if a.size.dead is not None and a.size.dead == b.size.dead and a.size.dead > 1:
+            return True  # the same toll
+        return _similar(a, b) >= 0.5 and (shared or not (ca and cb))
+    # a statement, a meeting, an appeal restated: the same addressee, no other speaker, much the same words
+    ra, rb = _stated(a, "recipient") or _all_countries(a) - _stated(a, "actor"), _stated(b, "recipient")
+    return bool(ra & (rb or cb)) and _similar(a, b) >= 0.3
 
 
 def assign_incidents(events: list[Event]) -> list[Event]:
-    """Union reports of one incident (same type, compatible parties, overlapping dates, same country)."""
-    parent = list(range(len(events)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for i in range(len(events)):
-        for j in range(i + 1, len(events)):
-            if _same_incident(events[i], events[j]):
-                parent[find(j)] = find(i)
+    """Group reports of one incident: a report joins the first group none of whose reports it is kept apart
+    from (type, stated parties, dates, places) and one of whose reports it agrees with positively (the same
+    day and sides, the same place, the same toll; for statements the same speaker and addressee). Complete
+    linkage on the conflicts, so that a chain of loose matches never merges two incidents."""
+    groups: list[list[int]] = []
+    root_of: list[int] = []
+    for i, ev in enumerate(events):
+        home = next((g for g in groups
+                     if not any(_apart(events[j], ev) for j in g) and any(_together(events[j], ev) for j in g)),
+                    None)
+        if home is None:
+            home = []
+            groups.append(home)
+        home.append(i)
+        root_of.append(home[0])
     out = []
     for i, ev in enumerate(events):
-        root = events[find(i)]
+        root = events[root_of[i]]
         iid = "i_" + hashlib.sha256(root.event_id.encode()).hexdigest()[:16]
         out.append(replace(ev, incident_id=iid))
     return out
