@@ -86,3 +86,10 @@ def test_outlets_are_their_own_kind(r: ActorResolver) -> None:
     assert not r.is_outlet("Reuters journalists were detained by police")
     m = r.outlet("Turkey's Daily Sabah")
     assert m is not None and m.country == "TUR"
+
+
+@pytest.mark.parametrize("text", ["the liberation of Sinjar", "the times of war", "the sun and the wind"])
+def test_a_common_noun_is_not_the_newspaper_it_spells(r: ActorResolver, text: str) -> None:
+    # "Liberation", "The Times", "The Sun" are newspapers only when written as names
+    m = r.resolve(text, date=DAY)
+    assert m is None or not (m.rule or "").startswith("news:")

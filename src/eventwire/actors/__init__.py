@@ -179,6 +179,7 @@ class ActorResolver:
         if not text or not text.strip():
             return None
         toks, hits = self._hits(text)
+        hits = _named_outlets_only(text, toks, hits)
         if any(_thin_compiled(h) for h in hits):
             # A surname, acronym or one-word name compiled from the Factbook ("Brown" is also a Cook
             # Islands prime minister, an acronym may be a small party elsewhere) counts only when the
@@ -561,6 +562,21 @@ def _thin_compiled(h: _Hit) -> bool:
     """A compiled entry matched by one word: an acronym ("IRA"), a one-word name ("Likud"), a surname
     ("Brown" is also a Cook Islands prime minister)."""
     return h.entry.source in COMPILED_FILES and h.end - h.start == 1
+
+
+def _named_outlets_only(text: str, toks: list[str], hits: list[_Hit]) -> list[_Hit]:
+    """An outlet is named with capitals: "the liberation of Sinjar" and "the times of war" name no newspaper."""
+    if not any(h.entry.kind == "news" for h in hits):
+        return hits
+    cased = tokens_cased(text, MAX_TOKENS)
+    if len(cased) != len(toks):
+        return hits
+
+    def named(h: _Hit) -> bool:
+        words = [w for w in cased[h.start:h.end] if w.lower() not in {"the", "of", "and", "'s", "de", "al"}]
+        return all(w[:1].isupper() or not w[:1].isalpha() for w in words)
+
+    return [h for h in hits if h.entry.kind != "news" or named(h)]
 
 
 def _first(hits: list[_Hit], kinds: tuple[str, ...]) -> _Hit | None:
