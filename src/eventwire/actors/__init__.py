@@ -25,6 +25,7 @@ from functools import lru_cache
 
 from .kb import AGENTS_FILE, COMPILED_FILES, COMPILED_ORGS, Entry, KnowledgeBase, Office, load
 from .normalise import MAX_TOKENS, tokens, tokens_cased
+from .towns import ALONE_MIN_POP, town_country, unexplained_name
 
 __all__ = ["ActorMatch", "ActorResolver", "ArticleActors"]
 
@@ -199,9 +200,9 @@ class ActorResolver:
         if not hits:
             hits = self._fuzzy_hits(toks, tokens_cased(text))
             fuzzy = bool(hits)
-        if not hits:
-            return None
-        match = self._decide(toks, hits, date or _today(), undated=date is None)
+        match = self._decide(toks, hits, date or _today(), undated=date is None) if hits else None
+        if (match is None or match.country is None) and "town-as-party" not in self.disabled:
+            match = self._town(text, toks, hits, match) or match
         if match is None:
             return None
         if titled is not None and match.name == titled.entry.name:
@@ -304,6 +305,32 @@ class ActorResolver:
             e = other.entry
             return ActorMatch(e.name, e.country, e.sector, e.wikidata, f"{e.kind}:{e.name}", e.sector_2)
         return None
+
+    def _town(self, text: str, toks: list[str], hits: list[_Hit], match: ActorMatch | None) -> ActorMatch | None:
+        """A town the actor index does not know, read in the places gazetteer: standing alone for its
+        people ("Sderot" said) -> its country, CVL; naming where a role noun's people are ("Bakhmut
+        residents", "police in Sderot") -> the role's sector with the town's country."""
+        cased = tokens_cased(text, MAX_TOKENS)
+        if len(cased) != len(toks):
+            return None
+        run = unexplained_name(cased, {i for h in hits for i in range(h.start, h.end)})
+        if run is None:
+            return None
+        s, e = run
+        name = " ".join(cased[s:e])
+        if match is None:
+            if hits or any(t != "the" for i, t in enumerate(toks) if not s <= i < e):
+                return None
+            code = town_country(name, ALONE_MIN_POP)
+            return ActorMatch(name, code, "CVL", None, f"town-as-party:{name}") if code else None
+        if not (match.rule or "").startswith("role:"):
+            return None  # a person or a body without a country keeps it so (transnational groups)
+        before = any(h.entry.kind == "role" and (h.start == e or h.start == e + 1 and toks[e] == "'s") for h in hits)
+        after = s > 0 and toks[s - 1] in ("of", "in", "from", "at", "near")
+        code = town_country(name) if before or after else None
+        if code is None:
+            return None
+        return ActorMatch(match.name, code, match.sector, match.wikidata, f"{match.rule}+town:{name}", match.sector_2)
 
     def _person(self, e: Entry, day: dt.date, head: list[_Hit], rest: list[_Hit], former: bool,
                 undated: bool = False) -> ActorMatch:
