@@ -1,6 +1,6 @@
-"""Towns used as parties or as the modifier of a party ("Bakhmut residents", "police in Sderot",
-"Kramatorsk"): the country comes from the places gazetteer (GeoNames, every place down to 500
-inhabitants), which knows far more towns than the actor index (cities of 150,000 and more).
+"""Towns naming where a party's people are ("Bakhmut residents", "villagers in Sderot"): the country
+comes from the places gazetteer (GeoNames, every place down to 500 inhabitants), which knows far more
+towns than the actor index (cities of 150,000 and more).
 
 Only a name the actor index leaves unexplained is looked up, only by the place's own name (an
 alternate name makes "Google" a Californian locality and "Hamas" a German one), and only when one
@@ -12,11 +12,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-# A modifier of a role noun ("Bakhmut residents") must name a place of this many people; a name
-# standing alone for its people ("Kramatorsk said") a bigger one: a bare capitalised word is more
-# often a surname.
+# A modifier of a role noun ("Bakhmut residents") must name a place of this many people.
 MODIFIER_MIN_POP = 10_000
-ALONE_MIN_POP = 50_000
 # The chosen place must outnumber any other country's place of the same name this many times over.
 DOMINANCE = 5
 # Capitalised words that open a mention without naming anything.
