@@ -20,7 +20,8 @@ def test_every_compiled_row_names_its_source(name: str) -> None:
     rows = list(kb.parsed_rows(name))
     assert len(rows) > 1000
     prefix = ("factbook:" if name in ("compiled_people.tsv", "compiled_orgs.tsv")
-              else "everypolitician:" if name == kb.OFFICEHOLDERS else "petrarch2:")
+              else "everypolitician:" if name == kb.OFFICEHOLDERS
+              else "cia-world-leaders" if name == kb.WORLDLEADERS else "petrarch2:")
     assert all(row["source"].startswith(prefix) for _, row in rows)
 
 
@@ -91,3 +92,18 @@ def test_a_thin_compiled_name_needs_its_country_in_the_context(r: ActorResolver)
     # "IRA" is also a Mauritanian party in the Factbook: in an article about Belfast it is not that.
     m = r.resolve("the IRA's Belfast brigade", context="Belfast, Northern Ireland", date=dt.date(2022, 1, 1))
     assert m is not None and m.country == "GBR"
+
+
+def test_a_compiled_body_without_a_code_takes_the_country_its_name_names(r: ActorResolver) -> None:
+    # a CAMEO armed group coded by region: its own name names the country
+    m = r.resolve("Army for the Liberation of Rwanda")
+    assert m is not None and (m.country, m.sector) == ("RWA", "REB"), m
+    # "Latin American" names a continent, not the United States
+    entries = [e for e in kb.load().lookup("latin american patriotic army epla") if e.kind == "org"]
+    assert entries and all(e.country is None for e in entries), entries
+
+
+def test_transliterations_of_a_given_name_find_the_same_person(r: ActorResolver) -> None:
+    day = dt.date(2021, 6, 1)
+    spelt = [r.resolve(f"{given} Hussein Roble", date=day) for given in ("Mohamed", "Mohammed", "Muhammad")]
+    assert all(m is not None and (m.country, m.sector) == ("SOM", "GOV") for m in spelt), spelt

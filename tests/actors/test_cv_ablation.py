@@ -25,3 +25,15 @@ def test_with_the_row_hidden_a_public_source_entry_takes_its_place() -> None:
     assert not any(e.source == "people.tsv" for k in ("vladimir putin", "vladimir vladimirovich putin")
                    for e in whole.lookup(k))
     assert any(e.kind == "person" and e.source in kb.COMPILED_PEOPLE for e in whole.lookup("vladimir putin"))
+
+
+def test_the_work_and_untouched_halves_split_by_test_group() -> None:
+    # every case of one NGEC test function falls in the same half, so a rule read off a work-half case
+    # cannot see its siblings in the untouched half
+    cases = [{"id": f"{i:03d}:x", "test": f"test_{name}{suffix}"} for i, (name, suffix) in
+             enumerate((n, s) for n in ("nat", "cop_list", "leaders", "orgs") for s in ("", "_2", "_14"))]
+    by_group: dict[str, set[str]] = {}
+    for c in cases:
+        by_group.setdefault(cv_eval._group(c["test"]), set()).add(cv_eval.actor_half(c))
+    assert all(len(halves) == 1 for halves in by_group.values())
+    assert cv_eval.actor_half(cases[0]) == cv_eval.actor_half(dict(cases[0]))

@@ -25,6 +25,7 @@ from functools import lru_cache
 
 from .kb import AGENTS_FILE, COMPILED_FILES, COMPILED_ORGS, Entry, KnowledgeBase, Office, load
 from .normalise import MAX_TOKENS, tokens, tokens_cased
+from .towns import town_country, unexplained_name
 
 __all__ = ["ActorMatch", "ActorResolver", "ArticleActors"]
 
@@ -61,6 +62,8 @@ _OFFICE_SECTORS = frozenset(["GOV", "MIL", "SPY", "COP", "JUD", "LEG"])
 # Sectors a country from the article context may complete: domestic actors only.
 _CONTEXT_SECTORS = frozenset(["GOV", "MIL", "REB", "COP", "JUD", "LEG", "PTY", "OPP", "SPY", "CVL", "PRM", "CRM", "UAF", "MED", "EDU", "JRN", "BUS", "LAB", "AGR", "REL"])
 _FUZZY_KINDS = ("person", "org", "country", "demonym", "role")
+# Sectors of the people a town names when it modifies them ("Bakhmut residents", "Uvalde students").
+_TOWN_PEOPLE = frozenset(["CVL", "UNK", "REF", "EDU", "LAB", "AGR", "OPP"])
 # Organisation kinds whose following head noun decides the sector ("NATO troops", "EU legislators").
 _COMPOSABLE_ORGS = frozenset(["igo", "agency", "party"])
 _FUZZY_MAX_TOKENS = 8
@@ -200,9 +203,9 @@ class ActorResolver:
         if not hits:
             hits = self._fuzzy_hits(toks, tokens_cased(text))
             fuzzy = bool(hits)
-        if not hits:
-            return None
-        match = self._decide(toks, hits, date or _today(), undated=date is None)
+        match = self._decide(toks, hits, date or _today(), undated=date is None) if hits else None
+        if match is not None and match.country is None and "town-as-party" not in self.disabled:
+            match = self._town(text, toks, hits, match) or match
         if match is None:
             return None
         if titled is not None and match.name == titled.entry.name:
@@ -305,6 +308,32 @@ class ActorResolver:
             e = other.entry
             return ActorMatch(e.name, e.country, e.sector, e.wikidata, f"{e.kind}:{e.name}", e.sector_2)
         return None
+
+    def _town(self, text: str, toks: list[str], hits: list[_Hit], match: ActorMatch | None) -> ActorMatch | None:
+        """A town the actor index does not know, read in the places gazetteer, naming where a role
+        noun's people are ("Bakhmut residents", "villagers in Sderot"): the role's sector with the
+        town's country. A town alone is left to the index's cities (a bare name in an article is
+        mostly a place, and a small town's name often another country's town too)."""
+        if match is None or not (match.rule or "").startswith("role:") or match.sector not in _TOWN_PEOPLE:
+            # a person or a body without a country keeps it so (transnational groups); the police or a
+            # ministry of a town the index lacks may be another country's town of that name ("the Delft
+            # police station" in Cape Town): only the town's own people take its country (the issue's
+            # "X residents" class)
+            return None
+        cased = tokens_cased(text, MAX_TOKENS)
+        if len(cased) != len(toks):
+            return None
+        run = unexplained_name(cased, {i for h in hits for i in range(h.start, h.end)})
+        if run is None:
+            return None
+        s, e = run
+        name = " ".join(cased[s:e])
+        before = any(h.entry.kind == "role" and (h.start == e or h.start == e + 1 and toks[e] == "'s") for h in hits)
+        after = s > 0 and toks[s - 1] in ("of", "in", "from", "at", "near")
+        code = town_country(name) if before or after else None
+        if code is None:
+            return None
+        return ActorMatch(match.name, code, match.sector, match.wikidata, f"{match.rule}+town:{name}", match.sector_2)
 
     def _person(self, e: Entry, day: dt.date, head: list[_Hit], rest: list[_Hit], former: bool,
                 undated: bool = False) -> ActorMatch:

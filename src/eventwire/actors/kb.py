@@ -44,15 +44,19 @@ FILES: dict[str, tuple[str, ...]] = {
     AGENTS_FILE: ("aliases", "sector", "sector_2", "source"),
     # Compiled by scripts/build_officeholders.py from Wikidata's office holders (CC0).
     "compiled_officeholders.tsv": ("name", "aliases", "country", "offices", "wikidata", "source"),
+    # Compiled by scripts/build_worldleaders.py from the CIA's World Leaders directory (public domain).
+    "compiled_worldleaders.tsv": ("name", "aliases", "country", "offices", "wikidata", "source"),
     # Compiled by scripts/build_agents.py from the Phoenix actor dictionaries (PETRARCH2, MIT).
     "compiled_cameo_people.tsv": ("name", "aliases", "country", "offices", "source"),
     "compiled_cameo_orgs.tsv": ("kind", "name", "aliases", "country", "sector", "sector_2", "affiliation", "wikidata", "source"),
 }
 # In the order they are read: the Factbook (newer, with periods to 2026), then Wikidata's office holders
-# (ministers and deputies to 2022, which the Factbook does not list), then the CAMEO dictionaries (to 2015).
+# (ministers and deputies to 2022, which the Factbook does not list), then the CIA's World Leaders (every
+# cabinet, one day of 2019: the states Wikidata's repositories miss), then the CAMEO dictionaries (to 2015).
 FACTBOOK_PEOPLE = "compiled_people.tsv"
 OFFICEHOLDERS = "compiled_officeholders.tsv"
-COMPILED_PEOPLE = (FACTBOOK_PEOPLE, OFFICEHOLDERS, "compiled_cameo_people.tsv")
+WORLDLEADERS = "compiled_worldleaders.tsv"
+COMPILED_PEOPLE = (FACTBOOK_PEOPLE, OFFICEHOLDERS, WORLDLEADERS, "compiled_cameo_people.tsv")
 COMPILED_ORGS = ("compiled_orgs.tsv", "compiled_cameo_orgs.tsv")
 COMPILED_FILES = (*COMPILED_PEOPLE, *COMPILED_ORGS)
 _COMPILED_MAX_TOKENS = 10
@@ -424,6 +428,11 @@ def _add_compiled(b: _Builder) -> None:
                         o for o in _entry_offices(prow.get("offices", []))
                         if (name == OFFICEHOLDERS and not any(_overlap(o, f) for f in state))
                         or o.end is not None and o.end < begin)
+                if name == WORLDLEADERS and first.country == prow.get("country"):
+                    # the directory's shorter form ("Jose Luis Abalos" for Wikidata's "José Luis Ábalos
+                    # Meco") is how reporters write the name: it finds the same person
+                    for alias in aliases[1:]:
+                        b.add(alias, first, only_new=True)
                 continue
             entry = Entry("person", prow["name"], country=prow.get("country"), wikidata=prow.get("wikidata"),
                           offices=_entry_offices(prow.get("offices", [])), source=name)
@@ -432,7 +441,8 @@ def _add_compiled(b: _Builder) -> None:
     for name in COMPILED_ORGS:
         for _, row in read_rows(name):
             entry = Entry(
-                "org", row["name"], country=row["country"] or None, sector=row["sector"] or None,
+                "org", row["name"], country=row["country"] or _named_country(b, row["name"]),
+                sector=row["sector"] or None,
                 sector_2=row["sector_2"] or None, flags=frozenset({row["kind"], "compiled"}), source=name,
             )
             for alias in [row["name"], *_split(row["aliases"])]:
@@ -452,6 +462,31 @@ def _add_compiled(b: _Builder) -> None:
         for k, bucket in b.index.items():
             if any(e in merged for e in bucket):
                 b.index[k] = [merged.get(e, e) for e in bucket]
+
+
+# Words before a demonym that make it a continent's, not a country's ("Latin American", "Pan-American").
+_NOT_NATIONAL = frozenset(["latin", "inter", "pan", "central", "south", "north", "meso", "anglo", "afro"])
+
+
+def _named_country(b: _Builder, name: str) -> str | None:
+    """The one country a body's own name names, by name or demonym ("Army for the Liberation of Rwanda"
+    -> RWA), for compiled bodies whose source code gave none (a CAMEO region or transnational code); a
+    name naming two countries, or none, gives None. Longest spans first ("North Korean" is not
+    "Korean"); capitals and cities are not read: a group named for a town may act anywhere."""
+    toks = key(name).split(" ")
+    found: set[str] = set()
+    i = 0
+    while i < len(toks):
+        for j in range(min(len(toks), i + 4), i, -1):
+            codes = {e.country for e in b.index.get(" ".join(toks[i:j]), ())
+                     if e.kind in ("country", "demonym") and e.country}
+            if codes:
+                if not (i > 0 and toks[i - 1] in _NOT_NATIONAL):
+                    found |= codes
+                i = j - 1
+                break
+        i += 1
+    return found.pop() if len(found) == 1 else None
 
 
 def _overlap(a: Office, b: Office) -> bool:

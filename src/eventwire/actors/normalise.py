@@ -20,6 +20,11 @@ _SPELLING = {
     "centre": "center",
     "offence": "offense",
     "kiev": "kyiv",
+    # transliterations of the same Arabic given names (one person is "Mohamed" in one outlet and
+    # "Mohammed" in the next; the sources here spell them all ways)
+    "mohammed": "muhammad", "mohamed": "muhammad", "mohammad": "muhammad", "muhammed": "muhammad",
+    "mohamad": "muhammad", "muhamad": "muhammad", "mohammat": "muhammad",
+    "ahmed": "ahmad",
 }
 
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u00b4": "'", "`": "'",

@@ -1,0 +1,71 @@
+"""Towns naming where a party's people are ("Bakhmut residents", "villagers in Sderot"): the country
+comes from the places gazetteer (GeoNames, every place down to 500 inhabitants), which knows far more
+towns than the actor index (cities of 150,000 and more).
+
+Only a name the actor index leaves unexplained is looked up, only by the place's own name (an
+alternate name makes "Google" a Californian locality and "Hamas" a German one), and only when one
+country's place clearly outweighs every other country's place of that name: otherwise None, never a
+guess. The gazetteer is opened on first use (an SQLite file; the events stage opens it anyway).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+# A modifier of a role noun ("Bakhmut residents") must name a place of this many people.
+MODIFIER_MIN_POP = 10_000
+# The chosen place must outnumber any other country's place of the same name this many times over.
+DOMINANCE = 5
+# Capitalised words that open a mention without naming anything.
+_NOT_NAMES = frozenset(["the", "a", "an", "mr", "mrs", "ms", "dr", "some", "several", "many", "two", "three",
+                        "local", "angry", "armed", "unknown", "unidentified", "suspected", "alleged"])
+
+
+@lru_cache(maxsize=1)
+def _places() -> object | None:
+    try:
+        from ..places import PlaceResolver
+
+        return PlaceResolver.load()
+    except Exception:  # noqa: BLE001 - no gazetteer (a bare install): the rule simply does not apply
+        return None
+
+
+@lru_cache(maxsize=4096)
+def town_country(name: str, min_pop: int = MODIFIER_MIN_POP) -> str | None:
+    """ISO alpha-3 of the one country whose town, district or region of that own name has ``min_pop``
+    people and outnumbers the other countries' places of the name ``DOMINANCE`` times; else None."""
+    import pycountry
+
+    from ..places.gazetteer import ADMIN1, ADMIN2, MAIN, TOWN
+    from ..places.names import norm_key
+
+    resolver = _places()
+    if resolver is None or not name.strip():
+        return None
+    candidates = [c for c in resolver._lookup(norm_key(name))  # type: ignore[attr-defined]
+                  if c.how == MAIN and c.kind in (TOWN, ADMIN1, ADMIN2)]
+    if not candidates:
+        return None
+    best = max(candidates, key=lambda c: c.pop)
+    rival = max((c.pop for c in candidates if c.cc != best.cc), default=0)
+    if best.pop < min_pop or best.pop < DOMINANCE * rival:
+        return None
+    country = pycountry.countries.get(alpha_2=best.cc)
+    return None if country is None else country.alpha_3
+
+
+def unexplained_name(cased: list[str], covered: set[int]) -> tuple[int, int] | None:
+    """The one run (1-3 tokens) of capitalised words no match covers, as (start, end); None when
+    there is no such run or more than one."""
+    runs: list[list[int]] = []
+    for i, t in enumerate(cased):
+        if i in covered or not t[:1].isupper() or not t.isalpha() or t.lower() in _NOT_NAMES:
+            continue
+        if runs and runs[-1][-1] == i - 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    if len(runs) != 1 or len(runs[0]) > 3:
+        return None
+    return runs[0][0], runs[0][-1] + 1

@@ -1,0 +1,62 @@
+"""Towns the actor index does not hold, read in the places gazetteer (eventwire.actors.towns): a town as
+the place of a role noun's people gives its country; a name that is not clearly one country's town
+gives nothing."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.actors import ActorResolver, kb
+
+
+@pytest.fixture(scope="module")
+def r() -> ActorResolver:
+    return ActorResolver.load()
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Uvalde residents", ("USA", "CVL")),
+        ("residents of Uvalde", ("USA", "CVL")),
+        ("Ferguson protesters", ("USA", "OPP")),
+    ],
+)
+def test_a_town_gives_the_country_of_the_people_it_names(r: ActorResolver, text: str,
+                                                           expected: tuple[str, str]) -> None:
+    m = r.resolve(text)
+    assert m is not None and (m.country, m.sector) == expected, m
+    assert "town:" in (m.rule or "")
+
+
+def test_switched_off_the_role_keeps_no_country() -> None:
+    off = ActorResolver(kb.load(), disabled=frozenset(["town-as-party"]))
+    m = off.resolve("Uvalde residents")
+    assert m is not None and (m.country, m.sector) == (None, "CVL"), m
+
+
+def test_a_towns_officials_do_not_take_its_country(r: ActorResolver) -> None:
+    # the police of a town the index lacks may be another country's town of that name (a Cape Town
+    # township shares its name with a Dutch city): only the town's own people are read so
+    m = r.resolve("the Delft police station")
+    assert m is not None and (m.country, m.sector) == (None, "COP"), m
+
+
+@pytest.mark.parametrize("text", ["Smith", "Jonathan Smith", "Governor Vadim Shumkov"])
+def test_a_name_that_is_no_clear_town_gives_no_country(r: ActorResolver, text: str) -> None:
+    m = r.resolve(text)
+    assert m is None or m.country is None, m
+
+
+def test_an_alternate_spelling_is_not_read_as_a_town() -> None:
+    from eventwire.actors.towns import town_country
+
+    # GeoNames lists "Google" and "Hamas" as alternate names of a Californian and a German place
+    assert town_country("Google") is None and town_country("Hamas") is None
+    assert town_country("Kramatorsk") == "UKR"
+
+
+def test_a_town_alone_is_left_to_the_index(r: ActorResolver) -> None:
+    # "Delft" in a Cape Town article is a township there, and the gazetteer knows only the Dutch city
+    m = r.resolve("Delft")
+    assert m is None or m.country is None, m
