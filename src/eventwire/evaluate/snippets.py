@@ -6,6 +6,7 @@ does not code. ``LABEL_OF`` is the crosswalk (documented in docs/snippets.md).
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -56,6 +57,12 @@ LABELS: Final = tuple(sorted(LABEL_OF.values()))
 FALLBACK_LABEL: Final = "OTHER"
 
 Coder = Callable[[str], str | None]  # text -> ACLED sub-event type / kind, or None
+
+
+def half_of(record_id: str) -> str:
+    """"A" or "B": the fixed split of a snippets file into the half one may read errors of (A) and the
+    half that is only scored (B), by sha256("casehalf:" + id); eval/tools/case_detection.py uses it too."""
+    return "A" if int(hashlib.sha256(f"casehalf:{record_id}".encode()).hexdigest(), 16) % 2 == 0 else "B"
 
 
 def label_of(kind: str | None) -> str:
@@ -150,15 +157,25 @@ def scores(gold: list[str], predicted: list[str]) -> dict:
     }
 
 
-def evaluate_snippets(path: str | Path, classify: Coder | None = None, coder: Coder | None = None) -> dict:
+def evaluate_snippets(
+    path: str | Path, classify: Coder | None = None, coder: Coder | None = None, half: str | None = None
+) -> dict:
     """Score a coder on a snippets file: {"n", "weighted_f1", "macro_f1", "accuracy", "confusion", "per_class"}.
 
     ``classify`` (or its alias ``coder``) maps a text to an ACLED sub-event type or non-ACLED kind;
-    the default is eventwire's own coding of each snippet (``pipeline_coder``).
+    the default is eventwire's own coding of each snippet (``pipeline_coder``). ``half`` ("A"/"B")
+    scores only the snippets of that half (``half_of``).
     """
     fn = classify or coder or pipeline_coder
     rows = read_snippets(path)
-    return evaluate_rows(rows, fn)
+    if half is not None:
+        if half not in ("A", "B"):
+            raise ValueError(f"half must be 'A' or 'B', not {half!r}")
+        rows = [r for r in rows if half_of(r["id"]) == half]
+    result = evaluate_rows(rows, fn)
+    if half is not None:
+        result["half"] = half
+    return result
 
 
 def evaluate_rows(rows: Iterable[dict], fn: Coder) -> dict:
