@@ -23,7 +23,8 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
             "pipeline",
             "--coder",
             help="pipeline: eventwire's own coding (falls back to the classifier); "
-            "classifier: classify_acled alone; rules: the lexical rules without the model",
+            "classifier: classify_acled alone; rules: the lexical rules without the model; "
+            "model: the learned model alone",
         ),
         half: str = typer.Option(
             "",

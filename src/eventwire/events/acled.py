@@ -546,6 +546,15 @@ def bundled_model() -> AcledModel | None:
     return AcledModel.from_dict(json.loads(res.read_text(encoding="utf-8")))
 
 
+def kind_probabilities(text: str) -> dict[str, float]:
+    """The bundled model's probability of each ACLED sub-event type / non-ACLED kind for ``text``
+    (empty without a model): how strongly the text as a whole supports each kind."""
+    model = bundled_model()
+    if model is None or not text.strip():
+        return {}
+    return model.probabilities(text)[0]
+
+
 def combine(rule: KindGuess | None, probs: dict[str, float] | None) -> KindGuess | None:
     """Rules first (the policy with the weak sparse model): the model decides when no rule fires, or
     overrides a rule it strongly disagrees with."""
@@ -607,6 +616,9 @@ def classify_acled(text: str, plover_type: str | None = None, mode: str | None =
     # more are ~90% right, docs/acled_model.md), hence its lower bar.
     weak = guess is None or (guess.rule == "model" and guess.score < 0.5)
     weak = weak or (guess is not None and guess.rule == EMBEDDING_RULE and guess.score < MODEL_UNSURE)
+    protest = _protest_event_type(text, plover_type, mode, guess, weak)
+    if protest is not None:
+        return protest
     if plover_type and weak:
         fallback = default_acled(plover_type, mode)
         if fallback:
@@ -615,3 +627,30 @@ def classify_acled(text: str, plover_type: str | None = None, mode: str | None =
     if guess is not None and guess.is_acled:
         return AcledGuess(acled_event_type(guess.kind), guess.kind, guess.score, guess.rule)
     return None
+
+
+def _protest_event_type(
+    text: str, plover_type: str | None, mode: str | None, guess: KindGuess | None, weak: bool
+) -> AcledGuess | None:
+    """A demonstration the coder found (PROTEST, or police crowd control): which of ACLED's protest and
+    riot types it is comes from what the sentence says the demonstrators did and what was done to them
+    (events/protest_modes.py), not from the trigger, which is "marched" or "rallied" either way.
+
+    The words decide where the text alone was unsure, named a kind outside Protests/Riots (the event is
+    a demonstration), or called it peaceful while the sentence reports violence or intervention; a
+    confident non-peaceful protest type from the text stands.
+    """
+    if plover_type != "PROTEST" and not (plover_type == "ASSAULT" and mode == "crowd-control"):
+        return None
+    words = protest_modes.protest_sub_event(text, is_protest=True)
+    if words is None:
+        return None
+    kind, score, rule = words
+    if kind == protest_modes.PEACEFUL and plover_type == "ASSAULT":
+        # crowd control (tear gas, water cannon, rubber bullets: the coder's crowd-control mode) is
+        # itself the intervention
+        kind, rule = protest_modes.INTERVENTION, "crowd-control"
+    settled = guess is not None and not weak and guess.kind in protest_modes.PROTEST_SUB_EVENTS
+    if settled and not (guess is not None and guess.kind == protest_modes.PEACEFUL and kind != protest_modes.PEACEFUL):
+        return None
+    return AcledGuess(acled_event_type(kind), kind, score, f"protest-words:{rule}")

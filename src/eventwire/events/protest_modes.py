@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Final
 
 DATA: Final = Path(__file__).with_name("data") / "acled_protest_words.tsv"
-SETS: Final = ("protest", "riot", "mob", "excessive_force", "intervention", "clash")
+SETS: Final = ("protest", "riot", "mob", "excessive_force", "intervention", "clash", "destruction")
 
 PEACEFUL: Final = "Peaceful protest"
 INTERVENTION: Final = "Protest with intervention"
@@ -59,7 +59,7 @@ def protest_sub_event(text: str, *, is_protest: bool = False) -> tuple[str, floa
         return EXCESSIVE_FORCE, 0.8, "protest-excessive-force"
     if mob and not protest:
         return MOB, 0.75, "mob-violence"
-    if riot or (protest and has("clash", text)):
+    if riot or (protest and (has("clash", text) or has("destruction", text))):
         return VIOLENT, 0.75, "riot-violent-demonstration"
     if has("intervention", text):
         return INTERVENTION, 0.75, "protest-intervention"
@@ -70,7 +70,8 @@ def protest_sub_event(text: str, *, is_protest: bool = False) -> tuple[str, floa
 
 def plover_protest_mode(text: str, mode: str | None) -> str | None:
     """PLOVER's PROTEST mode given the sentence: demonstrators' violence makes it a riot (PLOVER manual,
-    PROTEST/riot), whatever word triggered the event; other modes (strike, hunger, boycott) stand."""
-    if mode in (None, "demo", "obstruct") and has("riot", text):
+    PROTEST/riot), whatever word triggered the event; other modes (strike, hunger, boycott) stand.
+    The caller knows the sentence reports a demonstration, so destruction words count here."""
+    if mode in (None, "demo", "obstruct") and (has("riot", text) or has("destruction", text)):
         return "riot"
     return mode
