@@ -13,12 +13,12 @@ sha256("casehalf:" + id): rules may be written reading half A's misses; half B i
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 from collections import Counter, defaultdict
 from pathlib import Path
 
 import eventwire
+from eventwire.evaluate.snippets import half_of
 
 # CASE label -> PLOVER types that count as finding it (the first is the family it is reported under).
 FAMILY = {
@@ -32,10 +32,6 @@ FAMILY = {
     "ARREST": ("COERCE",), "AGREEMENT": ("AGREE",),
 }
 DEFAULT = Path(__file__).resolve().parents[3] / "shared" / "data" / "case2021_task2" / "dev.jsonl"
-
-
-def half_of(record_id: str) -> str:
-    return "A" if int(hashlib.sha256(f"casehalf:{record_id}".encode()).hexdigest(), 16) % 2 == 0 else "B"
 
 
 def main() -> None:

@@ -23,7 +23,14 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
             "pipeline",
             "--coder",
             help="pipeline: eventwire's own coding (falls back to the classifier); "
-            "classifier: classify_acled alone; rules: the lexical rules without the model",
+            "classifier: classify_acled alone; rules: the lexical rules without the model; "
+            "model: the learned model alone",
+        ),
+        half: str = typer.Option(
+            "",
+            "--half",
+            help="A or B: score one half of the file only, split by sha256('casehalf:'+id) as "
+            "eval/tools/case_detection.py does (read errors of A; B is only scored)",
         ),
     ) -> None:
         """Score event typing of short snippets: weighted/macro F1, per-class F1, confusion matrix."""
@@ -32,8 +39,11 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         if coder not in CODERS:
             typer.echo(f"[E400] --coder must be one of {', '.join(CODERS)}", err=True)
             raise typer.Exit(2)
+        if half not in ("", "A", "B"):
+            typer.echo("[E400] --half must be A or B", err=True)
+            raise typer.Exit(2)
         try:
-            result = evaluate_snippets(path, classify=CODERS[coder])
+            result = evaluate_snippets(path, classify=CODERS[coder], half=half or None)
         except EventwireError as exc:
             typer.echo(str(exc), err=True)
             raise typer.Exit(1) from exc
@@ -52,6 +62,6 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
         typer.echo(confusion_text(result))
         typer.echo("")
         typer.echo(
-            f"snippets n={result['n']} coder={coder} weighted_f1={result['weighted_f1']:.4f} "
+            f"snippets n={result['n']}{' half=' + half if half else ''} coder={coder} weighted_f1={result['weighted_f1']:.4f} "
             f"macro_f1={result['macro_f1']:.4f} accuracy={result['accuracy']:.4f}"
         )

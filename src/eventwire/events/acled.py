@@ -30,6 +30,7 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import Any, Final
 
+from eventwire.events import protest_modes
 from eventwire.taxonomy.acled import acled_event_type, is_acled_sub_event_type
 from eventwire.taxonomy.mapping import default_acled
 
@@ -43,6 +44,9 @@ NON_ACLED_KINDS: Final = (ORG_CRIME, NATURAL_DISASTER, MAN_MADE_DISASTER, DIPLOM
 
 MODEL_RESOURCE: Final = "acled_model.json"
 EMBED_ENV: Final = "EVENTWIRE_ACLED_EMBED"
+# A model file to use instead of the bundled one: how a model trained on half A of CASE dev is scored on
+# half B through the whole pipeline (train_acled --half A --out FILE; eval snippets --half B).
+MODEL_ENV: Final = "EVENTWIRE_ACLED_MODEL"
 # A weak rule gives way to the model only when the model is at least this sure of another kind.
 MODEL_OVERRIDE: Final = 0.55
 # With the embedding model, rules are consulted only below this top probability (0.3 and 0.45 gave
@@ -135,43 +139,6 @@ DISRUPTED = _rx(
     r"demin", r"mine clearance", r"cleared (?:of )?(?:mines|explosives)", r"suicide (?:vest|belt) (?:was |were )?(?:found|seized)",
     r"(?:destroyed|blew up|detonated) (?:a |an |the )?(?:cache|stockpile|weapons depot|ammunition depot)",
 )  # fmt: skip
-PROTEST = _rx(
-    r"protest", r"demonstrat(?:or|ion|ed|e|ing)", r"rall(?:y|ies|ied)\b", r"march(?:ed|ers|ing)\b", r"(?:a|the|protest|peaceful|silent) march\b", r"sit-in",
-    r"picket", r"took to the streets", r"take to the streets", r"hunger strike", r"strik(?:e|ing) (?:workers|teachers|doctors|nurses|miners|drivers)",
-    r"went on strike", r"go on strike", r"staged a (?:strike|walkout|sit)", r"walkout", r"vigil", r"chanting", r"placards",
-    r"activists (?:gathered|marched|staged|rallied)", r"blocked (?:the )?(?:road|highway|street)s?", r"dharna", r"die-in", r"standstill",
-)  # fmt: skip
-RIOT = _rx(
-    r"riot(?:s|ed|ing|ers)?\b", r"violent (?:protest|demonstration|clash)", r"turned violent", r"petrol bomb",
-    r"molotov", r"stone[- ]?pelt", r"pelted", r"(?:threw|hurled|throwing|hurling) (?:stones|rocks|bricks|firecrackers|bottles|petrol|molotov|objects)",
-    r"(?:protesters|demonstrators|rioters|crowds?|students|youths) (?:torched|burned|set fire|attacked|stormed|smashed|vandali[sz]ed|clashed|ransacked|looted|blocked and burned)",
-    r"clash(?:ed|es)? with (?:the )?(?:police|security forces|riot police)", r"(?:protesters|demonstrators) armed with",
-    r"scene of (?:escalating )?violence", r"violence erupted", r"unrest", r"street violence", r"aggressive demonstration",
-    r"clash(?:es)? (?:have |has )?(?:broke|broken|erupted) out between (?:the )?police", r"involv\w+ in clashes", r"set ablaze",
-    r"projectiles were thrown", r"defied a (?:police )?ban",
-)  # fmt: skip
-MOB = _rx(
-    r"mob\b", r"mobs\b", r"vigilant", r"lynch", r"angry (?:residents|villagers|crowd|youths|locals)", r"villagers (?:clashed|attacked|killed|beat|lynched)",
-    r"communal (?:clash|violence)", r"sectarian clash", r"(?:residents|locals|villagers) (?:beat|killed|attacked|burned) (?:a |two |the )?(?:suspect|man|men|thie)",
-    r"beaten to death by", r"jungle justice", r"cow vigilant", r"tribal clash", r"clan (?:clash|fight)", r"land dispute",
-)  # fmt: skip
-EXCESSIVE_FORCE = _rx(
-    r"(?:fired|opened fire|shot|shooting) (?:live (?:rounds|ammunition|bullets) )?(?:on|at|into) (?:the )?(?:unarmed |peaceful )?(?:protesters|demonstrators|crowd|marchers|students|mourners)",
-    r"live (?:ammunition|rounds|fire|bullets)", r"(?:protesters|demonstrators|marchers) (?:were |was )?(?:shot|killed|shot dead|gunned down)",
-    r"killed (?:\w+ ){0,3}(?:protesters|demonstrators|marchers)", r"brutal(?:ly)? (?:attack|beat|crackdown|suppress)",
-    r"(?:attacked|beat|assaulted|injured) (?:a |the )?(?:peaceful )?(?:protest|demonstration|student demonstration|protesters|demonstrators)",
-    r"massacre of (?:protesters|demonstrators)", r"deadly crackdown", r"excessive force", r"violently (?:suppress|dispers|crush)",
-    r"(?:protesters|demonstrators) (?:died|were killed)", r"(?:died|killed) (?:\w+ ){0,4}(?:in|during) (?:a |the )?(?:\w+ )?(?:protest|demonstration|crackdown)",
-    r"(?:people|protesters) (?:were |have been )?(?:killed|shot dead)", r"(?:fired|firing) (?:rubber bullets|tear gas|live)",
-)  # fmt: skip
-INTERVENTION = _rx(
-    r"dispers", r"tear ?gas", r"water ?cannon", r"rubber bullets", r"baton", r"pepper spray", r"stun grenade",
-    r"(?:police|security forces|officers|troops|authorities) (?:arrested|detained|broke up|stopped|blocked|prevented|cleared|removed)",
-    r"(?:were|was) (?:arrested|detained)", r"arrest(?:ed|ing) (?:\w+ ){0,3}(?:protesters|demonstrators|activists|participants)",
-    r"broke up", r"break up", r"forcibly (?:removed|evicted|cleared)", r"crack(?:ed)? down", r"scuffle", r"detain", r"pepper[- ]spray",
-    r"suppress", r"chase", r"(?:clash|scuffle)\w* with (?:\w+ )?(?:officers|police)",
-)  # fmt: skip
-CLASH_WITH_PROTESTERS = _rx(r"clash(?:es|ed)?\b")
 SEXUAL = _rx(
     r"rap(?:e|ed|es|ing|ist)\b",
     r"sexual(?:ly)?",
@@ -366,20 +333,8 @@ def _territory(h: _Hits) -> tuple[str, float, str] | None:
 
 
 def _protest(h: _Hits) -> tuple[str, float, str] | None:
-    protest, riot, mob = h.has(PROTEST), h.has(RIOT), h.has(MOB)
-    if not (protest or riot or mob):
-        return None
-    if protest and h.has(EXCESSIVE_FORCE):
-        return "Excessive force against protesters", 0.8, "protest-excessive-force"
-    if mob and not protest:
-        return "Mob violence", 0.75, "mob-violence"
-    if riot or (protest and h.has(CLASH_WITH_PROTESTERS)):
-        return "Violent demonstration", 0.75, "riot-violent-demonstration"
-    if h.has(INTERVENTION):
-        return "Protest with intervention", 0.75, "protest-intervention"
-    if mob:
-        return "Mob violence", 0.6, "mob-violence"
-    return "Peaceful protest", 0.7, "protest-peaceful"
+    # The word sets and their precedence are shared with the event coder (events/protest_modes.py).
+    return protest_modes.protest_sub_event(h.text)
 
 
 def _decide(text: str) -> tuple[str, float, str] | None:
@@ -577,11 +532,27 @@ def _cached_embedding(text: str) -> Any:
 
 @cache
 def bundled_model() -> AcledModel | None:
-    """The model shipped with the package, or None when it has not been built (rules still work)."""
+    """The model shipped with the package, or None when it has not been built (rules still work).
+
+    $EVENTWIRE_ACLED_MODEL names another model file (read once per process).
+    """
+    override = os.environ.get(MODEL_ENV)
+    if override:
+        with open(override, encoding="utf-8") as fh:
+            return AcledModel.from_dict(json.load(fh))
     res = resources.files("eventwire.events").joinpath(MODEL_RESOURCE)
     if not res.is_file():
         return None
     return AcledModel.from_dict(json.loads(res.read_text(encoding="utf-8")))
+
+
+def kind_probabilities(text: str) -> dict[str, float]:
+    """The bundled model's probability of each ACLED sub-event type / non-ACLED kind for ``text``
+    (empty without a model): how strongly the text as a whole supports each kind."""
+    model = bundled_model()
+    if model is None or not text.strip():
+        return {}
+    return model.probabilities(text)[0]
 
 
 def combine(rule: KindGuess | None, probs: dict[str, float] | None) -> KindGuess | None:
@@ -645,6 +616,9 @@ def classify_acled(text: str, plover_type: str | None = None, mode: str | None =
     # more are ~90% right, docs/acled_model.md), hence its lower bar.
     weak = guess is None or (guess.rule == "model" and guess.score < 0.5)
     weak = weak or (guess is not None and guess.rule == EMBEDDING_RULE and guess.score < MODEL_UNSURE)
+    protest = _protest_event_type(text, plover_type, mode, guess, weak)
+    if protest is not None:
+        return protest
     if plover_type and weak:
         fallback = default_acled(plover_type, mode)
         if fallback:
@@ -653,3 +627,30 @@ def classify_acled(text: str, plover_type: str | None = None, mode: str | None =
     if guess is not None and guess.is_acled:
         return AcledGuess(acled_event_type(guess.kind), guess.kind, guess.score, guess.rule)
     return None
+
+
+def _protest_event_type(
+    text: str, plover_type: str | None, mode: str | None, guess: KindGuess | None, weak: bool
+) -> AcledGuess | None:
+    """A demonstration the coder found (PROTEST, or police crowd control): which of ACLED's protest and
+    riot types it is comes from what the sentence says the demonstrators did and what was done to them
+    (events/protest_modes.py), not from the trigger, which is "marched" or "rallied" either way.
+
+    The words decide where the text alone was unsure, named a kind outside Protests/Riots (the event is
+    a demonstration), or called it peaceful while the sentence reports violence or intervention; a
+    confident non-peaceful protest type from the text stands.
+    """
+    if plover_type != "PROTEST" and not (plover_type == "ASSAULT" and mode == "crowd-control"):
+        return None
+    words = protest_modes.protest_sub_event(text, is_protest=True)
+    if words is None:
+        return None
+    kind, score, rule = words
+    if kind == protest_modes.PEACEFUL and plover_type == "ASSAULT":
+        # crowd control (tear gas, water cannon, rubber bullets: the coder's crowd-control mode) is
+        # itself the intervention
+        kind, rule = protest_modes.INTERVENTION, "crowd-control"
+    settled = guess is not None and not weak and guess.kind in protest_modes.PROTEST_SUB_EVENTS
+    if settled and not (guess is not None and guess.kind == protest_modes.PEACEFUL and kind != protest_modes.PEACEFUL):
+        return None
+    return AcledGuess(acled_event_type(kind), kind, score, f"protest-words:{rule}")

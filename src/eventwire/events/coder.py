@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from ..countries import official_name
 from ..records import ActorRef, Article, Event, Evidence, Place, When
 from . import lexicon as lx
+from . import protest_modes
 from .arguments import ArgumentsMixin
 from .common import (
     _FORMS,
@@ -389,6 +390,10 @@ class EventCoder(ArgumentsMixin):
         mode = d.mode
         if d.plover_type == "ASSAULT" and mode is None:
             mode = self._weapon_mode(sent)
+        if d.plover_type == "PROTEST":
+            # "protesters marched ... and torched cars": the demonstrators' violence, not the trigger,
+            # makes it a riot (ACLED's word sets, events/protest_modes.py)
+            mode = protest_modes.plover_protest_mode(sent.text, mode)
         when = self._date(d, sent, si, ctx, modality)
         where = self._location(d, sent, si, ctx, actors, recips)
         actors = [self._operating_country(a, where) for a in actors]

@@ -48,10 +48,13 @@ def default_data() -> Path:
     return shared_dir() / "data/case2021_task2/dev.jsonl"
 
 
-def load(path: Path) -> tuple[list[str], list[str]]:
-    from eventwire.evaluate.snippets import KIND_OF, read_snippets
+def load(path: Path, half: str | None = None) -> tuple[list[str], list[str]]:
+    """Texts and kinds of a snippets file, or of one half of it (``evaluate.snippets.half_of``)."""
+    from eventwire.evaluate.snippets import KIND_OF, half_of, read_snippets
 
     rows = read_snippets(path)
+    if half is not None:
+        rows = [r for r in rows if half_of(r["id"]) == half]
     return [r["text"] for r in rows], [KIND_OF[r["label"]] for r in rows]
 
 
@@ -250,8 +253,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seeds", type=int, default=1, help="repeat the CV with this many fold seeds")
     parser.add_argument("--ungrouped", action="store_true", help="CV folds ignore near-duplicates (old way)")
     parser.add_argument("--no-embed", action="store_true", help="sparse features only (no embedding weights)")
+    parser.add_argument(
+        "--half", choices=["A", "B"], default=None,
+        help="train (or cross-validate) on this half of the file only; with --out elsewhere, the model "
+        "for scoring the other half: EVENTWIRE_ACLED_MODEL=FILE eventwire eval snippets --half B",
+    )  # fmt: skip
     args = parser.parse_args(argv)
-    texts, kinds = load(args.data or default_data())
+    texts, kinds = load(args.data or default_data(), args.half)
     embeddings = None if args.no_embed else _embed(texts)
     if embeddings is None and not args.no_embed:
         parser.error("the embedding weights are not installed (make setup-dev); or pass --no-embed")
