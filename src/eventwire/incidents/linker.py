@@ -106,6 +106,35 @@ def _box(loc: dict[str, Any]) -> tuple[float, float, float, float] | None:
     return lat - dlat, lat + dlat, lon - dlon, lon + dlon
 
 
+def sort_day(rec: dict[str, Any]) -> dt.date:
+    """The stored event's ``sort_date`` (its first day, else its publication date, else date.min)."""
+    return features._d((rec.get("date") or {}).get("start")) or features._d(rec.get("published")) or dt.date.min
+
+
+def blocked(rec: dict[str, Any], stored: dict[str, Any]) -> str | None:
+    """Why the candidate read for the new report ``rec`` would not return the stored report
+    ``stored`` (None: it would). The same conditions as ``_candidates``/``_CAND_SQL``, one pair at a
+    time, for diagnostics (bench/incidents_eval.py --stages)."""
+    if rec.get("plover_type") != stored.get("plover_type"):
+        return "types differ"
+    loc, sloc = rec.get("location") or {}, stored.get("location") or {}
+    if sloc.get("country") and sloc.get("country") != loc.get("country"):
+        return "countries differ" if loc.get("country") else "new report has no country, stored one has"
+    span = features.interval(rec)
+    day = sort_day(stored)
+    if span is None:
+        if day != dt.date.min:
+            return "new report undated, stored one dated"
+    elif not span[0] - dt.timedelta(days=LOOKBACK_DAYS) <= day <= span[1] + dt.timedelta(days=LOOKAHEAD_DAYS):
+        return f"stored first day {day} outside the read window"
+    box = _box(loc)
+    lat, lon = sloc.get("lat"), sloc.get("lon")
+    if box is not None and lat is not None and lon is not None and sloc.get("precision") not in features.COARSE \
+            and not (box[0] <= lat <= box[1] and box[2] <= lon <= box[3]):
+        return "stored place outside the box around the new one"
+    return None
+
+
 def _light(row: Any) -> dict[str, Any]:
     sort_date = _as_date(row.sort_date)
     light = {
