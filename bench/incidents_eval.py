@@ -218,7 +218,7 @@ def stages(folder: Path, events: list[dict[str, Any]], texts: dict[str, str], or
         kind = "unjudged" if not (ra and rb) else "related" if related[ra] & related[rb] else "judged"
         new, old = ordered(a, b)
         linked = new.get("incident_id") is not None and new.get("incident_id") == old.get("incident_id")
-        stage = "types differ" if new["plover_type"] != old["plover_type"] else pair_stage(new, old, names)[0]
+        stage = pair_stage(new, old, names)[0]
         report["negative"][stage] += 1
         report["negative"]["all"] += 1
         report["negative"][f"all {kind}"] += 1
