@@ -86,3 +86,16 @@ def test_compatible_types_follow_the_plover_acled_crosswalk() -> None:
     assert not features.compatible(rec("COERCE", "arrest"), rec("ASSAULT", "firearms"))
     assert not features.compatible(rec("PROTEST", "demo"), rec("ASSAULT", None))
     assert features.compatible_types("ACCUSE", None) == ()
+
+
+@pytest.mark.parametrize("unplaced_first", [False, True])
+def test_a_report_without_a_place_links_whichever_came_first(store: Store, unplaced_first: bool) -> None:
+    # Al-Manar's report as if its place were not found: the same incident whether it is stored
+    # before or after the placed report (the read of an unplaced report covers every country).
+    zh, _ = two_reports()
+    am = make_article(AM, published="2020-02-11", source="Al-Manar")
+    unplaced = make_result(am, _event(am, iid="i_am", place=None))
+    for r in ((unplaced, zh) if unplaced_first else (zh, unplaced)):
+        store.add_result(r)
+    first = "i_am" if unplaced_first else "i_zh"
+    assert _incidents(store, am.article_id) | _incidents(store, zh.article.article_id) == {first}

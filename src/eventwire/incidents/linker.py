@@ -77,12 +77,14 @@ _Cand = collections.namedtuple("_Cand", _CAND_FIELDS)  # type: ignore[misc]
 
 
 def _raw_rows(
-    conn: Connection, dialect: str, with_country: bool, params: dict[str, Any], modes: tuple[str | None, ...] | None = None
+    conn: Connection, dialect: str, scope: str, params: dict[str, Any], modes: tuple[str | None, ...] | None = None
 ) -> list[Any]:
     """The candidate read on the DB-API cursor of the transaction's connection: it runs for every
     block of every new article and returns hundreds of rows in a dense store, where SQLAlchemy's
-    statement and row objects cost more than the read itself. ``modes``: only these modes of the
-    type (a compatible type's block; None in it stands for no mode)."""
+    statement and row objects cost more than the read itself. ``scope``: "country" (the one in
+    ``params``), "none" (unplaced reports) or "any" (every country: the read of an unplaced report,
+    on the (type, sort_date) index). ``modes``: only these modes of the type (a compatible type's
+    block; None in it stands for no mode)."""
     mode = ""
     if modes is not None:
         named = [m for m in modes if m is not None]
@@ -90,13 +92,14 @@ def _raw_rows(
         alts = ([f"plover_mode IN ({', '.join(f':m{i}' for i in range(len(named)))})"] if named else []) + (
             ["plover_mode IS NULL"] if None in modes else [])
         mode = "AND (" + " OR ".join(alts) + ") "
-    sql = _CAND_SQL.format(country="country = :c" if with_country else "country IS NULL", mode=mode)
+    clause = {"country": "country = :c", "none": "country IS NULL", "any": "1 = 1"}[scope]
+    sql = _CAND_SQL.format(country=clause, mode=mode)
     if dialect == "sqlite":  # sqlite3 takes :name parameters; dates are stored as ISO text
         args = {k: v.isoformat() if isinstance(v, dt.date) else v for k, v in params.items()}
     else:  # psycopg: %(name)s
         sql = re.sub(r":(\w+)", r"%(\1)s", sql)
         args = params
-    if not with_country:
+    if scope != "country":
         args = {k: v for k, v in args.items() if k != "c"}
     cur = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
     try:
@@ -129,8 +132,8 @@ def blocked(rec: dict[str, Any], stored: dict[str, Any]) -> str | None:
     if not features.compatible(rec, stored):
         return "types differ"
     loc, sloc = rec.get("location") or {}, stored.get("location") or {}
-    if sloc.get("country") and sloc.get("country") != loc.get("country"):
-        return "countries differ" if loc.get("country") else "new report has no country, stored one has"
+    if sloc.get("country") and loc.get("country") and sloc.get("country") != loc.get("country"):
+        return "countries differ"
     span = features.interval(rec)
     day = sort_day(stored)
     if span is None:
@@ -323,15 +326,22 @@ class Linker:
             la0, la1, lo0, lo1 = box or (-90.0, 90.0, -180.0, 180.0)
             params = {"t": ptype, "lo": lo, "hi": hi, "a": article.article_id, "n": MAX_CANDIDATES * 4,
                       "la0": la0, "la1": la1, "lo0": lo0, "lo1": lo1}
-            # The same country, or none: two range reads of the (country, type, sort_date) index
-            # (an OR of both would read every country's range).
+            # A placed report: the same country, or none, two range reads of the (country, type,
+            # sort_date) index (an OR of both would read every country's range). An unplaced report
+            # can be of any country: one range read of the (type, sort_date) index, so that whether
+            # two reports link does not depend on which of them came first.
             if country:
-                rows += [r for r in _raw_rows(conn, self.dialect, True, {**params, "c": country}, modes)
+                rows += [r for r in _raw_rows(conn, self.dialect, "country", {**params, "c": country}, modes)
                          if r.article_id not in exclude]
-            rows += [r for r in _raw_rows(conn, self.dialect, False, params, modes) if r.article_id not in exclude]
+                rows += [r for r in _raw_rows(conn, self.dialect, "none", params, modes) if r.article_id not in exclude]
+            else:
+                rows += [r for r in _raw_rows(conn, self.dialect, "any", params, modes) if r.article_id not in exclude]
         out: dict[tuple[str, str | None], list[tuple[Any, dict[str, Any]]]] = {}
+        seen: set[str] = set()
         for row in rows:
-            out.setdefault((row.plover_type, row.country), []).append((row, _light(row)))
+            if row.event_id not in seen:  # read by a placed and an unplaced report of the article
+                seen.add(row.event_id)
+                out.setdefault((row.plover_type, row.country), []).append((row, _light(row)))
         return out
 
     def _matches(
@@ -345,8 +355,11 @@ class Linker:
             mine = features.words(rec)
             mid = features.interval(rec)
             country = (rec.get("location") or {}).get("country")
-            block = [c for t, _modes in _types(rec)
-                     for c in cands.get((t, country), []) + (cands.get((t, None), []) if country else [])]
+            types = {t for t, _modes in _types(rec)}
+            if country:
+                block = [c for t in types for c in cands.get((t, country), []) + cands.get((t, None), [])]
+            else:  # an unplaced report: the stored reports of every country
+                block = [c for (t, _c), cs in cands.items() if t in types for c in cs]
             near = [(row, light) for row, light in block if not isinstance(features.constraints(rec, light), str)]
             if mid is not None:  # the nearest dates first, at most MAX_CANDIDATES
                 centre = mid[0] + (mid[1] - mid[0]) / 2
