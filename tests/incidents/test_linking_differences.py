@@ -99,3 +99,24 @@ def test_a_report_without_a_place_links_whichever_came_first(store: Store, unpla
         store.add_result(r)
     first = "i_am" if unplaced_first else "i_zh"
     assert _incidents(store, am.article_id) | _incidents(store, zh.article.article_id) == {first}
+
+
+def test_the_diagnostic_names_the_stage_that_keeps_two_reports_apart() -> None:
+    # bench/incidents_eval.py --stages reports, for a pair of reports, why the later one's read
+    # of candidates would not return the earlier one (linker.blocked), before any scoring.
+    from eventwire.incidents import linker
+
+    zh, _ = two_reports()
+    am = make_article(AM, published="2020-02-11", source="Al-Manar")
+    stored = {**zh.events[0].to_dict(), "published": "2020-02-10"}
+
+    def new(**kw) -> dict:  # type: ignore[no-untyped-def,type-arg]
+        return {**_event(am, iid="i_am", **kw).to_dict(), "published": "2020-02-11"}
+
+    assert linker.blocked(new(), stored) is None
+    assert linker.blocked(new(place=None), stored) is None  # an unplaced report reads every country
+    assert linker.blocked(new(place=("Kabul", "AF", "Kabul", 34.53, 69.17)), stored) == "countries differ"
+    assert "outside the read window" in (linker.blocked(new(date=("2020-03-01", "2020-03-01")), stored) or "")
+    assert linker.blocked(new(place=("Deir ez-Zor", "SY", "Deir ez-Zor", 35.33, 40.14)), stored) == \
+        "stored place outside the box around the new one"
+    assert linker.blocked(new(plover_type="PROTEST"), stored) == "types differ"
