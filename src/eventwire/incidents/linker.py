@@ -297,7 +297,8 @@ class Linker:
     ) -> dict[tuple[str, str | None], list[tuple[Any, dict[str, Any]]]]:
         """Stored reports that can match some report of the article, by (type, country): (type,
         country or none, dates around the report's) blocks, each an index range."""
-        blocks: dict[tuple[str, str | None], list[Any]] = {}  # -> [lo, hi, box, modes or None (all)]
+        # (type, country, modes or None for all) -> [lo, hi, box]
+        blocks: dict[tuple[str, str | None, tuple[str | None, ...] | None], list[Any]] = {}
         for rec in recs:
             span = features.interval(rec)
             if span is None:
@@ -309,20 +310,19 @@ class Linker:
                 hi = span[1] + dt.timedelta(days=LOOKAHEAD_DAYS)
             loc = rec.get("location") or {}
             box = _box(loc)
-            for ptype, modes in _types(rec):  # its own type's block and its compatible types'
-                key = (ptype, loc.get("country"))
+            for ptype, modes in _types(rec):
+                # Its own type's block, and apart from it (so that a compatible report's dates do
+                # not widen the read of the type's own reports) each compatible type's modes.
+                key = (ptype, loc.get("country"), modes)
                 old = blocks.get(key)
                 if old is None:
-                    blocks[key] = [lo, hi, box, modes]
+                    blocks[key] = [lo, hi, box]
                 else:
-                    # one read per block: all modes as soon as one report needs all (None)
-                    old[3] = None if old[3] is None or modes is None else tuple(sorted(
-                        set(old[3]) | set(modes), key=lambda m: m or ""))
                     old[0], old[1] = min(lo, old[0]), max(hi, old[1])
                     old[2] = None if old[2] is None or box is None else (
                         min(old[2][0], box[0]), max(old[2][1], box[1]), min(old[2][2], box[2]), max(old[2][3], box[3]))
         rows: list[Any] = []
-        for (ptype, country), (lo, hi, box, modes) in blocks.items():
+        for (ptype, country, modes), (lo, hi, box) in blocks.items():
             la0, la1, lo0, lo1 = box or (-90.0, 90.0, -180.0, 180.0)
             params = {"t": ptype, "lo": lo, "hi": hi, "a": article.article_id, "n": MAX_CANDIDATES * 4,
                       "la0": la0, "la1": la1, "lo0": lo0, "lo1": lo1}
@@ -339,7 +339,7 @@ class Linker:
         out: dict[tuple[str, str | None], list[tuple[Any, dict[str, Any]]]] = {}
         seen: set[str] = set()
         for row in rows:
-            if row.event_id not in seen:  # read by a placed and an unplaced report of the article
+            if row.event_id not in seen:  # read twice: by a placed and an unplaced report, or as compatible
                 seen.add(row.event_id)
                 out.setdefault((row.plover_type, row.country), []).append((row, _light(row)))
         return out
