@@ -21,6 +21,7 @@ from __future__ import annotations
 import collections
 import datetime as dt
 import hashlib
+import itertools
 import json
 import math
 import re
@@ -82,9 +83,8 @@ def _raw_rows(
     """The candidate read on the DB-API cursor of the transaction's connection: it runs for every
     block of every new article and returns hundreds of rows in a dense store, where SQLAlchemy's
     statement and row objects cost more than the read itself. ``scope``: "country" (the one in
-    ``params``), "none" (unplaced reports) or "any" (every country: the read of an unplaced report,
-    on the (type, sort_date) index). ``modes``: only these modes of the type (a compatible type's
-    block; None in it stands for no mode)."""
+    ``params``) or "none" (unplaced reports). ``modes``: only these modes of the type (a compatible
+    type's block; None in it stands for no mode)."""
     mode = ""
     if modes is not None:
         named = [m for m in modes if m is not None]
@@ -92,7 +92,7 @@ def _raw_rows(
         alts = ([f"plover_mode IN ({', '.join(f':m{i}' for i in range(len(named)))})"] if named else []) + (
             ["plover_mode IS NULL"] if None in modes else [])
         mode = "AND (" + " OR ".join(alts) + ") "
-    clause = {"country": "country = :c", "none": "country IS NULL", "any": "1 = 1"}[scope]
+    clause = {"country": "country = :c", "none": "country IS NULL"}[scope]
     sql = _CAND_SQL.format(country=clause, mode=mode)
     if dialect == "sqlite":  # sqlite3 takes :name parameters; dates are stored as ISO text
         args = {k: v.isoformat() if isinstance(v, dt.date) else v for k, v in params.items()}
@@ -125,15 +125,19 @@ def sort_day(rec: dict[str, Any]) -> dt.date:
     return features._d((rec.get("date") or {}).get("start")) or features._d(rec.get("published")) or dt.date.min
 
 
-def blocked(rec: dict[str, Any], stored: dict[str, Any]) -> str | None:
+def blocked(rec: dict[str, Any], stored: dict[str, Any], article_countries: Iterable[str] = ()) -> str | None:
     """Why the candidate read for the new report ``rec`` would not return the stored report
     ``stored`` (None: it would). The same conditions as ``_candidates``/``_CAND_SQL``, one pair at a
-    time, for diagnostics (bench/incidents_eval.py --stages)."""
+    time, for diagnostics (bench/incidents_eval.py --stages). ``article_countries``: the countries of
+    the new report's article's placed reports (those an unplaced report reads)."""
     if not features.compatible(rec, stored):
         return "types differ"
     loc, sloc = rec.get("location") or {}, stored.get("location") or {}
-    if sloc.get("country") and loc.get("country") and sloc.get("country") != loc.get("country"):
-        return "countries differ"
+    if sloc.get("country") and sloc.get("country") != loc.get("country"):
+        if loc.get("country"):
+            return "countries differ"
+        if sloc["country"] not in set(article_countries):
+            return "new report unplaced, stored one in a country its article places nothing in"
     span = features.interval(rec)
     day = sort_day(stored)
     if span is None:
@@ -257,7 +261,8 @@ class Linker:
         parsed: dict[str, dict[str, Any]] = {}
         for local, idx in groups.items():
             hit = next((copies_of[i] for i in idx if i in copies_of), None)
-            found = self._matches(conn, article, [recs[i] for i in idx], cands, names, parsed) if cands else {}
+            found = self._matches(conn, article, [recs[i] for i in idx], cands, names, parsed,
+                                  _countries(recs)) if cands else {}
             if hit is None and found:
                 hit = max(found, key=lambda k: (found[k], k))
             if hit is not None and len(found) > 1 and MERGE and self._mergeable(conn, set(found)):
@@ -297,8 +302,9 @@ class Linker:
     ) -> dict[tuple[str, str | None], list[tuple[Any, dict[str, Any]]]]:
         """Stored reports that can match some report of the article, by (type, country): (type,
         country or none, dates around the report's) blocks, each an index range."""
-        # (type, country, modes or None for all) -> [lo, hi, box]
-        blocks: dict[tuple[str, str | None, tuple[str | None, ...] | None], list[Any]] = {}
+        # (type, country, modes or None for all, placed) -> [lo, hi, box]
+        blocks: dict[tuple[str, str | None, tuple[str | None, ...] | None, bool], list[Any]] = {}
+        countries = _countries(recs)
         for rec in recs:
             span = features.interval(rec)
             if span is None:
@@ -310,10 +316,14 @@ class Linker:
                 hi = span[1] + dt.timedelta(days=LOOKAHEAD_DAYS)
             loc = rec.get("location") or {}
             box = _box(loc)
-            for ptype, modes in _types(rec):
+            # An unplaced report is read against the countries where its article places its other
+            # reports (an article about Idlib whose one sentence names no place), whole, and
+            # against unplaced reports; apart from the placed reports' blocks, whose boxes it would undo.
+            where = [(loc["country"], True)] if loc.get("country") else [(c, False) for c in countries] + [(None, False)]
+            for (ptype, modes), (country, placed) in itertools.product(_types(rec), where):
                 # Its own type's block, and apart from it (so that a compatible report's dates do
                 # not widen the read of the type's own reports) each compatible type's modes.
-                key = (ptype, loc.get("country"), modes)
+                key = (ptype, country, modes, placed)
                 old = blocks.get(key)
                 if old is None:
                     blocks[key] = [lo, hi, box]
@@ -322,24 +332,21 @@ class Linker:
                     old[2] = None if old[2] is None or box is None else (
                         min(old[2][0], box[0]), max(old[2][1], box[1]), min(old[2][2], box[2]), max(old[2][3], box[3]))
         rows: list[Any] = []
-        for (ptype, country, modes), (lo, hi, box) in blocks.items():
+        for (ptype, country, modes, placed), (lo, hi, box) in blocks.items():
             la0, la1, lo0, lo1 = box or (-90.0, 90.0, -180.0, 180.0)
             params = {"t": ptype, "lo": lo, "hi": hi, "a": article.article_id, "n": MAX_CANDIDATES * 4,
                       "la0": la0, "la1": la1, "lo0": lo0, "lo1": lo1}
             # A placed report: the same country, or none, two range reads of the (country, type,
-            # sort_date) index (an OR of both would read every country's range). An unplaced report
-            # can be of any country: one range read of the (type, sort_date) index, so that whether
-            # two reports link does not depend on which of them came first.
+            # sort_date) index (an OR of both would read every country's range).
             if country:
                 rows += [r for r in _raw_rows(conn, self.dialect, "country", {**params, "c": country}, modes)
                          if r.article_id not in exclude]
+            if placed or not country:
                 rows += [r for r in _raw_rows(conn, self.dialect, "none", params, modes) if r.article_id not in exclude]
-            else:
-                rows += [r for r in _raw_rows(conn, self.dialect, "any", params, modes) if r.article_id not in exclude]
         out: dict[tuple[str, str | None], list[tuple[Any, dict[str, Any]]]] = {}
         seen: set[str] = set()
         for row in rows:
-            if row.event_id not in seen:  # read twice: by a placed and an unplaced report, or as compatible
+            if row.event_id not in seen:  # read twice: for a placed and an unplaced report, or as compatible
                 seen.add(row.event_id)
                 out.setdefault((row.plover_type, row.country), []).append((row, _light(row)))
         return out
@@ -347,9 +354,10 @@ class Linker:
     def _matches(
         self, conn: Connection, article: Article, group: list[dict[str, Any]],
         cands: dict[tuple[str, str | None], list[tuple[Any, dict[str, Any]]]], names: dict[str, frozenset[str]],
-        parsed: dict[str, dict[str, Any]],
+        parsed: dict[str, dict[str, Any]], countries: tuple[str, ...] = (),
     ) -> dict[str, float]:
-        """The stored incidents this group of reports matches, with their best pair score."""
+        """The stored incidents this group of reports matches, with their best pair score
+        (``countries``: those of the article's placed reports, read for its unplaced ones)."""
         found: dict[str, float] = {}
         for rec in group:
             mine = features.words(rec)
@@ -358,8 +366,8 @@ class Linker:
             types = {t for t, _modes in _types(rec)}
             if country:
                 block = [c for t in types for c in cands.get((t, country), []) + cands.get((t, None), [])]
-            else:  # an unplaced report: the stored reports of every country
-                block = [c for (t, _c), cs in cands.items() if t in types for c in cs]
+            else:  # an unplaced report: the countries of its article's placed reports, and none
+                block = [c for t in types for k in (*countries, None) for c in cands.get((t, k), [])]
             near = [(row, light) for row, light in block if not isinstance(features.constraints(rec, light), str)]
             if mid is not None:  # the nearest dates first, at most MAX_CANDIDATES
                 centre = mid[0] + (mid[1] - mid[0]) / 2
@@ -442,6 +450,11 @@ class Linker:
         }
         rows = [incident_row(summary.build(iid, recs, arts), now) for iid, recs in sorted(members.items())]
         conn.execute(incidents.insert(), rows)
+
+
+def _countries(recs: list[dict[str, Any]]) -> tuple[str, ...]:
+    """The countries of an article's placed reports."""
+    return tuple(sorted({c for r in recs if (c := (r.get("location") or {}).get("country"))}))
 
 
 def _types(rec: dict[str, Any]) -> tuple[tuple[str, tuple[str | None, ...] | None], ...]:
