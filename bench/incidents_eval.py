@@ -98,15 +98,12 @@ def ingest(results: list[Any], url: str) -> list[dict[str, Any]]:
 
 
 # -- stages ---------------------------------------------------------------------------------------
-def pair_stage(
-    new: dict[str, Any], old: dict[str, Any], names: dict[str, frozenset[str]], countries: dict[str, set[str]]
-) -> tuple[str, str]:
+def pair_stage(new: dict[str, Any], old: dict[str, Any], names: dict[str, frozenset[str]]) -> tuple[str, str]:
     """(stage reached, detail) for a pair of reports, ``new`` ingested after ``old``: the stage
-    that loses the pair, or "scored" when the score reaches the threshold. ``countries``: per
-    article, the countries of its placed reports."""
+    that loses the pair, or "scored" when the score reaches the threshold."""
     from eventwire.incidents import context, features, linker
 
-    why = linker.blocked(new, old, countries.get(new["article_id"], set()))
+    why = linker.blocked(new, old)
     if why is not None:
         return ("types differ" if why == "types differ" else "blocking"), why
     hard = features.constraints(new, old)
@@ -150,10 +147,6 @@ def stages(folder: Path, events: list[dict[str, Any]], texts: dict[str, str], or
         for ev in evs:
             stem_of_article[ev["article_id"]] = name
     names = {aid: context.names(texts[aid]) for aid in texts}
-    countries: dict[str, set[str]] = collections.defaultdict(set)
-    for ev in events:
-        if (ev.get("location") or {}).get("country"):
-            countries[ev["article_id"]].add(ev["location"]["country"])
 
     found: dict[str, dict[str, Any]] = {}
     coder: dict[str, str] = {}
@@ -191,7 +184,7 @@ def stages(folder: Path, events: list[dict[str, Any]], texts: dict[str, str], or
                 stage, detail = "coder", "; ".join(missing)
             else:
                 new, old = ordered(found[r1], found[r2])
-                stage, detail = pair_stage(new, old, names, countries)
+                stage, detail = pair_stage(new, old, names)
                 linked = new.get("incident_id") is not None and new.get("incident_id") == old.get("incident_id")
                 if stage == "scored":
                     stage = "linked" if linked else "scored, not linked"
@@ -225,7 +218,7 @@ def stages(folder: Path, events: list[dict[str, Any]], texts: dict[str, str], or
         kind = "unjudged" if not (ra and rb) else "related" if related[ra] & related[rb] else "judged"
         new, old = ordered(a, b)
         linked = new.get("incident_id") is not None and new.get("incident_id") == old.get("incident_id")
-        stage = pair_stage(new, old, names, countries)[0]
+        stage = pair_stage(new, old, names)[0]
         report["negative"][stage] += 1
         report["negative"]["all"] += 1
         report["negative"][f"all {kind}"] += 1

@@ -21,7 +21,6 @@ from __future__ import annotations
 import collections
 import datetime as dt
 import hashlib
-import itertools
 import json
 import math
 import re
@@ -125,19 +124,15 @@ def sort_day(rec: dict[str, Any]) -> dt.date:
     return features._d((rec.get("date") or {}).get("start")) or features._d(rec.get("published")) or dt.date.min
 
 
-def blocked(rec: dict[str, Any], stored: dict[str, Any], article_countries: Iterable[str] = ()) -> str | None:
+def blocked(rec: dict[str, Any], stored: dict[str, Any]) -> str | None:
     """Why the candidate read for the new report ``rec`` would not return the stored report
     ``stored`` (None: it would). The same conditions as ``_candidates``/``_CAND_SQL``, one pair at a
-    time, for diagnostics (bench/incidents_eval.py --stages). ``article_countries``: the countries of
-    the new report's article's placed reports (those an unplaced report reads)."""
+    time, for diagnostics (bench/incidents_eval.py --stages)."""
     if not features.compatible(rec, stored):
         return "types differ"
     loc, sloc = rec.get("location") or {}, stored.get("location") or {}
     if sloc.get("country") and sloc.get("country") != loc.get("country"):
-        if loc.get("country"):
-            return "countries differ"
-        if sloc["country"] not in set(article_countries):
-            return "new report unplaced, stored one in a country its article places nothing in"
+        return "countries differ" if loc.get("country") else "new report unplaced, stored one placed"
     span = features.interval(rec)
     day = sort_day(stored)
     if span is None:
@@ -261,8 +256,7 @@ class Linker:
         parsed: dict[str, dict[str, Any]] = {}
         for local, idx in groups.items():
             hit = next((copies_of[i] for i in idx if i in copies_of), None)
-            found = self._matches(conn, article, [recs[i] for i in idx], cands, names, parsed,
-                                  _countries(recs)) if cands else {}
+            found = self._matches(conn, article, [recs[i] for i in idx], cands, names, parsed) if cands else {}
             if hit is None and found:
                 hit = max(found, key=lambda k: (found[k], k))
             if hit is not None and len(found) > 1 and MERGE and self._mergeable(conn, set(found)):
@@ -302,9 +296,8 @@ class Linker:
     ) -> dict[tuple[str, str | None], list[tuple[Any, dict[str, Any]]]]:
         """Stored reports that can match some report of the article, by (type, country): (type,
         country or none, dates around the report's) blocks, each an index range."""
-        # (type, country, modes or None for all, placed) -> [lo, hi, box]
-        blocks: dict[tuple[str, str | None, tuple[str | None, ...] | None, bool], list[Any]] = {}
-        countries = _countries(recs)
+        # (type, country, modes or None for all) -> [lo, hi, box]
+        blocks: dict[tuple[str, str | None, tuple[str | None, ...] | None], list[Any]] = {}
         for rec in recs:
             span = features.interval(rec)
             if span is None:
@@ -316,14 +309,13 @@ class Linker:
                 hi = span[1] + dt.timedelta(days=LOOKAHEAD_DAYS)
             loc = rec.get("location") or {}
             box = _box(loc)
-            # An unplaced report is read against the countries where its article places its other
-            # reports (an article about Idlib whose one sentence names no place), whole, and
-            # against unplaced reports; apart from the placed reports' blocks, whose boxes it would undo.
-            where = [(loc["country"], True)] if loc.get("country") else [(c, False) for c in countries] + [(None, False)]
-            for (ptype, modes), (country, placed) in itertools.product(_types(rec), where):
+            # An unplaced report reads the unplaced ones only: reading the countries its article
+            # places its other reports in (or every country) doubled the cost of linking with a
+            # quarter of reports unplaced (docs/incidents.md), for no link found on dev.
+            for ptype, modes in _types(rec):
                 # Its own type's block, and apart from it (so that a compatible report's dates do
                 # not widen the read of the type's own reports) each compatible type's modes.
-                key = (ptype, country, modes, placed)
+                key = (ptype, loc.get("country"), modes)
                 old = blocks.get(key)
                 if old is None:
                     blocks[key] = [lo, hi, box]
@@ -332,7 +324,7 @@ class Linker:
                     old[2] = None if old[2] is None or box is None else (
                         min(old[2][0], box[0]), max(old[2][1], box[1]), min(old[2][2], box[2]), max(old[2][3], box[3]))
         rows: list[Any] = []
-        for (ptype, country, modes, placed), (lo, hi, box) in blocks.items():
+        for (ptype, country, modes), (lo, hi, box) in blocks.items():
             la0, la1, lo0, lo1 = box or (-90.0, 90.0, -180.0, 180.0)
             params = {"t": ptype, "lo": lo, "hi": hi, "a": article.article_id, "n": MAX_CANDIDATES * 4,
                       "la0": la0, "la1": la1, "lo0": lo0, "lo1": lo1}
@@ -341,12 +333,11 @@ class Linker:
             if country:
                 rows += [r for r in _raw_rows(conn, self.dialect, "country", {**params, "c": country}, modes)
                          if r.article_id not in exclude]
-            if placed or not country:
-                rows += [r for r in _raw_rows(conn, self.dialect, "none", params, modes) if r.article_id not in exclude]
+            rows += [r for r in _raw_rows(conn, self.dialect, "none", params, modes) if r.article_id not in exclude]
         out: dict[tuple[str, str | None], list[tuple[Any, dict[str, Any]]]] = {}
         seen: set[str] = set()
         for row in rows:
-            if row.event_id not in seen:  # read twice: for a placed and an unplaced report, or as compatible
+            if row.event_id not in seen:  # read twice: as a type's own report and as a compatible one
                 seen.add(row.event_id)
                 out.setdefault((row.plover_type, row.country), []).append((row, _light(row)))
         return out
@@ -354,20 +345,16 @@ class Linker:
     def _matches(
         self, conn: Connection, article: Article, group: list[dict[str, Any]],
         cands: dict[tuple[str, str | None], list[tuple[Any, dict[str, Any]]]], names: dict[str, frozenset[str]],
-        parsed: dict[str, dict[str, Any]], countries: tuple[str, ...] = (),
+        parsed: dict[str, dict[str, Any]],
     ) -> dict[str, float]:
-        """The stored incidents this group of reports matches, with their best pair score
-        (``countries``: those of the article's placed reports, read for its unplaced ones)."""
+        """The stored incidents this group of reports matches, with their best pair score."""
         found: dict[str, float] = {}
         for rec in group:
             mine = features.words(rec)
             mid = features.interval(rec)
             country = (rec.get("location") or {}).get("country")
-            types = {t for t, _modes in _types(rec)}
-            if country:
-                block = [c for t in types for c in cands.get((t, country), []) + cands.get((t, None), [])]
-            else:  # an unplaced report: the countries of its article's placed reports, and none
-                block = [c for t in types for k in (*countries, None) for c in cands.get((t, k), [])]
+            block = [c for t, _modes in _types(rec)
+                     for c in cands.get((t, country), []) + (cands.get((t, None), []) if country else [])]
             near = [(row, light) for row, light in block if not isinstance(features.constraints(rec, light), str)]
             if mid is not None:  # the nearest dates first, at most MAX_CANDIDATES
                 centre = mid[0] + (mid[1] - mid[0]) / 2
@@ -450,11 +437,6 @@ class Linker:
         }
         rows = [incident_row(summary.build(iid, recs, arts), now) for iid, recs in sorted(members.items())]
         conn.execute(incidents.insert(), rows)
-
-
-def _countries(recs: list[dict[str, Any]]) -> tuple[str, ...]:
-    """The countries of an article's placed reports."""
-    return tuple(sorted({c for r in recs if (c := (r.get("location") or {}).get("country"))}))
 
 
 def _types(rec: dict[str, Any]) -> tuple[tuple[str, tuple[str | None, ...] | None], ...]:
