@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/incidents_ingest.py --n 100000 --articles 300
     .venv/bin/python bench/incidents_ingest.py --n 100000 --latency          # also p50/p95 of pages
+    .venv/bin/python bench/incidents_ingest.py --n 100000 --unplaced 0.25    # a quarter of new events unplaced
     .venv/bin/python bench/incidents_ingest.py --n 1000000 --articles 0 --latency --dir /tmp/ewib1m   # pages only
 
 Synthetic data (bench/api_latency.py's generator): N events, 10 per article, 12 places in 10
@@ -62,8 +63,11 @@ def prepare(url: str, n: int) -> None:
               f"in {time.perf_counter() - t:.0f} s")
 
 
-def new_results(url: str, k: int, per_article: int = 10, seed: int = 11) -> list[Result]:
+def new_results(url: str, k: int, per_article: int = 10, seed: int = 11, unplaced: float = 0.0) -> list[Result]:
+    """``unplaced``: the share of new events without a place (the coder places about three in four on
+    the dev split); they are drawn from a second generator so that the rest of the data is the same."""
     rng = random.Random(seed)
+    rng_place = random.Random(seed + 1)
     with Store.open(url) as store, store.engine.connect() as conn:
         near = list(conn.execute(
             sa.select(events.c.plover_type, events.c.country, events.c.place_name, events.c.lat, events.c.lon,
@@ -88,12 +92,16 @@ def new_results(url: str, k: int, per_article: int = 10, seed: int = 11) -> list
                 start = pub - dt.timedelta(days=rng.randrange(3))
             a1, a2 = rng.sample(ACTORS, 2)
             s = rng.randrange(0, len(text) - 30)
+            location: Place | None = Place(
+                place[0], place[0], place[1], place[2], None, None,
+                place[3] + rng.uniform(-0.1, 0.1), place[4] + rng.uniform(-0.1, 0.1), "town")
+            if unplaced and rng_place.random() < unplaced:
+                location = None
             evs.append(Event(
                 event_id=f"e_new{ai:06d}_{j}", article_id=art.article_id, plover_type=ptype, plover_mode=None,
                 context=(), acled_event_type=acled[1], acled_sub_event_type=acled[2], cameo_root="19",
                 actors=(ActorRef("actor", a1[0], a1[0], a1[1], a1[2]), ActorRef("recipient", a2[0], a2[0], a2[1], a2[2])),
-                location=Place(place[0], place[0], place[1], place[2], None, None,
-                               place[3] + rng.uniform(-0.1, 0.1), place[4] + rng.uniform(-0.1, 0.1), "town"),
+                location=location,
                 date=When(start, start, "day", "on Monday"),
                 size=Size(dead=rng.choice((None, None, 1, 5, 7))),
                 claim_source=(rng.choice(CLAIMS),) if rng.random() < 0.3 else (),
@@ -167,6 +175,7 @@ def main() -> None:
     ap.add_argument("--latency", action="store_true", help="also measure /api/incidents vs /api/events")
     ap.add_argument("--reps", type=int, default=20)
     ap.add_argument("--dir", type=Path, help="keep the stores here (default: a temp dir)")
+    ap.add_argument("--unplaced", type=float, default=0.0, help="share of new events without a place")
     a = ap.parse_args()
     tmp = a.dir or Path(tempfile.mkdtemp(prefix="ew-incbench-"))
     tmp.mkdir(parents=True, exist_ok=True)
@@ -177,7 +186,7 @@ def main() -> None:
         if a.latency:
             latency(f"sqlite:///{base}", a.reps)
         return
-    results = new_results(f"sqlite:///{base}", a.articles)
+    results = new_results(f"sqlite:///{base}", a.articles, unplaced=a.unplaced)
     # Importing datasketch (it imports scipy) costs ~2 s once per process, not per article.
     copies.band_keys(copies.shingles(" ".join(WORDS * 3)))
     figures = {}

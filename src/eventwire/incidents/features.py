@@ -3,11 +3,14 @@
 The team's gold has three multi-outlet incidents in its dev split, too few to learn weights from,
 so the scorer is a set of rules with hand-set weights, chosen on the dev split only:
 
-- hard constraints (a pair failing one is never linked): the same PLOVER type; dates that can
+- hard constraints (a pair failing one is never linked): compatible PLOVER types (the same type,
+  whatever its mode, or two types that PLOVER's crosswalk to ACLED puts in one kind of event: see
+  ``compatible``); dates that can
   overlap within their precisions (a day +-1, a week +-3, a month or year as its interval, a
   `reported` date, i.e. the publication date standing in, as the four days up to it); the same
-  country where both have one; town-level places within ``MAX_KM`` (40 km) of each other, unless one is
-  an admin1 (or coarser) place containing the other (a town vs its province);
+  country where both have one; town-level places within ``MAX_KM`` (40 km) of each other; a district or
+  province (``COARSE``) and a place in another province (by the gazetteer's admin1) never link, one
+  containing the other agrees as far as it goes (a town vs its province);
 - a score in [0, 1]: date agreement (precise dates that overlap count more than loose ones), place
   agreement (same place, near, same admin1, unknown), parties (actor/recipient countries and sectors
   overlap; disjoint ones count against), the same death toll, and the similarity of the evidence
@@ -19,6 +22,7 @@ so the scorer is a set of rules with hand-set weights, chosen on the dev split o
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 import re
 from dataclasses import dataclass
@@ -29,8 +33,14 @@ from rapidfuzz import fuzz
 MAX_KM = 40.0  # two towns further apart are two places (a town vs its province is not a veto)
 LINK_THRESHOLD = 0.55
 MIN_CONTEXT_LOOSE = 0.4  # shared-names score needed when neither date is a precise day or week
-COARSE = ("admin1", "country")
+# Places that stand for an area, not a point: a report there agrees with one anywhere inside it
+# (a town vs its district or province), so they are compared by containment, never by distance.
+COARSE = ("admin2", "admin1", "country")
 _PRECISE = ("day", "week")
+# ACLED's grab-bag event type: its sub-event types (arrests, agreements, looting, ...) say nothing
+# about two PLOVER types being one kind of event, only a shared sub-event type does.
+_BROAD_ACLED = "Strategic developments"
+TYPE_PENALTY = 0.05  # taken off the score of a pair whose PLOVER types differ but are compatible
 _WORD = re.compile(r"[a-z0-9]+")
 
 
@@ -43,6 +53,52 @@ def _d(value: Any) -> dt.date | None:
         return dt.date.fromisoformat(str(value)[:10])
     except ValueError:
         return None
+
+
+@functools.cache
+def _kinds() -> dict[tuple[str, str | None], frozenset[str]]:
+    """(PLOVER type, mode) -> the kinds of event ACLED would file it under: its ACLED sub-event type
+    in the crosswalk (taxonomy/plover_map.tsv) and, but for "Strategic developments", its event type."""
+    from ..taxonomy.acled import acled_event_type
+    from ..taxonomy.mapping import mapping_rows
+
+    out: dict[tuple[str, str | None], frozenset[str]] = {}
+    for key, row in mapping_rows().items():
+        sub = row.acled_sub_event_type
+        if sub:
+            parent = acled_event_type(sub)
+            out[key] = frozenset({sub} | ({"type:" + parent} if parent != _BROAD_ACLED else set()))
+    return out
+
+
+def _kind(ptype: str | None, mode: str | None) -> frozenset[str]:
+    kinds = _kinds()
+    return kinds.get((ptype or "", mode)) or kinds.get((ptype or "", None)) or frozenset()
+
+
+def compatible(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Whether two reports' PLOVER types can describe one incident: the same type (a mode difference,
+    "shelled" vs "attacked", is no disagreement), or types that the PLOVER-ACLED crosswalk files under
+    one kind of event: a protest broken up by police (ASSAULT/crowd-control) and the protest itself
+    (ACLED "Protests"), property seized or destroyed (COERCE/seize, ASSAULT/destroy: "Looting/property
+    destruction"), a ceasefire or release and the agreement (RETREAT, AGREE), a disarmament and the
+    change of a group (RETREAT/disarm, MOBILIZE)."""
+    ta, tb = a.get("plover_type"), b.get("plover_type")
+    if ta == tb:
+        return True
+    return bool(_kind(ta, a.get("plover_mode")) & _kind(tb, b.get("plover_mode")))
+
+
+@functools.cache
+def compatible_types(ptype: str, mode: str | None) -> tuple[tuple[str, tuple[str | None, ...]], ...]:
+    """The other PLOVER types, each with its modes, that a report of ``ptype``/``mode`` is
+    compatible with (the blocks the candidate read adds). A mode of None stands for the type's own row."""
+    mine = _kind(ptype, mode)
+    out: dict[str, list[str | None]] = {}
+    for (t, m), kinds in _kinds().items():
+        if t != ptype and kinds & mine:
+            out.setdefault(t, []).append(m)
+    return tuple((t, tuple(ms)) for t, ms in sorted(out.items()))
 
 
 def interval(rec: dict[str, Any]) -> tuple[dt.date, dt.date, bool] | None:
@@ -93,8 +149,8 @@ class PairScore:
 
 def constraints(a: dict[str, Any], b: dict[str, Any]) -> tuple[float, float] | str:
     """The hard constraints: (date agreement, place agreement), or why the pair can never link.
-    Reads only type, date, published and location, so it runs on index columns before a record is parsed."""
-    if a.get("plover_type") != b.get("plover_type"):
+    Reads only type and mode, date, published and location, so it runs on index columns before a record is parsed."""
+    if not compatible(a, b):
         return "types differ"
     # -- date
     ia, ib = interval(a), interval(b)
@@ -119,9 +175,15 @@ def constraints(a: dict[str, Any], b: dict[str, Any]) -> tuple[float, float] | s
         dist = None
         if None not in (la.get("lat"), la.get("lon"), lb.get("lat"), lb.get("lon")):
             dist = km(la["lat"], la["lon"], lb["lat"], lb["lon"])
-        if coarse:
-            # a town vs its province (or country): agreement as far as the coarser one goes
-            place_s = 0.7 if same_a1 or la.get("precision") == "country" or lb.get("precision") == "country" else 0.2
+        if la.get("precision") == "country" or lb.get("precision") == "country":
+            place_s = 0.7  # a place vs its country: agreement as far as the country goes
+        elif coarse:
+            # a town vs its district or province: agreement as far as the coarser one goes, when the
+            # gazetteer puts the town in the same province; a town in another province is elsewhere
+            a1a, a1b = la.get("admin1"), lb.get("admin1")
+            if a1a and a1b and a1a != a1b:
+                return "provinces differ"
+            place_s = 0.7 if same_a1 else 0.2
         elif dist is not None and dist > MAX_KM:
             return f"places {dist:.0f} km apart"
         elif dist is not None:
@@ -165,4 +227,6 @@ def score(
         # people can tell one incident from another of its kind in the same country.
         return PairScore(0.0, date_s, place_s, party_s, text_s, "loose dates, little shared context")
     total = 0.2 * date_s + 0.2 * place_s + 0.15 * party_s + 0.15 * text_s + 0.3 * context + dead_s
+    if a.get("plover_type") != b.get("plover_type"):
+        total -= TYPE_PENALTY  # compatible, not the same: the rest of the evidence must carry it
     return PairScore(round(total, 4), date_s, place_s, party_s, text_s, context=context)

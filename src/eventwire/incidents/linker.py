@@ -58,34 +58,47 @@ def _local_id(ev: Event) -> str:
 
 _E = events.c
 # What the hard constraints read, straight from the event's columns (no record parsed).
-_LIGHT = (_E.event_id, _E.article_id, _E.incident_id, _E.sort_date, _E.plover_type, _E.date_start, _E.date_end,
+_LIGHT = (_E.event_id, _E.article_id, _E.incident_id, _E.sort_date, _E.plover_type, _E.plover_mode, _E.date_start,
+          _E.date_end,
           _E.date_precision, _E.country, _E.admin1, _E.geonameid, _E.lat, _E.lon, _E.location_precision)
 
 
 _CAND_SQL = (
-    "SELECT event_id, article_id, incident_id, sort_date, plover_type, date_start, date_end, date_precision, "
+    "SELECT event_id, article_id, incident_id, sort_date, plover_type, plover_mode, date_start, date_end, date_precision, "
     "country, admin1, geonameid, lat, lon, location_precision FROM events WHERE plover_type = :t AND {country} "
-    "AND sort_date >= :lo AND sort_date <= :hi AND article_id <> :a AND incident_id IS NOT NULL "
+    "AND sort_date >= :lo AND sort_date <= :hi AND article_id <> :a AND incident_id IS NOT NULL {mode}"
     # places further than features.MAX_KM from every report of the block cannot match (coarse ones can)
-    "AND (lat IS NULL OR lon IS NULL OR location_precision IN ('admin1', 'country') "
+    "AND (lat IS NULL OR lon IS NULL OR location_precision IN ('admin2', 'admin1', 'country') "
     "OR (lat BETWEEN :la0 AND :la1 AND lon BETWEEN :lo0 AND :lo1)) LIMIT :n"
 )
-_CAND_FIELDS = ("event_id", "article_id", "incident_id", "sort_date", "plover_type", "date_start", "date_end",
+_CAND_FIELDS = ("event_id", "article_id", "incident_id", "sort_date", "plover_type", "plover_mode", "date_start", "date_end",
                 "date_precision", "country", "admin1", "geonameid", "lat", "lon", "location_precision")
 _Cand = collections.namedtuple("_Cand", _CAND_FIELDS)  # type: ignore[misc]
 
 
-def _raw_rows(conn: Connection, dialect: str, with_country: bool, params: dict[str, Any]) -> list[Any]:
+def _raw_rows(
+    conn: Connection, dialect: str, scope: str, params: dict[str, Any], modes: tuple[str | None, ...] | None = None
+) -> list[Any]:
     """The candidate read on the DB-API cursor of the transaction's connection: it runs for every
     block of every new article and returns hundreds of rows in a dense store, where SQLAlchemy's
-    statement and row objects cost more than the read itself."""
-    sql = _CAND_SQL.format(country="country = :c" if with_country else "country IS NULL")
+    statement and row objects cost more than the read itself. ``scope``: "country" (the one in
+    ``params``) or "none" (unplaced reports). ``modes``: only these modes of the type (a compatible
+    type's block; None in it stands for no mode)."""
+    mode = ""
+    if modes is not None:
+        named = [m for m in modes if m is not None]
+        params = {**params, **{f"m{i}": m for i, m in enumerate(named)}}
+        alts = ([f"plover_mode IN ({', '.join(f':m{i}' for i in range(len(named)))})"] if named else []) + (
+            ["plover_mode IS NULL"] if None in modes else [])
+        mode = "AND (" + " OR ".join(alts) + ") "
+    clause = {"country": "country = :c", "none": "country IS NULL"}[scope]
+    sql = _CAND_SQL.format(country=clause, mode=mode)
     if dialect == "sqlite":  # sqlite3 takes :name parameters; dates are stored as ISO text
         args = {k: v.isoformat() if isinstance(v, dt.date) else v for k, v in params.items()}
     else:  # psycopg: %(name)s
         sql = re.sub(r":(\w+)", r"%(\1)s", sql)
         args = params
-    if not with_country:
+    if scope != "country":
         args = {k: v for k, v in args.items() if k != "c"}
     cur = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
     try:
@@ -106,10 +119,40 @@ def _box(loc: dict[str, Any]) -> tuple[float, float, float, float] | None:
     return lat - dlat, lat + dlat, lon - dlon, lon + dlon
 
 
+def sort_day(rec: dict[str, Any]) -> dt.date:
+    """The stored event's ``sort_date`` (its first day, else its publication date, else date.min)."""
+    return features._d((rec.get("date") or {}).get("start")) or features._d(rec.get("published")) or dt.date.min
+
+
+def blocked(rec: dict[str, Any], stored: dict[str, Any]) -> str | None:
+    """Why the candidate read for the new report ``rec`` would not return the stored report
+    ``stored`` (None: it would). The same conditions as ``_candidates``/``_CAND_SQL``, one pair at a
+    time, for diagnostics (bench/incidents_eval.py --stages)."""
+    if not features.compatible(rec, stored):
+        return "types differ"
+    loc, sloc = rec.get("location") or {}, stored.get("location") or {}
+    if sloc.get("country") and sloc.get("country") != loc.get("country"):
+        return "countries differ" if loc.get("country") else "new report unplaced, stored one placed"
+    span = features.interval(rec)
+    day = sort_day(stored)
+    if span is None:
+        if day != dt.date.min:
+            return "new report undated, stored one dated"
+    elif not span[0] - dt.timedelta(days=LOOKBACK_DAYS) <= day <= span[1] + dt.timedelta(days=LOOKAHEAD_DAYS):
+        return f"stored first day {day} outside the read window"
+    box = _box(loc)
+    lat, lon = sloc.get("lat"), sloc.get("lon")
+    if box is not None and lat is not None and lon is not None and sloc.get("precision") not in features.COARSE \
+            and not (box[0] <= lat <= box[1] and box[2] <= lon <= box[3]):
+        return "stored place outside the box around the new one"
+    return None
+
+
 def _light(row: Any) -> dict[str, Any]:
     sort_date = _as_date(row.sort_date)
     light = {
         "plover_type": row.plover_type,
+        "plover_mode": row.plover_mode,
         "published": None if sort_date == dt.date.min else sort_date,
         "date": {"start": row.date_start, "end": row.date_end, "precision": row.date_precision},
         "location": {"country": row.country, "admin1": row.admin1, "geonameid": row.geonameid, "lat": row.lat,
@@ -198,7 +241,8 @@ class Linker:
         if self.dialect == "postgresql":
             # Concurrent writers linking into the same block wait for each other (else both could
             # start the same incident); sorted, so two writers never wait on each other in a cycle.
-            keys = sorted({_lock_key(r["plover_type"], (r.get("location") or {}).get("country")) for r in recs})
+            keys = sorted({_lock_key(t, (r.get("location") or {}).get("country")) for r in recs
+                           for t, _modes in _types(r)})
             for key in keys:
                 conn.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"), {"k": key})
         groups: dict[str, list[int]] = {}
@@ -252,7 +296,8 @@ class Linker:
     ) -> dict[tuple[str, str | None], list[tuple[Any, dict[str, Any]]]]:
         """Stored reports that can match some report of the article, by (type, country): (type,
         country or none, dates around the report's) blocks, each an index range."""
-        blocks: dict[tuple[str, str | None], list[Any]] = {}
+        # (type, country, modes or None for all) -> [lo, hi, box]
+        blocks: dict[tuple[str, str | None, tuple[str | None, ...] | None], list[Any]] = {}
         for rec in recs:
             span = features.interval(rec)
             if span is None:
@@ -264,28 +309,37 @@ class Linker:
                 hi = span[1] + dt.timedelta(days=LOOKAHEAD_DAYS)
             loc = rec.get("location") or {}
             box = _box(loc)
-            key = (rec["plover_type"], loc.get("country"))
-            old = blocks.get(key)
-            if old is None:
-                blocks[key] = [lo, hi, box]
-            else:
-                old[0], old[1] = min(lo, old[0]), max(hi, old[1])
-                old[2] = None if old[2] is None or box is None else (
-                    min(old[2][0], box[0]), max(old[2][1], box[1]), min(old[2][2], box[2]), max(old[2][3], box[3]))
+            # An unplaced report reads the unplaced ones only: reading the countries its article
+            # places its other reports in (or every country) doubled the cost of linking with a
+            # quarter of reports unplaced (docs/incidents.md), for no link found on dev.
+            for ptype, modes in _types(rec):
+                # Its own type's block, and apart from it (so that a compatible report's dates do
+                # not widen the read of the type's own reports) each compatible type's modes.
+                key = (ptype, loc.get("country"), modes)
+                old = blocks.get(key)
+                if old is None:
+                    blocks[key] = [lo, hi, box]
+                else:
+                    old[0], old[1] = min(lo, old[0]), max(hi, old[1])
+                    old[2] = None if old[2] is None or box is None else (
+                        min(old[2][0], box[0]), max(old[2][1], box[1]), min(old[2][2], box[2]), max(old[2][3], box[3]))
         rows: list[Any] = []
-        for (ptype, country), (lo, hi, box) in blocks.items():
+        for (ptype, country, modes), (lo, hi, box) in blocks.items():
             la0, la1, lo0, lo1 = box or (-90.0, 90.0, -180.0, 180.0)
             params = {"t": ptype, "lo": lo, "hi": hi, "a": article.article_id, "n": MAX_CANDIDATES * 4,
                       "la0": la0, "la1": la1, "lo0": lo0, "lo1": lo1}
-            # The same country, or none: two range reads of the (country, type, sort_date) index
-            # (an OR of both would read every country's range).
+            # A placed report: the same country, or none, two range reads of the (country, type,
+            # sort_date) index (an OR of both would read every country's range).
             if country:
-                rows += [r for r in _raw_rows(conn, self.dialect, True, {**params, "c": country})
+                rows += [r for r in _raw_rows(conn, self.dialect, "country", {**params, "c": country}, modes)
                          if r.article_id not in exclude]
-            rows += [r for r in _raw_rows(conn, self.dialect, False, params) if r.article_id not in exclude]
+            rows += [r for r in _raw_rows(conn, self.dialect, "none", params, modes) if r.article_id not in exclude]
         out: dict[tuple[str, str | None], list[tuple[Any, dict[str, Any]]]] = {}
+        seen: set[str] = set()
         for row in rows:
-            out.setdefault((row.plover_type, row.country), []).append((row, _light(row)))
+            if row.event_id not in seen:  # read twice: as a type's own report and as a compatible one
+                seen.add(row.event_id)
+                out.setdefault((row.plover_type, row.country), []).append((row, _light(row)))
         return out
 
     def _matches(
@@ -299,8 +353,8 @@ class Linker:
             mine = features.words(rec)
             mid = features.interval(rec)
             country = (rec.get("location") or {}).get("country")
-            block = cands.get((rec["plover_type"], country), []) + (cands.get((rec["plover_type"], None), [])
-                                                                   if country else [])
+            block = [c for t, _modes in _types(rec)
+                     for c in cands.get((t, country), []) + (cands.get((t, None), []) if country else [])]
             near = [(row, light) for row, light in block if not isinstance(features.constraints(rec, light), str)]
             if mid is not None:  # the nearest dates first, at most MAX_CANDIDATES
                 centre = mid[0] + (mid[1] - mid[0]) / 2
@@ -383,6 +437,13 @@ class Linker:
         }
         rows = [incident_row(summary.build(iid, recs, arts), now) for iid, recs in sorted(members.items())]
         conn.execute(incidents.insert(), rows)
+
+
+def _types(rec: dict[str, Any]) -> tuple[tuple[str, tuple[str | None, ...] | None], ...]:
+    """The blocks a report reads: its own PLOVER type (every mode: None) and the types compatible
+    with its type and mode, with their compatible modes (features.compatible)."""
+    ptype = rec["plover_type"]
+    return ((ptype, None), *features.compatible_types(ptype, rec.get("plover_mode")))
 
 
 def _as_date(value: Any) -> dt.date:
