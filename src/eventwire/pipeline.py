@@ -61,6 +61,9 @@ class Pipeline:
                 places=self._places or PlaceResolver.load(),
                 version=self.version,
             )
+            from .events.preload import preload
+
+            preload(self._coder, prefilter=self.settings.prefilter)
         return self._coder
 
     @property

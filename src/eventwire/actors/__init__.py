@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .kb import AGENTS_FILE, COMPILED_FILES, COMPILED_ORGS, Entry, KnowledgeBase, Office, load
-from .normalise import MAX_TOKENS, tokens, tokens_cased
+from .normalise import MAX_TOKENS, norm_token, tokens, tokens_cased
 from .towns import town_country, unexplained_name
 
 __all__ = ["ActorMatch", "ActorResolver", "ArticleActors"]
@@ -426,6 +426,10 @@ class ActorResolver:
             return None
         return _Hit(i, i + 1, next(iter(found.values())), toks[i])
 
+    def prepare(self) -> None:
+        """Build now the indexes otherwise built on first use (events/preload.py says why)."""
+        self._surnames()
+
     def _surnames(self) -> dict[str, list[Entry]]:
         """Office holders by the last word of their name, built on first use."""
         if self._by_surname is None:
@@ -435,7 +439,8 @@ class ActorResolver:
                 for e in entries:
                     if e.kind == "person" and e.offices and " " in e.name and id(e) not in seen:
                         seen.add(id(e))
-                        by.setdefault(tokens(e.name)[-1], []).append(e)
+                        # the last of tokens(e.name), without normalising the words before it
+                        by.setdefault(norm_token(tokens_cased(e.name)[-1]), []).append(e)
             self._by_surname = by
         return self._by_surname
 
