@@ -64,6 +64,7 @@ def test_an_act_only_allowed_or_advised_is_not_reported():
 def test_an_infinitive_under_a_verb_of_doing_is_reported():
     assert "ASSAULT" in _types("Insurgents continued to shell the town of Marawi on Monday, officials said.")
     assert "ASSAULT" in _types("The army claimed to have hit three militants near Kandahar on Monday.")
+    assert "THREATEN" in _types("Kenya and Uganda are the latest to be threatened by al-Shabaab in a video released on Monday.")
 
 
 def test_agreeing_that_something_is_so_is_an_opinion_not_an_agreement():

@@ -39,6 +39,7 @@ def _lemmas(name: str) -> frozenset[str]:
 
 
 REALIS_GOVERNORS = _lemmas("realis_governors.tsv")
+ORDINAL_HEADS = frozenset({"first", "second", "third", "last", "latest", "next", "only"})
 
 
 def _has_counterpart(tok: Token) -> bool:
@@ -73,6 +74,9 @@ def unrealised(d: Draft) -> str | None:
     gov = v.head
     if v.dep_ == "xcomp" and gov.lemma_.lower() in REALIS_GOVERNORS:
         return None
+    if v.dep_ in {"acl", "relcl", "xcomp"} and any(
+            x.tag_ == "JJS" or x.lower_ in ORDINAL_HEADS for x in (gov, *[c for c in gov.children if c.dep_ == "amod"])):
+        return None  # "the latest to be threatened", "the first to cross the line": it happened
     return f"an infinitive under '{gov.lemma_.lower()}'"
 
 
