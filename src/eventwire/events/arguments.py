@@ -17,6 +17,9 @@ from .common import (
     LEFT_DEAD,
     NOMINAL_AGENT_VERBS,
     ONGOING,
+    PLACE_LABELS,
+    PLACE_NOUNS,
+    PLACE_PARTS,
     PRONOUNS,
     Draft,
     Mention,
@@ -222,11 +225,13 @@ class ArgumentsMixin:
             if p < rl.FILL_THRESHOLD or max(scores[best.i].values()) != p:
                 return current
             if not current:
-                learned[best.i] = f"role model p={p:.2f}" + (" (earlier mention)" if best.i < sent.start else "")
+                where = (" (earlier mention)" if best.i < sent.start
+                         else " (relative clause)" if best.i == t.head.i and t.dep_ in {"relcl", "acl"} else "")
+                learned[best.i] = f"{rl.REASON}{p:.2f}{where}"
                 return [best]
             judged = [t for t in current if t.i in scores]
             if judged and len(judged) == len(current) and all(scores[t.i][role] < rl.VETO_THRESHOLD for t in judged):
-                learned[best.i] = f"role model p={p:.2f} (over '{current[0].text}', p={scores[current[0].i][role]:.2f})"
+                learned[best.i] = f"{rl.REASON}{p:.2f} (over '{current[0].text}', p={scores[current[0].i][role]:.2f})"
                 return [best]
             return current
 
@@ -261,6 +266,14 @@ class ArgumentsMixin:
         out: list[ActorRef] = []
         seen: set[tuple[str | None, str | None, str]] = set()
         for head in toks:
+            noun = head.head.head
+            if head.tag_ in {"WP", "WDT"} and head.head.dep_ == "relcl" and noun.pos_ in {"NOUN", "PROPN"}:
+                # "gunmen who kidnapped six people", "Keating, who was killed yesterday": the relative
+                # pronoun stands for the noun its clause hangs off; a place it hangs off ("the area of
+                # Baghdad which ...") is where, never who
+                if noun.ent_type_ in PLACE_LABELS - {"GPE"} or noun.lemma_.lower() in PLACE_NOUNS | PLACE_PARTS:
+                    continue
+                head = noun
             if head.ent_type_ in {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"} and not any(
                 c.dep_ == "prep" and c.lower_ == "of" for c in head.children
             ):

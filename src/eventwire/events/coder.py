@@ -21,6 +21,7 @@ from ..countries import official_name
 from ..records import ActorRef, Article, Event, Evidence, Place, When
 from . import lexicon as lx
 from . import protest_modes
+from . import roles as rl
 from .arguments import ArgumentsMixin
 from .common import (
     _FORMS,
@@ -47,6 +48,7 @@ from .context import ArticleContext
 from .frames import (
     _FRAMES,
 )
+from .gates import fold_outcomes, one_sided, shared_opinion, unrealised
 from .incidents import assign_incidents, drop_repeats
 from .syntax import (
     _acts_as_party,
@@ -101,13 +103,13 @@ class EventCoder(ArgumentsMixin):
                 drafts.append((si, d))
             for d in self._phrase_events(sent):
                 drafts.append((si, d))
-        events: list[Event] = []
+        built: list[tuple[Draft, Event]] = []
         for si, d in drafts:
             ev = self._build(d, sents[si], si, ctx)
             if ev is not None:
-                events.append(ev)
+                built.append((d, ev))
             ctx.note_event(si, ev)
-        events = drop_restatements(drop_repeats(events))
+        events = drop_restatements(drop_repeats(fold_outcomes(built)))
         return assign_incidents(events)
 
     def _skip_sentence(self, sent: Span) -> bool:
@@ -347,6 +349,8 @@ class EventCoder(ArgumentsMixin):
 
     # ---------------------------------------------------------------- one event
     def _build(self, d: Draft, sent: Span, si: int, ctx: ArticleContext) -> Event | None:
+        if d.rules["type"].split(":")[0] in {"verb", "noun", "model"} and (unrealised(d) or shared_opinion(d)):
+            return None  # an act intended, allowed or advised; an opinion agreed on (gates.py)
         claim, claim_tok = self._claim_source(d.trigger, sent, ctx, si)
         if claim_tok is not None and _first_person(claim_tok):
             sp = ctx.speaker_for(si, None, self)
@@ -375,14 +379,19 @@ class EventCoder(ArgumentsMixin):
         # for its side makes Turkey the party, not the newspaper
         actors = [self._military_sector(a, d.plover_type) for a in self._no_outlets(actors)]
         recips = [self._military_sector(a, d.plover_type) for a in self._no_outlets(recips)]
+        if one_sided(d, actors, recips):
+            return None  # a body's own meeting, or a state's with its own forces: no interaction (gates.py)
         # an anchored nominal with no party stands alone only in a sentence that reports something: not
         # in a list of headlines or links ("* 2007 Bagram Airfield bombing")
         anchored = d.standalone and (d.rules["type"].endswith("(judged incident)")
                                      or any(t.pos_ in {"VERB", "AUX"} for t in sent))
-        if not actors and not recips and d.nominal and not anchored:
+        # the parties that let a draft stand: those the rules found (the role model only fills and corrects
+        # the roles of an event that stands on its own evidence; roles.RESURRECT)
+        own = any(rl.carries_event(a.rule) for a in (*actors, *recips))
+        if not own and d.nominal and not anchored:
             return None
         size = self._size(d, sent)
-        if size.is_empty() and not (actors or recips) and not anchored:
+        if size.is_empty() and not own and not anchored:
             # a verb with no party at all and no casualties is not codable news ("fans demonstrate
             # their support"): an event without who is noise to analysts. A named party the KB cannot
             # place ("Nuiry was arrested") keeps the event, with its country left null.

@@ -217,7 +217,8 @@ def cross_validate(examples: list[Example], folds: int, C: float, threshold: flo
 
 
 def coder_cross_validate(examples: list[Example], corpus: Path, folds: int, C: float,
-                         settings: list[tuple[float, float]] | None = None) -> dict[str, Any]:
+                         settings: list[tuple[float, float]] | None = None,
+                         resurrect: list[frozenset[str]] | None = None) -> dict[str, Any]:
     """The coder on the team corpus's dev articles, each coded with a role model that never saw it
     (folds of the dev articles, the model trained on everything else), beside the same run with no role
     model. The dev figure of ``eventwire eval articles`` is in-sample for the model; this one is not
@@ -232,10 +233,14 @@ def coder_cross_validate(examples: list[Example], corpus: Path, folds: int, C: f
     models = [fit([e for e in examples if e[0] not in {f"corpus:{p.name}" for p in files[k::folds]}], C)
               for k in range(folds)]
     runs: dict[str, Any] = {}
-    shipped = rl.FILL_THRESHOLD, rl.VETO_THRESHOLD
-    for fill, veto in [(-1.0, -1.0), *(settings or [(rl.FILL_THRESHOLD, rl.VETO_THRESHOLD)])]:
-        label = "rules only" if fill < 0 else f"role model out of fold (fill {fill}, veto {veto})"
-        rl.FILL_THRESHOLD, rl.VETO_THRESHOLD = fill, veto
+    shipped = rl.FILL_THRESHOLD, rl.VETO_THRESHOLD, rl.RESURRECT
+    plans = [(-1.0, -1.0, rl.RESURRECT), *((f, v, rl.RESURRECT) for f, v in settings or [shipped[:2]])]
+    # the kinds of model-named party allowed to carry an otherwise party-less draft (roles.RESURRECT)
+    plans += [(*shipped[:2], kinds) for kinds in resurrect or []]
+    for fill, veto, kinds in plans:
+        label = "rules only" if fill < 0 else f"role model out of fold (fill {fill}, veto {veto}" + (
+            f", resurrect {'+'.join(sorted(kinds)) or 'none'})" if resurrect else ")")
+        rl.FILL_THRESHOLD, rl.VETO_THRESHOLD, rl.RESURRECT = fill, veto, kinds
         per: dict[str, dict[str, Any]] = {}
         errors: list[str] = []
         for k in range(folds):
@@ -245,11 +250,11 @@ def coder_cross_validate(examples: list[Example], corpus: Path, folds: int, C: f
             per.update(fold["per_article"])
             errors.extend(fold["errors"])
         r = aggregate(per, errors)
-        runs[label] = {"f1": round(r["f1"], 3), "invented": r["invented"],
+        runs[label] = {**{k: round(r[k], 3) for k in ("recall", "precision", "f1")}, "invented": r["invented"],
                        **{k: r["field_counts"][k] for k in ("actor", "recipient", "sector")},
                        **{f"{k}_acc": round(r["field_accuracy"][k] or 0, 3) for k in ("actor", "recipient", "sector")}}
         print(label, json.dumps(runs[label]), flush=True)
-    rl.FILL_THRESHOLD, rl.VETO_THRESHOLD = shipped
+    rl.FILL_THRESHOLD, rl.VETO_THRESHOLD, rl.RESURRECT = shipped
     pipe.coder._roles = False  # the shipped model again, for whatever runs next in this process
     return runs
 
@@ -261,6 +266,9 @@ def main(argv: list[str] | None = None) -> None:
     ap = training_arguments(__doc__, cv_help="document-grouped folds over all training data (0: none)", C=0.3)
     ap.add_argument("--settings", default=None,
                     help="coder-cv: fill/veto thresholds to compare, e.g. '0.5/0.1,0.35/0.05' (default: the shipped ones)")
+    ap.add_argument("--resurrect", default=None,
+                    help="coder-cv: sets of model-named party kinds that may carry a party-less draft, to compare: "
+                         "'none;relative clause;earlier mention;sentence;relative clause,earlier mention'")
     ap.add_argument("--examples", type=Path, default=None,
                     help="a pickle of the parsed examples: read if it exists, else written (parsing takes minutes)")
     a = ap.parse_args(argv)
@@ -286,11 +294,13 @@ def main(argv: list[str] | None = None) -> None:
         print("cv (documents held out):", json.dumps(cross_validate(ex, a.cv, a.C, a.threshold)))
     settings = [(float(fill), float(veto)) for fill, veto in (pair.split("/") for pair in a.settings.split(","))] \
         if a.settings else None
+    resurrect = [frozenset(k.strip() for k in group.split(",") if k.strip() and k.strip() != "none")
+                 for group in a.resurrect.split(";")] if a.resurrect else None
     if a.coder_cv:
         if a.corpus is None or not a.corpus.is_dir():
             raise SystemExit("--coder-cv needs the team corpus dev folder (--corpus)")
         print("coder cv (team dev articles, field counts [right, of]):",
-              json.dumps(coder_cross_validate(ex, a.corpus, a.coder_cv, a.C, settings)))
+              json.dumps(coder_cross_validate(ex, a.corpus, a.coder_cv, a.C, settings, resurrect)))
     if not a.no_write:
         model = fit(ex, a.C)
         print(model.save(ROLE_MODEL_FILE))
