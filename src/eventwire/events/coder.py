@@ -165,8 +165,15 @@ class EventCoder(ArgumentsMixin):
                 d = self._model_trigger(tok)
             if d is None and (tok.pos_ in {"VERB", "AUX"} or tok.tag_.startswith("VB")):
                 # the CAMEO dictionary's patterns come last: the learned model already weighs those readings
-                # with the parse, so they add events only where it proposes none
+                # with the parse, so they add events only where it proposes none; and a verb the
+                # hand-written lexicon codes with the same type in the same clause group ("declared a
+                # state and called on Muslims") carries the event with its own frame's parties
                 d = self._verb_trigger(tok, cameo=True)
+                if d is not None and any(
+                    (cd := self._verb_trigger(c)) is not None and cd.plover_type == d.plover_type
+                    for c in _clause_group(tok) if c.i != tok.i and c.pos_ in {"VERB", "AUX"}
+                ):
+                    d = None
             if d is None:
                 continue
             if self._irrealis(tok):
