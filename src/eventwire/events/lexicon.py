@@ -75,7 +75,7 @@ def _cameo_disapproval() -> list[Trigger]:
 # "march") are the ones sports and business reports use. EVENTWIRE_CAMEO_TYPES and
 # EVENTWIRE_CAMEO_DEFAULT_TYPES (comma-separated, "none" for no type) override the sets for measurement.
 # Kept (eval/tools/cameo_gate.py, right/coded on dev + WikiEvents dev, the coder as committed): object
-# patterns of REQUEST 3/4, CONCEDE 1/1, COERCE 0/1 (RAMS dev COERCE recall 0.15 -> 0.21), SANCTION,
+# patterns of REQUEST 3/4, CONCEDE 1/1, COERCE 0/1 ("froze assets": PLOVER COERCE, not a WikiEvents type), SANCTION,
 # MOBILIZE and REJECT (never coded there: no evidence against, and their patterns name the object:
 # "deployed troops", "froze assets"); left out below 0.6: THREATEN 1/2 ("reaffirms its commitment" is
 # CAMEO 130), SUPPORT 2/4, ACCUSE 0/6, AGREE 0/2, COOPERATE 0/2, RETREAT 0/1; CONSULT 1/1 and AID 1/1 are
