@@ -18,5 +18,5 @@ def test_every_trigger_names_a_plover_type_and_a_known_frame() -> None:
 
 
 def test_no_reading_is_listed_twice() -> None:
-    keys = [(t.lemma, t.plover_type, t.frame, t.particle) for t in lx.VERB_TRIGGERS]
+    keys = [(t.lemma, t.plover_type, t.mode, t.frame, t.particle, t.objects) for t in lx.VERB_TRIGGERS]
     assert len(keys) == len(set(keys))

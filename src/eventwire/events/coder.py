@@ -47,6 +47,7 @@ from .common import (
 from .context import ArticleContext
 from .frames import (
     _FRAMES,
+    cameo_pattern_holds,
 )
 from .gates import fold_outcomes, one_sided, shared_opinion, unrealised
 from .incidents import assign_incidents, drop_repeats
@@ -172,6 +173,17 @@ class EventCoder(ArgumentsMixin):
                 d = self._noun_trigger(tok)
             if d is None:
                 d = self._model_trigger(tok)
+            if d is None and (tok.pos_ in {"VERB", "AUX"} or tok.tag_.startswith("VB")):
+                # the CAMEO dictionary's patterns come last: the learned model already weighs those readings
+                # with the parse, so they add events only where it proposes none; and a verb the
+                # hand-written lexicon codes with the same type in the same clause group ("declared a
+                # state and called on Muslims") carries the event with its own frame's parties
+                d = self._verb_trigger(tok, cameo=True)
+                if d is not None and any(
+                    (cd := self._verb_trigger(c)) is not None and cd.plover_type == d.plover_type
+                    for c in _clause_group(tok) if c.i != tok.i and c.pos_ in {"VERB", "AUX"}
+                ):
+                    d = None
             if d is None:
                 continue
             if self._irrealis(tok):
@@ -186,21 +198,28 @@ class EventCoder(ArgumentsMixin):
             claimed.add(tok.i)
             yield d
 
-    def _verb_trigger(self, tok: Token) -> Draft | None:
+    def _verb_trigger(self, tok: Token, cameo: bool = False) -> Draft | None:
+        """The hand-written lexicon's reading of a verb, or with ``cameo`` the CAMEO dictionary's."""
         lemma = _trigger_lemma(tok)
         entries = _VERB_INDEX.get(lemma)
         if not entries or tok.dep_ in {"amod", "compound"}:
             return None
         particles = {c.lower_ for c in tok.children if c.dep_ in {"prt", "prep"}}
         for tr in entries:
+            if (tr.source == "cameo") != cameo:
+                continue
             if tr.particle and tr.particle not in particles:
                 continue
             if not tr.particle and lemma == "call":
                 continue
             if tr.frame and not _FRAMES[tr.frame](tok):
                 continue
+            if cameo and not cameo_pattern_holds(tok, tr.particle, tr.objects):
+                continue
             # a crowd that gathers or takes to the streets is the protest itself, named or not
-            return Draft(tok, [tok], tr.plover_type, tr.mode, {"type": f"verb:{lemma}" + (f" {tr.particle}" if tr.particle else "")},
+            return Draft(tok, [tok], tr.plover_type, tr.mode, {"type": ("cameo:" if tr.source == "cameo" else "verb:") + lemma
+                                                                   + (f" {tr.particle}" if tr.particle else "")
+                                                                   + (" +object" if tr.objects else "")},
                          standalone=tr.frame in {"protest_crowd", "to_the_streets"})
         return None
 

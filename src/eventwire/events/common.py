@@ -39,8 +39,11 @@ def _trigger_lemma(tok: Token) -> str:
 # when their frame says no, the learned trigger model still reads them, as it did before they were listed.
 _NARROW_FRAMES = frozenset({"to_the_streets", "crowd_control_weapon", "protest_crowd", "protest_obstruct",
                             "take_control"})
+# Verbs listed only from the CAMEO dictionary are open too: where none of their patterns holds, the model
+# reads them as it did before they were compiled.
 _MODEL_OPEN = frozenset(
-    {lem for lem, trs in _VERB_INDEX.items() if all(t.frame in _NARROW_FRAMES for t in trs)} | lx.AGREEMENT_NOUNS
+    {lem for lem, trs in _VERB_INDEX.items() if all(t.frame in _NARROW_FRAMES or t.source == "cameo" for t in trs)}
+    | lx.AGREEMENT_NOUNS
 )
 
 # Verbs that govern event nouns, with their regular forms ("staged" is lemmatised "stag").

@@ -10,6 +10,7 @@ from .common import (
     PLACE_NOUNS,
 )
 from .syntax import (
+    _SECTOR_NOUNS,
     _conjuncts,
 )
 
@@ -210,6 +211,58 @@ def _frame_reject_content(tok: Token) -> bool:
 
 def _frame_died_in_attack(tok: Token) -> bool:
     return any(c.dep_ == "prep" and any(g.lemma_.lower() in lx.NOUN_TRIGGERS for g in c.children) for c in tok.children)
+
+
+_PARTY_ENTS = frozenset({"GPE", "NORP", "ORG", "PERSON"})
+
+
+def _names_party(tok: Token) -> bool:
+    """A phrase that names a party: a state, group or person by name, or a sector noun ('the government',
+    'police'), or one modified by a name ('the Iranian government', 'Russia's army')."""
+    for c in _conjuncts(tok):
+        if c.ent_type_ in _PARTY_ENTS or c.lemma_.lower() in _SECTOR_NOUNS:
+            return True
+        if any(g.ent_type_ in _PARTY_ENTS for g in c.children if g.dep_ in {"compound", "amod", "poss"}):
+            return True
+    return False
+
+
+def _subjects(tok: Token) -> list[Token]:
+    subj = [c for c in tok.children if c.dep_ == "nsubj"]
+    subj += [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    if not subj and tok.dep_ in {"relcl", "acl"}:
+        subj = [tok.head]  # "Iran, which rejected the offer"
+    if not subj and tok.dep_ == "conj" and tok.head != tok:
+        subj = _subjects(tok.head)  # "Iran met the envoy and rejected the offer"
+    return subj
+
+
+def _objects_of(tok: Token) -> list[Token]:
+    out = [c for c in tok.children if c.dep_ in {"dobj", "obj", "dative", "nsubjpass"}]
+    out += [g for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    return out
+
+
+def cameo_pattern_holds(tok: Token, particle: str | None, objects: frozenset[str]) -> bool:
+    """Whether a CAMEO dictionary entry codes this verb here.
+
+    PETRARCH codes a verb only between a source and a target its actor dictionaries name; the coder has
+    no such filter before it builds the event, so the entry carries it: a verb's default reading needs a
+    named party on each side ("Iran rejected the EU's offer", not "we want"); a pattern needs its object
+    ("imposed sanctions", "sanctions were imposed", with the particle: "rushed troops to the border")
+    and a subject that names a party, unless the verb is passive ("a curfew was imposed")."""
+    if not objects:
+        return any(_names_party(s) for s in _subjects(tok)) and any(_names_party(o) for o in _objects_of(tok))
+    if particle:
+        heads = [g for c in tok.children if c.dep_ in {"prep", "prt", "agent"} and c.lower_ == particle
+                 for g in c.children if g.dep_ == "pobj"]
+        words = {w for h in heads for c in _conjuncts(h) for w in (c.lemma_.lower(), c.lower_)}
+    else:
+        words = _obj_lemmas(tok) | {c.lower_ for c in tok.children if c.dep_ in {"dobj", "obj", "nsubjpass"}}
+    if not words & objects:
+        return False
+    passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in tok.children)
+    return passive or any(_names_party(s) for s in _subjects(tok))
 
 
 _FRAMES = {

@@ -39,7 +39,10 @@ def _stem(lemma: str) -> str:
 @lru_cache(maxsize=1)
 def _vocabulary() -> tuple[frozenset[str], tuple[str, ...]]:
     words = {w.lower() for w in _IRREGULAR}
-    stems = {_stem(t.lemma) for t in lx.VERB_TRIGGERS}
+    # the hand-written lexicon's verbs only: the CAMEO dictionary's ~500 verbs ("bar", "tax", "force") would
+    # keep 97% of the text instead of 78% (dev and GWN/LGL/re3d dev articles); its patterns are read in the
+    # sentences kept for other words
+    stems = {_stem(t.lemma) for t in lx.VERB_TRIGGERS if t.source == "lexicon"}
     stems |= {_stem(n) for n in lx.NOUN_TRIGGERS}
     # words the trigger model has learned to read as events ("charge", "retake", "firefight"): a
     # sentence holding one must reach the parser, or the model never sees it

@@ -1,0 +1,121 @@
+"""Verb triggers compiled from PETRARCH2's CAMEO dictionary (scripts/build_cameo_triggers.py ->
+events/data/cameo_verb_triggers.tsv): what the build reads from the dictionary, and what the coder codes
+with it."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+from eventwire.events import lexicon as lx
+
+ROOT = Path(__file__).resolve().parents[2]
+
+# A dictionary in PETRARCH2's format, small enough to read: a synonym set, two verb blocks, patterns
+# with a comment naming the verb they were written for, an appeal code (02x) and a statement (01x).
+DICTIONARY = """\
+####### SYNONYM SETS #######
+&WEAPON
++GUN
++MISSILES
+
+####### VERB PATTERNS #######
+---  CONFINE   [170]  ---
+DETAIN [173]
+CONTAIN
+- * &WEAPON                                     [1711]        # DETAIN
+- * (TO BORDER)                                 [154]         # CONTAIN
+
+---  SUGGEST   [020]  ---
+SUGGEST
++CALL_OFF
+- * TALKS                                       [026]         # SUGGEST
+- * STATEMENT                                   [010]         # SUGGEST
+"""
+
+TABLE = """\
+10: REQUEST
+100: REQUEST,  ,  # REQUEST
+106: REQUEST, meet, diplomatic # Demand meeting, negotiation
+15: MOBILIZE
+154: MOBILIZE, troops, military # Mobilize or increase armed forces
+17: COERCE
+170: COERCE, ,    # Coerce
+171: COERCE, seize, human_security    # Seize or damage property
+1711: COERCE, seize, human_security   # Confiscate property
+173: COERCE, arrest, legal            # Arrest, detain, or charge with legal action
+"""
+
+
+def _build() -> object:
+    spec = importlib.util.spec_from_file_location("build_cameo_triggers", ROOT / "scripts/build_cameo_triggers.py")
+    assert spec is not None and spec.loader is not None
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def _compiled(tmp_path: Path) -> list[list[str]]:
+    (tmp_path / "cameo.txt").write_text(DICTIONARY, encoding="latin-1")
+    (tmp_path / "table.txt").write_text(TABLE, encoding="utf-8")
+    out = tmp_path / "out.tsv"
+    _build().main(str(tmp_path / "cameo.txt"), str(tmp_path / "table.txt"), out)  # type: ignore[attr-defined]
+    lines = [line for line in out.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
+    return [line.split("\t") for line in lines[1:]]
+
+
+def test_build_reads_defaults_patterns_synonym_sets_and_appeals(tmp_path: Path) -> None:
+    rows = {(r[0], r[1], r[2], r[3], r[4]) for r in _compiled(tmp_path)}
+    # a verb's own code beats its block's, a synonym takes the block's
+    assert ("detain", "COERCE", "arrest", "", "") in rows
+    assert ("contain", "COERCE", "", "", "") in rows
+    # a synonym set stands for its members, made singular as the coder's lemmas are
+    assert ("detain", "COERCE", "seize", "", "gun|missile") in rows
+    # a prepositional pattern needs its preposition and noun
+    assert ("contain", "MOBILIZE", "troops", "to", "border") in rows
+    # CAMEO 02 "appeal" is REQUEST, with the mode of the 10x code of the same request
+    assert ("suggest", "REQUEST", "", "", "") in rows
+    assert ("suggest", "REQUEST", "meet", "", "talk") in rows
+
+
+def test_build_gives_a_pattern_only_to_the_verb_it_was_written_for(tmp_path: Path) -> None:
+    rows = _compiled(tmp_path)
+    # "- * &WEAPON # DETAIN": not "contain weapons"; "- * (TO BORDER) # CONTAIN": not "detain ... to the border"
+    assert not any(r[0] == "contain" and r[4] for r in rows if r[3] == "")
+    assert not any(r[0] == "detain" and r[3] == "to" for r in rows)
+    # CAMEO 01 (statements) maps to no PLOVER type; verb + particle entries keep the particle
+    assert not any(r[4] == "statement" for r in rows)
+    assert any(r[0] == "call" and r[3] == "off" for r in rows)
+
+
+def test_compiled_file_is_what_the_coder_reads() -> None:
+    cameo = [t for t in lx.VERB_TRIGGERS if t.source == "cameo"]
+    assert cameo, "no CAMEO trigger loaded"
+    assert {t.plover_type for t in cameo} <= lx.CAMEO_TRIGGER_TYPES
+    assert not {t.plover_type for t in cameo} & {"ASSAULT", "PROTEST"}
+    # a verb the hand-written lexicon lists keeps its frames: CAMEO adds object patterns only
+    hand = {t.lemma for t in lx.VERB_TRIGGERS if t.source == "lexicon"}
+    assert all(t.objects for t in cameo if t.lemma in hand)
+
+
+def _types(pipeline, text: str) -> list[tuple[str, str | None, str | None]]:  # type: ignore[no-untyped-def]
+    return [(e.plover_type, e.plover_mode, dict(e.rules).get("type")) for e in pipeline.extract(text, published="2020-03-02")]
+
+
+def test_object_pattern_codes_what_the_verb_does_to_its_object(pipeline) -> None:  # type: ignore[no-untyped-def]
+    if "COERCE" not in lx.CAMEO_TRIGGER_TYPES:
+        pytest.skip("COERCE patterns switched off")
+    got = _types(pipeline, "The Iraqi government imposed a curfew on Baghdad on Sunday after the protests.")
+    assert ("COERCE", "curfew", "cameo:impose +object") in got
+    # the same verb with an object no pattern names is no COERCE event
+    got = _types(pipeline, "The Iraqi government imposed a new tax on imported cars on Sunday.")
+    assert not any(t == "COERCE" for t, _, _ in got)
+
+
+def test_default_reading_needs_a_named_party_on_each_side(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # "we want", "they need": CAMEO lists these as defaults of AGREE and REQUEST; with nobody named on
+    # either side they are no event
+    got = _types(pipeline, "We want peace and we need time, the farmers said on Monday.")
+    assert not any(rule and rule.startswith("cameo:") for _, _, rule in got)
