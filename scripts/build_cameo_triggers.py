@@ -31,19 +31,12 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
+from eventwire.taxonomy.cameo import read_cameo2plover as plover_table
+
 OUT = Path(__file__).resolve().parents[1] / "src/eventwire/events/data/cameo_verb_triggers.tsv"
 CODE = re.compile(r"\[([0-9-]{2,4})(?::[0-9-]+)?\]")
 PREPOSITIONS = frozenset({"to", "on", "for", "with", "against", "from", "into", "in", "of", "at", "by", "over",
                           "about", "off", "out", "up", "down", "back", "away", "through", "under", "upon", "between"})
-
-
-def plover_table(path: Path) -> dict[str, tuple[str, str]]:
-    out: dict[str, tuple[str, str]] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        m = re.match(r"^(\d{2,4}):\s*([A-Z]+)\s*,?\s*([\w\-]*)", line)
-        if m:
-            out[m.group(1)] = (m.group(2), m.group(3).strip())
-    return out
 
 
 def to_plover(code: str, table: dict[str, tuple[str, str]]) -> tuple[str, str] | None:

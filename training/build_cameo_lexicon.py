@@ -21,17 +21,10 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+from eventwire.taxonomy.cameo import read_cameo2plover as plover_table
+
 OUT = Path(__file__).resolve().parents[1] / "src/eventwire/events/data/cameo_lexicon.tsv"
 CODE = re.compile(r"\[(\d{2,4})(?::\d+)?\]")
-
-
-def plover_table(path: Path) -> dict[str, tuple[str, str]]:
-    out: dict[str, tuple[str, str]] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        m = re.match(r"^(\d{2,4}):\s*([A-Z]+)\s*,?\s*([\w\-]*)", line)
-        if m:
-            out[m.group(1)] = (m.group(2), m.group(3).strip())
-    return out
 
 
 def to_plover(code: str, table: dict[str, tuple[str, str]]) -> tuple[str, str] | None:

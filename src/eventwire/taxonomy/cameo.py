@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
 from types import MappingProxyType
 from typing import Final
 
@@ -52,3 +54,14 @@ def cameo_quad_class(code: str) -> int:
     if root <= 13:
         return 3
     return 4
+
+
+def read_cameo2plover(path: Path) -> dict[str, tuple[str, str]]:
+    """The CAMEO -> PLOVER table (shared/reference/CAMEO2PLOVER-2021.txt) as {CAMEO code: (type, mode)}: the
+    lines "NNN: TYPE, mode"; the build scripts of the compiled CAMEO lexicons read it through this."""
+    out: dict[str, tuple[str, str]] = {}
+    for line in Path(path).read_text(encoding="utf-8").splitlines():
+        m = re.match(r"^(\d{2,4}):\s*([A-Z]+)\s*,?\s*([\w\-]*)", line)
+        if m:
+            out[m.group(1)] = (m.group(2), m.group(3).strip())
+    return out
