@@ -57,6 +57,16 @@ def read_records(path: str | Path) -> Iterator[dict[str, Any]]:
                 yield json.loads(line)
 
 
+def training_records(shared: Path, name: str, exclude: set[str]) -> tuple[list[dict[str, Any]], dict[str, str]] | None:
+    """A shared dev set the trigger and role models train on (``shared/data/<name>/dev.jsonl``), without the
+    records in ``exclude`` (the team corpus's test split), with its PLOVER mapping; None when it is absent."""
+    path = shared / "data" / name / "dev.jsonl"
+    if not path.exists():
+        return None
+    records = [r for r in read_records(path) if str(r["id"]) not in exclude]
+    return records, load_mapping(path.parent / "plover_mapping.tsv")
+
+
 def _words(text: str | None) -> set[str]:
     return {w for w in re.findall(r"[a-z0-9]+", (text or "").lower()) if w not in STOP and len(w) > 1}
 

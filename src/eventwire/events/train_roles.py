@@ -136,7 +136,7 @@ def _corpus_examples(nlp: Any, paths: list[Path], kb: Any) -> list[Example]:
 
 def load_examples(shared: Path, exclude: set[str], corpus: Path | None) -> list[Example]:
     from ..actors import ActorResolver
-    from ..evaluate.mentions import load_mapping, read_records
+    from ..evaluate.mentions import training_records
     from ..nlp import load_spacy
 
     nlp = load_spacy(None)
@@ -144,11 +144,9 @@ def load_examples(shared: Path, exclude: set[str], corpus: Path | None) -> list[
     kb = kb_reader(actors.resolve, getattr(actors, "is_news_source", None))
     ex: list[Example] = []
     for name in ("wikievents", "rams"):
-        path = shared / "data" / name / "dev.jsonl"
-        if not path.exists():
-            continue
-        recs = [r for r in read_records(path) if str(r["id"]) not in exclude]
-        ex += _dataset_examples(nlp, recs, load_mapping(path.parent / "plover_mapping.tsv"), name, kb)
+        found = training_records(shared, name, exclude)
+        if found is not None:
+            ex += _dataset_examples(nlp, found[0], found[1], name, kb)
     if corpus is not None and corpus.is_dir():
         ex += _corpus_examples(nlp, sorted(corpus.glob("*.gold.json")), kb)
     return ex

@@ -31,12 +31,6 @@ OUTCOME = re.compile(r"^life\.(die|injure)", re.I)
 REPO = Path(__file__).resolve().parents[3]
 
 
-def _mapping(path: Path) -> dict[str, str]:
-    from ..evaluate.mentions import load_mapping
-
-    return load_mapping(path)
-
-
 def _examples(nlp: Any, records: list[dict[str, Any]], mapping: dict[str, str], neg_weight: float,
               source: str) -> list[tuple[str, dict[str, float], str, float]]:
     """(doc id, features, label, weight) for every candidate token of every record."""
@@ -110,17 +104,15 @@ def _gold_examples(nlp: Any, paths: list[Path]) -> list[tuple[str, dict[str, flo
 
 def load_examples(shared: Path, exclude: set[str], corpus: Path | None = None
                   ) -> list[tuple[str, dict[str, float], str, float]]:
-    from ..evaluate.mentions import read_records
+    from ..evaluate.mentions import training_records
     from ..nlp import load_spacy
 
     nlp = load_spacy(None)
     ex: list[tuple[str, dict[str, float], str, float]] = []
     for name, neg in (("wikievents", 1.0), ("rams", 0.3)):
-        path = shared / "data" / name / "dev.jsonl"
-        if not path.exists():
-            continue
-        recs = [r for r in read_records(path) if str(r["id"]) not in exclude]
-        ex += _examples(nlp, recs, _mapping(path.parent / "plover_mapping.tsv"), neg, name)
+        found = training_records(shared, name, exclude)
+        if found is not None:
+            ex += _examples(nlp, found[0], found[1], neg, name)
     if corpus is not None and corpus.is_dir():
         ex += _gold_examples(nlp, sorted(corpus.glob("*.gold.json")))
     return ex
