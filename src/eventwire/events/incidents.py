@@ -11,6 +11,7 @@ import hashlib
 import re
 from dataclasses import replace
 
+from ..places import haversine_km
 from ..records import Event
 
 _NUM = re.compile(r"\b\d[\d,]*\b")
@@ -113,14 +114,9 @@ def _all_countries(ev: Event) -> frozenset[str]:
 
 def _km(a: Event, b: Event) -> float | None:
     la, lb = a.location, b.location
-    if not (la and lb) or None in (la.lat, la.lon, lb.lat, lb.lon):
+    if not (la and lb) or la.lat is None or la.lon is None or lb.lat is None or lb.lon is None:
         return None
-    import math
-
-    p1, p2 = math.radians(la.lat or 0.0), math.radians(lb.lat or 0.0)
-    dp, dl = p2 - p1, math.radians((lb.lon or 0.0) - (la.lon or 0.0))
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+    return haversine_km(la.lat, la.lon, lb.lat, lb.lon)
 
 
 def _sub_national(ev: Event) -> bool:
