@@ -12,12 +12,11 @@ from __future__ import annotations
 
 import argparse
 import collections
-import datetime as dt
 import sys
 from pathlib import Path
 from typing import Any
 
-from eventwire.evaluate.articles import fold, location_ok, match_events
+from eventwire.evaluate.articles import field_agrees, match_events
 from eventwire.evaluate.gold import gold_files, load_gold
 from eventwire.pipeline import Pipeline
 
@@ -26,13 +25,6 @@ FIELDS = ("location", "actor", "recipient", "sector", "date", "dead", "claim_sou
 
 def _snip(text: str, a: int, b: int) -> str:
     return " ".join(text[a:b].split())[:200]
-
-
-def _day(s: str | None) -> dt.date:
-    try:
-        return dt.date.fromisoformat((s or "")[:10])
-    except ValueError:
-        return dt.date.min + dt.timedelta(days=400)
 
 
 def _loc(d: dict[str, Any] | None) -> str:
@@ -49,48 +41,24 @@ def _parties(items: list[dict[str, Any]]) -> str:
 
 
 def _disagreements(ge: dict[str, Any], ev: dict[str, Any], field: str) -> str | None:
-    """A line describing the disagreement, or None when the field agrees or the gold leaves it empty."""
+    """A line describing the disagreement, or None when the field agrees or the gold leaves it empty (the
+    scorer's own test: evaluate.articles.field_agrees)."""
+    if field_agrees(ge, ev, field) in (None, True):
+        return None
     if field == "dead":
-        gd = (ge.get("size") or {}).get("dead")
-        sd = (ev.get("size") or {}).get("dead")
-        return None if gd is None or gd == sd else f"gold {gd}  | system {sd}"
+        return f"gold {ge['size']['dead']}  | system {(ev.get('size') or {}).get('dead')}"
     if field == "claim_source":
-        if not ge.get("claim_source"):
-            return None
-        want = [fold(x) for x in ge["claim_source"]]
-        got = [fold(x) for x in ev.get("claim_source") or []]
-        if any(w and x and (w in x or x in w) for w in want for x in got):
-            return None
         return f"gold {ge['claim_source']}  | system {ev.get('claim_source')}"
     if field == "date":
-        if not ge.get("date"):
-            return None
-        sd = (ev.get("date") or {}).get("start")
-        lo, hi = ge["date"]["start"], ge["date"]["end"] or ge["date"]["start"]
-        slack = {"week": 3, "month": 7}.get(ge["date"].get("precision"), 1)
-        day = _day(sd)
-        if day is not None and _day(lo) - dt.timedelta(days=slack) <= day <= _day(hi) + dt.timedelta(days=slack):
-            return None
-        got = ev.get("date") or {}
-        return (f"gold {lo}..{hi} {ge['date'].get('precision')} {ge['date'].get('text')!r}  | system "
-                f"{got.get('start')}..{got.get('end')} {got.get('precision')} {got.get('text')!r} ({got.get('reason')})")
+        want, got = ge["date"], ev.get("date") or {}
+        return (f"gold {want['start']}..{want['end'] or want['start']} {want.get('precision')} {want.get('text')!r}"
+                f"  | system {got.get('start')}..{got.get('end')} {got.get('precision')} {got.get('text')!r}"
+                f" ({got.get('reason')})")
     if field == "location":
-        if not ge.get("location") or location_ok(ev.get("location"), ge["location"]):
-            return None
         return f"gold {_loc(ge['location'])}  | system {_loc(ev.get('location'))}"
     role = "actor" if field in ("actor", "sector") else "recipient"
-    sys_parties = [a for a in ev.get("actors", []) if a.get("role") == role]
     gold_parties = [a for a in ge[role] if a.get("country")]
-    if not gold_parties:
-        return None
-    if field == "sector":
-        ok = {(a.get("country"), a.get("sector")) for a in sys_parties} & {
-            (a["country"], a["sector"]) for a in gold_parties
-        }
-    else:
-        ok = {a.get("country") for a in sys_parties} & {a["country"] for a in gold_parties}
-    if ok:
-        return None
+    sys_parties = [a for a in ev.get("actors", []) if a.get("role") == role]
     return f"gold {_parties(gold_parties)}  | system {_parties(sys_parties)}"
 
 

@@ -79,6 +79,40 @@ def match_events(gold: GoldArticle, events: list[dict[str, Any]]) -> dict[int, i
     return match
 
 
+def field_agrees(ge: dict[str, Any], ev: dict[str, Any], field: str) -> bool | None:
+    """Whether a matched system event has a gold event's ``field`` right (the shared scorer's rules), or None
+    when the gold leaves the field empty and it is not scored. Fields: actor, sector, recipient (countries;
+    sector as country+sector pairs of the actor), location, date, dead, claim_source."""
+    if field in ("actor", "sector", "recipient"):
+        role = "recipient" if field == "recipient" else "actor"
+        gold = [a for a in ge[role] if a.get("country")]
+        if not gold:
+            return None
+        if field == "sector":
+            return bool({(a.get("country"), a.get("sector")) for a in _role(ev, role)}
+                        & {(a["country"], a["sector"]) for a in gold})
+        return bool({a.get("country") for a in _role(ev, role)} & {a["country"] for a in gold})
+    if field == "location":
+        return location_ok(ev.get("location"), ge["location"]) if ge.get("location") else None
+    if field == "date":
+        if not ge.get("date"):
+            return None
+        sd = _day((ev.get("date") or {}).get("start"))
+        lo, hi = _day(ge["date"]["start"]), _day(ge["date"]["end"] or ge["date"]["start"])
+        slack = dt.timedelta(days={"week": 3, "month": 7}.get(ge["date"].get("precision"), 1))
+        return sd is not None and lo is not None and hi is not None and lo - slack <= sd <= hi + slack
+    if field == "dead":
+        gd = (ge.get("size") or {}).get("dead")
+        return None if gd is None else (ev.get("size") or {}).get("dead") == gd
+    if field == "claim_source":
+        if not ge.get("claim_source"):
+            return None
+        want = [fold(x) for x in ge["claim_source"]]
+        got = [fold(x) for x in ev.get("claim_source") or []]
+        return any(w and x and (w in x or x in w) for w in want for x in got)
+    raise ValueError(f"unknown field {field!r}")
+
+
 def score_article(gold: GoldArticle, events: list[dict[str, Any]]) -> dict[str, Any]:
     gev = gold.events
     match = match_events(gold, events)
@@ -94,36 +128,16 @@ def score_article(gold: GoldArticle, events: list[dict[str, Any]]) -> dict[str, 
         ge, ev = gev[gi], events[si]
         if not ge["required"]:
             continue
-        want_a = {a["country"] for a in ge["actor"] if a.get("country")}
-        want_r = {a["country"] for a in ge["recipient"] if a.get("country")}
-        if want_a:
-            tally("actor", {a.get("country") for a in _role(ev, "actor")} & want_a)
-            tally(
-                "sector",
-                {(a.get("country"), a.get("sector")) for a in _role(ev, "actor")}
-                & {(a["country"], a["sector"]) for a in ge["actor"] if a.get("country")},
-            )
-        if want_r:
-            tally("recipient", {a.get("country") for a in _role(ev, "recipient")} & want_r)
-        if ge.get("location"):
-            tally("location", location_ok(ev.get("location"), ge["location"]))
-        sd = _day((ev.get("date") or {}).get("start"))
-        if ge.get("date"):
-            lo, hi = _day(ge["date"]["start"]), _day(ge["date"]["end"] or ge["date"]["start"])
-            slack = dt.timedelta(days={"week": 3, "month": 7}.get(ge["date"].get("precision"), 1))
-            tally("date", sd is not None and lo is not None and hi is not None and lo - slack <= sd <= hi + slack)
-        elif sd:
+        for k in ("actor", "sector", "recipient", "location", "date", "dead", "claim_source"):
+            ok = field_agrees(ge, ev, k)
+            if ok is not None:
+                tally(k, ok)
+        if not ge.get("date") and _day((ev.get("date") or {}).get("start")):
             invented["date"] += 1
-        gd, sdead = (ge.get("size") or {}).get("dead"), (ev.get("size") or {}).get("dead")
-        if gd is not None:
-            tally("dead", sdead == gd)
-        elif sdead is not None and "size" in ge:
+        if (ge.get("size") or {}).get("dead") is None and (ev.get("size") or {}).get("dead") is not None \
+                and "size" in ge:
             invented["dead"] += 1
         tally("modality", (ev.get("modality") or "asserted") == ge.get("modality", "asserted"))
-        if ge.get("claim_source"):
-            want = [fold(x) for x in ge["claim_source"]]
-            got = [fold(x) for x in ev.get("claim_source") or []]
-            tally("claim_source", any(w and x and (w in x or x in w) for w in want for x in got))
     ids = [g["id"] for g in gev]
     for gi, ge in enumerate(gev):
         for other in ge.get("same_incident_as", []):
