@@ -34,11 +34,11 @@ import sqlalchemy as sa
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from api_latency import ACTORS, CLAIMS, PLACES, TYPES, WORDS, load  # noqa: E402
 
-from eventwire.incidents import copies  # noqa: E402
+from eventwire.incidents import context, copies  # noqa: E402
 from eventwire.incidents.linker import rebuild_all  # noqa: E402
 from eventwire.records import ActorRef, Article, Event, Evidence, Place, Result, Size, When  # noqa: E402
 from eventwire.store import Store  # noqa: E402
-from eventwire.store.incident_tables import article_bands, article_stories  # noqa: E402
+from eventwire.store.incident_tables import article_bands, article_link_names, article_stories  # noqa: E402
 from eventwire.store.schema import articles, events  # noqa: E402
 
 PIPELINE_MS = 1000 / 7.5  # README: eventwire 7.5 articles/s on one worker (real news, 3 kB mean)
@@ -61,6 +61,20 @@ def prepare(url: str, n: int) -> None:
             n_inc = rebuild_all(conn)
         print(f"loaded {n:,} events in {t_load:.0f} s; {n_inc:,} incident rows and {len(bands):,} bands "
               f"in {time.perf_counter() - t:.0f} s")
+    keep_names(url)
+
+
+def keep_names(url: str) -> None:
+    """Each stored article's linking names, as ingest with linking on writes them (migration 0006);
+    also for a store kept (--dir) from before that revision, which Store.open has just migrated.
+    Without them the first new articles would pay for deriving them, once per stored article."""
+    with Store.open(url) as store, store.writer.begin() as conn:
+        have = {r[0] for r in conn.execute(sa.select(article_link_names.c.article_id))}
+        rows = [{"article_id": a, "names": "\n".join(sorted(context.names(text)))}
+                for a, text in conn.execute(sa.select(articles.c.article_id, articles.c.text)) if a not in have]
+        if rows:
+            conn.execute(article_link_names.insert(), rows)
+            print(f"linking names of {len(rows):,} stored articles kept")
 
 
 def new_results(url: str, k: int, per_article: int = 10, seed: int = 11, unplaced: float = 0.0) -> list[Result]:
@@ -182,6 +196,8 @@ def main() -> None:
     base = tmp / "base.db"
     if not base.exists():
         prepare(f"sqlite:///{base}", a.n)
+    else:
+        keep_names(f"sqlite:///{base}")
     if a.articles == 0:  # latency only, on the loaded store as it is
         if a.latency:
             latency(f"sqlite:///{base}", a.reps)

@@ -126,4 +126,9 @@ INDEXES = [
     # Covers the stats query (migration 0005): no filter or a country filter reads only the index.
     sa.Index("ix_events_stats", events.c.country, events.c.date_start, events.c.plover_type,
              events.c.acled_event_type, events.c.dead),
+    # migration 0006: covers the incident linker's candidate read (incidents/linker.py)
+    sa.Index("ix_events_link", events.c.country, events.c.plover_type, events.c.sort_date, events.c.event_id,
+             events.c.article_id, events.c.incident_id, events.c.plover_mode, events.c.date_start, events.c.date_end,
+             events.c.date_precision, events.c.admin1, events.c.geonameid, events.c.lat, events.c.lon,
+             events.c.location_precision),
 ]
