@@ -1,15 +1,17 @@
-"""What linking keeps per article to stay cheap (migration 0006), on SQLite and PostgreSQL: the
-kept names are what linking compares, a store written before 0006 links as a fresh one does."""
+"""What linking keeps to stay cheap and to page incidents by their reports (migration 0006), on
+SQLite and PostgreSQL: the kept names are what linking compares, a store written before 0006 links
+as a fresh one does, and incident pages filtered on reports keep the incidents' order."""
 
 from __future__ import annotations
 
 import pytest
 import sqlalchemy as sa
 
-from eventwire.incidents import context
+from eventwire.incidents import context, queries
 from eventwire.store import Store
 from eventwire.store.incident_tables import article_link_names
-from incident_samples import ZH, two_reports
+from incident_samples import ZH, _event, two_reports
+from store_samples import make_article, make_result
 
 
 @pytest.fixture
@@ -61,3 +63,38 @@ def test_linking_compares_the_kept_names(store: Store, kept: str) -> None:
     else:  # derived from the stored text, as before 0006, and kept for the next article
         assert _incident_of(store, am.article.article_id) == {"i_zh"}
         assert _names_row(store, zh.article.article_id) == "\n".join(sorted(context.names(ZH)))
+
+
+def _ids(store: Store, broad: bool, **raw: str) -> list[str]:
+    """Every incident id of the filtered list, one report-level page of one at a time (cursor)."""
+    f = queries.parse(**raw)[0]
+    out, after = [], None
+    while True:
+        got = queries.page(store, f, limit=1, after=after, broad=broad)
+        out += [r["incident_id"] for r in got.incidents]
+        if not got.has_more:
+            return out
+        after = got.next_after
+
+
+@pytest.mark.parametrize("broad", [False, True])
+def test_pages_filtered_on_reports_follow_the_incident_order_after_a_report_moves_its_date(
+    store: Store, broad: bool
+) -> None:
+    zh, am = two_reports()
+    # the first report gives no date (the incident sorts on its publication day, 10 February), the
+    # second dates it the 9th: the incident moves before another one of the 9th and one of the 10th
+    store.add_result(make_result(zh.article, _event(zh.article, iid="i_zh", date=None)))
+    for text, iid, day in (("Shelling hit Aleppo's eastern districts overnight.", "i_b", "2020-02-09"),
+                           ("A drone struck a convoy near Homs, the army said.", "i_x", "2020-02-10")):
+        art = make_article(text, published=day, source="Reuters")
+        store.add_result(make_result(art, _event(art, iid=iid, date=(day, day),
+                                                 place=("Aleppo", "SY", "Aleppo", 36.2, 37.16))))
+    store.add_result(make_result(am.article, _event(am.article, iid="i_am", date=("2020-02-09", "2020-02-09"))))
+    assert _incident_of(store, am.article.article_id) == {"i_zh"}
+    everything = [r["incident_id"] for r in queries.page(store, queries.parse()[0]).incidents]
+    assert everything == ["i_x", "i_zh", "i_b"]
+    # modality is a report-level filter that every report here matches: the same incidents, each
+    # once, in the same order, page after page
+    assert _ids(store, broad, modality="asserted") == everything
+    assert _ids(store, broad, claim_source="al-manar|ministry") == []  # no report names a claimant here

@@ -487,6 +487,12 @@ class Linker:
         }
         rows = [incident_row(summary.build(iid, recs, arts), now) for iid, recs in sorted(members.items())]
         conn.execute(incidents.insert(), rows)
+        # Each report carries its incident's sort_date (migration 0006: pages filtered on reports).
+        conn.execute(
+            events.update().where(events.c.incident_id == sa.bindparam("iid"))
+            .values(incident_sort_date=sa.bindparam("day")),
+            [{"iid": r["incident_id"], "day": r["sort_date"]} for r in rows],
+        )
 
 
 def _types(rec: dict[str, Any]) -> tuple[tuple[str, tuple[str | None, ...] | None], ...]:
@@ -575,4 +581,7 @@ def rebuild_all(conn: Connection, *, batch: int = 2000) -> int:
     emit()
     if rows:
         conn.execute(incidents.insert(), rows)
+    # each report's copy of its incident's sort_date (migration 0006), in one statement
+    conn.execute(events.update().values(incident_sort_date=sa.select(incidents.c.sort_date).where(
+        incidents.c.incident_id == events.c.incident_id).scalar_subquery()))
     return n

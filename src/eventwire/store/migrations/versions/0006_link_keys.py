@@ -11,6 +11,12 @@ covers the linker's candidate read.
   then every other column the candidate read returns, so that the read (one index range per type,
   country and date window) is answered from the index alone instead of one table row per
   candidate. Same leading columns, so the rows come back in the same order (the read has a LIMIT).
+- ``events.incident_sort_date``: the sort_date of the event's incident, kept by the linker when it
+  rewrites an incident's row, with ``ix_events_incident_order`` (incident_sort_date, incident_id).
+  /api/incidents filtered on what only reports have (actor, claim source, outlet, text) reads the
+  matching reports in incident order off that index and stops at a page of distinct incidents,
+  as /api/events reads events, instead of probing incident after incident through its reports.
+  Filled here from the incident rows (one pass over the events; about a minute at 1M events).
 
 Revision ID: 0006
 Revises: 0005
@@ -33,6 +39,7 @@ LINK_INDEX = (
     ["country", "plover_type", "sort_date", "event_id", "article_id", "incident_id", "plover_mode", "date_start",
      "date_end", "date_precision", "admin1", "geonameid", "lat", "lon", "location_precision"],
 )
+ORDER_INDEX = ("ix_events_incident_order", "events", ["incident_sort_date", "incident_id"])
 
 
 def upgrade() -> None:
@@ -43,6 +50,13 @@ def upgrade() -> None:
     )
     name, table, cols = LINK_INDEX
     op.create_index(name, table, cols)
+    op.add_column("events", sa.Column("incident_sort_date", sa.Date))
+    op.execute(
+        "UPDATE events SET incident_sort_date = (SELECT incidents.sort_date FROM incidents "
+        "WHERE incidents.incident_id = events.incident_id) WHERE incident_id IS NOT NULL"
+    )
+    name, table, cols = ORDER_INDEX
+    op.create_index(name, table, cols)
     bind = op.get_bind()
     if bind.dialect.name == "sqlite" and bind.exec_driver_sql(
         "SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'"
@@ -52,6 +66,10 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    name, table, _cols = ORDER_INDEX
+    op.drop_index(name, table_name=table)
+    with op.batch_alter_table("events") as batch:
+        batch.drop_column("incident_sort_date")
     name, table, _cols = LINK_INDEX
     op.drop_index(name, table_name=table)
     op.drop_table("article_link_names")
