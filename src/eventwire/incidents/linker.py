@@ -350,11 +350,19 @@ class Linker:
                 rows += [r for r in _raw_rows(conn, self.dialect, "country", {**params, "c": country}, modes)
                          if r.article_id not in exclude]
             rows += [r for r in _raw_rows(conn, self.dialect, "none", params, modes) if r.article_id not in exclude]
+        # A row whose dates overlap no report's of the article fails every pair's hard constraints
+        # ("dates apart"): dropped before its record is built (most of a dense block's rows).
+        spans = [features.interval(rec) for rec in recs]
+        dated = None if any(sp is None for sp in spans) else [(sp[0], sp[1]) for sp in spans if sp is not None]
         out: dict[tuple[str, str | None], list[tuple[Any, dict[str, Any]]]] = {}
         seen: set[str] = set()
         for row in rows:
             if row.event_id not in seen:  # read twice: as a type's own report and as a compatible one
                 seen.add(row.event_id)
+                if dated is not None:
+                    span = _light_dates(row.sort_date, row.date_start, row.date_end, row.date_precision)[1]
+                    if span is not None and not any(span[0] <= hi and lo <= span[1] for lo, hi in dated):
+                        continue
                 out.setdefault((row.plover_type, row.country), []).append((row, _light(row)))
         return out
 
@@ -372,8 +380,13 @@ class Linker:
             country = (rec.get("location") or {}).get("country")
             blocks = [cands.get((t, c), ()) for t, _modes in _types(rec)
                       for c in ((country, None) if country else (country,))]
+            # dates apart (the first of the hard constraints to fail, mostly) checked inline first,
+            # as features.constraints checks them, to spare it most of the block's rows
+            lo, hi = (mid[0], mid[1]) if mid is not None else (None, None)
             mine = [row for block in blocks for row, light in block
-                    if not isinstance(features.constraints(rec, light), str)]
+                    if not (lo is not None and light["_interval"] is not None
+                            and (light["_interval"][0] > hi or lo > light["_interval"][1]))
+                    and not isinstance(features.constraints(rec, light), str)]
             if mid is not None:  # the nearest dates first, at most MAX_CANDIDATES
                 centre = mid[0] + (mid[1] - mid[0]) / 2
                 mine.sort(key=lambda row: abs((_as_date(row.sort_date) - centre).days))
