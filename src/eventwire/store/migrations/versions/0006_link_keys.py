@@ -68,8 +68,11 @@ def upgrade() -> None:
 def downgrade() -> None:
     name, table, _cols = ORDER_INDEX
     op.drop_index(name, table_name=table)
-    with op.batch_alter_table("events") as batch:
-        batch.drop_column("incident_sort_date")
+    if op.get_bind().dialect.name == "sqlite":
+        # SQLite 3.35+ drops a column in place; a batch copy of the table would lose its triggers (0005).
+        op.execute("ALTER TABLE events DROP COLUMN incident_sort_date")
+    else:
+        op.drop_column("events", "incident_sort_date")
     name, table, _cols = LINK_INDEX
     op.drop_index(name, table_name=table)
     op.drop_table("article_link_names")
