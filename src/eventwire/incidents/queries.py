@@ -51,9 +51,10 @@ def _reports(f: EventFilters) -> EventFilters | None:
 
 def _conditions(
     store: Store, conn: sa.Connection, f: EventFilters, conflict: bool | None, min_outlets: int | None,
+    *, broad: bool = False,
 ) -> list[sa.ColumnElement[bool]]:
     """The conditions on the incident's own row (the report-level filters are applied to the
-    reports, by ``count`` and ``_page_by_reports``)."""
+    reports, by ``count`` and ``_page_by_reports``). ``broad``: the page is read in incident order."""
     i = incidents.c
     cond: list[sa.ColumnElement[bool]] = []
     for column, values in (
@@ -83,7 +84,10 @@ def _conditions(
             cond.append(i.sort_date >= lo)
     if f.bbox:
         min_lon, min_lat, max_lon, max_lat = f.bbox
-        cond += [i.lon.between(min_lon, max_lon), i.lat.between(min_lat, max_lat)]
+        # Broad: read the page in incident order and check each place (an expression, not the
+        # lon/lat index, which would collect and sort every match first).
+        lon = i.lon + 0 if broad else i.lon
+        cond += [lon.between(min_lon, max_lon), i.lat.between(min_lat, max_lat)]
     if f.min_confidence is not None:
         cond.append(i.max_confidence >= f.min_confidence)
     if conflict is not None:
@@ -145,7 +149,7 @@ def page(
         if _reports(f) is not None:
             rows = _page_by_reports(store, conn, f, conflict, min_outlets, limit, offset, after, broad)
         else:
-            cond = _conditions(store, conn, f, conflict, min_outlets)
+            cond = _conditions(store, conn, f, conflict, min_outlets, broad=broad)
             if after is not None:
                 day, iid = decode_cursor(after)
                 cond.append(sa.tuple_(i.sort_date, i.incident_id) < sa.tuple_(sa.literal(day, sa.Date), iid))

@@ -130,7 +130,7 @@ INDEXES = [
     sa.Index("ix_events_stats", events.c.country, events.c.date_start, events.c.plover_type,
              events.c.acled_event_type, events.c.dead),
     # migration 0006: incident pages filtered on reports, in incident order (incidents/queries.py)
-    sa.Index("ix_events_incident_order", events.c.incident_sort_date, events.c.incident_id),
+    sa.Index("ix_events_incident_order", events.c.incident_sort_date, events.c.incident_id, events.c.event_id),
     # migration 0006: covers the incident linker's candidate read (incidents/linker.py)
     sa.Index("ix_events_link", events.c.country, events.c.plover_type, events.c.sort_date, events.c.event_id,
              events.c.article_id, events.c.incident_id, events.c.plover_mode, events.c.date_start, events.c.date_end,

@@ -12,7 +12,8 @@ covers the linker's candidate read.
   country and date window) is answered from the index alone instead of one table row per
   candidate. Same leading columns, so the rows come back in the same order (the read has a LIMIT).
 - ``events.incident_sort_date``: the sort_date of the event's incident, kept by the linker when it
-  rewrites an incident's row, with ``ix_events_incident_order`` (incident_sort_date, incident_id).
+  rewrites an incident's row, with ``ix_events_incident_order`` (incident_sort_date, incident_id,
+  event_id).
   /api/incidents filtered on what only reports have (actor, claim source, outlet, text) reads the
   matching reports in incident order off that index and stops at a page of distinct incidents,
   as /api/events reads events, instead of probing incident after incident through its reports.
@@ -39,7 +40,8 @@ LINK_INDEX = (
     ["country", "plover_type", "sort_date", "event_id", "article_id", "incident_id", "plover_mode", "date_start",
      "date_end", "date_precision", "admin1", "geonameid", "lat", "lon", "location_precision"],
 )
-ORDER_INDEX = ("ix_events_incident_order", "events", ["incident_sort_date", "incident_id"])
+# event_id last: a broad page probes each report's actors/claims by event_id straight off the index
+ORDER_INDEX = ("ix_events_incident_order", "events", ["incident_sort_date", "incident_id", "event_id"])
 
 
 def upgrade() -> None:
