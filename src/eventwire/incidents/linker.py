@@ -187,8 +187,11 @@ def _lock_key(*parts: str | None) -> int:
 
 
 class Linker:
-    def __init__(self, dialect: str) -> None:
+    def __init__(self, dialect: str, *, keys: bool = True) -> None:
         self.dialect = dialect
+        # keys: the store is at revision 0006 or later (article_link_names, events.incident_sort_date);
+        # a store held at an older revision links as before, deriving names from the texts.
+        self.keys = keys
 
     # -- stories ------------------------------------------------------------------------------
     def story(self, conn: Connection, article: Article, *, new: bool) -> tuple[str, list[str]]:
@@ -440,7 +443,8 @@ class Linker:
     def _own_names(self, conn: Connection, article: Article) -> frozenset[str]:
         """The new article's names, kept (``article_link_names``) for the articles linked after it."""
         got = context.names(article.text)
-        self._keep_names(conn, {article.article_id: got})
+        if self.keys:
+            self._keep_names(conn, {article.article_id: got})
         return got
 
     def _keep_names(self, conn: Connection, found: dict[str, frozenset[str]]) -> None:
@@ -458,14 +462,15 @@ class Linker:
         if not missing:
             return
         n = article_link_names.c
-        for aid, joined in conn.execute(sa.select(n.article_id, n.names).where(n.article_id.in_(missing))):
-            cache[aid] = frozenset(joined.split("\n")) if joined else frozenset()
+        if self.keys:
+            for aid, joined in conn.execute(sa.select(n.article_id, n.names).where(n.article_id.in_(missing))):
+                cache[aid] = frozenset(joined.split("\n")) if joined else frozenset()
         rest = [a for a in missing if a not in cache]
         if rest:
             found = {aid: context.names(text or "") for aid, text in conn.execute(
                 sa.select(articles.c.article_id, articles.c.text).where(articles.c.article_id.in_(rest)))}
             cache.update(found)
-            if found:
+            if found and self.keys:
                 self._keep_names(conn, found)
 
     # -- incident rows ------------------------------------------------------------------------
@@ -501,11 +506,12 @@ class Linker:
         rows = [incident_row(summary.build(iid, recs, arts), now) for iid, recs in sorted(members.items())]
         conn.execute(incidents.insert(), rows)
         # Each report carries its incident's sort_date (migration 0006: pages filtered on reports).
-        conn.execute(
-            events.update().where(events.c.incident_id == sa.bindparam("iid"))
-            .values(incident_sort_date=sa.bindparam("day")),
-            [{"iid": r["incident_id"], "day": r["sort_date"]} for r in rows],
-        )
+        if self.keys:
+            conn.execute(
+                events.update().where(events.c.incident_id == sa.bindparam("iid"))
+                .values(incident_sort_date=sa.bindparam("day")),
+                [{"iid": r["incident_id"], "day": r["sort_date"]} for r in rows],
+            )
 
 
 def _types(rec: dict[str, Any]) -> tuple[tuple[str, tuple[str | None, ...] | None], ...]:
