@@ -23,7 +23,7 @@ import datetime as dt
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .kb import AGENTS_FILE, COMPILED_FILES, COMPILED_ORGS, Entry, KnowledgeBase, Office, load
+from .kb import AGENTS_FILE, COMPILED_FILES, COMPILED_ORGS, WORDNET_FILE, Entry, KnowledgeBase, Office, load
 from .normalise import MAX_TOKENS, norm_token, tokens, tokens_cased
 from .towns import town_country, unexplained_name
 
@@ -69,7 +69,7 @@ _COMPOSABLE_ORGS = frozenset(["igo", "agency", "party"])
 _FUZZY_MAX_TOKENS = 8
 _FUZZY_CACHE = 50_000
 # Near misses are read against curated spellings only: not compiled names, not composed head nouns.
-_NO_FUZZY = frozenset([*COMPILED_FILES, AGENTS_FILE, "head_nouns.tsv"])
+_NO_FUZZY = frozenset([*COMPILED_FILES, AGENTS_FILE, WORDNET_FILE, "head_nouns.tsv"])
 
 
 def _today() -> dt.date:
