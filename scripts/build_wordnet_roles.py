@@ -255,10 +255,10 @@ def write(roles: dict[str, tuple[str, str | None]], out: Path) -> None:
         "# Nouns under the anchor synsets of the script, by the nearest anchor's sector. Do not edit: rebuild.",
         "aliases\tsector\tsector_2\tsource",
     ]
-    for (sector, sector_2), words in sorted(by_sector.items(), key=lambda x: (x[0][0], x[0][1] or "")):
+    for (code, code_2), words in sorted(by_sector.items(), key=lambda x: (x[0][0], x[0][1] or "")):
         for i in range(0, len(words), 40):  # rows of 40 aliases: readable diffs
             chunk = sorted(words)[i:i + 40]
-            lines.append(f"{'|'.join(chunk)}\t{sector}\t{sector_2 or ''}\twordnet:3.0")
+            lines.append(f"{'|'.join(chunk)}\t{code}\t{code_2 or ''}\twordnet:3.0")
     out.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
