@@ -7,6 +7,10 @@ eventwire does per article, whatever that is at the time) and ``nlp.pipe`` of th
 pipeline, each worker in a fresh process that loads its pipeline once before the clock starts.
 Reports articles/s, chars/s, events found and peak memory (max RSS) per worker.
 
+``--stock`` adds a third row: ``nlp.pipe`` of the same pipeline with spaCy's own attribute ruler
+(EVENTWIRE_ATTRIBUTE_TABLE=0) instead of the table form eventwire loads (nlp/attribute_table.py, same
+annotations): what plain spaCy costs a user who loads the model with ``spacy.load``.
+
 Input: the seed article plus article texts under ../shared/data (gwn, lgl, re3d), read at run time;
 cycled when --n exceeds what is there.
 """
@@ -57,6 +61,10 @@ def _timed(owner: object, name: str, parts: dict[str, float], key: str) -> None:
 def _worker(mode: str, texts: list[str]) -> tuple[float, float, int, int, dict[str, float]]:
     """Load once, then time the work; returns (seconds, CPU seconds, events, peak RSS in kB, the CPU
     seconds of eventwire's parts: the coder, and inside it the sentence encoder)."""
+    if mode == "spacy-stock":
+        from eventwire.nlp import ATTRIBUTE_TABLE_ENV
+
+        os.environ[ATTRIBUTE_TABLE_ENV] = "0"  # this worker is a fresh process: only it loads the stock ruler
     from eventwire.pipeline import Pipeline
     from eventwire.records import Article
 
@@ -107,6 +115,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--n", type=int, default=200, help="articles to process")
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--stock", action="store_true", help="also time spaCy with its stock attribute ruler")
     args = parser.parse_args()
     texts = load_texts(args.n)
     print(f"{len(texts)} articles, {sum(len(t) for t in texts):,} characters, "
@@ -119,15 +128,21 @@ def main() -> None:
     print(header)
     print("-" * len(header))
     for workers in args.workers:
-        rows = {mode: measure(mode, texts, workers) for mode in ("spacy", "eventwire")}
-        for mode, label in (("spacy", "spaCy nlp.pipe"), ("eventwire", "eventwire end-to-end")):
-            r = rows[mode]
-            events = "-" if mode == "spacy" else f"{r['events']:.0f}"
+        modes = ("spacy", "eventwire") + (("spacy-stock",) if args.stock else ())
+        rows = {mode: measure(mode, texts, workers) for mode in modes}
+        labels = {"spacy": "spaCy nlp.pipe", "eventwire": "eventwire end-to-end", "spacy-stock": "spaCy, stock ruler"}
+        for mode in modes:
+            r, label = rows[mode], labels[mode]
+            events = f"{r['events']:.0f}" if mode == "eventwire" else "-"
             print(f"{workers:>7} {label:<22} {r['articles_s']:>10.1f} {r['kchars_s']:>9.1f} {events:>7} "
                   f"{r['cpu_s']:>6.1f} {r['peak_mb']:>14.0f}")
         speed = rows["eventwire"]["articles_s"] / rows["spacy"]["articles_s"]
         by_cpu = rows["spacy"]["cpu_s"] / rows["eventwire"]["cpu_s"]
         print(f"{'':>7} {'eventwire / spaCy':<22} {speed:>10.2f}  (by CPU seconds: {by_cpu:.2f})")
+        if args.stock:
+            stock = rows["eventwire"]["articles_s"] / rows["spacy-stock"]["articles_s"]
+            print(f"{'':>7} {'eventwire / stock':<22} {stock:>10.2f}  "
+                  f"(by CPU seconds: {rows['spacy-stock']['cpu_s'] / rows['eventwire']['cpu_s']:.2f})")
         e = rows["eventwire"]
         print(f"{'':>7} eventwire CPU s by part: spaCy on the prefiltered text and the rest "
               f"{e['cpu_s'] - e['coder']:.1f}, coder {e['coder'] - e['encoder']:.1f}, sentence encoder "

@@ -2,7 +2,7 @@
 
 Why: the models and indexes below are built lazily, once per process. Left lazy, the first article a
 worker codes pays for all of them (~1.5 s CPU with the shipped data: the ACLED model's JSON 0.7 s, the
-office holders' surname index 0.4 s, the role and trigger models and the CAMEO lexicon 0.3 s), which
+office holders' surname index 0.4 s, the role and trigger models and the CAMEO lexicon 0.3 s; the gazetteer's countries ~15 ms), which
 is startup cost, not per-article cost: a long-running worker pays it once either way, and a first
 request or a short benchmark should not see it mixed into coding time. Output does not change: each
 loader is the one the coder calls, and each caches its result for the process.
@@ -24,6 +24,7 @@ def preload(coder: EventCoder, *, prefilter: bool = True) -> None:
     from . import acled, triggers
 
     coder.actors.prepare()
+    coder.places._countries()  # one scan of the gazetteer's place table (~15 ms)
     coder._role_model()
     triggers.cameo_lexicon()
     acled.bundled_model()

@@ -176,6 +176,7 @@ class PlaceResolver:
         self._con = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True, check_same_thread=False)
         self._lookup = lru_cache(maxsize=65536)(self._lookup_uncached)
         self._demonym = lru_cache(maxsize=8192)(self._demonym_uncached)
+        self._country_rows: dict[str, tuple] | None = None
 
     @classmethod
     def load(cls, directory: Path | None = None) -> PlaceResolver:
@@ -197,6 +198,24 @@ class PlaceResolver:
         row = self._con.execute("SELECT cc FROM demonym WHERE key = ?", (key,)).fetchone()
         return None if row is None else row[0]
 
+    def _countries(self) -> dict[str, tuple]:
+        """Each country's place row by its code, read in one pass on first use.
+
+        Why: ``place`` has no index on (kind, cc), so asking for one country scanned the whole table
+        (~15 ms, 261k rows) on every call; one scan in the same (rowid) order, keeping each code's
+        first row, gives the rows that query's fetchone() gave.
+        """
+        if self._country_rows is None:
+            rows: dict[str, tuple] = {}
+            for row in self._con.execute(
+                "SELECT pid, geonameid, name, kind, cc, admin1, admin2, lat, lon, pop, capital, 0 FROM place"
+                " WHERE kind = ? ORDER BY pid",
+                (COUNTRY,),
+            ):
+                rows.setdefault(row[4], row)
+            self._country_rows = rows
+        return self._country_rows
+
     def country(self, code_or_name: str) -> Place | None:
         """A country as a Place (precision "country"), from an alpha-2/alpha-3 code or a name."""
         if not code_or_name or not code_or_name.strip():
@@ -210,11 +229,7 @@ class PlaceResolver:
 
                 found = pycountry.countries.get(alpha_3=text)
                 code = found.alpha_2 if found else ""
-            row = self._con.execute(
-                "SELECT pid, geonameid, name, kind, cc, admin1, admin2, lat, lon, pop, capital, 0 FROM place"
-                " WHERE kind = ? AND cc = ?",
-                (COUNTRY, code),
-            ).fetchone()
+            row = self._countries().get(code)
             if row:
                 cands.append(Candidate(*row))
         if not cands:
