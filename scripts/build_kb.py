@@ -62,7 +62,9 @@ _NAME_FIXES = {
 # Head nouns of military and security branches -> sector (first match from the end of the name wins).
 _BRANCH_SECTORS = [
     (re.compile(r"\b(police|gendarmerie|constabulary|carabinieri|guardia civil|law enforcement)\b", re.I), "COP"),
-    (re.compile(r"\b(intelligence|security service|state security)\b", re.I), "SPY"),
+    # "Federal Security Services (FSB)", "State Security Service": plural too (the singular alone left
+    # Russia's FSB without a sector, and so out of the file)
+    (re.compile(r"\b(intelligence|security services?|state security|secret services?)\b", re.I), "SPY"),
     (re.compile(r"\b(ministry|department)\b", re.I), "GOV"),
     (re.compile(r"\b(army|navy|naval|air force|forces?|corps|guard|marines?|militia|command|fleet|"
                 r"military|defen[cs]e|aerospace|artillery|troops|brigades?|regiments?|armed)\b", re.I), "MIL"),
@@ -652,8 +654,16 @@ def write(people: list[Person], orgs: list[Org], head_sha: str, out_dir: Path, s
             continue
         name = keep[0].lstrip("=")
         aliases = [a for a in keep[1:] if fold(a.lstrip("=")) != fold(name)]
-        if keep[0].startswith("=") and len(keep) == 1:
-            continue  # an acronym alone, without its full name, is too thin
+        if keep[0].startswith("=") and len(keep) == 1 and not (
+                o.kind in ("military", "security") and len(keep[0]) > _PARTY_MIN_ACRONYM
+                and keep[0][1:].replace("-", "").isalpha() and keep[0][1:].isupper()):
+            # An acronym alone, without its full name, is too thin for a party. A state force's own
+            # acronym is kept when its full name is all generic words ("Federal Security Services
+            # (FSB)" of Russia, "National Intelligence and Security Agency (NISA)"): the acronym is
+            # the name the news uses, it names one country in the Factbook, and as a one-word name it
+            # counts only with no context or a context naming that country (the resolver's rule). All
+            # capitals only: "MoI", "AdT" are abbreviations of generic words, not names.
+            continue
         seen = f"{o.first_seen}..{'' if o.last_seen == last else o.last_seen}"
         kind = {"legislature": "agency", "military": "agency", "security": "agency", "party": "party"}[o.kind]
         name = _cell(name)

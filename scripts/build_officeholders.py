@@ -145,6 +145,27 @@ def _cell(x: str) -> str:
     return x.replace("\t", " ").replace("|", "/").replace(";", ",").replace("@", " at ").strip()
 
 
+# Posts of intergovernmental bodies (the `world` repository, whose jurisdiction names no country): the
+# office is held for the body's code, as people.tsv writes such posts (``@UNO``). A country's envoy to a
+# body ("Permanent Representative to the United Nations") serves their own state, which that file does not
+# say: left out.
+_IGO_POSTS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"permanent representative|ambassador", re.I), ""),
+    (re.compile(r"united nations|international court of justice", re.I), "UNO"),
+    (re.compile(r"european (union|commission|council|parliament)", re.I), "EUR"),
+    (re.compile(r"world trade organization|\bOSCE\b|council of europe|arab parliament|\bNATO\b|"
+                r"african union|international monetary fund|world bank", re.I), "IGO"),
+]
+
+
+def igo_code(title: str) -> str | None:
+    """UNO / EUR / IGO for a post of an intergovernmental body, else None."""
+    for pattern, code in _IGO_POSTS:
+        if pattern.search(title):
+            return code or None
+    return None
+
+
 def collect(repos: list[Path], orgs_file: Path = DEFAULT_OUT.parent / "compiled_orgs.tsv",
             ) -> tuple[dict[str, dict], list[str], list[str]]:
     chambers = legislatures(orgs_file)
@@ -153,12 +174,14 @@ def collect(repos: list[Path], orgs_file: Path = DEFAULT_OUT.parent / "compiled_
     report: list[str] = []
     for repo in repos:
         meta_text, holders = _read(repo, "meta.json"), _read(repo, "html/holders21.csv")
-        if not meta_text or not holders:
-            report.append(f"{repo}: no meta.json or html/holders21.csv, skipped")
+        if not holders:
+            report.append(f"{repo}: no html/holders21.csv, skipped")
             continue
-        jurisdiction = (json.loads(meta_text).get("jurisdiction") or {}).get("name") or ""
+        # the `world` repository (posts of intergovernmental bodies) has no meta.json: no jurisdiction
+        jurisdiction = ((json.loads(meta_text).get("jurisdiction") or {}).get("name") or "") if meta_text else ""
         code = country_code(jurisdiction)
-        if code is None:
+        igo_only = code is None
+        if igo_only and not any(igo_code(r.get("position") or "") for r in csv.DictReader(io.StringIO(holders))):
             report.append(f"{repo}: jurisdiction {jurisdiction!r} names no country, skipped")
             continue
         name = repo.name if repo.name not in ("repo", ".git") else repo.parent.name
@@ -174,14 +197,21 @@ def collect(repos: list[Path], orgs_file: Path = DEFAULT_OUT.parent / "compiled_
                 continue
             if end is not None and end[:len(start)] < start[:len(end)]:
                 continue  # an end before the start is an error in the record, not a period
-            sector, sector_2 = position_sector(title, chambers.get(code, []))
+            igo = igo_code(title) if igo_only else None
+            if igo_only and igo is None:
+                continue
+            # a judge of the ICJ sits on a court; every other post of a body is its executive (GOV)
+            sector, sector_2 = position_sector(title, chambers.get(code or "", [])) if not igo else (
+                ("JUD", None) if re.search(r"court|judge", title, re.I) else
+                ("LEG", None) if re.search(r"parliament|assembly", title, re.I) else ("GOV", None))
             s = sector + (f"/{sector_2}" if sector_2 else "")
             rec = people.setdefault(qid, {"name": person, "countries": Counter(), "offices": set(), "sources": set()})
-            rec["countries"][code] += 1
-            rec["offices"].add(f"{s}@{start}..{end or ''}@{title}")
+            if code is not None:
+                rec["countries"][code] += 1
+            rec["offices"].add(f"{s}@{start}..{end or ''}@{title}" + (f"@{igo}" if igo else ""))
             rec["sources"].add(source)
             n += 1
-        report.append(f"{name}: {code}, {n} offices")
+        report.append(f"{name}: {code or 'intergovernmental posts'}, {n} offices")
     return people, report, heads
 
 
@@ -196,7 +226,10 @@ def write(people: dict[str, dict], out: Path, heads: list[str] = ()) -> int:  # 
     rows = []
     for qid, rec in people.items():
         variants = name_variants(rec["name"])
-        country = rec["countries"].most_common(1)[0][0]
+        # a person known only by posts of a body takes the body's code (people.tsv's convention for
+        # officials whose own country the source does not give)
+        country = (rec["countries"].most_common(1)[0][0] if rec["countries"]
+                   else sorted(o.rsplit("@", 1)[1] for o in rec["offices"])[0])
         offices = ";".join(sorted(rec["offices"], key=lambda o: (o.split("@")[1], o)))
         rows.append("\t".join([rec["name"], "|".join(variants[1:]), country, offices, qid,
                                ",".join(sorted(rec["sources"]))]))

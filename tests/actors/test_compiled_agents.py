@@ -157,3 +157,15 @@ def test_the_non_state_dictionary_codes_read_as_armed_groups() -> None:
     assert cameo_actors.code_parts("IMGMUSALQ", org=True) == (None, "REB", None, "armed_group")
     assert cameo_actors.code_parts("MEAREB", org=True) == (None, "REB", None, "armed_group")
     assert cameo_actors.code_parts("USAGOV", org=True)[3] == "agency"
+
+
+def test_a_capitalised_determiner_does_not_hide_a_compiled_acronym() -> None:
+    # with the curated row hidden, the DEA is the CAMEO dictionary's acronym; "The" opening the mention
+    # is no part of a longer name (as "Japan International" is before "Cooperation")
+    bare = ActorResolver(kb.build(hide=lambda k, e: e.source == "organisations.tsv"
+                                  and e.name == "Drug Enforcement Administration"))
+    for text in ("The DEA", "the DEA", "DEA"):
+        m = bare.resolve(text)
+        assert m is not None and (m.country, m.sector) == ("USA", "COP"), (text, m)
+    m = bare.resolve("Japan International Cooperation Agency")
+    assert m is None or m.sector is None, m

@@ -33,6 +33,11 @@ def r() -> ActorResolver:
         ("EU legislators", ("EUR", "LEG", None)),
         ("NATO troops", ("IGO", "MIL", None)),
         ("Colombian Defense Minister Diego Molano", ("COL", "GOV", "MIL")),
+        # an intelligence body by its modifier; strikes and patrols stand for the force that makes them
+        ("Venezuelan intelligence forces", ("VEN", "SPY", None)),
+        ("Russian airstrikes", ("RUS", "MIL", None)),
+        ("a NATO-Afghanistan foot patrol", ("IGO", "MIL", None)),
+        ("a Kenyan police patrol", ("KEN", "COP", None)),
     ],
 )
 def test_head_noun_composition(r: ActorResolver, text: str, expected: tuple) -> None:
@@ -93,3 +98,10 @@ def test_a_common_noun_is_not_the_newspaper_it_spells(r: ActorResolver, text: st
     # "Liberation", "The Times", "The Sun" are newspapers only when written as names
     m = r.resolve(text, date=DAY)
     assert m is None or not (m.rule or "").startswith("news:")
+
+
+def test_a_former_official_takes_the_country_the_context_names(r: ActorResolver) -> None:
+    # an ex-lawmaker the KB does not know served the state the article is about, as a lawmaker would
+    m = r.resolve("ex-lawmaker Juan Requesens", context="Caracas, Venezuela", date=DAY)
+    assert m is not None and (m.country, m.sector) == ("VEN", "ELI"), m
+    assert r.resolve("ex-lawmaker Juan Requesens", date=DAY).country is None

@@ -122,6 +122,32 @@ def test_the_build_groups_by_wikidata_item_and_keeps_periods(tmp_path: Path) -> 
     assert again.read_bytes() == out.read_bytes()
 
 
+def test_posts_of_intergovernmental_bodies_are_held_for_the_body(tmp_path: Path) -> None:
+    # the `world` repository has no jurisdiction (no meta.json): its posts are the bodies' own
+    country = _repo(tmp_path / "narnia-cabinet", "Kenya", "Minister of Foreign Affairs,Jane Q. Doe,Q42,2010-01-05,2014\n")
+    world = _repo(tmp_path / "world", "", "Secretary-General of the United Nations,Jane Q. Doe,Q42,2017-01-01,\n"
+                  "Judge of the International Court of Justice,Max Roe,Q44,2009-02-06,\n"
+                  "Permanent Representative to the United Nations,Ann Poe,Q45,2015,\n")
+    (world / "meta.json").unlink()
+    people, _report, heads = build_officeholders.collect([country, world], orgs_file=tmp_path / "none.tsv")
+    out = tmp_path / "out.tsv"
+    assert build_officeholders.write(people, out, heads) == 2  # an envoy serves a state the file does not name
+    rows = {line.split("\t")[0]: line.split("\t") for line in out.read_text(encoding="utf-8").splitlines()
+            if not line.startswith("#")}
+    assert rows["Jane Q. Doe"][2] == "KEN"
+    assert rows["Jane Q. Doe"][3].endswith("GOV@2017-01-01..@Secretary-General of the United Nations@UNO")
+    assert rows["Max Roe"][2:4] == ["UNO", "JUD@2009-02-06..@Judge of the International Court of Justice@UNO"]
+
+
+def test_a_un_official_named_by_the_compiled_file_holds_the_un_post() -> None:
+    # with the curated row hidden, Wikidata's posts give the Secretary-General's office to the UN
+    bare = ActorResolver(kb.build(hide=lambda k, e: e.source == "people.tsv" and e.name == "Antonio Guterres"))
+    m = bare.resolve("António Guterres", date=dt.date(2022, 5, 1))
+    assert m is not None and (m.country, m.sector) == ("UNO", "GOV"), m
+    m = bare.resolve("António Guterres", date=dt.date(2000, 5, 1))
+    assert m is not None and (m.country, m.sector) == ("PRT", "GOV"), m
+
+
 @pytest.mark.parametrize(
     "text,day,expected",
     [

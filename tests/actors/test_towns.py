@@ -60,3 +60,31 @@ def test_a_town_alone_is_left_to_the_index(r: ActorResolver) -> None:
     # "Delft" in a Cape Town article is a township there, and the gazetteer knows only the Dutch city
     m = r.resolve("Delft")
     assert m is None or m.country is None, m
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Bavaria", ("DEU", None)),
+        ("Catalonia", ("ESP", None)),
+        ("police in Catalonia", ("ESP", "COP")),
+        ("Bavaria's government", ("DEU", "GOV")),
+    ],
+)
+def test_a_region_the_index_lacks_gives_its_country(r: ActorResolver, text: str,
+                                                      expected: tuple[str, str | None]) -> None:
+    # a first-level region of the gazetteer (GeoNames admin1): alone, its country; by any role noun,
+    # the role with that country (a unit that large is rarely another country's place)
+    m = r.resolve(text)
+    assert m is not None and (m.country, m.sector) == expected, m
+    assert "region" in (m.rule or "")
+    off = ActorResolver(kb.load(), disabled=frozenset(["region-as-party"]))
+    m = off.resolve(text)
+    assert m is None or m.country is None, m
+
+
+@pytest.mark.parametrize("text", ["Punjab", "Kent"])
+def test_a_region_name_two_countries_share_or_a_county_gives_no_country(r: ActorResolver, text: str) -> None:
+    # Punjab is Pakistan's and India's; Kent is an English county (admin2) and American towns
+    m = r.resolve(text)
+    assert m is None or m.country is None, m

@@ -23,9 +23,9 @@ import datetime as dt
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .kb import AGENTS_FILE, COMPILED_FILES, COMPILED_ORGS, Entry, KnowledgeBase, Office, load
+from .kb import AGENTS_FILE, COMPILED_FILES, COMPILED_ORGS, WORDNET_FILE, Entry, KnowledgeBase, Office, load
 from .normalise import MAX_TOKENS, norm_token, tokens, tokens_cased
-from .towns import town_country, unexplained_name
+from .towns import REGION_MIN_POP, town_country, unexplained_name
 
 __all__ = ["ActorMatch", "ActorResolver", "ArticleActors"]
 
@@ -60,7 +60,9 @@ _FORMER = frozenset(["former", "ex", "onetime", "erstwhile"])
 # Sectors that "former" turns into ELI (people who held a post): not for civilians or rebels.
 _OFFICE_SECTORS = frozenset(["GOV", "MIL", "SPY", "COP", "JUD", "LEG"])
 # Sectors a country from the article context may complete: domestic actors only.
-_CONTEXT_SECTORS = frozenset(["GOV", "MIL", "REB", "COP", "JUD", "LEG", "PTY", "OPP", "SPY", "CVL", "PRM", "CRM", "UAF", "MED", "EDU", "JRN", "BUS", "LAB", "AGR", "REL"])
+# ELI too: a former official the KB does not know ("ex-lawmaker Juan Requesens") served the state the
+# article is about, as a lawmaker named without a country would.
+_CONTEXT_SECTORS = frozenset(["GOV", "MIL", "REB", "COP", "JUD", "LEG", "PTY", "OPP", "SPY", "CVL", "PRM", "CRM", "UAF", "MED", "EDU", "JRN", "BUS", "LAB", "AGR", "REL", "ELI"])
 _FUZZY_KINDS = ("person", "org", "country", "demonym", "role")
 # Sectors of the people a town names when it modifies them ("Bakhmut residents", "Uvalde students").
 _TOWN_PEOPLE = frozenset(["CVL", "UNK", "REF", "EDU", "LAB", "AGR", "OPP"])
@@ -69,7 +71,7 @@ _COMPOSABLE_ORGS = frozenset(["igo", "agency", "party"])
 _FUZZY_MAX_TOKENS = 8
 _FUZZY_CACHE = 50_000
 # Near misses are read against curated spellings only: not compiled names, not composed head nouns.
-_NO_FUZZY = frozenset([*COMPILED_FILES, AGENTS_FILE, "head_nouns.tsv"])
+_NO_FUZZY = frozenset([*COMPILED_FILES, AGENTS_FILE, WORDNET_FILE, "head_nouns.tsv"])
 
 
 def _today() -> dt.date:
@@ -200,12 +202,19 @@ class ActorResolver:
         if titled is not None:
             hits = sorted([*hits, titled], key=lambda h: h.start)
         fuzzy = False
-        if not hits:
+        region = None
+        if not hits and "region-as-party" not in self.disabled:
+            # a region the index lacks, named alone ("Abkhazia", "Bavaria"): an exact gazetteer name
+            # is a better reading than a near-miss spelling of something else
+            region = self._region(text, toks, hits, None)
+        if not hits and region is None:
             hits = self._fuzzy_hits(toks, tokens_cased(text))
             fuzzy = bool(hits)
-        match = self._decide(toks, hits, date or _today(), undated=date is None) if hits else None
+        match = self._decide(toks, hits, date or _today(), undated=date is None) if hits else region
         if match is not None and match.country is None and "town-as-party" not in self.disabled:
             match = self._town(text, toks, hits, match) or match
+        if match is not None and match.country is None and hits and "region-as-party" not in self.disabled:
+            match = self._region(text, toks, hits, match) or match
         if match is None:
             return None
         if titled is not None and match.name == titled.entry.name:
@@ -334,6 +343,34 @@ class ActorResolver:
         if code is None:
             return None
         return ActorMatch(match.name, code, match.sector, match.wikidata, f"{match.rule}+town:{name}", match.sector_2)
+
+    def _region(self, text: str, toks: list[str], hits: list[_Hit], match: ActorMatch | None) -> ActorMatch | None:
+        """A first-level region the actor index lacks (state, province, oblast: GeoNames admin1 units of
+        100,000+ people whose country's unit of that name outweighs any other five times), named alone
+        ("Abkhazia": its country, no sector, as a region the index holds) or next to a role noun
+        ("Sindh police", "militants in Helmand": the role with the region's country). Unlike a town, a
+        unit that large is rarely another country's place or a person's name, so any role may take it."""
+        if match is not None and not (match.rule or "").startswith("role:"):
+            return None  # a person or a body keeps its own country (or none: transnational groups)
+        cased = tokens_cased(text, MAX_TOKENS)
+        if len(cased) != len(toks):
+            return None
+        run = unexplained_name(cased, {i for h in hits for i in range(h.start, h.end)})
+        if run is None:
+            return None
+        s, e = run
+        name = " ".join(cased[s:e])
+        if match is None:
+            if any(t not in ("the", "'s") for i, t in enumerate(toks) if not s <= i < e):
+                return None  # "Bavaria" alone, not a name among unexplained words
+            code = town_country(name, REGION_MIN_POP, region_only=True)
+            return None if code is None else ActorMatch(name, code, None, None, f"region-as-party:{name}")
+        before = any(h.entry.kind == "role" and (h.start == e or h.start == e + 1 and toks[e] == "'s") for h in hits)
+        after = s > 0 and toks[s - 1] in ("of", "in", "from", "at", "near")
+        code = town_country(name, REGION_MIN_POP, region_only=True) if before or after else None
+        if code is None:
+            return None
+        return ActorMatch(match.name, code, match.sector, match.wikidata, f"{match.rule}+region:{name}", match.sector_2)
 
     def _person(self, e: Entry, day: dt.date, head: list[_Hit], rest: list[_Hit], former: bool,
                 undated: bool = False) -> ActorMatch:
@@ -567,6 +604,10 @@ _HONORIFICS = frozenset(
 )
 
 
+# Words that open a mention capitalised without being part of a name ("The DEA", "The PAN").
+_DETERMINERS = frozenset(["the", "a", "an", "this", "that", "these", "those"])
+
+
 def _drop_other_bearers(found: list[_Hit], toks: list[str], cased: list[str]) -> list[_Hit]:
     """A bare surname right after a given name the KB does not pair with it names someone else:
     "Adam Curtis Brown" is not Prime Minister Mark Brown, "Gordon Brown" neither."""
@@ -576,8 +617,8 @@ def _drop_other_bearers(found: list[_Hit], toks: list[str], cased: list[str]) ->
     ends = {h.end for h in found}
     covered = {i for h in found for i in range(h.start, h.end)}
 
-    def bare_capital(i: int) -> bool:  # a capitalised word no entry explains
-        return 0 <= i < len(toks) and cased[i][:1].isupper() and i not in covered
+    def bare_capital(i: int) -> bool:  # a capitalised word no entry explains ("The" opening a mention is none)
+        return 0 <= i < len(toks) and cased[i][:1].isupper() and i not in covered and toks[i] not in _DETERMINERS
 
     out = []
     for h in found:

@@ -27,6 +27,8 @@ KINDS = ("person", "org", "news", "breakaway", "country", "capital", "region", "
 
 # Role nouns compiled by scripts/build_agents.py from the CAMEO agents dictionary (PETRARCH2, MIT).
 AGENTS_FILE = "compiled_agents.tsv"
+# Role nouns compiled by scripts/build_wordnet_roles.py from Princeton WordNet 3.0 (read after CAMEO's).
+WORDNET_FILE = "compiled_wordnet_roles.tsv"
 
 # Curated files and the columns of each (first line of every file is this header).
 FILES: dict[str, tuple[str, ...]] = {
@@ -42,6 +44,7 @@ FILES: dict[str, tuple[str, ...]] = {
     "compiled_people.tsv": ("name", "aliases", "country", "offices", "source"),
     "compiled_orgs.tsv": ("kind", "name", "aliases", "country", "sector", "sector_2", "affiliation", "wikidata", "source"),
     AGENTS_FILE: ("aliases", "sector", "sector_2", "source"),
+    WORDNET_FILE: ("aliases", "sector", "sector_2", "source"),
     # Compiled by scripts/build_officeholders.py from Wikidata's office holders (CC0).
     "compiled_officeholders.tsv": ("name", "aliases", "country", "offices", "wikidata", "source"),
     # Compiled by scripts/build_worldleaders.py from the CIA's World Leaders directory (public domain).
@@ -346,6 +349,7 @@ def build(hide: Callable[[str, Entry], bool] | None = None) -> KnowledgeBase:
 
     _add_compiled(b)
     _add_agents(b)
+    _add_agents(b, WORDNET_FILE)
 
     index = {k: tuple(v) for k, v in b.index.items()}
     return KnowledgeBase(index=index, max_len=b.max_len, country_names=names)
@@ -503,11 +507,11 @@ def _populations() -> dict[str, int]:
 _PLACE_KINDS = frozenset(["country", "demonym", "capital", "region", "breakaway", "city"])
 
 
-def _add_agents(b: _Builder) -> None:
-    """Head nouns of the CAMEO agents dictionary as role nouns, under everything else: a spelling any
-    other file holds keeps that file's entry, and a phrase holding a place name ("Afghan National
-    Army") is left to the place and the shorter role noun, so the country is not lost."""
-    for _, row in read_rows(AGENTS_FILE):
+def _add_agents(b: _Builder, source: str = AGENTS_FILE) -> None:
+    """Head nouns of the CAMEO agents dictionary (then WordNet's) as role nouns, under everything else:
+    a spelling any other file holds keeps that file's entry, and a phrase holding a place name ("Afghan
+    National Army") is left to the place and the shorter role noun, so the country is not lost."""
+    for _, row in read_rows(source):
         for alias in _split(row["aliases"]):
             k = key(alias)
             if not k or k in b.index:
@@ -517,7 +521,7 @@ def _add_agents(b: _Builder) -> None:
                    for e in b.index.get(" ".join(toks[i:j]), ())):
                 continue
             b.add(alias, Entry("role", k, sector=row["sector"] or None, sector_2=row["sector_2"] or None,
-                               source=AGENTS_FILE))
+                               source=source))
 
 
 # Cities give a country only as a modifier ("Minsk police", "a market in Kabul"): big ones only,

@@ -16,6 +16,9 @@ from functools import lru_cache
 MODIFIER_MIN_POP = 10_000
 # The chosen place must outnumber any other country's place of the same name this many times over.
 DOMINANCE = 5
+# A first-level region (state, province, oblast) named alone or before any role noun ("Abkhazia",
+# "Sindh police") must hold this many people: large units are rarely another thing's name.
+REGION_MIN_POP = 100_000
 # Capitalised words that open a mention without naming anything.
 _NOT_NAMES = frozenset(["the", "a", "an", "mr", "mrs", "ms", "dr", "some", "several", "many", "two", "three",
                         "local", "angry", "armed", "unknown", "unidentified", "suspected", "alleged"])
@@ -32,9 +35,10 @@ def _places() -> object | None:
 
 
 @lru_cache(maxsize=4096)
-def town_country(name: str, min_pop: int = MODIFIER_MIN_POP) -> str | None:
+def town_country(name: str, min_pop: int = MODIFIER_MIN_POP, region_only: bool = False) -> str | None:
     """ISO alpha-3 of the one country whose town, district or region of that own name has ``min_pop``
-    people and outnumbers the other countries' places of the name ``DOMINANCE`` times; else None."""
+    people and outnumbers the other countries' places of the name ``DOMINANCE`` times; else None.
+    ``region_only``: the dominant place must be a first-level region (state, province, oblast)."""
     import pycountry
 
     from ..places.gazetteer import ADMIN1, ADMIN2, MAIN, TOWN
@@ -49,7 +53,7 @@ def town_country(name: str, min_pop: int = MODIFIER_MIN_POP) -> str | None:
         return None
     best = max(candidates, key=lambda c: c.pop)
     rival = max((c.pop for c in candidates if c.cc != best.cc), default=0)
-    if best.pop < min_pop or best.pop < DOMINANCE * rival:
+    if best.pop < min_pop or best.pop < DOMINANCE * rival or (region_only and best.kind != ADMIN1):
         return None
     country = pycountry.countries.get(alpha_2=best.cc)
     return None if country is None else country.alpha_3
