@@ -99,3 +99,17 @@ def test_cli_rebuild_recomputes_incident_rows(url: str) -> None:
     assert res.exit_code == 0, res.output
     assert "rebuilt 1 incident rows" in res.stderr
     assert next(csv.DictReader(io.StringIO(res.stdout)))["incident_id"] == "i_zh"
+
+
+def test_incident_pages_are_served_again_until_the_next_write(url: str, client: TestClient) -> None:
+    from store_samples import make_article, make_event, make_result
+
+    first = client.get("/api/incidents", params={"modality": "asserted"}).json()
+    assert client.get("/api/incidents", params={"modality": "asserted"}).json() == first
+    art = make_article("A drone struck a convoy near Homs, the army said.", published="2020-03-01", source="Reuters")
+    with Store.open(url) as other:  # another writer: the API's cache must not hide its write
+        other.add_result(make_result(art, make_event(art, incident_id="i_homs", date=("2020-03-01", "2020-03-01"),
+                                                     place=("Homs", "SY", "Homs", 34.73, 36.72))))
+    again = client.get("/api/incidents", params={"modality": "asserted"}).json()
+    assert again["count"] == first["count"] + 1
+    assert again["incidents"][0]["incident_id"] == "i_homs"

@@ -6,10 +6,11 @@ Included by ``create_app`` with one line; the models document every response in 
 from __future__ import annotations
 
 import io
+import json
 from typing import Any, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import Response
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..incidents import queries
@@ -18,6 +19,11 @@ from .params import event_filters
 
 COUNT_BOUND = 10_000
 MAX_LIMIT = 1000
+
+
+def _dumps(obj: Any) -> bytes:
+    """JSON as JSONResponse renders it (compact, UTF-8), for a body kept in the read cache."""
+    return json.dumps(obj, ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode("utf-8")
 
 
 class IncidentDate(BaseModel):
@@ -149,29 +155,37 @@ def incidents_router(store: Store, read: list[Any]) -> APIRouter:
         admin1, date, bbox, confidence, incident id) read the incident; the others select incidents
         with at least one matching report."""
         conflict_f, min_out = conflict, min_outlets
-        total, exact = queries.count(store, filters, conflict=conflict_f, min_outlets=min_out, bound=COUNT_BOUND)
-        got = queries.page(store, filters, conflict=conflict_f, min_outlets=min_out, limit=limit,
-                           offset=(page - 1) * limit, after=after, brief=format == "json", broad=not exact)
-        nxt = None
-        if got.has_more:
-            nxt = str(request.url.include_query_params(after=got.next_after) if after is not None
-                      else request.url.include_query_params(page=page + 1))
-        if format == "csv":
-            from ..export.incidents import write_incidents_csv
 
-            buf = io.StringIO()
-            write_incidents_csv(got.incidents, buf)
-            headers = {"X-Total-Count": str(total), "X-Count-Exact": "true" if exact else "false"}
-            if nxt:
-                headers["Link"] = f'<{nxt}>; rel="next"'
-            return Response(buf.getvalue(), media_type="text/csv; charset=utf-8", headers=headers)
-        meta = {"count": total, "count_exact": exact, "page": page, "limit": limit, "next": nxt,
-                "next_after": got.next_after}
-        if format == "geojson":
-            from ..export.incidents import incidents_geojson
+        def render() -> tuple[bytes, str, tuple[tuple[str, str], ...]]:
+            total, exact = queries.count(store, filters, conflict=conflict_f, min_outlets=min_out, bound=COUNT_BOUND)
+            got = queries.page(store, filters, conflict=conflict_f, min_outlets=min_out, limit=limit,
+                               offset=(page - 1) * limit, after=after, brief=format == "json", broad=not exact)
+            nxt = None
+            if got.has_more:
+                nxt = str(request.url.include_query_params(after=got.next_after) if after is not None
+                          else request.url.include_query_params(page=page + 1))
+            if format == "csv":
+                from ..export.incidents import write_incidents_csv
 
-            return JSONResponse({**incidents_geojson(got.incidents), **meta}, media_type="application/geo+json")
-        return JSONResponse({**meta, "incidents": got.incidents})
+                buf = io.StringIO()
+                write_incidents_csv(got.incidents, buf)
+                headers = [("X-Total-Count", str(total)), ("X-Count-Exact", "true" if exact else "false")]
+                if nxt:
+                    headers.append(("Link", f'<{nxt}>; rel="next"'))
+                return buf.getvalue().encode("utf-8"), "text/csv; charset=utf-8", tuple(headers)
+            meta = {"count": total, "count_exact": exact, "page": page, "limit": limit, "next": nxt,
+                    "next_after": got.next_after}
+            if format == "geojson":
+                from ..export.incidents import incidents_geojson
+
+                return _dumps({**incidents_geojson(got.incidents), **meta}), "application/geo+json", ()
+            return _dumps({**meta, "incidents": got.incidents}), "application/json", ()
+
+        # As /api/events: until the next write the same URL gets the same page (store/cache.py).
+        # Incident rows change only in the transactions that write their events, which bump the
+        # store's write generation.
+        body, media_type, headers = store.cached_call(("incidents", str(request.url)), render)
+        return Response(body, media_type=media_type, headers=dict(headers))
 
     @router.get("/api/incidents/{incident_id}", response_model=IncidentDetail,
                 summary="One incident with its reports", responses={404: {"description": "no such incident"}})

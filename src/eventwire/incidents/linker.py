@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import collections
 import datetime as dt
+import functools
 import hashlib
 import json
 import math
@@ -30,10 +31,12 @@ from typing import Any
 
 import sqlalchemy as sa
 from rapidfuzz import fuzz
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Connection
 
 from ..records import Article, Event
-from ..store.incident_tables import article_bands, article_stories, incidents
+from ..store.incident_tables import article_bands, article_link_names, article_stories, incidents
 from ..store.schema import articles, events
 from . import context, copies, features, summary
 
@@ -148,18 +151,30 @@ def blocked(rec: dict[str, Any], stored: dict[str, Any]) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=65536)
+def _light_dates(
+    sort_date: Any, start: Any, end: Any, precision: str | None
+) -> tuple[dt.date | None, tuple[dt.date, dt.date, bool] | None]:
+    """(published stand-in, interval) of a stored report's date columns. Memoised: a dense
+    store's candidates share a few thousand dates, and parsing them for every candidate row of
+    every new article was a fifth of linking's cost."""
+    day = _as_date(sort_date)
+    published = None if day == dt.date.min else day
+    return published, features.interval(
+        {"published": published, "date": {"start": start, "end": end, "precision": precision}})
+
+
 def _light(row: Any) -> dict[str, Any]:
-    sort_date = _as_date(row.sort_date)
-    light = {
+    published, span = _light_dates(row.sort_date, row.date_start, row.date_end, row.date_precision)
+    return {
         "plover_type": row.plover_type,
         "plover_mode": row.plover_mode,
-        "published": None if sort_date == dt.date.min else sort_date,
+        "published": published,
         "date": {"start": row.date_start, "end": row.date_end, "precision": row.date_precision},
         "location": {"country": row.country, "admin1": row.admin1, "geonameid": row.geonameid, "lat": row.lat,
                      "lon": row.lon, "precision": row.location_precision},
+        "_interval": span,
     }
-    light["_interval"] = features.interval(light)
-    return light
 
 
 def _public(incident_id: str) -> str | None:
@@ -172,8 +187,11 @@ def _lock_key(*parts: str | None) -> int:
 
 
 class Linker:
-    def __init__(self, dialect: str) -> None:
+    def __init__(self, dialect: str, *, keys: bool = True) -> None:
         self.dialect = dialect
+        # keys: the store is at revision 0006 or later (article_link_names, events.incident_sort_date);
+        # a store held at an older revision links as before, deriving names from the texts.
+        self.keys = keys
 
     # -- stories ------------------------------------------------------------------------------
     def story(self, conn: Connection, article: Article, *, new: bool) -> tuple[str, list[str]]:
@@ -250,13 +268,14 @@ class Linker:
             groups.setdefault(_local_id(ev), []).append(i)
         copies_of = self._copy_links(conn, recs, story_articles) if story_articles else {}
         chosen: dict[str, str] = {}
-        names = {article.article_id: context.names(article.text)}
+        names = {article.article_id: self._own_names(conn, article)}
         touched: set[str] = set()
         cands = self._candidates(conn, article, recs, set(story_articles))
-        parsed: dict[str, dict[str, Any]] = {}
+        # Scored before any merge: a pair's score reads no incident id, so merging cannot change it.
+        matches = self._matches(conn, article, recs, groups, cands, names) if cands else {}
         for local, idx in groups.items():
             hit = next((copies_of[i] for i in idx if i in copies_of), None)
-            found = self._matches(conn, article, [recs[i] for i in idx], cands, names, parsed) if cands else {}
+            found = matches.get(local, {})
             if hit is None and found:
                 hit = max(found, key=lambda k: (found[k], k))
             if hit is not None and len(found) > 1 and MERGE and self._mergeable(conn, set(found)):
@@ -334,49 +353,72 @@ class Linker:
                 rows += [r for r in _raw_rows(conn, self.dialect, "country", {**params, "c": country}, modes)
                          if r.article_id not in exclude]
             rows += [r for r in _raw_rows(conn, self.dialect, "none", params, modes) if r.article_id not in exclude]
+        # A row whose dates overlap no report's of the article fails every pair's hard constraints
+        # ("dates apart"): dropped before its record is built (most of a dense block's rows).
+        spans = [features.interval(rec) for rec in recs]
+        dated = None if any(sp is None for sp in spans) else [(sp[0], sp[1]) for sp in spans if sp is not None]
         out: dict[tuple[str, str | None], list[tuple[Any, dict[str, Any]]]] = {}
         seen: set[str] = set()
         for row in rows:
             if row.event_id not in seen:  # read twice: as a type's own report and as a compatible one
                 seen.add(row.event_id)
+                if dated is not None:
+                    span = _light_dates(row.sort_date, row.date_start, row.date_end, row.date_precision)[1]
+                    if span is not None and not any(span[0] <= hi and lo <= span[1] for lo, hi in dated):
+                        continue
                 out.setdefault((row.plover_type, row.country), []).append((row, _light(row)))
         return out
 
     def _matches(
-        self, conn: Connection, article: Article, group: list[dict[str, Any]],
+        self, conn: Connection, article: Article, recs: list[dict[str, Any]], groups: dict[str, list[int]],
         cands: dict[tuple[str, str | None], list[tuple[Any, dict[str, Any]]]], names: dict[str, frozenset[str]],
-        parsed: dict[str, dict[str, Any]],
-    ) -> dict[str, float]:
-        """The stored incidents this group of reports matches, with their best pair score."""
-        found: dict[str, float] = {}
-        for rec in group:
-            mine = features.words(rec)
+    ) -> dict[str, dict[str, float]]:
+        """The stored incidents each group of reports matches, with their best pair score. The
+        reads are batched over the article: the records of every report's candidates that pass the
+        hard constraints in one read, then the names of the articles of the pairs that could reach
+        the threshold in another (not one read per report, nor one per candidate article)."""
+        near: list[list[Any]] = []
+        for rec in recs:
             mid = features.interval(rec)
             country = (rec.get("location") or {}).get("country")
-            block = [c for t, _modes in _types(rec)
-                     for c in cands.get((t, country), []) + (cands.get((t, None), []) if country else [])]
-            near = [(row, light) for row, light in block if not isinstance(features.constraints(rec, light), str)]
+            blocks = [cands.get((t, c), ()) for t, _modes in _types(rec)
+                      for c in ((country, None) if country else (country,))]
+            # dates apart (the first of the hard constraints to fail, mostly) checked inline first,
+            # as features.constraints checks them, to spare it most of the block's rows
+            lo, hi = (mid[0], mid[1]) if mid is not None else (None, None)
+            mine = [row for block in blocks for row, light in block
+                    if not (lo is not None and light["_interval"] is not None
+                            and (light["_interval"][0] > hi or lo > light["_interval"][1]))
+                    and not isinstance(features.constraints(rec, light), str)]
             if mid is not None:  # the nearest dates first, at most MAX_CANDIDATES
                 centre = mid[0] + (mid[1] - mid[0]) / 2
-                near.sort(key=lambda c: abs((_as_date(c[0].sort_date) - centre).days))
-            near = near[:MAX_CANDIDATES]
-            missing = sorted({row.event_id for row, _ in near} - set(parsed))
-            if missing:  # records only of the candidates that pass the hard constraints
-                for event_id, record in conn.execute(
-                    sa.select(events.c.event_id, events.c.record).where(events.c.event_id.in_(missing))
-                ):
-                    parsed[event_id] = json.loads(record)
-                    parsed[event_id]["_interval"] = features.interval(parsed[event_id])
-            for row, _light_rec in near:
-                other = parsed[row.event_id]
-                if features.score(rec, other, text_a=mine, context=1.0).score < features.LINK_THRESHOLD:
-                    continue  # cannot reach the threshold whatever the context
-                ctx = context.overlap(self._names(conn, article.article_id, names),
-                                      self._names(conn, row.article_id, names))
-                got = features.score(rec, other, text_a=mine, context=ctx).score
-                if got >= features.LINK_THRESHOLD and got > found.get(row.incident_id, 0.0):
-                    found[row.incident_id] = got
-        return found
+                mine.sort(key=lambda row: abs((_as_date(row.sort_date) - centre).days))
+            near.append(mine[:MAX_CANDIDATES])
+        parsed: dict[str, dict[str, Any]] = {}
+        wanted = sorted({row.event_id for rows in near for row in rows})
+        for at in range(0, len(wanted), 2000):  # records only of the candidates that pass the hard constraints
+            for event_id, record in conn.execute(
+                sa.select(events.c.event_id, events.c.record).where(events.c.event_id.in_(wanted[at:at + 2000]))
+            ):
+                parsed[event_id] = json.loads(record)
+                parsed[event_id]["_interval"] = features.interval(parsed[event_id])
+        words = [features.words(rec) for rec in recs]
+        # the pairs that could reach the threshold with full context (found keeps each incident's
+        # best score, so the order they are scored in does not matter)
+        able = [[row for row in near[i]
+                 if features.score(rec, parsed[row.event_id], text_a=words[i], context=1.0).score
+                 >= features.LINK_THRESHOLD] for i, rec in enumerate(recs)]
+        self._load_names(conn, {row.article_id for rows in able for row in rows}, names)
+        out: dict[str, dict[str, float]] = {}
+        for local, idx in groups.items():
+            found = out.setdefault(local, {})
+            for i in idx:
+                for row in able[i]:
+                    ctx = context.overlap(names[article.article_id], names.get(row.article_id, frozenset()))
+                    got = features.score(recs[i], parsed[row.event_id], text_a=words[i], context=ctx).score
+                    if got >= features.LINK_THRESHOLD and got > found.get(row.incident_id, 0.0):
+                        found[row.incident_id] = got
+        return out
 
     @staticmethod
     def _mergeable(conn: Connection, ids: set[str]) -> bool:
@@ -398,12 +440,38 @@ class Linker:
                     incident_id=target, record=json.dumps(rec, ensure_ascii=False, separators=(",", ":")))
             )
 
-    @staticmethod
-    def _names(conn: Connection, article_id: str, cache: dict[str, frozenset[str]]) -> frozenset[str]:
-        if article_id not in cache:
-            text = conn.execute(sa.select(articles.c.text).where(articles.c.article_id == article_id)).scalar()
-            cache[article_id] = context.names(text or "")
-        return cache[article_id]
+    def _own_names(self, conn: Connection, article: Article) -> frozenset[str]:
+        """The new article's names, kept (``article_link_names``) for the articles linked after it."""
+        got = context.names(article.text)
+        if self.keys:
+            self._keep_names(conn, {article.article_id: got})
+        return got
+
+    def _keep_names(self, conn: Connection, found: dict[str, frozenset[str]]) -> None:
+        # ON CONFLICT DO NOTHING: a re-ingested article has its row already, and two writers may
+        # fill in the row of one older article at once (PostgreSQL).
+        insert = (sqlite_insert if self.dialect == "sqlite" else pg_insert)(article_link_names)
+        conn.execute(insert.on_conflict_do_nothing(index_elements=["article_id"]),
+                     [{"article_id": a, "names": "\n".join(sorted(ns))} for a, ns in found.items()])
+
+    def _load_names(self, conn: Connection, article_ids: set[str], cache: dict[str, frozenset[str]]) -> None:
+        """Put the names of these articles in ``cache``: from ``article_link_names`` in one read;
+        an article stored before migration 0006 has no row, its names come from its text and are
+        kept now."""
+        missing = sorted(article_ids - set(cache))
+        if not missing:
+            return
+        n = article_link_names.c
+        if self.keys:
+            for aid, joined in conn.execute(sa.select(n.article_id, n.names).where(n.article_id.in_(missing))):
+                cache[aid] = frozenset(joined.split("\n")) if joined else frozenset()
+        rest = [a for a in missing if a not in cache]
+        if rest:
+            found = {aid: context.names(text or "") for aid, text in conn.execute(
+                sa.select(articles.c.article_id, articles.c.text).where(articles.c.article_id.in_(rest)))}
+            cache.update(found)
+            if found and self.keys:
+                self._keep_names(conn, found)
 
     # -- incident rows ------------------------------------------------------------------------
     def incidents_of(self, conn: Connection, article_ids: Iterable[str]) -> set[str]:
@@ -437,6 +505,13 @@ class Linker:
         }
         rows = [incident_row(summary.build(iid, recs, arts), now) for iid, recs in sorted(members.items())]
         conn.execute(incidents.insert(), rows)
+        # Each report carries its incident's sort_date (migration 0006: pages filtered on reports).
+        if self.keys:
+            conn.execute(
+                events.update().where(events.c.incident_id == sa.bindparam("iid"))
+                .values(incident_sort_date=sa.bindparam("day")),
+                [{"iid": r["incident_id"], "day": r["sort_date"]} for r in rows],
+            )
 
 
 def _types(rec: dict[str, Any]) -> tuple[tuple[str, tuple[str | None, ...] | None], ...]:
@@ -525,4 +600,7 @@ def rebuild_all(conn: Connection, *, batch: int = 2000) -> int:
     emit()
     if rows:
         conn.execute(incidents.insert(), rows)
+    # each report's copy of its incident's sort_date (migration 0006), in one statement
+    conn.execute(events.update().values(incident_sort_date=sa.select(incidents.c.sort_date).where(
+        incidents.c.incident_id == events.c.incident_id).scalar_subquery()))
     return n

@@ -51,11 +51,10 @@ def _reports(f: EventFilters) -> EventFilters | None:
 
 def _conditions(
     store: Store, conn: sa.Connection, f: EventFilters, conflict: bool | None, min_outlets: int | None,
-    *, reports: str = "in",
+    *, broad: bool = False,
 ) -> list[sa.ColumnElement[bool]]:
-    """``reports``: how report-level filters apply: "in" (the matching reports' incident ids, right
-    when few match), "probe" (a correlated EXISTS per incident, right when many match and a page is
-    read in incident order) or "skip"."""
+    """The conditions on the incident's own row (the report-level filters are applied to the
+    reports, by ``count`` and ``_page_by_reports``). ``broad``: the page is read in incident order."""
     i = incidents.c
     cond: list[sa.ColumnElement[bool]] = []
     for column, values in (
@@ -87,7 +86,7 @@ def _conditions(
         min_lon, min_lat, max_lon, max_lat = f.bbox
         # Broad: read the page in incident order and check each place (an expression, not the
         # lon/lat index, which would collect and sort every match first).
-        lon = i.lon + 0 if reports == "probe" else i.lon
+        lon = i.lon + 0 if broad else i.lon
         cond += [lon.between(min_lon, max_lon), i.lat.between(min_lat, max_lat)]
     if f.min_confidence is not None:
         cond.append(i.max_confidence >= f.min_confidence)
@@ -95,13 +94,6 @@ def _conditions(
         cond.append(i.conflict.is_(True) if conflict else i.conflict.is_(False))
     if min_outlets is not None:
         cond.append(i.n_outlets >= min_outlets)
-    rep = _reports(f)
-    if rep is not None and reports == "in":
-        sub = sa.select(events.c.incident_id).where(*store._filtered(rep, conn))  # noqa: SLF001
-        cond.append(i.incident_id.in_(sub))
-    elif rep is not None and reports == "probe":
-        probe = store._filtered(rep, conn, probe=True)  # noqa: SLF001
-        cond.append(sa.exists().where(events.c.incident_id == i.incident_id, *probe))
     return cond
 
 
@@ -134,7 +126,7 @@ def count(store: Store, f: EventFilters, *, conflict: bool | None = None, min_ou
             return n, n <= bound
         # Driven by the reports: their matches stream from the events' indexes (as a bounded event
         # count does), each checked against its incident's own filters.
-        own = _conditions(store, conn, f, conflict, min_outlets, reports="skip")
+        own = _conditions(store, conn, f, conflict, min_outlets)
         e = events.c
         q = sa.select(e.incident_id.label("iid")).where(*store._filtered(rep, conn), e.incident_id.is_not(None))  # noqa: SLF001
         if own:
@@ -154,14 +146,17 @@ def page(
     is read in incident order, each incident probed, instead of collecting every match first."""
     i = incidents.c
     with store.engine.connect() as conn:
-        cond = _conditions(store, conn, f, conflict, min_outlets, reports="probe" if broad else "in")
-        if after is not None:
-            day, iid = decode_cursor(after)
-            cond.append(sa.tuple_(i.sort_date, i.incident_id) < sa.tuple_(sa.literal(day, sa.Date), iid))
-            offset = 0
-        q = (sa.select(i.sort_date, i.incident_id, i.record).where(*cond)
-             .order_by(i.sort_date.desc(), i.incident_id.desc()).offset(offset or None).limit(limit + 1))
-        rows = list(conn.execute(q))
+        if _reports(f) is not None:
+            rows = _page_by_reports(store, conn, f, conflict, min_outlets, limit, offset, after, broad)
+        else:
+            cond = _conditions(store, conn, f, conflict, min_outlets, broad=broad)
+            if after is not None:
+                day, iid = decode_cursor(after)
+                cond.append(sa.tuple_(i.sort_date, i.incident_id) < sa.tuple_(sa.literal(day, sa.Date), iid))
+                offset = 0
+            q = (sa.select(i.sort_date, i.incident_id, i.record).where(*cond)
+                 .order_by(i.sort_date.desc(), i.incident_id.desc()).offset(offset or None).limit(limit + 1))
+            rows = list(conn.execute(q))
     more = len(rows) > limit
     rows = rows[:limit]
     recs = []
@@ -175,6 +170,43 @@ def page(
         day = rows[-1].sort_date
         nxt = encode_cursor(day if isinstance(day, dt.date) else dt.date.fromisoformat(str(day)), rows[-1].incident_id)
     return IncidentPage(recs, more, nxt)
+
+
+def _page_by_reports(
+    store: Store, conn: sa.Connection, f: EventFilters, conflict: bool | None, min_outlets: int | None,
+    limit: int, offset: int, after: str | None, broad: bool,
+) -> list[Any]:
+    """A page of incidents with a report matching the report-level filters, read from the reports:
+    each carries its incident's sort_date (``events.incident_sort_date``), so the distinct incidents
+    of the matching reports come in incident order, as /api/events pages events. ``broad``: read
+    ``ix_events_incident_order`` in order, checking each report, and stop at a page; otherwise
+    collect the (few) matching reports first. The incident's own filters are checked on its row."""
+    e, i = events.c, incidents.c
+    rep = _reports(f)
+    assert rep is not None
+    cond = [*store._filtered(rep, conn, probe=broad), e.incident_sort_date.is_not(None)]  # noqa: SLF001
+    own = _conditions(store, conn, f, conflict, min_outlets)
+    if own:
+        cond.append(sa.exists().where(i.incident_id == e.incident_id, *own))
+    if after is not None:
+        day, iid = decode_cursor(after)
+        cond.append(sa.tuple_(e.incident_sort_date, e.incident_id) < sa.tuple_(sa.literal(day, sa.Date), iid))
+        offset = 0
+    keys = list(conn.execute(
+        sa.select(e.incident_sort_date, e.incident_id).where(*cond).distinct()
+        .order_by(e.incident_sort_date.desc(), e.incident_id.desc()).offset(offset or None).limit(limit + 1)))
+    ids = [k.incident_id for k in keys]
+    records = {r.incident_id: r.record
+               for r in conn.execute(sa.select(i.incident_id, i.record).where(i.incident_id.in_(ids)))} if ids else {}
+    # An incident merged away between the two reads has no row left: it is skipped.
+    return [_Row(k.incident_sort_date, k.incident_id, records[k.incident_id]) for k in keys if k.incident_id in records]
+
+
+@dataclass(frozen=True)
+class _Row:
+    sort_date: Any
+    incident_id: str
+    record: str
 
 
 def iterate(store: Store, f: EventFilters | None = None, *, conflict: bool | None = None,

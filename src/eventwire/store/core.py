@@ -225,9 +225,12 @@ class Store:
         from ..incidents.linker import Linker
 
         if getattr(self, "_incident_tables", None) is None:
-            # A store held at an older revision (migration 0004 adds the tables) stores events unlinked.
-            self._incident_tables = sa.inspect(conn).has_table("incidents")
-        return Linker(self.dialect) if self._incident_tables else None
+            # A store held at an older revision (migration 0004 adds the tables) stores events unlinked;
+            # one below 0006 links without the kept names and incident_sort_date.
+            insp = sa.inspect(conn)
+            self._incident_tables = insp.has_table("incidents")
+            self._link_keys = insp.has_table("article_link_names")
+        return Linker(self.dialect, keys=self._link_keys) if self._incident_tables else None
 
     @staticmethod
     def _delete_events(conn: Connection, article_ids: list[str]) -> None:

@@ -5,6 +5,8 @@
 - ``article_stories``: each stored article's story, i.e. the cluster of copies and rewrites of one
   text (wire copy in several outlets, updates of one article), so that copies count as one story.
 - ``article_bands``: MinHash LSH band keys of each article's text, the candidates for copy detection.
+- ``article_link_names`` (migration 0006): each article's distinctive names (``incidents.context.names``),
+  joined by newlines, so that linking compares articles without re-reading their texts.
 """
 
 from __future__ import annotations
@@ -63,6 +65,13 @@ article_bands = sa.Table(
     sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
     sa.Column("band", sa.String(40), nullable=False),
     sa.Column("article_id", ID, sa.ForeignKey("articles.article_id", ondelete="CASCADE"), nullable=False),
+)
+
+article_link_names = sa.Table(
+    "article_link_names",
+    metadata,
+    sa.Column("article_id", ID, sa.ForeignKey("articles.article_id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("names", sa.Text, nullable=False),
 )
 
 INCIDENT_INDEXES = [

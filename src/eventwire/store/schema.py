@@ -64,6 +64,9 @@ events = sa.Table(
     sa.Column("modality", sa.String(16), nullable=False),
     sa.Column("incident_id", ID),
     sa.Column("record", sa.Text, nullable=False),  # the public record (SCHEMA.md) as JSON
+    # The sort_date of the event's incident (incidents.sort_date; migration 0006), kept by the linker:
+    # /api/incidents filtered on reports reads matching reports in incident order off one index.
+    sa.Column("incident_sort_date", sa.Date),
 )
 
 event_actors = sa.Table(
@@ -126,4 +129,11 @@ INDEXES = [
     # Covers the stats query (migration 0005): no filter or a country filter reads only the index.
     sa.Index("ix_events_stats", events.c.country, events.c.date_start, events.c.plover_type,
              events.c.acled_event_type, events.c.dead),
+    # migration 0006: incident pages filtered on reports, in incident order (incidents/queries.py)
+    sa.Index("ix_events_incident_order", events.c.incident_sort_date, events.c.incident_id, events.c.event_id),
+    # migration 0006: covers the incident linker's candidate read (incidents/linker.py)
+    sa.Index("ix_events_link", events.c.country, events.c.plover_type, events.c.sort_date, events.c.event_id,
+             events.c.article_id, events.c.incident_id, events.c.plover_mode, events.c.date_start, events.c.date_end,
+             events.c.date_precision, events.c.admin1, events.c.geonameid, events.c.lat, events.c.lon,
+             events.c.location_precision),
 ]
