@@ -146,6 +146,17 @@ def score_article(gold: GoldArticle, events: list[dict[str, Any]]) -> dict[str, 
                 a, b = events[match[gi]].get("incident_id"), events[match[oj]].get("incident_id")
                 tally("incident", a is not None and a == b)
     required = [gi for gi, g in enumerate(gev) if g["required"]]
+    # per PLOVER type: [required found, required, system events, system events matched]
+    by_type: dict[str, list[int]] = {}
+    for gi in required:
+        row = by_type.setdefault(gev[gi]["plover"]["type"], [0, 0, 0, 0])
+        row[0] += gi in match
+        row[1] += 1
+    matched_sys = set(match.values())
+    for si, ev in enumerate(events):
+        row = by_type.setdefault(str(ev.get("plover_type")), [0, 0, 0, 0])
+        row[2] += 1
+        row[3] += si in matched_sys
     return {
         "required": len(required),
         "required_found": sum(1 for gi in required if gi in match),
@@ -156,6 +167,7 @@ def score_article(gold: GoldArticle, events: list[dict[str, Any]]) -> dict[str, 
         "fields": fields,
         "invented": invented,
         "missed": [gev[gi]["id"] for gi in required if gi not in match],
+        "by_type": by_type,
     }
 
 
@@ -165,6 +177,12 @@ def aggregate(per: dict[str, dict[str, Any]], errors: list[str]) -> dict[str, An
     fields = {k: [sum(p["fields"][k][0] for p in per.values()), sum(p["fields"][k][1] for p in per.values())]
               for k in FIELDS}
     invented = {k: sum(p["invented"][k] for p in per.values()) for k in ("date", "dead")}
+    by_type: dict[str, list[int]] = {}
+    for p in per.values():
+        for t, row in p.get("by_type", {}).items():
+            acc = by_type.setdefault(t, [0, 0, 0, 0])
+            for k, x in enumerate(row):
+                acc[k] += x
     recall = tot["required_found"] / tot["required"] if tot["required"] else 0.0
     denom = tot["system_events"] - tot["optional_hits"]
     precision = (tot["matched"] - tot["optional_hits"]) / denom if denom > 0 else 0.0
@@ -178,6 +196,8 @@ def aggregate(per: dict[str, dict[str, Any]], errors: list[str]) -> dict[str, An
         "field_accuracy": {k: (ok / n if n else None) for k, (ok, n) in fields.items()},
         "field_counts": fields,
         "invented": invented,
+        # PLOVER type -> [required found, required, system events, system events matched]
+        "by_type": dict(sorted(by_type.items())),
         **tot,
         "per_article": per,
     }

@@ -52,6 +52,7 @@ from .frames import (
 )
 from .gates import fold_outcomes, one_sided, private_matter, shared_opinion, unrealised
 from .incidents import assign_incidents, drop_repeats
+from .material import device_went_off, finite_clause, passive_patient, patient_ref
 from .syntax import (
     _acts_as_party,
     _cameo_root,
@@ -189,6 +190,8 @@ class EventCoder(ArgumentsMixin):
                 continue
             if self._irrealis(tok):
                 continue
+            if device_went_off(d):
+                d.standalone = True  # "the bomb exploded": the device going off is the incident
             # coordinated triggers of one type are one event ("struck, neutralized and destroyed")
             for c in _clause_group(tok):
                 if c.i != tok.i and c.i not in claimed:
@@ -221,7 +224,7 @@ class EventCoder(ArgumentsMixin):
             return Draft(tok, [tok], tr.plover_type, tr.mode, {"type": ("cameo:" if tr.source == "cameo" else "verb:") + lemma
                                                                    + (f" {tr.particle}" if tr.particle else "")
                                                                    + (" +object" if tr.objects else "")},
-                         standalone=tr.frame in {"protest_crowd", "to_the_streets"})
+                         standalone=tr.frame in STANDALONE_FRAMES)
         return None
 
     def _noun_trigger(self, tok: Token) -> Draft | None:
@@ -362,6 +365,10 @@ class EventCoder(ArgumentsMixin):
             return True
         cur = tok
         for _ in range(6):
+            if cur.dep_ == "advcl" and finite_clause(cur):
+                # "were never tried, as they were released in June": a finite clause with its own subject
+                # asserts its own event; only what an intention governs non-finitely is intended
+                break
             if cur.dep_ in {"xcomp", "ccomp", "advcl", "pcomp", "pobj", "acl", "dobj", "conj", "prep"}:
                 head = cur.head
                 hl = head.lemma_.lower()
@@ -434,6 +441,10 @@ class EventCoder(ArgumentsMixin):
         # the parties that let a draft stand: those the rules found (the role model only fills and corrects
         # the roles of an event that stands on its own evidence; roles.RESURRECT)
         own = any(rl.carries_event(a.rule) for a in (*actors, *recips))
+        if not own and (patient := passive_patient(d)) is not None:
+            # "leftists were arrested", "they were released": the passive names who underwent the act
+            recips = recips or [patient_ref(patient)]
+            own = True
         if not own and d.nominal and not anchored:
             return None
         size = self._size(d, sent)
@@ -613,6 +624,9 @@ def _event_noun_lemma(tok: Token) -> str:
     return lemma
 
 
+# Frames whose clause is itself the event, with or without a named party: a crowd that gathers or takes
+# to the streets; a state's guard raised on a place ("security has been enhanced in Lyon").
+STANDALONE_FRAMES = frozenset({"protest_crowd", "to_the_streets", "security_raised"})
 _SPORTS = re.compile(lx.SPORTS_CUES, re.I)
 _PROTEST_WORDS = re.compile(lx.PROTEST_CUES, re.I)
 _REAL_HARM = re.compile(lx.REAL_HARM, re.I)

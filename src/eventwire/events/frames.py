@@ -103,6 +103,10 @@ def _frame_release(tok: Token) -> bool:
     if any(c.dep_ == "prep" and c.lower_ == "from" and any(
             g.lemma_.lower() in CUSTODY_NOUNS for g in c.children) for c in tok.children):
         return True  # "was released from custody": whoever it was had been held
+    if any(
+            c.dep_ == "nsubjpass" and (c.lower_ in PERSONAL_PRONOUNS or c.ent_type_ in {"PERSON", "NORP"}
+                                       or c.lemma_.lower() in lx.VICTIM_NOUNS) for c in tok.children):
+        return True  # "they were released in June", "Forest was freed": people, not a report or a film
     return bool(_released_people(tok) & {"prisoner", "hostage", "detainee", "captive", "soldier", "journalist",
                                          "activist", "defendant", "suspect", "inmate"})
 
@@ -125,6 +129,9 @@ def _released_people(tok: Token) -> set[str]:
                 out.update(g.lemma_.lower() for x in h.children if x.dep_ == "prep" and x.lower_ == "of"
                            for g in x.children)
     return out
+
+
+PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "you"})
 
 
 CUSTODY_NOUNS = frozenset({"custody", "prison", "jail", "detention", "captivity"})
@@ -308,7 +315,23 @@ def cameo_pattern_holds(tok: Token, particle: str | None, objects: frozenset[str
     return passive or any(_names_party(s) for s in _subjects(tok))
 
 
+# What is raised when a state "steps up security": its guard on a place (CAMEO 151-154, MOBILIZE).
+SECURITY_NOUNS = frozenset({"security", "alert", "presence", "patrol", "patrolling", "vigilance", "deployment",
+                            "surveillance", "checkpoint"})
+
+
+def _frame_security_raised(tok: Token) -> bool:
+    """'security has been enhanced', 'stepped up patrols', 'reinforce the security of public sites': a
+    force's guard raised, as object or passive subject; 'boosted security stocks' is no object of guard."""
+    for c in tok.children:
+        if c.dep_ in {"dobj", "obj", "nsubjpass"} and c.lemma_.lower() in SECURITY_NOUNS | lx.MILITARY_NOUNS and not any(
+                g.dep_ == "compound" for g in c.children if g.i > c.i):
+            return True
+    return False
+
+
 _FRAMES = {
+    "security_raised": _frame_security_raised,
     "victim": _frame_victim,
     "hostile_object": _frame_hostile,
     "fire_at": _frame_fire,

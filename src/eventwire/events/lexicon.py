@@ -141,10 +141,14 @@ def _cameo_verbs(path: Path, listed: set[str], types: frozenset[str], default_ty
 
 
 VERB_TRIGGERS: list[Trigger] = _read_verbs(DATA / "verb_triggers.tsv")
+# material events beyond the seed's verbs: security raised (MOBILIZE), ground liberated (ASSAULT)
+VERB_TRIGGERS += _read_verbs(DATA / "material_verb_triggers.tsv")
 
 # Nouns that name events. They code an event only in a frame that gives them arguments
 # (coder._noun_trigger): "the shelling by the regime", "launched an attack on", "talks with".
 NOUN_TRIGGERS: dict[str, tuple[str, str | None]] = _read_nouns(DATA / "noun_triggers.tsv")
+NOUN_TRIGGERS.update({k: v for k, v in _read_nouns(DATA / "material_noun_triggers.tsv").items()
+                      if k not in NOUN_TRIGGERS})
 
 _LISTED = {t.lemma for t in VERB_TRIGGERS}
 VERB_TRIGGERS += [t for t in _cameo_disapproval() if t.lemma not in _LISTED]

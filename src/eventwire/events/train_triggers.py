@@ -204,7 +204,7 @@ def coder_cross_validate(examples: list[tuple[str, dict[str, float], str, float]
         per.update(fold["per_article"])
         errors.extend(fold["errors"])
     r = aggregate(per, errors)
-    return {**{k: r[k] for k in ("recall", "precision", "f1")}, "errors": errors}
+    return {**{k: r[k] for k in ("recall", "precision", "f1")}, "by_type": r["by_type"], "errors": errors}
 
 
 def training_arguments(doc: str | None, *, cv_help: str, C: float) -> argparse.ArgumentParser:
