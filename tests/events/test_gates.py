@@ -70,3 +70,18 @@ def test_an_infinitive_under_a_verb_of_doing_is_reported():
 def test_agreeing_that_something_is_so_is_an_opinion_not_an_agreement():
     assert "AGREE" not in _types("The three unions agreed that the new pay scale is not fair to junior staff.")
     assert "AGREE" in _types("Armenia and Azerbaijan agreed to a ceasefire in Nagorno-Karabakh on Thursday.")
+
+
+def test_companies_and_private_people_dealing_with_each_other_are_no_event():
+    # business news: a deal, a warning or an appeal between companies and customers (gates.private_matter)
+    assert "AGREE" not in _types("Three European airlines agreed on Tuesday to pool their maintenance contracts.")
+    assert "REQUEST" not in _types("Shoppers have begun calling on retailers to cut prices.")
+    assert "THREATEN" not in _types("The Water Corporation is warning people not to swim near the outfall.")
+
+
+def test_a_state_side_or_an_agentless_charge_keeps_the_event():
+    # the same verbs with a government on one side are political events, and "were charged" has the state
+    # as its unstated actor
+    assert "THREATEN" in _types("Kenya's interior ministry warned residents of Mandera to stay indoors.")
+    assert "AGREE" in _types("The governments of Kenya and Ethiopia agreed on Tuesday to reopen the border crossing "
+                             "at Moyale.")

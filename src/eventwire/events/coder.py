@@ -49,7 +49,7 @@ from .frames import (
     _FRAMES,
     cameo_pattern_holds,
 )
-from .gates import fold_outcomes, one_sided, shared_opinion, unrealised
+from .gates import fold_outcomes, one_sided, private_matter, shared_opinion, unrealised
 from .incidents import assign_incidents, drop_repeats
 from .syntax import (
     _acts_as_party,
@@ -402,8 +402,8 @@ class EventCoder(ArgumentsMixin):
         # for its side makes Turkey the party, not the newspaper
         actors = [self._military_sector(a, d.plover_type) for a in self._no_outlets(actors)]
         recips = [self._military_sector(a, d.plover_type) for a in self._no_outlets(recips)]
-        if one_sided(d, actors, recips):
-            return None  # a body's own meeting, or a state's with its own forces: no interaction (gates.py)
+        if one_sided(d, actors, recips) or private_matter(d, actors, recips):
+            return None  # a body's own meeting, a state's with its own forces, companies' dealings (gates.py)
         # an anchored nominal with no party stands alone only in a sentence that reports something: not
         # in a list of headlines or links ("* 2007 Bagram Airfield bombing")
         anchored = d.standalone and (d.rules["type"].endswith("(judged incident)")

@@ -108,8 +108,28 @@ def _frame_release(tok: Token) -> bool:
     if any(c.dep_ == "prep" and c.lower_ == "from" and any(
             g.lemma_.lower() in CUSTODY_NOUNS for g in c.children) for c in tok.children):
         return True  # "was released from custody": whoever it was had been held
-    return bool(_obj_lemmas(tok) & {"prisoner", "hostage", "detainee", "captive", "soldier", "journalist", "activist",
-                                    "defendant", "suspect", "inmate"})
+    return bool(_released_people(tok) & {"prisoner", "hostage", "detainee", "captive", "soldier", "journalist",
+                                         "activist", "defendant", "suspect", "inmate"})
+
+
+# Heads through which "of" reaches the people released: "hundreds of prisoners", "a group of hostages".
+# Any other head is what was released: "footage of the suspects", "the names of the detainees".
+PARTITIVE_HEADS = frozenset({"hundred", "thousand", "dozen", "score", "group", "number", "batch", "some", "many",
+                             "all", "most", "several", "few", "handful", "rest", "remainder", "none"})
+
+
+def _released_people(tok: Token) -> set[str]:
+    """Lemmas of who a release frees: its object, or the people inside a partitive object."""
+    out = set()
+    for c in tok.children:
+        if c.dep_ not in {"dobj", "obj", "nsubjpass"}:
+            continue
+        for h in _conjuncts(c):
+            out.add(h.lemma_.lower())
+            if h.lemma_.lower() in PARTITIVE_HEADS or h.like_num or h.pos_ == "NUM":
+                out.update(g.lemma_.lower() for x in h.children if x.dep_ == "prep" and x.lower_ == "of"
+                           for g in x.children)
+    return out
 
 
 CUSTODY_NOUNS = frozenset({"custody", "prison", "jail", "detention", "captivity"})

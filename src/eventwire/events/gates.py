@@ -30,6 +30,13 @@ FORCES = frozenset({"MIL", "COP"})
 # the prepositions that name a counterpart: "met with", "talks between", "consultations among"
 COUNTERPART_PREPS = frozenset({"with", "between", "among", "amongst", "alongside"})
 INTERACTIVE_TYPES = frozenset({"CONSULT"})
+# Verbal and cooperative types: a statement, meeting or deal is political event data only when a political,
+# state or armed side takes part. Companies and private people agreeing, meeting, warning or appealing to
+# one another ("the CEOs agreed", "the Water Corporation is warning people", "shoppers calling on
+# retailers") are business and civic news (the team corpus guidelines: no events in business news).
+VERBAL_TYPES = frozenset({"CONSULT", "AGREE", "SUPPORT", "REQUEST", "THREATEN", "ACCUSE", "REJECT",
+                          "COOPERATE", "AID", "CONCEDE"})
+PRIVATE_SECTORS = frozenset({"BUS", "CVL"})
 DATA = Path(__file__).with_name("data")
 
 
@@ -100,6 +107,18 @@ def one_sided(d: Draft, actors: Sequence[ActorRef], recips: Sequence[ActorRef]) 
     if actors and recips and all(a.country for a in parties) and len({a.country for a in parties}) == 1 and (
             sectors <= STATE_SECTORS and sectors & FORCES):
         return "a state meeting its own forces"
+    return None
+
+
+def private_matter(d: Draft, actors: Sequence[ActorRef], recips: Sequence[ActorRef]) -> str | None:
+    """Why a verbal or cooperative event is business or private life, not political event data (None when
+    it may be an event). Only when the acting side is known and every side is a company or private people:
+    a party no rule could place (an unknown name may be a minister) keeps the event, and so does an event
+    with no stated actor ("were charged": the state charges)."""
+    if d.plover_type not in VERBAL_TYPES or not actors:
+        return None
+    if all(a.sector in PRIVATE_SECTORS for a in (*actors, *recips)):
+        return "companies or private people only"
     return None
 
 
