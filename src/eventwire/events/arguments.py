@@ -27,6 +27,7 @@ from .common import (
     _governor_lemma,
 )
 from .context import ArticleContext
+from .frames import _protester_head
 from .syntax import (
     _ARMED_GROUP_NOUNS,
     _as_match,
@@ -111,8 +112,16 @@ class ArgumentsMixin:
             if t.dep_ in {"dobj", "obj"} and _governor_lemma(t.head) in NOMINAL_AGENT_VERBS:
                 # "the rebels launched an attack", "supporters staged sit-ins", "they reached an agreement"
                 actor_toks += _subjects(t.head)
-            elif t.dep_ == "pobj" and d.plover_type == "PROTEST" and _governor_lemma(t.head.head) in NOMINAL_AGENT_VERBS:
-                actor_toks += _subjects(t.head.head)  # "activists participated in a die-in"
+            elif t.dep_ == "pobj" and d.plover_type == "PROTEST" and (
+                    _governor_lemma(t.head.head) in NOMINAL_AGENT_VERBS or d.rules["type"].endswith(
+                        (f"('on {t.lower_}')", f"('in {t.lower_}')"))):
+                # "activists participated in a die-in", "teachers went on strike", "farmers blocked the
+                # highway in protest"
+                actor_toks += _subjects(t.head.head)
+            elif t.dep_ == "pobj" and d.plover_type == "PROTEST" and "(setting: " in d.rules["type"]:
+                # "police detained activists during the protests": the crowd the other event befell
+                actor_toks += [c for c in t.head.head.children if c.dep_ in {"dobj", "obj", "nsubjpass"}
+                               and _protester_head(c) is not None]
             elif t.dep_ == "pobj" and t.head.lower_ == "under":
                 # "the convoy came under attack from a militant cell": the subject is the target
                 verb = t.head.head
@@ -285,6 +294,8 @@ class ArgumentsMixin:
             if head.ent_type_ in {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"} and not any(
                 c.dep_ == "prep" and c.lower_ == "of" for c in head.children
             ):
+                if role == "actor" and d.plover_type == "PROTEST" and head.ent_type_ == "CARDINAL":
+                    out += self._crowd(head, sent, si, ctx)  # "thousands demonstrated": the crowd protests
                 continue
             if role == "recipient" and d.plover_type == "MOBILIZE":
                 continue  # troops are sent *to* places; the destination is the location
@@ -292,6 +303,8 @@ class ArgumentsMixin:
                 continue  # "No civilian was hurt": nobody is the party
             for h in [c for s in (verbal.speakers_of(head) or [head]) for c in _conjuncts(s)]:
                 refs = self._resolve_np(h, role, sent, si, ctx, speaker)
+                if not refs and role == "actor" and d.plover_type == "PROTEST" and _protester_head(h) is not None:
+                    refs = self._crowd(h, sent, si, ctx)  # "tens of thousands of opponents of the coup"
                 if not refs:
                     # "One of them, Mr William Craig, leader of Ulster Vanguard, called for ...": the
                     # apposition names whom a pronoun or quantifier stands for
@@ -303,6 +316,16 @@ class ArgumentsMixin:
                         seen.add(key)
                         out.append(ref)
         return out
+
+    def _crowd(self, head: Token, sent: Span, si: int, ctx: ArticleContext) -> list[ActorRef]:
+        """A demonstration's crowd given only by its size ("thousands", "about 2,000", "tens of thousands"):
+        civilians of the country the article places them in, as the KB reads "people" there."""
+        span = _np_span(head)
+        m = ctx.resolve("people", self)
+        if m is None:
+            return []
+        return [ActorRef("actor", span.text.strip(), None, m.country, m.sector or "CVL", start=span.start_char,
+                         end=span.end_char, rule=f"crowd of demonstrators: {m.rule}")]
 
     def _resolve_np(
         self, head: Token, role: str, sent: Span, si: int, ctx: ArticleContext, speaker: Mention | None

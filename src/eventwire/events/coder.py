@@ -48,6 +48,7 @@ from .context import ArticleContext
 from .frames import (
     _FRAMES,
     cameo_pattern_holds,
+    crowd_purpose,
 )
 from .gates import fold_outcomes, one_sided, private_matter, shared_opinion, unrealised
 from .incidents import assign_incidents, drop_repeats
@@ -231,16 +232,26 @@ class EventCoder(ArgumentsMixin):
         lemma = _event_noun_lemma(tok)
         if lemma == "strike" and any(c.lower_ in {"air", "drone", "missile"} for c in tok.children):
             lemma = "airstrike"
+        elif lemma == "strike" and (labour := _labour_strike(tok)) is not None:
+            lemma = labour  # "went on strike", "a general strike", "a strike by nurses": a stoppage of work
         elif lemma == "strike" and tok.dep_ in {"dobj", "obj"} and tok.head.lemma_.lower() in {
             "conduct", "carry", "launch", "mount", "unleash", "execute"
         }:
             lemma = "attack"  # "conducted 12 strikes": military; "held a strike" (labour) is not
-        entry = lx.NOUN_TRIGGERS.get(lemma)
+        entry = lx.STOPPAGES.get(lemma) or lx.NOUN_TRIGGERS.get(lemma)
         if entry is None or lemma == "march" and tok.pos_ != "NOUN":
             return None  # "March" the month
         plover_type, mode = entry
         head = tok.head
         governor = _governor_lemma(head)
+        if plover_type == "PROTEST" and tok.dep_ == "pobj" and head.lower_ in {"on", "in"} and (
+                head.head.pos_ in {"VERB", "AUX"}) and (
+                lemma in {"labour strike", "hunger strike"} and head.lower_ == "on" or lemma == "protest"
+                and head.lower_ == "in" and any(c.dep_ == "nsubj" for c in head.head.children)):
+            # "thousands of workers went on strike", "farmers blocked highways in protest against the
+            # laws": the clause's act is the protest, and its subject protests
+            return Draft(tok, [tok], plover_type, mode, {"type": f"noun:{lemma} ('{head.lower_} {tok.lower_}')"},
+                         nominal=True, standalone=True)
         if lemma in lx.AGREEMENT_NOUNS:
             # "reached an agreement with the soldiers"; "the 2015 nuclear agreement" is background
             coded = self._verb_trigger(head) if head.pos_ == "VERB" else None
@@ -261,8 +272,10 @@ class EventCoder(ArgumentsMixin):
         ) in lx.PROTEST_LIGHT_VERBS:
             # "joined the protests", "organised a rally", "took out a march", "participated in a sit-in"
             frame, happened = f"collective action '{collective}'", True
-        elif tok.dep_ == "nsubj" and governor in lx.OCCURRENCE_VERBS and head.pos_ == "VERB" and (
-            governor != "break" or any(c.lower_ == "out" for c in head.children)
+        elif tok.dep_ == "nsubj" and head.pos_ == "VERB" and (
+            governor in lx.OCCURRENCE_VERBS and (governor != "break" or any(c.lower_ == "out" for c in head.children))
+            or plover_type == "PROTEST" and governor in lx.ATTENDANCE_VERBS and any(
+                c.dep_ in {"dobj", "obj"} for c in head.children)
         ):
             # "protests erupted in Tripoli", "fighting broke out": the verb says it happened
             frame, happened = f"occurred: '{governor}'", True
@@ -270,6 +283,16 @@ class EventCoder(ArgumentsMixin):
                 "come", "be", "remain"}:
             # "the convoy came under attack from a militant cell", "the town was under fire"
             frame, happened = "came under", True
+        elif plover_type == "PROTEST" and tok.dep_ == "pobj" and head.lower_ in {"during", "amid", "amidst"} and (
+                lemma not in {"vigil", "march", "rally"} or _PROTEST_WORDS.search(tok.sent.text)):
+            # (a vigil, a march or a rally may be a Mass, a parade or a campaign meeting: as a setting only
+            # where the sentence says it protests)
+            # "activists were detained during unsanctioned protests", "police chased demonstrators amid
+            # protests": the protest is the setting of the other event, and it took place
+            frame, happened = f"setting: '{head.lower_}'", True
+        elif plover_type == "PROTEST" and tok.dep_ in {"dobj", "obj"} and governor in lx.SET_OFF_VERBS:
+            # "the killing sparked protests in Minneapolis": what was set off took place
+            frame, happened = f"set off: '{governor}'", True
         elif plover_type == "PROTEST" and tok.dep_ in {"dobj", "obj", "nsubjpass"} and governor in lx.POLICING_VERBS:
             # "suppressed a peaceful protest", "the rally was dispersed": it took place
             frame, happened = f"policed: '{governor}'", True
@@ -297,7 +320,8 @@ class EventCoder(ArgumentsMixin):
         anc = tok.head
         for _ in range(6):
             coded = self._verb_trigger(anc) if anc.i != tok.i and anc.pos_ == "VERB" else None
-            if coded is not None and (anchor is None or coded.plover_type == plover_type):
+            if coded is not None and (anchor is None and not frame.startswith("setting")
+                                      or coded.plover_type == plover_type):
                 # ...unless it is anchored and of another kind: "arrested two men in connection with
                 # Saturday's bombing" reports the arrest and refers to the bombing, two incidents
                 return None
@@ -335,8 +359,11 @@ class EventCoder(ArgumentsMixin):
                 for c in tok.children)
             if not past or tok.dep_ == "acl" and tok.tag_ == "VBN" and not any(c.dep_ == "agent" for c in tok.children):
                 return True
-        if tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
-            return True  # a purpose ("marched ... to demand justice") is intended, not reported
+        if tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and not (
+                tok.lemma_.lower() in lx.PROTEST_PURPOSE_VERBS and crowd_purpose(tok)):
+            # a purpose ("marched ... to demand justice") is intended, not reported; but a crowd that acts
+            # "to protest" protests by that act ("students blocked the highway to protest")
+            return True
         cur = tok
         for _ in range(6):
             if cur.dep_ in {"xcomp", "ccomp", "advcl", "pcomp", "pobj", "acl", "dobj", "conj", "prep"}:
@@ -561,6 +588,23 @@ class EventCoder(ArgumentsMixin):
         return None
 
 
+def _labour_strike(tok: Token) -> str | None:
+    """'labour strike' or 'hunger strike' when the noun "strike" is a stoppage of work (data/labour_strike.tsv):
+    "on strike", a labour modifier ("general", "48-hour", "teachers'"), or strikers as its agent or owner
+    ("a strike by nurses", "the doctors' strike"); None for an attack ("a drone strike", "strikes on Idlib")."""
+    words = [c for c in tok.children if c.dep_ in {"amod", "compound", "nmod", "poss", "npadvmod"}]
+    if any(c.lower_ == "hunger" for c in words):
+        return "hunger strike"
+    if tok.dep_ == "pobj" and tok.head.lower_ == "on" and not any(c.dep_ == "det" for c in tok.children):
+        return "labour strike"  # "went on strike", "remain on strike" (not "on the strike")
+    if any(c.lemma_.lower() in lx.LABOUR_STRIKE_MODIFIERS or c.lemma_.lower() in lx.STRIKERS for c in words):
+        return "labour strike"
+    agents = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children if g.dep_ == "pobj"]
+    if any(g.lemma_.lower() in lx.STRIKERS for g in agents):
+        return "labour strike"
+    return None
+
+
 def _event_noun_lemma(tok: Token) -> str:
     """The lemma of an event noun, hyphenated compounds included: spaCy splits "sit-ins" and "die-in"
     into three tokens with the last as head."""
@@ -574,6 +618,7 @@ def _event_noun_lemma(tok: Token) -> str:
 
 
 _SPORTS = re.compile(lx.SPORTS_CUES, re.I)
+_PROTEST_WORDS = re.compile(lx.PROTEST_CUES, re.I)
 _REAL_HARM = re.compile(lx.REAL_HARM, re.I)
 
 

@@ -144,7 +144,16 @@ def _frame_legal_charge(tok: Token) -> bool:
 
 
 def _frame_protest(tok: Token) -> bool:
-    return any(c.dep_ == "nsubj" for c in tok.children)
+    return any(c.dep_ == "nsubj" for c in tok.children) or crowd_purpose(tok)
+
+
+def crowd_purpose(tok: Token) -> bool:
+    """'students blocked the highway to protest the accident', 'workers gathered to demonstrate': a crowd
+    acting in order to protest; what it did is the protest. Not a government or an envoy ("summoned the
+    ambassador to protest" is a diplomatic complaint): only a subject that names protesters or a crowd."""
+    if tok.dep_ != "advcl" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return False
+    return any(_protester_head(c) in {"protester", "crowd"} for c in tok.head.children if c.dep_ == "nsubj")
 
 
 _PROTEST_CUES = re.compile(lx.PROTEST_CUES, re.I)
@@ -161,6 +170,9 @@ def _protester_head(tok: Token) -> str | None:
         if lemma in lx.CROWD_NOUNS or lemma == "crowd":
             nxt = _of_object(cur)
             if nxt is None:
+                return "crowd"
+            if nxt.lemma_.lower() not in lx.CROWD_NOUNS | lx.PROTESTER_NOUNS:
+                # "opponents of the coup", "supporters of the party": the crowd is named here
                 return "crowd"
             cur, seen = nxt, seen + 1
             continue
@@ -186,9 +198,20 @@ def _frame_protest_crowd(tok: Token) -> bool:
 
 
 def _frame_to_the_streets(tok: Token) -> bool:
-    """'took to the streets': the idiom of protest, with someone who did."""
-    return any(c.dep_ == "prep" and c.lower_ == "to" and any(g.lemma_.lower() == "street" for g in c.children)
-               for c in tok.children) and any(c.dep_ == "nsubj" for c in tok.children)
+    """'took to the streets', 'poured into the streets', 'flooded the streets', 'hit the streets': the idiom
+    of protest, with someone who did. Verbs of plain movement ('walked the streets') need a crowd subject
+    and the sentence to say what it protests; any verb needs the plural "streets" as its goal or object
+    ("the car hit the street" is no protest)."""
+    goal = any(c.dep_ == "prep" and c.lower_ in {"to", "into", "onto", "on"} and any(
+        g.lower_ == "streets" for g in c.children) for c in tok.children)
+    obj = any(c.dep_ in {"dobj", "obj"} and c.lower_ == "streets" for c in tok.children)
+    subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+    if not subjects or not (goal or obj):
+        return False
+    if tok.lemma_.lower() in {"take", "pour", "flood", "throng", "spill"}:
+        return True
+    return any(_protester_head(c) == "protester" or _protester_head(c) == "crowd" and _PROTEST_CUES.search(
+        tok.sent.text) for c in subjects)
 
 
 def _frame_crowd_control(tok: Token) -> bool:

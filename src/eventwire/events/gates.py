@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from ..records import ActorRef, Event
 from .common import Draft
+from .frames import crowd_purpose
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -81,6 +82,8 @@ def unrealised(d: Draft) -> str | None:
     gov = v.head
     if v.dep_ == "xcomp" and gov.lemma_.lower() in REALIS_GOVERNORS:
         return None
+    if d.plover_type == "PROTEST" and crowd_purpose(v):
+        return None  # "students blocked the highway to protest": the blockade was the protest
     if v.dep_ in {"acl", "relcl", "xcomp"} and any(
             x.tag_ == "JJS" or x.lower_ in ORDINAL_HEADS for x in (gov, *[c for c in gov.children if c.dep_ == "amod"])):
         return None  # "the latest to be threatened", "the first to cross the line": it happened

@@ -180,16 +180,29 @@ PROTEST_LIGHT_VERBS = frozenset(["join", "organize", "organise", "lead", "attend
 
 # Verbs whose subject is an event that happened: "protests erupted in Tripoli", "fighting broke out".
 OCCURRENCE_VERBS = frozenset(["erupt", "break", "spread", "rage", "flare", "unfold", "occur", "happen", "escalate", "spill"])
+# Protest verbs that, as the purpose of a crowd's act, make that act the protest (frames.crowd_purpose).
+PROTEST_PURPOSE_VERBS = frozenset(["protest", "demonstrate", "rally", "march"])
+# Verbs whose subject is a demonstration that took place, by its attendance: "the rally drew 5,000 people".
+ATTENDANCE_VERBS = frozenset(["draw", "attract", "bring", "mobilise", "mobilize"])
+# Verbs whose object is a demonstration they set off, which therefore took place: "sparked protests".
+SET_OFF_VERBS = frozenset(["spark", "trigger", "prompt", "provoke", "ignite", "touch"])
 
 # Verbs of policing whose object is a protest that took place: "suppressed a peaceful protest".
 POLICING_VERBS = frozenset(["disperse", "suppress", "crush", "quell", "break", "scatter", "attack", "storm", "tear-gas"])
+
+# When "strike" is a stoppage of work, not an attack: modifiers and strikers (data/labour_strike.tsv).
+_LABOUR = _rows(DATA / "labour_strike.tsv")
+LABOUR_STRIKE_MODIFIERS = frozenset(r["word"] for r in _LABOUR if r["kind"] == "modifier")
+STRIKERS = frozenset(r["word"] for r in _LABOUR if r["kind"] == "striker")
+STOPPAGES: dict[str, tuple[str, str | None]] = {"labour strike": ("PROTEST", "strike"), "hunger strike": ("PROTEST", "hunger")}
 
 # Who protests (PLOVER CVL: "civilians, protesters, activists"). The first group protests by name;
 # the others only where the sentence says what they protest (PROTEST_CUES).
 PROTESTER_NOUNS = frozenset(["protester", "protestor", "demonstrator", "marcher", "rioter", "crowd"])
 CROWD_NOUNS = frozenset(["activist", "supporter", "opponent", "student", "worker", "thousand", "hundred", "dozen",
+                         "ten", "tens", "million", "millions", "score", "scores",
                          "people", "resident", "farmer", "teacher", "villager", "youth", "woman", "member"])
-PROTEST_CUES = r"\b(protest\w*|demonstrat\w*|rall(y|ies|ied)|march\w*|demand\w*|against|chant\w*|slogans?|placards?|banners?|denounc\w*|oppos\w*)\b"
+PROTEST_CUES = r"\b(protest\w*|demonstrat\w*|rall(y|ies|ied)|march\w*|demand\w*|against|chant\w*|slogans?|placards?|banners?|denounc\w*|oppos\w*|oppon\w*)\b"
 
 # Crowd-control weapons and tactics (PLOVER manual 3.16, ASSAULT 'crowd-control').
 CROWD_CONTROL = r"\b(tear[- ]?gas|water[- ]cannons?|rubber bullets?|pepper spray|stun grenades?|batons?|truncheons?|sound grenades?|plastic bullets?)\b"
