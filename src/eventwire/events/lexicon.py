@@ -202,7 +202,7 @@ PROTESTER_NOUNS = frozenset(["protester", "protestor", "demonstrator", "marcher"
 CROWD_NOUNS = frozenset(["activist", "supporter", "opponent", "student", "worker", "thousand", "hundred", "dozen",
                          "ten", "tens", "million", "millions", "score", "scores",
                          "people", "resident", "farmer", "teacher", "villager", "youth", "woman", "member"])
-PROTEST_CUES = r"\b(protest\w*|demonstrat\w*|rall(y|ies|ied)|march\w*|demand\w*|against|chant\w*|slogans?|placards?|banners?|denounc\w*|oppos\w*|oppon\w*)\b"
+PROTEST_CUES = r"\b(protest\w*|demonstrat\w*|rall(y|ies|ied)|march\w*|demand\w*|against|chant\w*|slogans?|placards?|banners?|denounc\w*|oppos\w*)\b"
 
 # Crowd-control weapons and tactics (PLOVER manual 3.16, ASSAULT 'crowd-control').
 CROWD_CONTROL = r"\b(tear[- ]?gas|water[- ]cannons?|rubber bullets?|pepper spray|stun grenades?|batons?|truncheons?|sound grenades?|plastic bullets?)\b"
