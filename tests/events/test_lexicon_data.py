@@ -20,3 +20,13 @@ def test_every_trigger_names_a_plover_type_and_a_known_frame() -> None:
 def test_no_reading_is_listed_twice() -> None:
     keys = [(t.lemma, t.plover_type, t.mode, t.frame, t.particle, t.objects) for t in lx.VERB_TRIGGERS]
     assert len(keys) == len(set(keys))
+
+
+def test_every_verbal_noun_names_a_plover_type_and_mode() -> None:
+    from eventwire.events.verbal import VERBAL_NOUNS
+
+    assert VERBAL_NOUNS
+    for lemma, entries in VERBAL_NOUNS.items():
+        for e in entries:
+            assert plover.is_plover_type(e.plover_type), lemma
+            assert e.mode is None or plover.is_plover_mode(e.plover_type, e.mode), lemma

@@ -12,6 +12,7 @@ from ..numbers import count_with_context
 from ..records import ActorRef, Place, Size, When
 from . import lexicon as lx
 from . import roles as rl
+from . import verbal
 from .common import (
     FOOTNOTE,
     LEFT_DEAD,
@@ -57,6 +58,11 @@ if TYPE_CHECKING:
 
     from ..actors import ActorResolver
     from ..places import PlaceResolver
+
+# the knowledge base's codes of international organisations in ActorRef.country (records.py)
+IGO_CODES = frozenset({"IGO", "UNO"})
+# PLOVER's verbal types: said, not done, and often told with no place of their own
+VERBAL_TYPES = frozenset({"ACCUSE", "REQUEST", "SUPPORT", "REJECT", "CONSULT", "THREATEN", "AGREE", "COOPERATE"})
 
 
 class ArgumentsMixin:
@@ -156,6 +162,8 @@ class ArgumentsMixin:
                         recip_toks += [g for g in c.children if g.dep_ == "pobj"]
             if d.plover_type == "ASSAULT" and t.lemma_.lower() == "die":
                 recip_toks, actor_toks = [c for c in t.children if c.dep_ == "nsubj"], []
+        if d.nominal:
+            actor_toks, recip_toks = verbal.nominal_parties(d, actor_toks, recip_toks)
         if d.plover_type == "ASSAULT" and d.rules["type"].startswith("verb:") and (t.lemma_.lower() in {
             "capture", "seize", "recapture", "retake", "overrun"
         } or _takes_control(t)):
@@ -293,10 +301,15 @@ class ArgumentsMixin:
                 continue  # troops are sent *to* places; the destination is the location
             if any(c.dep_ == "det" and c.lower_ in {"no", "neither"} for c in head.children):
                 continue  # "No civilian was hurt": nobody is the party
-            for h in _conjuncts(head):
+            for h in [c for s in (verbal.speakers_of(head) or [head]) for c in _conjuncts(s)]:
                 refs = self._resolve_np(h, role, sent, si, ctx, speaker)
                 if not refs and role == "actor" and d.plover_type == "PROTEST" and _protester_head(h) is not None:
                     refs = self._crowd(h, sent, si, ctx)  # "tens of thousands of opponents of the coup"
+                if not refs:
+                    # "One of them, Mr William Craig, leader of Ulster Vanguard, called for ...": the
+                    # apposition names whom a pronoun or quantifier stands for
+                    refs = [r for c in h.children if c.dep_ == "appos"
+                            for r in self._resolve_np(c, role, sent, si, ctx, speaker)][:1]
                 for ref in refs:
                     key = (ref.country, ref.sector, ref.text)
                     if key not in seen:
@@ -392,7 +405,10 @@ class ArgumentsMixin:
 
     @staticmethod
     def _military_sector(a: ActorRef, plover_type: str) -> ActorRef:
-        """A bare country acts through its government, or its armed forces when it fights or deploys."""
+        """A bare country acts through its government, or its armed forces when it fights or deploys; an
+        international organisation (the knowledge base's IGO codes, records.ActorRef) acts as one."""
+        if a.country in IGO_CODES and a.sector is None:
+            return replace(a, sector="IGO", rule=f"{a.rule}; an international organisation")
         bare = a.rule is not None and any(k in a.rule.lower() for k in ("country", "capital", "sector from 'gpe'"))
         if a.country and a.sector is None and bare:
             sector = "MIL" if plover_type in lx.MILITARY_TYPES else "GOV"
@@ -405,13 +421,13 @@ class ArgumentsMixin:
     def _claim_source(self, t: Token, sent: Span, ctx: ArticleContext, si: int) -> tuple[list[str], Token | None]:
         claimant = _responsibility_claimant(t, sent)
         if claimant is not None:
-            return [_claim_text(claimant)], claimant
+            return [_claim_text(claimant, ctx.text)], claimant
         cur = t
         for _ in range(8):
             if cur.lemma_.lower() in lx.SPEECH_VERBS and cur.i != t.i:
                 subj = _subjects(cur) or _inherited_subjects(cur)
                 if subj:
-                    return [_claim_text(subj[0])], subj[0]
+                    return [_claim_text(subj[0], ctx.text)], subj[0]
             if cur.head == cur:
                 break
             cur = cur.head
@@ -422,12 +438,12 @@ class ArgumentsMixin:
                     continue
                 subj = _subjects(tok) or _inherited_subjects(tok)
                 if subj and not (subj[0].i <= t.i <= subj[0].i):
-                    return [_claim_text(subj[0])], subj[0]
+                    return [_claim_text(subj[0], ctx.text)], subj[0]
         for tok in sent:
             if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
                 objs = [g for g in tok.doc[tok.i + 1].children if g.dep_ == "pobj"]
                 if objs:
-                    return [_claim_text(objs[0])], objs[0]
+                    return [_claim_text(objs[0], ctx.text)], objs[0]
         src = ctx.list_source(si)
         if src:
             return [src], None
@@ -435,8 +451,8 @@ class ArgumentsMixin:
 
     @staticmethod
     def _modality(d: Draft) -> str:
-        if d.rules["type"].startswith("phrase"):
-            return "asserted"  # the phrase itself is the asserted act (a threat, a blame)
+        if d.rules["type"].startswith("phrase") or d.rules["type"].endswith("(announced)"):
+            return "asserted"  # the phrase itself, or the announcement of violence, is the asserted threat
         t = d.trigger
         if d.nominal and t.dep_ in {"dobj", "obj"}:
             t = t.head  # "will hold talks": the light verb carries tense and mood
@@ -606,6 +622,12 @@ class ArgumentsMixin:
         # a place borrowed from elsewhere in the article must fit the parties: Colombian troops in a
         # Mogadishu-datelined round-up fought in Colombia, not in Somalia
         homes = {c for c in (alpha3_to_2(a.country) for a in (*actors, *recips) if a.country) if c}
+        if fallback is None and len(homes) == 1 and d.plover_type in VERBAL_TYPES:
+            # an appeal or statement about one country's parties, in an article that names no place ("the
+            # Security Council urges Iraq's Prime Minister-designate ..."): that country, at country precision
+            country = _safe(lambda: self.places.country(next(iter(homes))))
+            if country is not None:
+                return replace(country, reason="the parties' country (no place in the article)")
         if fallback is not None and homes and fallback.country not in homes:
             if len(homes) == 1:
                 country = _safe(lambda: self.places.country(next(iter(homes))))

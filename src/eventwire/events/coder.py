@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from ..countries import official_name
 from ..records import ActorRef, Article, Event, Evidence, Place, When
 from . import lexicon as lx
-from . import protest_modes
+from . import protest_modes, verbal
 from . import roles as rl
 from .arguments import ArgumentsMixin
 from .common import (
@@ -170,12 +170,15 @@ class EventCoder(ArgumentsMixin):
         for tok in sent:
             if tok.i in claimed:
                 continue
-            d = self._verb_trigger(tok) if tok.pos_ in {"VERB", "AUX"} or tok.tag_.startswith("VB") else None
-            if d is None and tok.pos_ in {"NOUN", "PROPN"}:
+            verbish = tok.pos_ in {"VERB", "AUX"} or tok.tag_.startswith("VB") or verbal.misparsed_verb(tok)
+            d = self._verb_trigger(tok) if verbish else None
+            if d is None and tok.pos_ in {"NOUN", "PROPN"} and not verbish:
                 d = self._noun_trigger(tok)
+            if d is None and not verbish:
+                d = verbal.noun_trigger(tok, self._verb_trigger)
             if d is None:
                 d = self._model_trigger(tok)
-            if d is None and (tok.pos_ in {"VERB", "AUX"} or tok.tag_.startswith("VB")):
+            if d is None and verbish:
                 # the CAMEO dictionary's patterns come last: the learned model already weighs those readings
                 # with the parse, so they add events only where it proposes none; and a verb the
                 # hand-written lexicon codes with the same type in the same clause group ("declared a
@@ -192,6 +195,7 @@ class EventCoder(ArgumentsMixin):
                 continue
             if device_went_off(d):
                 d.standalone = True  # "the bomb exploded": the device going off is the incident
+            d = verbal.announced_threat(d)
             # coordinated triggers of one type are one event ("struck, neutralized and destroyed")
             for c in _clause_group(tok):
                 if c.i != tok.i and c.i not in claimed:

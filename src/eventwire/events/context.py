@@ -185,8 +185,11 @@ class ArticleContext:
         self._events.append((si, ev))
         for a in ev.actors:
             if a.country:
+                # a person the knowledge base named, or a holder of an office, is who a later "he" or
+                # "she" most likely is ("General Bajwa visited ... He urged them ...")
+                person = (a.rule or "").startswith(("person:", "role:")) and not a.text.lower().endswith("s")
                 self.mentions.append(Mention(a.text, a.country, a.sector, a.name, a.text.lower().endswith("s"),
-                                              False, si))
+                                              person, si))
 
     def antecedent(self, si: int, *, plural: bool, person: bool) -> Mention | None:
         for m in reversed(self.mentions):

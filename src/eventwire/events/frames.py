@@ -13,6 +13,7 @@ from .syntax import (
     _SECTOR_NOUNS,
     _conjuncts,
 )
+from .verbal import VERBAL_FRAMES
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -79,7 +80,11 @@ def _frame_consult(tok: Token) -> bool:
 
 
 def _frame_request_obj(tok: Token) -> bool:
-    return any(c.dep_ in {"dobj", "dative"} for c in tok.children) and any(c.dep_ in {"xcomp", "ccomp"} for c in tok.children)
+    """'asked them to leave', 'requested immediate support from the Coalition': a request needs what is
+    asked for and of whom (an infinitive or clause, or a from-phrase)."""
+    return any(c.dep_ in {"dobj", "dative"} for c in tok.children) and (
+        any(c.dep_ in {"xcomp", "ccomp"} for c in tok.children)
+        or any(c.dep_ == "prep" and c.lower_ == "from" and any(g.dep_ == "pobj" for g in c.children) for c in tok.children))
 
 
 def _frame_threat_content(tok: Token) -> bool:
@@ -355,3 +360,6 @@ _FRAMES = {
     "take_control": _frame_take_control,
     "reject_content": _frame_reject_content,
 }
+
+# the verbal-event frames (data/verbal_verb_triggers.tsv) live beside their nominal triggers
+_FRAMES.update(VERBAL_FRAMES)

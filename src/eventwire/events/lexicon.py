@@ -143,6 +143,8 @@ def _cameo_verbs(path: Path, listed: set[str], types: frozenset[str], default_ty
 VERB_TRIGGERS: list[Trigger] = _read_verbs(DATA / "verb_triggers.tsv")
 # material events beyond the seed's verbs: security raised (MOBILIZE), ground liberated (ASSAULT)
 VERB_TRIGGERS += _read_verbs(DATA / "material_verb_triggers.tsv")
+# verbal and political events (events/verbal.py): kept apart so that each list reads as one subject
+VERB_TRIGGERS += _read_verbs(DATA / "verbal_verb_triggers.tsv")
 
 # Nouns that name events. They code an event only in a frame that gives them arguments
 # (coder._noun_trigger): "the shelling by the regime", "launched an attack on", "talks with".

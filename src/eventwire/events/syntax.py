@@ -113,13 +113,18 @@ def _territory_by_actor(
     return acled
 
 
-def _claim_text(tok: Token) -> str:
+def _claim_text(tok: Token, text: str | None = None) -> str:
     """The claimant's name: the noun phrase, stretched to the whole named entity it starts
-    ('the Center for Human Rights in Iran', whose 'for ...' the noun phrase leaves out)."""
+    ('the Center for Human Rights in Iran', whose 'for ...' the noun phrase leaves out). With the
+    article's own ``text`` the name is read from it: the parsed copy may have runs blanked by the
+    pre-filter inside the name ('Col. John “J.D.” Dorrian'), at the same offsets."""
     span = _np_span(tok)
     ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end and e.label_ in {"ORG", "NORP", "GPE"}), None)
     end = max(span.end, ent.end) if ent is not None else span.end
-    return _clean_claim(tok.doc[span.start: end].text)
+    words = tok.doc[span.start: end]
+    if text is not None and len(text) == len(tok.doc.text):
+        return _clean_claim(" ".join(text[words.start_char: words.end_char].split()))
+    return _clean_claim(words.text)
 
 
 def _clean_claim(text: str) -> str:

@@ -1,0 +1,231 @@
+"""Verbal and political events that the verb lexicon misses: nominalisations and their speakers.
+
+PLOVER's verbal events are often told as nouns ("Buhari's rejection of tenure elongation", "the Council
+reiterates its support for Iraq", "there were urgent demands for internment", "raised these concerns in a
+call with Lavrov", "on trial on charges of murder"). A noun of data/verbal_noun_triggers.tsv codes an
+event only in a frame that names who said it or says it was said: a possessive or by-agent, the object
+of a statement verb (data/verbal_words.tsv), a with-phrase for a consultation, or charges laid against
+someone. The speaker is the actor; the addressee or the party of the noun's phrase the recipient.
+
+The frames of data/verbal_verb_triggers.tsv ("spoke with", "denied the report") live here too and are
+registered with the other frames in frames.py.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
+
+from . import lexicon as lx
+from .common import Draft
+from .syntax import _subjects
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+DATA = Path(__file__).with_name("data")
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    with (DATA / name).open(encoding="utf-8") as fh:
+        return list(csv.DictReader((x for x in fh if not x.startswith("#")), delimiter="\t"))
+
+
+class VerbalNoun(NamedTuple):
+    plover_type: str
+    mode: str | None
+    prep: str | None
+    plural_only: bool
+
+
+VERBAL_NOUNS: dict[str, list[VerbalNoun]] = {}
+for _r in _rows("verbal_noun_triggers.tsv"):
+    VERBAL_NOUNS.setdefault(_r["lemma"], []).append(
+        VerbalNoun(_r["plover_type"], _r["mode"] or None, _r["prep"] or None, _r["plural"] == "y"))
+
+_WORDS: dict[str, set[str]] = {}
+for _r in _rows("verbal_words.tsv"):
+    _WORDS.setdefault(_r["class"], set()).add(_r["lemma"])
+STATEMENT_VERBS = frozenset(_WORDS.get("statement", ()))
+AUDIENCE_NOUNS = frozenset(_WORDS.get("audience", ()))
+SAID_NOUNS = frozenset(_WORDS.get("said", ()))
+DROPPED_VERBS = frozenset(_WORDS.get("dropped", ()))
+MEETING_WORDS = frozenset(_WORDS.get("meeting", ()))
+VERBAL_NOMINAL = "(verbal"  # marks the rule string of a draft made here
+
+
+# -------------------------------------------------------------------- verb frames
+def _frame_talk_with(tok: Token) -> bool:
+    """'spoke with Lavrov', 'speaking to the tribal elders', 'talked with the rebels'; not 'spoke to
+    reporters' (an audience) nor 'talked about the war' (no second side)."""
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in {"with", "to"}:
+            objs = [g for g in c.children if g.dep_ == "pobj"]
+            if objs and not any(o.lemma_.lower() in AUDIENCE_NOUNS or o.pos_ == "PRON" for o in objs):
+                return True
+    return False
+
+
+def _frame_discussed(tok: Token) -> bool:
+    """'the two delegations discussed the possibility of ...'; in a sentence whose verb already tells of the
+    meeting ("met with al-Abadi in Baghdad, where the two leaders discussed the campaign") the discussion is
+    that meeting, not a second one ("delegations attending the meeting discussed ..." tells of one)."""
+    return not any(t.i != tok.i and t.pos_ == "VERB" and t.lemma_.lower() in MEETING_WORDS for t in tok.sent)
+
+
+def _frame_deny_content(tok: Token) -> bool:
+    """'denied the report', 'categorically denied the information': rejecting what another side said."""
+    return any(c.dep_ in {"dobj", "obj"} and c.lemma_.lower() in SAID_NOUNS for c in tok.children)
+
+
+VERBAL_FRAMES: dict[str, Callable[[Token], bool]] = {
+    "talk_with": _frame_talk_with,
+    "deny_content": _frame_deny_content,
+    "discussed": _frame_discussed,
+}
+
+
+# -------------------------------------------------------------------- parse repair
+def misparsed_verb(tok: Token) -> bool:
+    """A word tagged as a noun that heads a clause ("The Members of the Security Council urge the
+    Prime Minister-designate ... to work swiftly": 'urge' tagged NN with a subject and an object): the
+    tagger's error, which the parse's own arcs correct."""
+    if tok.pos_ != "NOUN" or tok.dep_ not in {"ROOT", "conj", "ccomp"}:
+        return False
+    deps = {c.dep_ for c in tok.children}
+    return "nsubj" in deps and bool(deps & {"dobj", "xcomp", "ccomp"})
+
+
+# -------------------------------------------------------------------- nominal triggers
+def _governing_verb(tok: Token) -> Token | None:
+    cur = tok
+    for _ in range(6):
+        if cur.head.i == cur.i:
+            return None
+        cur = cur.head
+        if cur.pos_ in {"VERB", "AUX"}:
+            return cur
+    return None
+
+
+_PARTY_ENTS = frozenset({"GPE", "NORP", "ORG", "PERSON"})
+
+
+def _party_object(tok: Token) -> bool:
+    """Does the noun's for-, of- or to-phrase name a side ("support for Iraq's democratic process", "its
+    support of the Government of Iraq")?"""
+    return any(c.dep_ == "prep" and c.lower_ in {"for", "of", "to"} and any(t.ent_type_ in _PARTY_ENTS for t in c.subtree)
+               for c in tok.children)
+
+
+def noun_trigger(tok: Token, verb_reading: Callable[[Token], Draft | None]) -> Draft | None:
+    """A nominal verbal event in a frame that says who said it (module docstring); None otherwise."""
+    if tok.pos_ != "NOUN" or tok.dep_ in {"compound", "amod"}:
+        return None
+    lemma = tok.lemma_.lower()
+    preps = {c.lower_ for c in tok.children if c.dep_ == "prep"}
+    entry = next((e for e in VERBAL_NOUNS.get(lemma, ())
+                  if (e.prep is None or e.prep in preps) and (not e.plural_only or tok.tag_ == "NNS")), None)
+    if entry is None or any(c.dep_ == "det" and c.lower_ in {"no", "any"} for c in tok.children):
+        return None
+    verb = _governing_verb(tok)
+    happened = False
+    frame = None
+    if entry.plover_type == "ACCUSE" and entry.plural_only:
+        # "charges of lying", "charges against him": laid unless dropped. A bare compound ("security
+        # charges", "murder charges") is as often a fee as an indictment, so it needs its phrase
+        if not preps & {"of", "against"}:
+            return None
+        if verb is not None and verb.lemma_.lower() in DROPPED_VERBS:
+            return None
+        frame, happened = "charges", True
+    elif (any(c.dep_ == "poss" for c in tok.children) or "by" in preps) and not (
+            tok.dep_ == "nsubj" and tok.head.lemma_.lower() == "be"):
+        # "Russia's support for Assad has been crucial" describes a stance; it reports no act
+        frame = "said by"
+    elif tok.dep_ in {"dobj", "obj"} and tok.head.lemma_.lower() in STATEMENT_VERBS:
+        frame = f"statement '{tok.head.lemma_.lower()}'"
+    elif tok.dep_ in {"nsubj", "attr"} and any(c.dep_ == "expl" for c in tok.head.children):
+        frame = "there were"  # "there were urgent demands last night for ..."
+    elif entry.prep in {"with", "between"}:
+        frame = f"{entry.prep} a second side"  # "raised these concerns in a call with Lavrov"
+    if frame is None:
+        return None
+    if entry.plover_type == "SUPPORT" and not _party_object(tok):
+        return None  # "confirmed their support for several key principles": support for no side
+    # a noun inside a clause a verb of the same type already codes is that verb's argument ("called
+    # for an end ... in an appeal"); one of another type is an event of its own ("welcomed the rejection")
+    anc = verb
+    if anc is not None and (coded := verb_reading(anc)) is not None and coded.plover_type == entry.plover_type:
+        return None
+    return Draft(tok, [tok], entry.plover_type, entry.mode, {"type": f"noun:{lemma} {VERBAL_NOMINAL}; {frame})"},
+                 nominal=True, standalone=happened)
+
+
+def nominal_parties(d: Draft, actor_toks: list[Token], recip_toks: list[Token]) -> tuple[list[Token], list[Token]]:
+    """The speaker and the addressee of a verbal nominal whose own phrase names neither: the subject of the
+    clause it is said in ("Kerry raised concerns in a call with Lavrov"), the side it comes from ("demands
+    from two politicians"); for charges, whoever faces them ("McVeigh is on trial on charges of murder")."""
+    if VERBAL_NOMINAL not in d.rules.get("type", ""):
+        return actor_toks, recip_toks
+    t = d.trigger
+    verb = _governing_verb(t)
+    if d.rules["type"].endswith("; charges)"):
+        # the of-phrase names the offence ("charges of fraud"); the accused is whom they are against or
+        # who faces them
+        against = [g for c in t.children if c.dep_ == "prep" and c.lower_ == "against" for g in c.children
+                   if g.dep_ == "pobj"]
+        faces = [s for s in _subjects(verb) if s.i != t.i] if verb is not None else []
+        return actor_toks, against or faces
+    if d.plover_type == "SUPPORT" and not recip_toks:
+        recip_toks = [g for c in t.children if c.dep_ == "prep" and c.lower_ == "for" for g in c.children
+                      if g.dep_ == "pobj"]
+    if actor_toks and all(a.pos_ == "PRON" for a in actor_toks) and verb is not None and _subjects(verb):
+        actor_toks = []  # "the Council reiterates its support": the subject, not the pronoun's guess
+    if not actor_toks:
+        actor_toks = [g for c in t.children if c.dep_ == "prep" and c.lower_ == "from" for g in c.children
+                      if g.dep_ == "pobj"]
+    if not actor_toks and verb is not None:
+        actor_toks = [s for s in _subjects(verb) if s.i != t.i]
+    return actor_toks, recip_toks
+
+
+def speakers_of(tok: Token) -> list[Token]:
+    """The sides a plural pronoun stands for when it is the subject of what they said: "Putin and Erdogan
+    said they had reached a ceasefire agreement" -> Putin, Erdogan. Empty when the speech verb has one
+    speaker or the pronoun is not the subject of its complement."""
+    if tok.lower_ not in {"they", "we"} or tok.dep_ not in {"nsubj", "nsubjpass"}:
+        return []
+    clause = tok.head
+    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in lx.SPEECH_VERBS:
+        return []
+    subj = [c for c in clause.head.children if c.dep_ == "nsubj"]
+    if len(subj) != 1 or not any(c.dep_ == "conj" for c in subj[0].children):
+        return []
+    return subj
+
+
+_FUTURE = frozenset({"will", "would", "'ll", "shall", "wo"})
+_FIRST_PERSON = frozenset({"we", "i"})
+
+
+def announced_threat(d: Draft) -> Draft:
+    """Violence a side announces it will do is a threat (PLOVER THREATEN: "threaten ... with violence";
+    CAMEO 13): "we will attack any ship that enters our waters", "made it clear that we would strike the
+    equipment", "the spokesman said they would strike back". The announcing side is the actor (the coder's
+    speaker rule). Only a verb with a future modal, said in the first person or as what someone said;
+    a negated one ("we will not attack") is no threat."""
+    t = d.trigger
+    if d.plover_type != "ASSAULT" or d.nominal or not d.rules.get("type", "").startswith("verb:"):
+        return d
+    kids = list(t.children)
+    if not any(c.dep_ == "aux" and c.lower_ in _FUTURE for c in kids) or any(c.dep_ == "neg" for c in kids):
+        return d
+    first = any(c.dep_ == "nsubj" and c.lower_ in _FIRST_PERSON for c in kids)
+    said = t.dep_ == "ccomp" and (t.head.lemma_.lower() in lx.SPEECH_VERBS or t.head.lemma_.lower() == "make")
+    if not (first or said):
+        return d
+    return Draft(t, d.triggers, "THREATEN", "violence",
+                 {**d.rules, "type": d.rules["type"] + " (announced)"}, standalone=d.standalone)
