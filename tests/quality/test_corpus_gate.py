@@ -34,6 +34,9 @@ def test_dev_floors(dev_report):
         assert dev_report[k] >= floor, (k, round(dev_report[k], 3), floor)
     for k, floor in FLOORS["dev_fields"].items():
         assert (dev_report["field_accuracy"][k] or 0) >= floor, (k, dev_report["field_accuracy"][k], floor)
+    # the right fields counted, not only their share: finding more events may lower a share, never lose one
+    for k, floor in FLOORS["dev_field_correct"].items():
+        assert dev_report["field_counts"][k][0] >= floor, (k, dev_report["field_counts"][k], floor)
 
 
 def test_nothing_invented_on_dev(dev_report):
