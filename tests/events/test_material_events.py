@@ -52,3 +52,10 @@ def test_a_liberated_town_is_a_capture():
 
 def test_gunfire_a_post_came_under_is_an_attack():
     assert _of("An army post in Kupwara came under intense gunfire late on Friday.", "ASSAULT")
+
+
+def test_a_condition_under_a_threat_reports_no_event():
+    # "unless they withdraw": a condition asserts nothing, though it is a finite clause with its own subject
+    recs = _of("The president threatened to use force unless the rebels withdraw from the town before the end of "
+               "the month.", "RETREAT")
+    assert not recs

@@ -64,6 +64,7 @@ def patient_ref(tok: Token) -> ActorRef:
 
 
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+CONDITIONAL_MARKS = frozenset({"if", "unless", "until", "lest", "whether", "once"})
 
 
 def finite_clause(v: Token) -> bool:
@@ -72,6 +73,8 @@ def finite_clause(v: Token) -> bool:
     ("tried to free them", "an attempt to storm the base")."""
     if not any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in v.children):
         return False
+    if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in v.children):
+        return False  # "unless Syrian forces withdraw", "if they attack": a condition asserts nothing
     return v.tag_ in FINITE_TAGS or any(c.dep_ in {"aux", "auxpass"} and c.tag_ in FINITE_TAGS for c in v.children)
 
 
