@@ -329,14 +329,10 @@ class ActorResolver:
             # police station" in Cape Town): only the town's own people take its country (the issue's
             # "X residents" class)
             return None
-        cased = tokens_cased(text, MAX_TOKENS)
-        if len(cased) != len(toks):
+        found = _unexplained_run(text, toks, hits)
+        if found is None:
             return None
-        run = unexplained_name(cased, {i for h in hits for i in range(h.start, h.end)})
-        if run is None:
-            return None
-        s, e = run
-        name = " ".join(cased[s:e])
+        name, s, e = found
         before = any(h.entry.kind == "role" and (h.start == e or h.start == e + 1 and toks[e] == "'s") for h in hits)
         after = s > 0 and toks[s - 1] in ("of", "in", "from", "at", "near")
         code = town_country(name) if before or after else None
@@ -352,14 +348,10 @@ class ActorResolver:
         unit that large is rarely another country's place or a person's name, so any role may take it."""
         if match is not None and not (match.rule or "").startswith("role:"):
             return None  # a person or a body keeps its own country (or none: transnational groups)
-        cased = tokens_cased(text, MAX_TOKENS)
-        if len(cased) != len(toks):
+        found = _unexplained_run(text, toks, hits)
+        if found is None:
             return None
-        run = unexplained_name(cased, {i for h in hits for i in range(h.start, h.end)})
-        if run is None:
-            return None
-        s, e = run
-        name = " ".join(cased[s:e])
+        name, s, e = found
         if match is None:
             if any(t not in ("the", "'s") for i, t in enumerate(toks) if not s <= i < e):
                 return None  # "Bavaria" alone, not a name among unexplained words
@@ -631,6 +623,19 @@ def _drop_other_bearers(found: list[_Hit], toks: list[str], cased: list[str]) ->
             continue  # "Cooperation" inside "Japan International Cooperation Agency"
         out.append(h)
     return out
+
+
+def _unexplained_run(text: str, toks: list[str], hits: list[_Hit]) -> tuple[str, int, int] | None:
+    """The capitalised run of the mention that no KB hit explains (a town's or a region's name), with its
+    token span; None when the mention has none or its cased tokens do not line up with ``toks``."""
+    cased = tokens_cased(text, MAX_TOKENS)
+    if len(cased) != len(toks):
+        return None
+    run = unexplained_name(cased, {i for h in hits for i in range(h.start, h.end)})
+    if run is None:
+        return None
+    s, e = run
+    return " ".join(cased[s:e]), s, e
 
 
 def _thin_compiled(h: _Hit) -> bool:
