@@ -22,6 +22,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from .kb import AGENTS_FILE, COMPILED_FILES, COMPILED_ORGS, WORDNET_FILE, Entry, KnowledgeBase, Office, load
 from .normalise import MAX_TOKENS, norm_token, tokens, tokens_cased
@@ -184,7 +185,7 @@ class ActorResolver:
         if not text or not text.strip():
             return None
         toks, hits = self._hits(text)
-        hits = _named_outlets_only(text, toks, hits)
+        hits = _surnames_not_roles(text, toks, _named_outlets_only(text, toks, hits))
         if any(_thin_compiled(h) for h in hits):
             # A surname, acronym or one-word name compiled from the Factbook ("Brown" is also a Cook
             # Islands prime minister, an acronym may be a small party elsewhere) counts only when the
@@ -642,6 +643,39 @@ def _thin_compiled(h: _Hit) -> bool:
     """A compiled entry matched by one word: an acronym ("IRA"), a one-word name ("Likud"), a surname
     ("Brown" is also a Cook Islands prime minister)."""
     return h.entry.source in COMPILED_FILES and h.end - h.start == 1
+
+
+# Role words that are also surnames (data/surname_roles.tsv) and the words before one that leave it a title
+# ("The King", "Our Bishop").
+_SURNAME_ROLES = frozenset(
+    line.strip() for line in (Path(__file__).with_name("data") / "surname_roles.tsv").read_text(encoding="utf-8")
+    .splitlines()[1:] if line.strip() and not line.startswith("#") and line.strip() != "word")
+_TITLE_OPENERS = frozenset({"the", "a", "an", "our", "his", "her", "their", "its", "my", "your", "former", "late",
+                            "then", "new", "acting", "deputy", "vice", "chief", "grand", "supreme", "senior"})
+
+
+def _surnames_not_roles(text: str, toks: list[str], hits: list[_Hit]) -> list[_Hit]:
+    """A one-word role written with a capital right after a capitalised name the KB does not know is a
+    surname, not a title: "Jaime King", "Larry King", "John Bishop" (a title comes before the name:
+    "King Salman", "Saudi King Salman", whose "Saudi" the KB knows)."""
+    if not any(h.entry.kind == "role" and h.end - h.start == 1 for h in hits):
+        return hits
+    cased = tokens_cased(text, MAX_TOKENS)
+    if len(cased) != len(toks):
+        return hits
+    covered = {i for h in hits for i in range(h.start, h.end)}
+
+    def surname(h: _Hit) -> bool:
+        i = h.start
+        if h.entry.kind != "role" or h.end - i != 1 or i == 0 or not cased[i][:1].isupper():
+            return False
+        if toks[i] not in _SURNAME_ROLES:
+            return False
+        prev = cased[i - 1]
+        return (prev[:1].isupper() and prev.isalpha() and i - 1 not in covered
+                and prev.lower() not in _TITLE_OPENERS)
+
+    return [h for h in hits if not surname(h)]
 
 
 def _named_outlets_only(text: str, toks: list[str], hits: list[_Hit]) -> list[_Hit]:
