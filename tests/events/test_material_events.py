@@ -59,3 +59,8 @@ def test_a_condition_under_a_threat_reports_no_event():
     recs = _of("The president threatened to use force unless the rebels withdraw from the town before the end of "
                "the month.", "RETREAT")
     assert not recs
+
+
+def test_shooting_down_a_rumour_is_no_attack():
+    assert not _of("Company executives shot down rumours of a new engine for the sedan.", "ASSAULT")
+    assert _of("Iranian forces shot down a US drone over the Strait of Hormuz on Thursday.", "ASSAULT")

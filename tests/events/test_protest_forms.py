@@ -49,3 +49,8 @@ def test_crowds_in_the_streets_protest_but_a_walk_in_the_street_does_not():
     assert _of("Thousands poured into the streets of Beirut on Thursday.")
     assert not _of("A man walked the streets of Paris with his dog on Sunday.")
     assert not _of("Catholics may opt to be baptized during the vigil.")
+
+
+def test_to_demonstrate_something_is_to_show_it():
+    assert not _of("The story of Argentina demonstrates the destructive potential of public sector unions.")
+    assert _of("Protesters demonstrated their anger outside the embassy in Nairobi on Monday.")

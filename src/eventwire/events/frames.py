@@ -150,8 +150,23 @@ def _frame_legal_charge(tok: Token) -> bool:
     return any(c.dep_ in {"dobj", "obj", "nsubjpass"} for c in tok.children)
 
 
+def _frame_shoot(tok: Token) -> bool:
+    """"shot down a drone" is an attack; "shot down rumours of a new engine" is a denial: with the particle
+    "down", the object must be something that flies or fights (lx.MILITARY_NOUNS, which holds aircraft,
+    drones and missiles) or a party, or there must be none ("the jet was shot down")."""
+    if not any(c.dep_ == "prt" and c.lower_ == "down" for c in tok.children):
+        return True
+    objs = [c for c in tok.children if c.dep_ in {"dobj", "obj", "nsubjpass"}]
+    return not objs or any(o.lemma_.lower() in lx.MILITARY_NOUNS | {"plane", "airliner", "balloon", "rocket"}
+                           or o.ent_type_ in {"ORG", "NORP", "PERSON", "PRODUCT"} or o.pos_ == "PRON" for o in objs)
+
+
 def _frame_protest(tok: Token) -> bool:
-    return any(c.dep_ == "nsubj" for c in tok.children) or crowd_purpose(tok)
+    subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+    if tok.lemma_.lower() == "demonstrate" and any(c.dep_ in {"dobj", "obj", "ccomp"} for c in tok.children) and not any(
+            _protester_head(c) is not None for c in subjects):
+        return False  # "the story of Argentina demonstrates the potential of ...": to show, not to protest
+    return bool(subjects) or crowd_purpose(tok)
 
 
 def crowd_purpose(tok: Token) -> bool:
@@ -349,6 +364,7 @@ _FRAMES = {
     "agree": _frame_agree,
     "support": _frame_support,
     "retreat": _frame_retreat,
+    "shoot": _frame_shoot,
     "release": _frame_release,
     "legal_charge": _frame_legal_charge,
     "protest": _frame_protest,
