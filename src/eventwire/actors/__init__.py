@@ -648,8 +648,8 @@ def _thin_compiled(h: _Hit) -> bool:
 # Role words that are also surnames (data/surname_roles.tsv) and the words before one that leave it a title
 # ("The King", "Our Bishop").
 _SURNAME_ROLES = frozenset(
-    line.strip() for line in (Path(__file__).with_name("data") / "surname_roles.tsv").read_text(encoding="utf-8")
-    .splitlines()[1:] if line.strip() and not line.startswith("#") and line.strip() != "word")
+    w for line in (Path(__file__).with_name("data") / "surname_roles.tsv").read_text(encoding="utf-8").splitlines()
+    if (w := line.strip()) and not w.startswith("#") and w != "word")  # comments and the header left out
 _TITLE_OPENERS = frozenset({"the", "a", "an", "our", "his", "her", "their", "its", "my", "your", "former", "late",
                             "then", "new", "acting", "deputy", "vice", "chief", "grand", "supreme", "senior"})
 

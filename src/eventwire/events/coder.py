@@ -47,6 +47,7 @@ from .common import (
 from .context import ArticleContext
 from .frames import (
     _FRAMES,
+    PROTEST_CUES_RE,
     cameo_pattern_holds,
     crowd_purpose,
 )
@@ -287,7 +288,7 @@ class EventCoder(ArgumentsMixin):
             # "the convoy came under attack from a militant cell", "the town was under fire"
             frame, happened = "came under", True
         elif plover_type == "PROTEST" and tok.dep_ == "pobj" and head.lower_ in {"during", "amid", "amidst"} and (
-                lemma not in {"vigil", "march", "rally"} or _PROTEST_WORDS.search(tok.sent.text)):
+                lemma not in {"vigil", "march", "rally"} or PROTEST_CUES_RE.search(tok.sent.text)):
             # (a vigil, a march or a rally may be a Mass, a parade or a campaign meeting: as a setting only
             # where the sentence says it protests)
             # "activists were detained during unsanctioned protests", "police chased demonstrators amid
@@ -632,7 +633,6 @@ def _event_noun_lemma(tok: Token) -> str:
 # to the streets; a state's guard raised on a place ("security has been enhanced in Lyon").
 STANDALONE_FRAMES = frozenset({"protest_crowd", "to_the_streets", "security_raised"})
 _SPORTS = re.compile(lx.SPORTS_CUES, re.I)
-_PROTEST_WORDS = re.compile(lx.PROTEST_CUES, re.I)
 _REAL_HARM = re.compile(lx.REAL_HARM, re.I)
 
 

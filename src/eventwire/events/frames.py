@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from . import lexicon as lx
@@ -20,16 +21,17 @@ if TYPE_CHECKING:
 
 
 # -------------------------------------------------------------------- frames
-def _obj_lemmas(tok: Token) -> set[str]:
+def _obj_lemmas(tok: Token, through: Callable[[Token], bool] | None = None) -> set[str]:
+    """Lemmas of a verb's objects (and passive subject), and of the "of" complements of those objects
+    ("took control of the city"); with ``through``, only of the objects it accepts ("hundreds of prisoners")."""
     out = set()
     for c in tok.children:
         if c.dep_ in {"dobj", "obj", "nsubjpass"}:
             for h in _conjuncts(c):
                 out.add(h.lemma_.lower())
-                out.update(x.lemma_.lower() for x in h.children if x.dep_ == "prep" and x.lower_ == "of"
-                           for x in x.children)
-                out.update(g.lemma_.lower() for x in h.children if x.dep_ == "prep" and x.lower_ == "of"
-                           for g in x.children)
+                if through is None or through(h):
+                    out.update(g.lemma_.lower() for x in h.children if x.dep_ == "prep" and x.lower_ == "of"
+                               for g in x.children)
     return out
 
 
@@ -122,18 +124,13 @@ PARTITIVE_HEADS = frozenset({"hundred", "thousand", "dozen", "score", "group", "
                              "all", "most", "several", "few", "handful", "rest", "remainder", "none"})
 
 
+def _partitive(h: Token) -> bool:
+    return h.lemma_.lower() in PARTITIVE_HEADS or h.like_num or h.pos_ == "NUM"
+
+
 def _released_people(tok: Token) -> set[str]:
     """Lemmas of who a release frees: its object, or the people inside a partitive object."""
-    out = set()
-    for c in tok.children:
-        if c.dep_ not in {"dobj", "obj", "nsubjpass"}:
-            continue
-        for h in _conjuncts(c):
-            out.add(h.lemma_.lower())
-            if h.lemma_.lower() in PARTITIVE_HEADS or h.like_num or h.pos_ == "NUM":
-                out.update(g.lemma_.lower() for x in h.children if x.dep_ == "prep" and x.lower_ == "of"
-                           for g in x.children)
-    return out
+    return _obj_lemmas(tok, through=_partitive)
 
 
 PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "you"})
@@ -178,7 +175,7 @@ def crowd_purpose(tok: Token) -> bool:
     return any(_protester_head(c) in {"protester", "crowd"} for c in tok.head.children if c.dep_ == "nsubj")
 
 
-_PROTEST_CUES = re.compile(lx.PROTEST_CUES, re.I)
+PROTEST_CUES_RE = re.compile(lx.PROTEST_CUES, re.I)
 _CROWD_CONTROL = re.compile(lx.CROWD_CONTROL, re.I)
 
 
@@ -214,7 +211,7 @@ def _frame_protest_crowd(tok: Token) -> bool:
     crowd that gathers; a crowd not named as protesting needs the sentence to say what it protests."""
     for subj in (c for c in tok.children if c.dep_ == "nsubj"):
         kind = _protester_head(subj)
-        if kind == "protester" or kind == "crowd" and _PROTEST_CUES.search(tok.sent.text):
+        if kind == "protester" or kind == "crowd" and PROTEST_CUES_RE.search(tok.sent.text):
             return True
     return False
 
@@ -232,7 +229,7 @@ def _frame_to_the_streets(tok: Token) -> bool:
         return False
     if tok.lemma_.lower() in {"take", "pour", "flood", "throng", "spill"}:
         return True
-    return any(_protester_head(c) == "protester" or _protester_head(c) == "crowd" and _PROTEST_CUES.search(
+    return any(_protester_head(c) == "protester" or _protester_head(c) == "crowd" and PROTEST_CUES_RE.search(
         tok.sent.text) for c in subjects)
 
 
