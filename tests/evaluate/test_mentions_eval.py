@@ -79,3 +79,24 @@ def test_cli_prints_the_documented_keys(shared: Path, tmp_path: Path):
               "assault_actor", "assault_recipient"):
         assert k in r
     assert r["n_docs"] == 1 and r["gold_mentions"] > 0
+
+
+def test_halves_partition_the_file_and_only_the_read_half_lists_misses(shared: Path):
+    from eventwire.evaluate.mentions import half_of, read_records
+
+    ids = [str(r["id"]) for r in read_records(shared / "data" / "rams" / "dev.jsonl")]
+    halves = [half_of(i) for i in ids]
+    # a fixed split of about half each, and the same id always lands on the same side
+    assert 0.4 < halves.count("A") / len(ids) < 0.6
+    assert [half_of(i) for i in ids] == halves
+    for args in (["--misses"], ["--half", "B", "--misses"]):
+        res = CliRunner().invoke(app, ["eval", "mentions", str(shared / "data" / "rams" / "dev.jsonl"), *args])
+        assert res.exit_code == 2 and "half A" in res.output
+
+
+def test_misses_name_the_gold_trigger_and_its_sentence():
+    doc = {"id": "d1", "text": "Rebels shelled the town. Talks failed.", "sentences": [[0, 24], [25, 38]],
+           "events": [{"type": "conflict.attack.unspecified", "trigger": {"text": "shelled", "start": 7, "end": 14},
+                       "arguments": []}]}
+    r = score_document(doc, [], {"conflict.attack.unspecified": "ASSAULT"}, exhaustive=True)
+    assert r["misses"][0]["trigger"] == "shelled" and r["misses"][0]["sentence"] == "Rebels shelled the town."

@@ -317,14 +317,30 @@ def eval_mentions(
     exclude: Annotated[Path | None, typer.Option(help="file of record ids to leave out, one per line ('dataset#id' too)")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="print one JSON object with every figure")] = False,
     model: Annotated[str | None, typer.Option(help="spaCy pipeline to use")] = None,
+    half: Annotated[str, typer.Option(help="A or B: score one half only, split by sha256('mentionhalf:'+id); "
+                                           "read errors of A, only score B")] = "",
+    misses: Annotated[bool, typer.Option("--misses", help="with --json: list missed gold mentions and the parties of "
+                                                         "found ones (refused for half B, which is only scored)")] = False,
 ) -> None:
     """Score event mentions: recall, precision and F1 against exhaustively annotated documents
     (WikiEvents), recall and argument accuracy against single-event passages (RAMS)."""
     from ..evaluate.mentions import evaluate_mentions, format_report
 
+    if half not in ("", "A", "B"):
+        typer.echo("[E400] --half must be A or B", err=True)
+        raise typer.Exit(2)
+    if misses and half != "A":
+        typer.echo("[E400] --misses needs --half A: half B is only scored, and reading the whole file leaves no half unread",
+                   err=True)
+        raise typer.Exit(2)
+
     # one id per line, optionally prefixed "dataset#" as in eval/corpus/test_ids.txt
     skip = {x.split("#")[-1].strip() for x in exclude.read_text(encoding="utf-8").splitlines() if x.strip()} if exclude else None
-    report = evaluate_mentions(data, pipeline=_pipeline(model), mapping=mapping, exclude=skip)
+    report = evaluate_mentions(data, pipeline=_pipeline(model), mapping=mapping, exclude=skip,
+                               half=half or None, details=misses)
+    if misses and not as_json:
+        for m in report["misses"]:
+            typer.echo(f"MISS {m['type']:9s} {m['trigger']!r:18s} {m['sentence']}")
     if as_json:
         typer.echo(json.dumps(report, indent=1, default=str))
     else:
