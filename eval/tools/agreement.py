@@ -23,8 +23,8 @@ SHARED = Path(__file__).resolve().parents[3] / "shared"
 sys.path.insert(0, str(SHARED / "tools"))
 from score_events import load_gold  # noqa: E402
 
-PRIMARY = ("a1", "a2", "a3", "a4", "a6", "a9", "lead")
-SECOND = ("a7", "a8")
+PRIMARY = ("a1", "a2", "a3", "a4", "a6", "a9", "a10", "lead")
+SECOND = ("a7", "a8", "a11")
 
 
 def as_events(path: Path) -> list[dict]:
