@@ -65,9 +65,11 @@ def score(golds: list[Path], systems: dict[str, Path], tmp: Path, tag: str) -> d
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--json")
+    ap.add_argument("--second", action="append", choices=SECOND,
+                    help="only this second annotator's articles (repeatable), e.g. --second a11 for round 7's passages")
     a = ap.parse_args()
     pairs = []
-    for sec in SECOND:
+    for sec in a.second or SECOND:
         for f in sorted((ROOT / "raw" / sec).glob("*.gold.json")):
             stem = f.name.replace(".gold.json", "")
             prim = next((ROOT / "raw" / p / f.name for p in PRIMARY if (ROOT / "raw" / p / f.name).exists()), None)
