@@ -143,7 +143,7 @@ class ArgumentsMixin:
                     actor_toks += [c for tr in d.triggers[1:] if tr.dep_ == "advcl" and tr.head in d.triggers
                                    for c in tr.children if c.dep_ == "nsubj"]
             else:
-                actor_toks += _subjects(t)
+                actor_toks += [verbal.medium_speaker(s) for s in _subjects(t)]
                 recip_toks += [c for c in t.children if c.dep_ in {"dobj", "obj", "dative"}]
             # "killed ... in the shelling by the Syrian regime": the nominal names the agent
             for c in [c for tr in d.triggers for c in tr.children]:
@@ -164,7 +164,7 @@ class ArgumentsMixin:
                 recip_toks, actor_toks = [c for c in t.children if c.dep_ == "nsubj"], []
         if d.nominal:
             actor_toks, recip_toks = verbal.nominal_parties(d, actor_toks, recip_toks)
-        if d.plover_type == "ASSAULT" and d.rules["type"].startswith("verb:") and (t.lemma_.lower() in {
+        if d.plover_type == "ASSAULT" and d.mode != "abduct" and d.rules["type"].startswith("verb:") and (t.lemma_.lower() in {
             "capture", "seize", "recapture", "retake", "overrun"
         } or _takes_control(t)):
             # the object is territory; the party it was taken from is the recipient

@@ -214,6 +214,9 @@ class EventCoder(ArgumentsMixin):
         if not entries or tok.dep_ in {"amod", "compound"}:
             return None
         particles = {c.lower_ for c in tok.children if c.dep_ in {"prt", "prep"}}
+        # "called for Savchenko to be jailed": the parser makes 'for' the mark of the infinitive clause
+        particles |= {g.lower_ for c in tok.children if c.dep_ in {"advcl", "ccomp", "xcomp"}
+                      for g in c.children if g.dep_ == "mark" and g.lower_ == "for" and g.i == tok.i + 1}
         for tr in entries:
             if (tr.source == "cameo") != cameo:
                 continue

@@ -72,6 +72,21 @@ def _frame_capture(tok: Token) -> bool:
         c.ent_type_ in {"GPE", "LOC", "FAC"} for c in tok.children if c.dep_ in {"dobj", "nsubjpass"})
 
 
+_PERSONAL_PRONOUNS = {"he", "she", "him", "her", "they", "them", "we", "us", "i", "me", "who"}
+
+
+def _frame_captive(tok: Token) -> bool:
+    """'she was captured by the rebels', 'militants seized two aid workers': people taken by force are
+    abducted (PLOVER: captured combatants are ASSAULT abduct), where territory taken is a capture."""
+    for c in tok.children:
+        if c.dep_ in {"dobj", "obj", "nsubjpass"}:
+            for h in _conjuncts(c):
+                if h.ent_type_ == "PERSON" or h.lower_ in _PERSONAL_PRONOUNS or h.lemma_.lower() in lx.VICTIM_NOUNS \
+                        or h.lemma_.lower() in {"hostage", "crew", "sailor", "pilot", "tourist", "journalist", "worker"}:
+                    return True
+    return False
+
+
 def _frame_military_object(tok: Token) -> bool:
     objs = _obj_lemmas(tok)
     return bool(objs & lx.MILITARY_NOUNS)
@@ -354,6 +369,7 @@ _FRAMES = {
     "fire_at": _frame_fire,
     "combat": _frame_combat,
     "capture": _frame_capture,
+    "captive": _frame_captive,
     "military_object": _frame_military_object,
     "consult": _frame_consult,
     "request_obj": _frame_request_obj,

@@ -211,6 +211,10 @@ def _conjuncts(tok: Token) -> list[Token]:
 
 def _subjects(tok: Token) -> list[Token]:
     subj = [c for c in tok.children if c.dep_ in {"nsubj", "csubj"}]
+    if not subj and tok.dep_ == "pcomp" and tok.head.lower_ in {"by", "after", "before", "while", "in", "without"} \
+            and tok.head.dep_ == "prep" and tok.head.head.pos_ in {"VERB", "AUX"}:
+        # "is defying the ban by publicly calling for a boycott": the gerund's doer is the clause's subject
+        return _subjects(tok.head.head)
     if not subj and tok.dep_ in {"conj", "xcomp", "advcl"} and tok.head != tok:
         return _subjects(tok.head) if tok.dep_ != "advcl" or not any(
             c.dep_ == "mark" for c in tok.children) else []

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from . import lexicon as lx
-from .common import Draft
+from .common import PLACE_NOUNS, Draft
 from .syntax import _subjects
 
 if TYPE_CHECKING:
@@ -53,6 +53,10 @@ AUDIENCE_NOUNS = frozenset(_WORDS.get("audience", ()))
 SAID_NOUNS = frozenset(_WORDS.get("said", ()))
 DROPPED_VERBS = frozenset(_WORDS.get("dropped", ()))
 MEETING_WORDS = frozenset(_WORDS.get("meeting", ()))
+MEDIUM_NOUNS = frozenset(_WORDS.get("medium", ()))
+GRIEVANCE_NOUNS = frozenset(_WORDS.get("grievance", ()))
+FORCE_WORDS = frozenset(_WORDS.get("force", ()))
+_SAYING = lx.SPEECH_VERBS | {"call", "accuse", "argue", "charge", "brand", "label", "suggest", "warn"}
 VERBAL_NOMINAL = "(verbal"  # marks the rule string of a draft made here
 
 
@@ -75,6 +79,47 @@ def _frame_discussed(tok: Token) -> bool:
     return not any(t.i != tok.i and t.pos_ == "VERB" and t.lemma_.lower() in MEETING_WORDS for t in tok.sent)
 
 
+def _frame_words_attack(tok: Token) -> bool:
+    """'attacked Trump, saying ...', 'her speech will target Trump over his foreign policy', 'was attacked
+    for his remarks': an attack in words on a party is a criticism (CAMEO 111, ACCUSE disapprove), told by
+    its medium (a speech, an interview), its grievance (over a policy, for what one did) or its words (an
+    attached 'saying'). A sentence that tells of force or harm keeps the attack an attack."""
+    if any(t.lemma_.lower() in FORCE_WORDS for t in tok.sent):
+        return False
+    objs = [c for c in tok.children if c.dep_ in {"dobj", "obj", "nsubjpass"}]
+    # the one attacked is a party, not a place or a thing ("attacked the convoy", "hit the airport")
+    if not any(o.ent_type_ not in {"LOC", "FAC", "PRODUCT"} and o.lemma_.lower() not in PLACE_NOUNS
+               and o.lemma_.lower() not in FORCE_WORDS for o in objs):
+        return False
+    for c in tok.children:
+        low = c.lemma_.lower()
+        if c.dep_ in {"nsubj", "csubj"} and low in MEDIUM_NOUNS:
+            return True
+        if c.dep_ in {"advcl", "xcomp"} and low in _SAYING:
+            return True
+        if c.dep_ == "prep" and c.lower_ in {"in", "on", "during"} and any(
+                g.dep_ == "pobj" and g.lemma_.lower() in MEDIUM_NOUNS for g in c.children):
+            return True
+        if c.dep_ == "prep" and c.lower_ in {"over", "for"} and any(
+                g.dep_ == "pcomp" or (g.dep_ == "pobj" and g.lemma_.lower() in GRIEVANCE_NOUNS) for g in c.children):
+            return True
+    return False
+
+
+def medium_speaker(tok: Token) -> Token:
+    """The party behind a medium that stands as a subject: "Hillary's speech will target Trump", "a
+    statement by the ministry condemned ...": the speaker, not the speech, is the actor."""
+    if tok.lemma_.lower() in MEDIUM_NOUNS:
+        for c in tok.children:
+            if c.dep_ == "poss":
+                return c
+            if c.dep_ == "prep" and c.lower_ in {"by", "from"}:
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        return g
+    return tok
+
+
 def _frame_deny_content(tok: Token) -> bool:
     """'denied the report', 'categorically denied the information': rejecting what another side said."""
     return any(c.dep_ in {"dobj", "obj"} and c.lemma_.lower() in SAID_NOUNS for c in tok.children)
@@ -84,6 +129,7 @@ VERBAL_FRAMES: dict[str, Callable[[Token], bool]] = {
     "talk_with": _frame_talk_with,
     "deny_content": _frame_deny_content,
     "discussed": _frame_discussed,
+    "words_attack": _frame_words_attack,
 }
 
 
