@@ -61,3 +61,28 @@ def test_a_gerund_after_by_takes_the_clause_subject_as_its_doer() -> None:
 def test_called_for_someone_to_be_jailed_is_a_request() -> None:
     evs = _events("The prosecution has called for the opposition leader to be jailed for ten years.")
     assert "REQUEST" in [e["plover_type"] for e in evs]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("Senator Collins said on Monday that the governor had betrayed the voters of Maine.", "Collins"),
+        ("The opposition leader told reporters that the Prime Minister had failed the country and lied to parliament.",
+         "opposition leader"),
+    ],
+)
+def test_a_hostile_statement_about_another_party_is_an_accusation(text: str, actor: str) -> None:
+    acc = [e for e in _events(text) if e["plover_type"] == "ACCUSE"]
+    assert acc and any(actor in a for a in _parties(acc[0], "actor"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister said the talks with the delegation from Ankara were constructive and friendly.",
+        "Police said the gunmen killed three people in Kabul on Monday.",
+        "The company said its profits fell sharply in the third quarter.",
+    ],
+)
+def test_a_neutral_friendly_or_violent_statement_is_no_accusation(text: str) -> None:
+    assert "ACCUSE" not in [e["plover_type"] for e in _events(text)]

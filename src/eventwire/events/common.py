@@ -38,7 +38,7 @@ def _trigger_lemma(tok: Token) -> str:
 # Lexicon words listed only for one idiom ("take to the streets", "use tear gas", "crowds gathered"):
 # when their frame says no, the learned trigger model still reads them, as it did before they were listed.
 _NARROW_FRAMES = frozenset({"to_the_streets", "crowd_control_weapon", "protest_crowd", "protest_obstruct",
-                            "take_control"})
+                            "take_control", "negative_content"})
 # Verbs listed only from the CAMEO dictionary are open too: where none of their patterns holds, the model
 # reads them as it did before they were compiled.
 _MODEL_OPEN = frozenset(

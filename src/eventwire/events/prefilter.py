@@ -42,7 +42,7 @@ def _vocabulary() -> tuple[frozenset[str], tuple[str, ...]]:
     # the hand-written lexicon's verbs only: the CAMEO dictionary's ~500 verbs ("bar", "tax", "force") would
     # keep 97% of the text instead of 78% (dev and GWN/LGL/re3d dev articles); its patterns are read in the
     # sentences kept for other words
-    stems = {_stem(t.lemma) for t in lx.VERB_TRIGGERS if t.source == "lexicon"}
+    stems = {_stem(t.lemma) for t in lx.VERB_TRIGGERS if t.source == "lexicon" and t.frame != SPEECH_FRAME}
     stems |= {_stem(n) for n in lx.NOUN_TRIGGERS}
     # words the trigger model has learned to read as events ("charge", "retake", "firefight"): a
     # sentence holding one must reach the parser, or the model never sees it
@@ -55,14 +55,34 @@ def _vocabulary() -> tuple[frozenset[str], tuple[str, ...]]:
     return frozenset(words), tuple(sorted(s for s in stems if len(s) >= 3))
 
 
+# Statements are accusations only when their words are hostile (verbal.py 'negative_content'): a sentence
+# with a verb of saying reaches the parser only when it also holds a clearly negative word, so that the
+# many neutral "said" sentences of news stay unparsed.
+SPEECH_FRAME = "negative_content"
+
+
+@lru_cache(maxsize=1)
+def _speech() -> tuple[frozenset[str], frozenset[str]]:
+    from .valence import lexicon
+    from .verbal import NEGATIVE_WORD
+
+    lemmas = {t.lemma for t in lx.VERB_TRIGGERS if t.frame == SPEECH_FRAME}
+    forms = set(lemmas) | {w + s for w in lemmas for s in ("s", "ed", "d", "ing")} | {"said", "told", "wrote", "written"}
+    return frozenset(forms), frozenset(w for w, v in lexicon().items() if v <= NEGATIVE_WORD)
+
+
 def is_candidate(sentence: str) -> bool:
     """Could this sentence hold an event? True on any trigger-like word or phrase."""
     words, stems = _vocabulary()
+    speech, hostile = _speech()
+    said = bad = False
     for w in _WORD.findall(sentence):
         low = w.lower()
         if low in words or low.startswith(stems):
             return True
-    return bool(_PHRASES.search(sentence))
+        said = said or low in speech
+        bad = bad or low in hostile
+    return bool(_PHRASES.search(sentence)) or (said and bad)
 
 
 def _spans(text: str) -> list[tuple[int, int]]:

@@ -56,6 +56,7 @@ MEETING_WORDS = frozenset(_WORDS.get("meeting", ()))
 MEDIUM_NOUNS = frozenset(_WORDS.get("medium", ()))
 GRIEVANCE_NOUNS = frozenset(_WORDS.get("grievance", ()))
 FORCE_WORDS = frozenset(_WORDS.get("force", ()))
+PARTY_NOUNS = frozenset(_WORDS.get("party", ()))
 _SAYING = lx.SPEECH_VERBS | {"call", "accuse", "argue", "charge", "brand", "label", "suggest", "warn"}
 VERBAL_NOMINAL = "(verbal"  # marks the rule string of a draft made here
 
@@ -83,8 +84,10 @@ def _frame_words_attack(tok: Token) -> bool:
     """'attacked Trump, saying ...', 'her speech will target Trump over his foreign policy', 'was attacked
     for his remarks': an attack in words on a party is a criticism (CAMEO 111, ACCUSE disapprove), told by
     its medium (a speech, an interview), its grievance (over a policy, for what one did) or its words (an
-    attached 'saying'). A sentence that tells of force or harm keeps the attack an attack."""
-    if any(t.lemma_.lower() in FORCE_WORDS for t in tok.sent):
+    attached 'saying'). A clause that tells of force or harm keeps the attack an attack."""
+    # the attack's own clause: a quoted threat elsewhere in a long sentence ("... comments about killing
+    # the families of terrorists") does not make the criticism violent
+    if any(t.lemma_.lower() in FORCE_WORDS for t in tok.subtree if t.i != tok.i):
         return False
     objs = [c for c in tok.children if c.dep_ in {"dobj", "obj", "nsubjpass"}]
     # the one attacked is a party, not a place or a thing ("attacked the convoy", "hit the airport")
@@ -104,6 +107,36 @@ def _frame_words_attack(tok: Token) -> bool:
                 g.dep_ == "pcomp" or (g.dep_ == "pobj" and g.lemma_.lower() in GRIEVANCE_NOUNS) for g in c.children):
             return True
     return False
+
+
+# a statement is an accusation when its words are, summed, negative and one of them is at least
+# this negative (VADER scale -4 .. +4): "betray" -3.2, "failed" -2.3, "lack" -1.3
+NEGATIVE_SUM, NEGATIVE_WORD = -0.5, -1.5
+
+
+def _frame_negative_content(tok: Token) -> bool:
+    """'Cruz said that Trump will betray his supporters', 'the White House is saying the Republicans have no
+    business obstructing a nominee': a statement whose content names another party in clearly negative
+    words criticises that party (ACCUSE disapprove). Content that tells of force is the claim of that
+    violent event, coded as the event itself with this speaker as its claim source."""
+    from .valence import valence
+
+    content = [c for c in tok.children if c.dep_ == "ccomp"]
+    if not content or not any(s.ent_type_ in _PARTY_ENTS or s.pos_ == "PROPN" or s.lemma_.lower() in PARTY_NOUNS
+                              for s in _subjects(tok)):
+        return False
+    toks = [t for c in content for t in c.subtree]
+    if any(t.lemma_.lower() in FORCE_WORDS for t in toks):
+        return False
+    speaker = {t.i for s in _subjects(tok) for t in s.subtree}
+    # the party blamed is what the statement is about: the subject of its clause ("Congress failed",
+    # "Trump will betray"), not any name in it ("the threat facing the DPRK", "I am hurt")
+    about = [s for c in content for s in _subjects(c)]
+    if not any((s.ent_type_ in _PARTY_ENTS or s.pos_ == "PROPN" or s.lemma_.lower() in PARTY_NOUNS)
+               and s.i not in speaker for s in about):
+        return False
+    total, worst = valence(toks)
+    return total <= NEGATIVE_SUM and worst <= NEGATIVE_WORD
 
 
 def medium_speaker(tok: Token) -> Token:
@@ -130,6 +163,7 @@ VERBAL_FRAMES: dict[str, Callable[[Token], bool]] = {
     "deny_content": _frame_deny_content,
     "discussed": _frame_discussed,
     "words_attack": _frame_words_attack,
+    "negative_content": _frame_negative_content,
 }
 
 
