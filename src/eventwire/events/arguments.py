@@ -338,7 +338,8 @@ class ArgumentsMixin:
         start, end = span.start_char, span.end_char
         if low in PRONOUNS and head.pos_ == "PRON":
             mention = speaker if speaker is not None and speaker.sent_i == si and low in {"it", "its", "they", "their"} \
-                else ctx.antecedent(si, plural=low in {"they", "them", "their"}, person=low in {"he", "him", "his", "she", "her"})
+                else ctx.antecedent(si, plural=low in {"they", "them", "their"},
+                                    person=low in {"he", "him", "his", "she", "her"}, before=head.idx, role=role)
             if mention is None:
                 return []
             return [ActorRef(role, text, mention.name, mention.country, mention.sector, start=start, end=end,
@@ -444,7 +445,7 @@ class ArgumentsMixin:
                 objs = [g for g in tok.doc[tok.i + 1].children if g.dep_ == "pobj"]
                 if objs:
                     return [_claim_text(objs[0], ctx.text)], objs[0]
-        src = ctx.list_source(si)
+        src = ctx.list_source(si) or ctx.continued_source(si, sent)
         if src:
             return [src], None
         return [], None
