@@ -190,6 +190,12 @@ class ArgumentsMixin:
                     recips = refs
         if not actors:
             actors = self._implicit_actor(d, sent, ctx, speaker, recips)
+        if not actors and d.plover_type == "ASSAULT" and (
+                claimant := _responsibility_claimant(t, sent) or _responsibility_claimed(sent)) is not None:
+            # "an attack ..., for which Daesh has claimed responsibility": with no other attacker named,
+            # who claims the attack is who the report says carried it out (and its claim source)
+            actors = [replace(a, rule=f"claimed responsibility; {a.rule}")
+                      for a in self._resolve_parties([claimant], "actor", sent, si, ctx, speaker, d)]
         if not recips and d.plover_type == "ASSAULT" and _has_return_fire(d):
             prev = ctx.last_attacker_against(actors[0].country if actors else None)
             if prev is not None:
@@ -664,5 +670,18 @@ def _responsibility_claimant(t: Token, sent: Span) -> Token | None:
         if any(c.dep_ in {"dobj", "obj"} and c.lemma_.lower() in {"responsibility", "credit"} for c in tok.children):
             subj = [c for c in tok.children if c.dep_ == "nsubj"]
             if subj and subj[0].lower_ not in {"which", "that", "who"}:
+                return subj[0]
+    return None
+
+
+def _responsibility_claimed(sent: Span) -> Token | None:
+    """Who claims responsibility in the sentence at all ("..., for which the Islamic State has claimed
+    responsibility", however the parser attaches the clause): the claimant of the sentence's attack when
+    the attack names no attacker of its own."""
+    for tok in sent:
+        if tok.lemma_.lower() == "claim" and any(
+                c.dep_ in {"dobj", "obj"} and c.lemma_.lower() in {"responsibility", "credit"} for c in tok.children):
+            subj = [c for c in tok.children if c.dep_ == "nsubj" and c.lower_ not in {"which", "that", "who"}]
+            if subj and not _first_person(subj[0]):
                 return subj[0]
     return None
