@@ -47,3 +47,9 @@ def test_a_report_carries_on_into_the_sentence_that_continues_it() -> None:
     recs = _events("The minister toured the border region on Monday, a government statement said.\n\n"
                    "He urged Ethiopia to withdraw its troops.", "REQUEST")
     assert not recs[0]["claim_source"]
+
+
+def test_a_force_named_before_an_event_noun_is_its_actor_and_victims_are_not() -> None:
+    rec = _events("The police killing of an unarmed man in Sacramento on March 18 sparked protests.", "ASSAULT")[0]
+    assert any(sector == "COP" for _, sector in _parties(rec, "actor"))
+    assert not any(sector == "COP" for _, sector in _parties(rec, "recipient"))

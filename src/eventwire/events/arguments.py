@@ -61,6 +61,9 @@ if TYPE_CHECKING:
 
 # the knowledge base's codes of international organisations in ActorRef.country (records.py)
 IGO_CODES = frozenset({"IGO", "UNO"})
+# sectors of parties that carry out attacks, raids and crackdowns: a noun modifier of an event noun in
+# one of them is its agent ("police raid", "rebel attack"); civilians, victims and places are not
+AGENT_SECTORS = frozenset({"MIL", "COP", "GOV", "REB", "PRM", "UAF", "SPY", "CRM"})
 # PLOVER's verbal types: said, not done, and often told with no place of their own
 VERBAL_TYPES = frozenset({"ACCUSE", "REQUEST", "SUPPORT", "REJECT", "CONSULT", "THREATEN", "AGREE", "COOPERATE"})
 
@@ -104,6 +107,10 @@ class ArgumentsMixin:
         if d.nominal:
             for c in t.children:
                 if c.dep_ == "poss" or (c.dep_ in {"amod", "compound"} and c.ent_type_ in {"NORP", "GPE"}):
+                    actor_toks.append(c)
+                elif c.dep_ in {"amod", "compound"} and self._agent_modifier(c, ctx):
+                    # "the police killing of ...", "a Taliban attack", "army shelling": a modifier naming
+                    # a force or a group is who acts ("civilian deaths" names the victims: not a force)
                     actor_toks.append(c)
                 if c.dep_ == "prep" and c.lower_ == "by":
                     actor_toks += [g for g in c.children if g.dep_ == "pobj"]
@@ -208,6 +215,13 @@ class ArgumentsMixin:
         if d.plover_type == "ASSAULT" and t.lemma_.lower() in {"clash", "fight", "battle"} and len(actors) > 1 and not recips:
             pass  # two-sided fighting lists all parties as actors (PLOVER)
         return actors, recips
+
+    def _agent_modifier(self, c: Token, ctx: ArticleContext) -> bool:
+        """Does a noun's modifier name an armed or state party (by the knowledge base's sector)?"""
+        if c.pos_ not in {"NOUN", "PROPN", "ADJ"} or c.lower_ in PRONOUNS:
+            return False
+        m = ctx.resolve(_np_span(c).text, self)
+        return m is not None and m.sector in AGENT_SECTORS
 
     def _learned_roles(
         self, d: Draft, sent: Span, ctx: ArticleContext, actor_toks: list[Token], recip_toks: list[Token],
