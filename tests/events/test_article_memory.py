@@ -53,3 +53,20 @@ def test_a_force_named_before_an_event_noun_is_its_actor_and_victims_are_not() -
     rec = _events("The police killing of an unarmed man in Sacramento on March 18 sparked protests.", "ASSAULT")[0]
     assert any(sector == "COP" for _, sector in _parties(rec, "actor"))
     assert not any(sector == "COP" for _, sector in _parties(rec, "recipient"))
+
+
+def test_a_quoted_statement_is_its_issuers_word() -> None:
+    text = ('The governor of Kandahar released the following statement on Monday:\n\n'
+            '"Taliban fighters attacked a police post in Spin Boldak last night and killed four officers."')
+    rec = _events(text, "ASSAULT")[0]
+    assert rec["claim_source"] and "governor of Kandahar" in rec["claim_source"][0]
+    # the same sentence unquoted, after a paragraph of the reporter's own, is nobody's statement
+    plain = ("The governor of Kandahar released the following statement on Monday:\n\nThe statement was brief.\n\n"
+             "Taliban fighters attacked a police post in Spin Boldak last night and killed four officers.")
+    assert not _events(plain, "ASSAULT")[0]["claim_source"]
+
+
+def test_a_titled_speakers_name_is_part_of_the_claim_source() -> None:
+    rec = _events("Somalia's defence minister, Abdikadir Mohamed Nur, said troops killed 30 al-Shabaab "
+                  "fighters near Kismayo on Sunday.", "ASSAULT")[0]
+    assert rec["claim_source"] and "Abdikadir Mohamed Nur" in rec["claim_source"][0]

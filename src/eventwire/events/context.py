@@ -32,6 +32,9 @@ if TYPE_CHECKING:
     from .arguments import ArgumentsMixin
 
 
+# what a source issues before quoting it ("released the following statement:")
+STATEMENT_NOUNS = frozenset({"statement", "message", "remarks", "communique", "communiqué", "declaration"})
+QUOTES = frozenset({'"', "“", "'", "‘", "«"})
 # the entity labels whose mentions the article's memory keeps (read_names)
 NAMED_LABELS = frozenset({"PERSON", "ORG", "NORP"})
 
@@ -62,6 +65,7 @@ class ArticleContext:
         # sentence -> the named source its reporting verb cites ("..., an ISPR statement said"), for the
         # sentences that go on with the same report (continued_source)
         self._attribution: dict[int, str] = {}
+        self._header: tuple[int, str] | None = None  # a sentence that introduces a quoted statement
         self._memo: ArticleActors | None = None
 
     def read_names(self, coder: ArgumentsMixin) -> None:
@@ -162,10 +166,13 @@ class ArticleContext:
 
     def update_speaker(self, si: int, sent: Span, coder: ArgumentsMixin) -> None:
         for tok in sent:
-            if tok.lemma_.lower() in lx.SPEECH_VERBS:
+            statement = any(c.dep_ in {"dobj", "obj"} and c.lemma_.lower() in STATEMENT_NOUNS for c in tok.children)
+            if tok.lemma_.lower() in lx.SPEECH_VERBS or statement and sent.text.rstrip().endswith(":"):
                 subj = _subjects(tok) or _inherited_subjects(tok)
                 if subj and not _first_person(subj[0]) and subj[0].lower_ not in PRONOUNS and subj[0].pos_ != "PRON":
                     self._attribution[si] = _claim_text(subj[0], self.text)
+                    if sent.text.rstrip().endswith(":"):
+                        self._header = (si, self._attribution[si])
                     break
         for tok in sent:
             if tok.lemma_.lower() in lx.SPEECH_VERBS:
@@ -221,6 +228,10 @@ class ArticleContext:
         statement said. He urged them ..."). It carries on that sentence's source, and passes it on."""
         if si in self._attribution:
             return None  # the sentence names its own source
+        if self._header is not None and self._header[0] < si and all(
+                self._quoted_paragraph(j) for j in range(self._header[0] + 1, si + 1)):
+            # 'Gen. X released the following statement today:' and the quoted paragraphs after it
+            return self._header[1]
         if si == 0 or self._para[si - 1] != self._para[si] or (si - 1) not in self._attribution:
             return None
         roots = [t for t in sent if t.dep_ == "ROOT"]
@@ -231,6 +242,11 @@ class ArticleContext:
             return None
         self._attribution[si] = self._attribution[si - 1]
         return self._attribution[si]
+
+    def _quoted_paragraph(self, si: int) -> bool:
+        """Does the paragraph of sentence ``si`` open with a quotation mark?"""
+        line_start = self.text.rfind("\n", 0, self.sents[si].start_char) + 1
+        return self.text[line_start:line_start + 3].lstrip()[:1] in QUOTES
 
     def list_source(self, si: int) -> str | None:
         """Bullet lines under a heading that names their source take that source."""
