@@ -70,3 +70,9 @@ def test_a_titled_speakers_name_is_part_of_the_claim_source() -> None:
     rec = _events("Somalia's defence minister, Abdikadir Mohamed Nur, said troops killed 30 al-Shabaab "
                   "fighters near Kismayo on Sunday.", "ASSAULT")[0]
     assert rec["claim_source"] and "Abdikadir Mohamed Nur" in rec["claim_source"][0]
+
+
+def test_a_gerund_clause_acts_through_the_main_subject() -> None:
+    rec = _events("The Kenyan government on Saturday closed the border with Somalia while accusing "
+                  "al-Shabaab of smuggling weapons.", "ACCUSE")[0]
+    assert any(country == "KEN" for country, _ in _parties(rec, "actor"))

@@ -217,7 +217,9 @@ def _conjuncts(tok: Token) -> list[Token]:
 def _subjects(tok: Token) -> list[Token]:
     subj = [c for c in tok.children if c.dep_ in {"nsubj", "csubj"}]
     if not subj and tok.dep_ in {"conj", "xcomp", "advcl"} and tok.head != tok:
-        return _subjects(tok.head) if tok.dep_ != "advcl" or not any(
+        # a clause with a conjunction of its own ("when X ...", "if ...") has its own subject, except a
+        # gerund, whose unstated subject is the main clause's ("the campaign ..., while accusing Trump")
+        return _subjects(tok.head) if tok.dep_ != "advcl" or tok.tag_ == "VBG" or not any(
             c.dep_ == "mark" for c in tok.children) else []
     return subj
 
