@@ -64,9 +64,10 @@ class ArticleContext:
         self.named: list[Mention] = []
         # sentence -> the named source its reporting verb cites ("..., an ISPR statement said"), for the
         # sentences that go on with the same report (continued_source)
-        self._attribution: dict[int, str] = {}
-        self._header: tuple[int, str] | None = None  # a sentence that introduces a quoted statement
+        self._attribution: dict[int, Token] = {}
+        self._header: tuple[int, Token] | None = None  # a sentence that introduces a quoted statement
         self._memo: ArticleActors | None = None
+        self._resolved: dict[tuple[str, str], ActorMatch | None] = {}
 
     def read_names(self, coder: ArgumentsMixin) -> None:
         """Read the article's named people and organisations once, in order, before coding: a person
@@ -89,8 +90,10 @@ class ArticleContext:
                 spans.insert(0, self.doc[min(head.start, ent.start): max(head.end, ent.end)])
             texts = [t for t in dict.fromkeys((*(sp.text.strip() for sp in spans), ent.text.strip())) if t]
             m = None
-            for text in texts:
-                m = _safe(lambda text=text: memo.resolve(text, self.context_text))
+            for text in texts if ent.label_ == "PERSON" else texts[-1:]:
+                # only a person is introduced by a title the memory must keep; a group is read as named
+                m = (_safe(lambda text=text: memo.resolve(text, self.context_text)) if ent.label_ == "PERSON"
+                     else self.resolve(text, coder))
                 if m is not None and m.country:
                     break
             if m is None or not m.country or coder._is_outlet(ent.text):
@@ -165,14 +168,16 @@ class ArticleContext:
         return self._dateline
 
     def update_speaker(self, si: int, sent: Span, coder: ArgumentsMixin) -> None:
+        header = self.text[sent.start_char:sent.end_char].rstrip().endswith(":")
         for tok in sent:
-            statement = any(c.dep_ in {"dobj", "obj"} and c.lemma_.lower() in STATEMENT_NOUNS for c in tok.children)
-            if tok.lemma_.lower() in lx.SPEECH_VERBS or statement and sent.text.rstrip().endswith(":"):
+            lemma = tok.lemma_.lower()
+            if lemma in lx.SPEECH_VERBS or header and any(
+                    c.dep_ in {"dobj", "obj"} and c.lemma_.lower() in STATEMENT_NOUNS for c in tok.children):
                 subj = _subjects(tok) or _inherited_subjects(tok)
                 if subj and not _first_person(subj[0]) and subj[0].lower_ not in PRONOUNS and subj[0].pos_ != "PRON":
-                    self._attribution[si] = _claim_text(subj[0], self.text)
-                    if sent.text.rstrip().endswith(":"):
-                        self._header = (si, self._attribution[si])
+                    self._attribution[si] = subj[0]  # its text is read only when a sentence carries it on
+                    if header:
+                        self._header = (si, subj[0])
                     break
         for tok in sent:
             if tok.lemma_.lower() in lx.SPEECH_VERBS:
@@ -231,7 +236,7 @@ class ArticleContext:
         if self._header is not None and self._header[0] < si and all(
                 self._quoted_paragraph(j) for j in range(self._header[0] + 1, si + 1)):
             # 'Gen. X released the following statement today:' and the quoted paragraphs after it
-            return self._header[1]
+            return _claim_text(self._header[1], self.text)
         if si == 0 or self._para[si - 1] != self._para[si] or (si - 1) not in self._attribution:
             return None
         roots = [t for t in sent if t.dep_ == "ROOT"]
@@ -241,7 +246,7 @@ class ArticleContext:
         if not subj or subj[0].lower_ not in {"he", "she", "they", "it"}:
             return None
         self._attribution[si] = self._attribution[si - 1]
-        return self._attribution[si]
+        return _claim_text(self._attribution[si], self.text)
 
     def _quoted_paragraph(self, si: int) -> bool:
         """Does the paragraph of sentence ``si`` open with a quotation mark?"""
@@ -309,7 +314,10 @@ class ArticleContext:
     def resolve(self, text: str, coder: ArgumentsMixin) -> ActorMatch | None:
         """The knowledge base's reading of a mention in this article (its context and date); a name it
         cannot resolve alone takes what the article said of it before (read_names)."""
-        m = _safe(lambda: coder.actors.resolve(text, context=self.context_text, date=self.published))
+        key = (text, self.context_text)
+        if key not in self._resolved:  # the same mention is read again by every event and role that names it
+            self._resolved[key] = _safe(lambda: coder.actors.resolve(text, context=self.context_text, date=self.published))
+        m = self._resolved[key]
         if m is None and self._memo is not None:
             m = _safe(lambda: self._memo.recall(text) if self._memo is not None else None)
         return m
