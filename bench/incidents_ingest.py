@@ -48,11 +48,37 @@ from eventwire.store.schema import articles, events  # noqa: E402
 PIPELINE_MS = 1000 / 7.5  # README: eventwire 7.5 articles/s on one worker (real news, 3 kB mean)
 
 
+def _drop_indexes(store: Store) -> list[str]:
+    """SQLite: drop the secondary indexes of the bulk-loaded tables and return their CREATE
+    statements, to be run again after the load. Building an index once from sorted rows is several
+    times faster than keeping 20-odd indexes up to date row by row; the store ends up with the same
+    indexes (their SQL as the migrations wrote it)."""
+    if store.dialect != "sqlite":
+        return []
+    with store.writer.begin() as conn:
+        got = list(conn.exec_driver_sql(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+            "AND tbl_name IN ('events', 'event_actors', 'event_claims', 'articles')"))
+        for name, _sql in got:
+            conn.exec_driver_sql(f'DROP INDEX "{name}"')
+    return [sql for _name, sql in got]
+
+
 def prepare(url: str, n: int) -> None:
     with Store.open(url) as store:
         t = time.perf_counter()
+        c = time.process_time()
+        created = _drop_indexes(store)
         load(store, n)
+        t_rows = time.perf_counter() - t
+        with store.writer.begin() as conn:
+            for sql in created:
+                conn.exec_driver_sql(sql)
+            if created:
+                conn.exec_driver_sql("ANALYZE")  # load() analysed the tables before their indexes existed
         t_load = time.perf_counter() - t
+        print(f"loaded {n:,} events: rows {t_rows:.0f} s, then {len(created)} indexes "
+              f"{t_load - t_rows:.0f} s ({time.process_time() - c:.0f} s CPU)", flush=True)
         t = time.perf_counter()
         with store.writer.begin() as conn:
             texts = list(conn.execute(sa.select(articles.c.article_id, articles.c.text)))
