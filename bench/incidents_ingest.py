@@ -5,6 +5,7 @@
     .venv/bin/python bench/incidents_ingest.py --n 100000 --unplaced 0.25    # a quarter of new events unplaced
     .venv/bin/python bench/incidents_ingest.py --n 1000000 --articles 0 --latency --dir /tmp/ewib1m   # pages only
     .venv/bin/python bench/incidents_ingest.py --n 1000000 --articles 0 --latency --cache-off --dir /tmp/ewib1m
+    .venv/bin/python bench/incidents_ingest.py --n 1000000 --articles 0 --latency --db postgresql+psycopg://...
 
 Synthetic data (bench/api_latency.py's generator): N events, 10 per article, 12 places in 10
 countries, 8 type combinations, 7 years, incidents of 3 events; incident rows built from them
@@ -176,6 +177,8 @@ INCIDENT_QUERIES: list[tuple[str, dict[str, Any]]] = [
     ("bbox", {"bbox": "36,35,37.5,36.5"}),
     ("actor code (reports)", {"actor": "TUR/MIL"}),
     ("claim_source (reports)", {"claim_source": "Observatory"}),
+    ("actor code + country", {"actor": "TUR/MIL", "country": "SY"}),
+    ("actor name (reports, not faceted)", {"actor": "Shabaab"}),
     ("page 20", {"country": "CD", "page": 20}),
 ]
 
@@ -226,7 +229,19 @@ def main() -> None:
     ap.add_argument("--dir", type=Path, help="keep the stores here (default: a temp dir)")
     ap.add_argument("--unplaced", type=float, default=0.0, help="share of new events without a place")
     ap.add_argument("--cache-off", action="store_true", help="--latency with the read cache off (every request computed)")
+    ap.add_argument("--db", help="a database URL (e.g. PostgreSQL) instead of --dir's SQLite file: loaded when "
+                    "it holds no events, then --latency only (--articles 0)")
     a = ap.parse_args()
+    if a.db:
+        with Store.open(a.db) as store, store.engine.connect() as conn:
+            stored = conn.execute(sa.select(sa.func.count()).select_from(events)).scalar_one()
+        if not stored:
+            prepare(a.db, a.n)
+        elif stored != a.n:
+            sys.exit(f"{a.db} holds {stored:,} events, not --n {a.n:,}: give an empty database")
+        if a.latency:
+            latency(a.db, a.reps, a.cache_off)
+        return
     tmp = a.dir or Path(tempfile.mkdtemp(prefix="ew-incbench-"))
     tmp.mkdir(parents=True, exist_ok=True)
     base = tmp / "base.db"

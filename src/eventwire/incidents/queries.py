@@ -121,7 +121,7 @@ def count(store: Store, f: EventFilters, *, conflict: bool | None = None, min_ou
     rep = _reports(f)
     with store.engine.connect() as conn:
         facet = _facet(store, conn, rep)
-        if facet is not None:
+        if facet is not None and rep is not None:
             return _count_by_facet(store, conn, f, conflict, min_outlets, rep, facet, bound)
         if rep is None:
             cond = _conditions(store, conn, f, conflict, min_outlets)
@@ -152,7 +152,7 @@ def page(
     with store.engine.connect() as conn:
         rep = _reports(f)
         facet = _facet(store, conn, rep)
-        if facet is not None:
+        if facet is not None and rep is not None:
             rows = _page_by_facet(store, conn, f, conflict, min_outlets, rep, facet, limit, offset, after, broad)
         elif rep is not None:
             rows = _page_by_reports(store, conn, f, conflict, min_outlets, limit, offset, after, broad)
