@@ -158,10 +158,15 @@ def new_results(url: str, k: int, per_article: int = 10, seed: int = 11, unplace
     return out
 
 
-def ingest(url: str, results: list[Result], link: bool) -> tuple[float, float]:
-    """Mean wall and CPU (this process) milliseconds per article."""
+def ingest(url: str, results: list[Result], link: bool, facets: bool = True) -> tuple[float, float]:
+    """Mean wall and CPU (this process) milliseconds per article. ``facets=False``: linking without
+    the incident facets' upkeep (migration 0007), to measure what that upkeep costs."""
     with Store.open(url) as store:
         store.link_incidents = link
+        if not facets:
+            with store.engine.connect() as conn:
+                store._linker(conn)  # noqa: SLF001  # reads which tables the store has, once
+            store._link_facets = False  # noqa: SLF001
         w, c = time.perf_counter(), time.process_time()
         for r in results:
             store.add_result(r)
@@ -229,6 +234,8 @@ def main() -> None:
     ap.add_argument("--dir", type=Path, help="keep the stores here (default: a temp dir)")
     ap.add_argument("--unplaced", type=float, default=0.0, help="share of new events without a place")
     ap.add_argument("--cache-off", action="store_true", help="--latency with the read cache off (every request computed)")
+    ap.add_argument("--facets-ab", action="store_true",
+                    help="a third arm: linking on without the incident facets' upkeep (migration 0007)")
     ap.add_argument("--db", help="a database URL (e.g. PostgreSQL) instead of --dir's SQLite file: loaded when "
                     "it holds no events, then --latency only (--articles 0)")
     a = ap.parse_args()
@@ -256,13 +263,20 @@ def main() -> None:
     results = new_results(f"sqlite:///{base}", a.articles, unplaced=a.unplaced)
     # Importing datasketch (it imports scipy) costs ~2 s once per process, not per article.
     copies.band_keys(copies.shingles(" ".join(WORDS * 3)))
-    figures = {}
-    for link in (False, True, False, True):  # alternated, so that a busy moment hurts both alike
+    figures: dict[Any, list[tuple[float, float]]] = {}
+    arms: list[Any] = [False, True] if not a.facets_ab else [False, True, "no facets"]
+    for arm in arms * 2:  # alternated, so that a busy moment hurts both alike
+        link = arm is not False
         db = tmp / f"run_{int(link)}.db"
         for suffix in ("", "-wal", "-shm"):
             Path(str(db) + suffix).unlink(missing_ok=True)
         shutil.copy(base, db)
-        figures.setdefault(link, []).append(ingest(f"sqlite:///{db}", results, link))
+        figures.setdefault(arm, []).append(ingest(f"sqlite:///{db}", results, link, facets=arm is True))
+    if a.facets_ab:
+        for i, what in ((0, "wall"), (1, "CPU")):
+            off, nof = min(f[i] for f in figures[False]), min(f[i] for f in figures["no facets"])
+            print(f"  linking on without the facets' upkeep, {what}: {nof:.2f} ms "
+                  f"(+{100 * (nof - off) / (PIPELINE_MS + off):.1f}% end to end)")
     for i, what in ((0, "wall"), (1, "CPU")):
         off, on = min(f[i] for f in figures[False]), min(f[i] for f in figures[True])
         print(f"store write per article (10 events), {a.n:,} events stored, {what}: linking off {off:.2f} ms, "
