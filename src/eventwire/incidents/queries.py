@@ -229,8 +229,8 @@ def _count_by_facet(
     """Distinct incidents off the facet's index; with the incident's own filters, the incidents
     that pass them, each probed for the facet (a facet row per incident would be read otherwise,
     most of them failing the incident's filters)."""
-    table, cond = facets.match(store, conn, rep, facet)
     own = _conditions(store, conn, f, conflict, min_outlets)
+    table, cond = facets.match(store, conn, rep, facet, probe=bool(own))
     if own:
         probe = sa.exists().where(table.c.incident_id == incidents.c.incident_id, *cond)
         inner = sa.select(sa.literal(1).label("one")).select_from(incidents).where(*own, probe).limit(bound + 1)
@@ -249,8 +249,8 @@ def _page_by_facet(
     index and sorted. Otherwise incidents are read in page order (or off their own filters'
     indexes) and each is probed for the facet, as a broad /api/events page probes each event."""
     i = incidents.c
-    table, cond = facets.match(store, conn, rep, facet)
     own = _conditions(store, conn, f, conflict, min_outlets, broad=broad)
+    table, cond = facets.match(store, conn, rep, facet, probe=broad or bool(own))
     if after is not None:
         day, iid = decode_cursor(after)
         offset = 0
