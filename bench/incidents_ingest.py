@@ -248,9 +248,16 @@ def main() -> None:
     ap.add_argument("--cache-off", action="store_true", help="--latency with the read cache off (every request computed)")
     ap.add_argument("--facets-ab", action="store_true",
                     help="a third arm: linking on without the incident facets' upkeep (migration 0007)")
+    ap.add_argument("--no-facet-reads", action="store_true",
+                    help="--latency with /api/incidents answering actor/claim filters from the reports, as "
+                    "before migration 0007 (the same store: a before/after under the same conditions)")
     ap.add_argument("--db", help="a database URL (e.g. PostgreSQL) instead of --dir's SQLite file: loaded when "
                     "it holds no events, then --latency only (--articles 0)")
     a = ap.parse_args()
+    if a.no_facet_reads:
+        from eventwire.incidents import facets
+
+        facets.faceted = lambda rep: None  # every report-level filter read from the reports
     if a.db:
         with Store.open(a.db) as store, store.engine.connect() as conn:
             stored = conn.execute(sa.select(sa.func.count()).select_from(events)).scalar_one()
