@@ -3,7 +3,8 @@
 The filters are the events' (``EventFilters``). Those on the incident's own summary columns (type,
 ACLED type, country, admin1, date, bbox, incident id, confidence) are read from the ``incidents``
 table and its indexes; those only reports have (actor, claim_source, q, article_id, modality)
-select the incidents with at least one matching report. Two filters of incidents only:
+select the incidents with at least one matching report (one actor code or claim source filter alone
+is read off the incidents' facets, migration 0007). Two filters of incidents only:
 ``conflict`` (figures disagree) and ``min_outlets``.
 """
 
@@ -117,7 +118,8 @@ def parse(**raw: Any) -> tuple[EventFilters, bool | None, int | None]:
 def count(store: Store, f: EventFilters, *, conflict: bool | None = None, min_outlets: int | None = None,
           bound: int = 10_000) -> tuple[int, bool]:
     """(count, exact): exact up to ``bound``; past it a lower bound (``bound + 1``, or with filters on
-    reports the distinct incidents of the first ``bound + 1`` matching reports)."""
+    reports the distinct incidents of the first ``bound + 1`` matching reports). One actor code or
+    claim source filter counts incidents off their facets (``facets``): exact up to ``bound`` incidents."""
     rep = _reports(f)
     with store.engine.connect() as conn:
         facet = _facet(store, conn, rep)
