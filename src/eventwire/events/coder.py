@@ -97,6 +97,7 @@ class EventCoder(ArgumentsMixin):
         sents = list(doc.sents)
         ctx = ArticleContext(doc, article, sents)
         ctx.places = self._resolve_places(doc, ctx)
+        ctx.read_names(self)
         drafts: list[tuple[int, Draft]] = []
         sports = _sports_report(article.text)
         for si, sent in enumerate(sents):
@@ -418,7 +419,8 @@ class EventCoder(ArgumentsMixin):
             claim = [sp.name or sp.text] if sp is not None else []
             claim_tok = None
         if claim_tok is not None and claim_tok.lower_ in PRONOUNS:
-            m = ctx.antecedent(si, plural=claim_tok.lower_ == "they", person=claim_tok.lower_ in {"he", "she"})
+            m = ctx.antecedent(si, plural=claim_tok.lower_ == "they", person=claim_tok.lower_ in {"he", "she"},
+                               before=claim_tok.idx)
             claim = [m.name or m.text] if m is not None else []
         speaker = ctx.speaker_for(si, claim_tok, self)
         modality = self._modality(d)
