@@ -17,12 +17,15 @@ def test_weather_and_accidents_are_no_attacks():
     assert "ASSAULT" not in _types("A powerful storm hit the coast of Kerala on Sunday, killing three people.")
     assert "ASSAULT" not in _types("Bangladesh has been hit by a severe heatwave that killed dozens of people.")
     assert "ASSAULT" not in _types("Four villagers were killed in a landslide in Sindhupalchok on Monday.")
+    assert "ASSAULT" not in _types("A second wave of floods hit Kelantan early on Tuesday.")
+    assert "ASSAULT" not in _types("Twelve passengers were killed in a plane crash near Medellin on Friday.")
 
 
 def test_an_attack_in_bad_weather_is_still_an_attack():
     assert "ASSAULT" in _types("Gunmen stormed the village of Kuje on Monday, killing three people.")
     assert "ASSAULT" in _types("Three people were killed in an airstrike during the storm in Hodeidah on Tuesday.")
     assert "ASSAULT" in _types("Two soldiers died in the blast in Kabul on Friday.")
+    assert "ASSAULT" in _types("Two soldiers were injured when a roadside bomb exploded near their convoy in Kandahar.")
 
 
 def test_an_occasion_is_not_a_party_to_support_or_visit():

@@ -47,6 +47,7 @@ READER = frozenset({"you", "your", "yourself", "yourselves"})
 MODALS = frozenset({"can", "could", "may", "might", "should", "must", "will", "would"})
 QUOTES = frozenset('"“”‘’«»')
 RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "what"})
+SPELLS = frozenset({"wave", "spell", "surge", "bout", "series"})
 
 
 def noun_class(tok: Token) -> str | None:
@@ -61,6 +62,10 @@ def noun_class(tok: Token) -> str | None:
         joined = " ".join(words[i:])
         if joined in NOUN_CLASS and NOUN_CLASS[joined] == "religious":
             return "religious"
+    if tok.lemma_.lower() in SPELLS:  # "a second wave of floods", "a spell of heavy rain"
+        for g in (g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children):
+            if g.dep_ == "pobj" and NOUN_CLASS.get(g.lemma_.lower()) == "hazard":
+                return "hazard"
     for m in mods:
         cls = NOUN_CLASS.get(m.lemma_.lower())
         if cls in {"hazard", "religious"} and m.dep_ == "compound" or m.lower_ in {"heat", "cold"}:
@@ -106,6 +111,9 @@ def _causes(v: Token, depth: int = 0) -> Iterable[Token]:
         for c in v.children:
             if c.dep_ == "prep" and c.lower_ in {"in", "by", "from", "during", "after", "amid"}:
                 yield from (g for g in c.children if g.dep_ == "pobj")
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"when", "as", "after"} for m in c.children):
+                # "were injured when a boiler exploded": the clause that says what happened names the cause
+                yield from (g for g in c.children if g.dep_ == "nsubj")
 
 
 def natural_cause(d: Draft) -> str | None:
