@@ -56,3 +56,11 @@ def test_advice_to_the_reader_is_no_event():
     assert "CONSULT" not in _types("You can also visit the company's offices in Lagos or call its hotline.")
     # a quoted "you" is a speaker addressing a party
     assert "ASSAULT" in _types('"You attacked our village," the elder told the soldiers in Gao.')
+
+
+def test_companies_dealing_with_companies_is_business_news():
+    assert "CONSULT" not in _types("The airline chief executives met with British Airways executives in London on Friday.")
+    assert "ACCUSE" not in _types("Tata Motors accused Ford Motor Co of breaching the contract in Mumbai.")
+    assert "CONSULT" not in _types('"Last time, she had a meeting with British Airways," the manager said.')
+    # a state dealing with a company is political event data
+    assert "CONSULT" in _types("Nigeria's trade minister met executives of Dangote Group in Abuja on Monday.")

@@ -438,7 +438,7 @@ class EventCoder(ArgumentsMixin):
         # for its side makes Turkey the party, not the newspaper
         actors = [self._military_sector(a, d.plover_type) for a in self._no_outlets(actors)]
         recips = [self._military_sector(a, d.plover_type) for a in self._no_outlets(recips)]
-        if one_sided(d, actors, recips) or private_matter(d, actors, recips) or everyday(d, recips, modality):
+        if one_sided(d, actors, recips) or private_matter(d, actors, recips) or everyday(d, actors, recips, modality):
             # a body's own meeting, a state's with its own forces, companies' dealings (gates.py); weather,
             # accidents, occasions, worship, metaphors, press calls, advice to the reader (everyday.py)
             return None

@@ -21,6 +21,7 @@ from ..records import ActorRef
 from . import lexicon as lx
 from .common import Draft
 from .frames import PROTEST_CUES_RE
+from .gates import VERBAL_TYPES
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -35,6 +36,15 @@ def _classes(name: str) -> dict[str, str]:
 
 
 NOUN_CLASS = _classes("everyday_nouns.tsv")
+
+
+def _word_sets(name: str) -> dict[str, frozenset[str]]:
+    with (DATA / name).open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader((x for x in fh if not x.startswith("#")), delimiter="\t"))
+    return {c: frozenset(r["word"] for r in rows if r["class"] == c) for c in {r["class"] for r in rows}}
+
+
+BUSINESS = _word_sets("business_names.tsv")
 # harm whose cause is a hazard is a disaster or an accident; a crackdown or a detention is never one
 HARM_TYPES = frozenset({"ASSAULT"})
 # verbal and cooperative types whose object is a party: an occasion in that place is not one
@@ -202,7 +212,37 @@ def not_yet(d: Draft, modality: str) -> str | None:
     return None
 
 
-def everyday(d: Draft, recips: Sequence[ActorRef], modality: str = "asserted") -> str | None:
+def business_party(a: ActorRef) -> bool:
+    """Does this party's phrase make it a business: a company's legal form or trade in its name ("Acme
+    Ltd", "British Airways"), or a business office held in a company ("the airline chief executives")?"""
+    words = [w.strip(".,'’()").replace(".", "") for w in a.text.lower().replace("’s", " ").replace("'s", " ").split()]
+    words = [w for w in words if w]
+    if not words:
+        return False
+    phrase = " ".join(words)
+    office = any(f" {r} " in f" {phrase} " for r in BUSINESS.get("role", ()))
+    if office and any(w in BUSINESS.get("company", ()) for w in words):
+        return True
+    named = a.text[:1].isupper() and (words[-1] in BUSINESS.get("legal_form", ())
+                                      or any(w in BUSINESS.get("industry", ()) for w in words))
+    return a.sector == "BUS" or named and a.sector in {None, "BUS", "CVL", "UNK"}
+
+
+def commerce(d: Draft, actors: Sequence[ActorRef], recips: Sequence[ActorRef]) -> str | None:
+    """Why a verbal or cooperative event is business news: every party is a company or private people,
+    and at least one is a company by its name or office (gates.private_matter reads the sectors alone). A
+    meeting or deal with a company and no named actor ("she had a meeting with British Airways") is one
+    too: unlike a charge or an arrest, no state is understood as its agent."""
+    if d.plover_type not in VERBAL_TYPES or not actors and (d.plover_type not in COOPERATIVE_TYPES or not recips):
+        return None
+    parties = [*actors, *recips]
+    if any(business_party(a) for a in parties) and all(business_party(a) or a.sector == "CVL" for a in parties):
+        return "companies' dealings"
+    return None
+
+
+def everyday(d: Draft, actors: Sequence[ActorRef], recips: Sequence[ActorRef],
+             modality: str = "asserted") -> str | None:
     """Why a draft is everyday news, not event data (None when no gate holds)."""
     return (natural_cause(d) or occasion_object(d) or worship(d) or metaphor(d) or press_only(d, recips)
-            or reader_address(d) or not_yet(d, modality))
+            or reader_address(d) or not_yet(d, modality) or commerce(d, actors, recips))
