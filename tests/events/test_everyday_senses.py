@@ -64,3 +64,14 @@ def test_companies_dealing_with_companies_is_business_news():
     assert "CONSULT" not in _types('"Last time, she had a meeting with British Airways," the manager said.')
     # a state dealing with a company is political event data
     assert "CONSULT" in _types("Nigeria's trade minister met executives of Dangote Group in Abuja on Monday.")
+
+
+def test_a_deal_or_meeting_only_planned_is_no_event_unless_states_plan_it():
+    assert "AGREE" not in _types("A memorandum of understanding would be signed between the Abuja Chamber of Commerce "
+                                 "and its Ukrainian counterpart.")
+    assert "CONSULT" not in _types("The trade mission has also scheduled a meeting with the Lagos State Governor.")
+    # an intended meeting between two states is diplomacy, coded with its modality
+    recs = [r for r in eventwire.extract("President Abdel Fattah al-Sisi and Ethiopia's Abiy Ahmed may meet if no "
+                                         "deal on the dam can be reached.", published=PUB)
+            if r["plover_type"] == "CONSULT"]
+    assert recs and recs[0]["modality"] == "hypothetical"

@@ -53,6 +53,7 @@ FIGHT_TYPES = frozenset({"ASSAULT", "COERCE"})
 # meetings, deals, support and aid: acts that an announcement only plans
 COOPERATIVE_TYPES = frozenset({"SUPPORT", "CONSULT", "AGREE", "COOPERATE", "AID"})
 SCHEDULING = frozenset({"schedule", "slate", "due"})
+POLITICAL = frozenset({"GOV", "MIL", "IGO", "LEG", "PTY", "REB", "OPP", "SPY", "JUD", "COP", "UAF"})
 READER = frozenset({"you", "your", "yourself", "yourselves"})
 MODALS = frozenset({"can", "could", "may", "might", "should", "must", "will", "would"})
 QUOTES = frozenset('"“”‘’«»')
@@ -197,12 +198,20 @@ def reader_address(d: Draft) -> str | None:
     return None
 
 
-def not_yet(d: Draft, modality: str) -> str | None:
+def diplomacy(parties: Sequence[ActorRef]) -> bool:
+    """Sides of two or more countries, every one a political body: a meeting or deal between them is
+    news even before it happens ("Erdogan and Putin may meet if no deal is reached": CAMEO codes the
+    intent to meet or negotiate, and PLOVER keeps it with its modality)."""
+    return len({a.country for a in parties if a.country}) >= 2 and all(a.sector in POLITICAL for a in parties)
+
+
+def not_yet(d: Draft, modality: str, parties: Sequence[ActorRef] = ()) -> str | None:
     """Why a cooperative event is only announced or imagined: "a memorandum would be signed", "the EU
     should support", "has scheduled a meeting with the governor", "lawmakers will convene". A meeting,
-    deal or aid that may come is news of plans (the team corpus codes such clauses as optional at most);
+    deal or aid that may come is news of plans (the team corpus codes such clauses as optional at most),
+    unless it is diplomacy between states;
     threats, demands and accusations are speech acts done in the saying, so they are not gated here."""
-    if d.plover_type not in COOPERATIVE_TYPES:
+    if d.plover_type not in COOPERATIVE_TYPES or diplomacy(parties):
         return None
     if modality in {"future", "hypothetical"}:
         return f"a {modality} {d.plover_type.lower()}"
@@ -245,4 +254,4 @@ def everyday(d: Draft, actors: Sequence[ActorRef], recips: Sequence[ActorRef],
              modality: str = "asserted") -> str | None:
     """Why a draft is everyday news, not event data (None when no gate holds)."""
     return (natural_cause(d) or occasion_object(d) or worship(d) or metaphor(d) or press_only(d, recips)
-            or reader_address(d) or not_yet(d, modality) or commerce(d, actors, recips))
+            or reader_address(d) or not_yet(d, modality, [*actors, *recips]) or commerce(d, actors, recips))
