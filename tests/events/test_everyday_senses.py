@@ -75,7 +75,3 @@ def test_a_deal_or_meeting_only_planned_is_no_event_unless_states_plan_it():
                                          "deal on the dam can be reached.", published=PUB)
             if r["plover_type"] == "CONSULT"]
     assert recs and recs[0]["modality"] == "hypothetical"
-    # a political side's announced intent to meet is coded, as future
-    recs = [r for r in eventwire.extract("The Kenyan interior minister will meet the leaders of the teachers' union "
-                                         "on Friday.", published=PUB) if r["plover_type"] == "CONSULT"]
-    assert recs and recs[0]["modality"] == "future"

@@ -213,14 +213,9 @@ def not_yet(d: Draft, modality: str, parties: Sequence[ActorRef] = ()) -> str | 
     threats, demands and accusations are speech acts done in the saying, so they are not gated here."""
     if d.plover_type not in COOPERATIVE_TYPES or diplomacy(parties):
         return None
-    v = d.trigger.head if d.nominal and d.trigger.dep_ in {"dobj", "obj", "nsubjpass"} else d.trigger
-    promised = any(c.dep_ == "aux" and c.lower_ in {"will", "shall", "'ll"} for c in v.children)
-    if modality == "future" and promised and any(a.sector in POLITICAL for a in parties):
-        # "the minister will meet the unions": a political side's announced intent is coded (CAMEO's intent
-        # to meet, RAMS's commitment and promise); "would", "should", "may" are conditions and advice
-        return None
     if modality in {"future", "hypothetical"}:
         return f"a {modality} {d.plover_type.lower()}"
+    v = d.trigger.head if d.nominal and d.trigger.dep_ in {"dobj", "obj", "nsubjpass"} else d.trigger
     if v.lemma_.lower() in SCHEDULING and v.i != d.trigger.i or v.dep_ in {"xcomp"} and v.head.lemma_.lower() in SCHEDULING:
         return "a scheduled " + d.plover_type.lower()
     return None
