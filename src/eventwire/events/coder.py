@@ -45,6 +45,7 @@ from .common import (
     _trigger_lemma,
 )
 from .context import ArticleContext
+from .everyday import everyday
 from .frames import (
     _FRAMES,
     PROTEST_CUES_RE,
@@ -442,8 +443,10 @@ class EventCoder(ArgumentsMixin):
         # for its side makes Turkey the party, not the newspaper
         actors = [self._military_sector(a, d.plover_type) for a in self._no_outlets(actors)]
         recips = [self._military_sector(a, d.plover_type) for a in self._no_outlets(recips)]
-        if one_sided(d, actors, recips) or private_matter(d, actors, recips):
-            return None  # a body's own meeting, a state's with its own forces, companies' dealings (gates.py)
+        if one_sided(d, actors, recips) or private_matter(d, actors, recips) or everyday(d, actors, recips, modality):
+            # a body's own meeting, a state's with its own forces, companies' dealings (gates.py); weather,
+            # accidents, occasions, worship, metaphors, press calls, advice to the reader (everyday.py)
+            return None
         # an anchored nominal with no party stands alone only in a sentence that reports something: not
         # in a list of headlines or links ("* 2007 Bagram Airfield bombing")
         anchored = d.standalone and (d.rules["type"].endswith("(judged incident)")
