@@ -29,6 +29,7 @@ _PHRASES = re.compile(
 )
 _SENT_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9•])|\n+")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_NOT_NEWLINE = re.compile(r"[^\n]")
 
 
 def _stem(lemma: str) -> str:
@@ -55,12 +56,38 @@ def _vocabulary() -> tuple[frozenset[str], tuple[str, ...]]:
     return frozenset(words), tuple(sorted(s for s in stems if len(s) >= 3))
 
 
+@lru_cache(maxsize=1)
+def _matcher() -> tuple[frozenset[str], tuple[tuple[int, frozenset[str]], ...]]:
+    """The vocabulary with its stems grouped by length: "starts with one of ~1,000 stems" is then a few
+    set look-ups of the word's prefixes instead of a scan of every stem (the pre-filter's cost was mostly
+    that scan: 0.07 -> 0.02 s CPU per 60 bench articles, same answers)."""
+    words, stems = _vocabulary()
+    by_length: dict[int, set[str]] = {}
+    for stem in stems:
+        by_length.setdefault(len(stem), set()).add(stem)
+    return words, tuple((n, frozenset(group)) for n, group in sorted(by_length.items()))
+
+
+_WORD_ANSWERS: dict[str, bool] = {}  # lower-cased word -> trigger-like? (news repeats its words)
+_WORD_ANSWERS_MAX = 200_000
+
+
+def _trigger_like(low: str) -> bool:
+    known = _WORD_ANSWERS.get(low)
+    if known is not None:
+        return known
+    words, by_length = _matcher()
+    answer = low in words or any(low[:n] in group for n, group in by_length if n <= len(low))
+    if len(_WORD_ANSWERS) >= _WORD_ANSWERS_MAX:  # a long-running worker: bounded memory
+        _WORD_ANSWERS.clear()
+    _WORD_ANSWERS[low] = answer
+    return answer
+
+
 def is_candidate(sentence: str) -> bool:
     """Could this sentence hold an event? True on any trigger-like word or phrase."""
-    words, stems = _vocabulary()
     for w in _WORD.findall(sentence):
-        low = w.lower()
-        if low in words or low.startswith(stems):
+        if _trigger_like(w.lower()):
             return True
     return bool(_PHRASES.search(sentence))
 
@@ -86,13 +113,13 @@ def sparse_text(text: str) -> tuple[str, float]:
         cand[i] or i == 0 or text[s:e].rstrip().endswith(":") or (i + 1 < len(spans) and cand[i + 1])
         for i, (s, e) in enumerate(spans)
     ]
-    chars = list(text)
-    kept = 0
+    pieces: list[str] = []
+    kept = done = 0
     for (s, e), k in zip(spans, keep, strict=True):
         if k:
             kept += e - s
             continue
-        for j in range(s, e):
-            if chars[j] != "\n":
-                chars[j] = " "
-    return "".join(chars), kept / max(1, sum(e - s for s, e in spans))
+        pieces += [text[done:s], _NOT_NEWLINE.sub(" ", text[s:e])]
+        done = e
+    pieces.append(text[done:])
+    return "".join(pieces), kept / max(1, sum(e - s for s, e in spans))
