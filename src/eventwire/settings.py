@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from typing import Literal
 
 from pydantic import BaseModel, Field
 
@@ -48,6 +49,11 @@ class Settings(BaseModel):
         default=True,
         description="parse only sentences that can hold an event (and their neighbours); see events/prefilter.py",
     )
+    prefilter_context: Literal["references", "always", "none"] = Field(
+        default="references",
+        description="which sentence before a trigger sentence the pre-filter keeps: 'references' (when the "
+        "trigger sentence has a pronoun or a quotation mark), 'always' or 'none'; $EVENTWIRE_PREFILTER_CONTEXT",
+    )
 
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:
@@ -58,6 +64,8 @@ class Settings(BaseModel):
             env["db_url"] = os.environ["EVENTWIRE_DB"]
         if os.environ.get("EVENTWIRE_PREFILTER"):
             env["prefilter"] = os.environ["EVENTWIRE_PREFILTER"].lower() not in {"0", "false", "no", "off"}
+        if os.environ.get("EVENTWIRE_PREFILTER_CONTEXT"):
+            env["prefilter_context"] = os.environ["EVENTWIRE_PREFILTER_CONTEXT"].strip().lower()
         if os.environ.get(MAX_CHARS_ENV):
             env["max_chars"] = default_max_chars()
         env.update({k: v for k, v in overrides.items() if v is not None})
