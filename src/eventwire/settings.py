@@ -28,6 +28,20 @@ def default_max_chars() -> int:
     return value
 
 
+PREFILTER_CONTEXT_ENV = "EVENTWIRE_PREFILTER_CONTEXT"
+PREFILTER_CONTEXTS = ("references", "always", "none")
+
+
+def prefilter_context_from_env() -> str:
+    """$EVENTWIRE_PREFILTER_CONTEXT, checked: a typo is a numbered error naming the variable."""
+    raw = os.environ.get(PREFILTER_CONTEXT_ENV, "").strip().lower()
+    if raw not in PREFILTER_CONTEXTS:
+        from .errors import ConfigError
+
+        raise ConfigError("E406", f"{PREFILTER_CONTEXT_ENV}={raw!r}: expected one of {', '.join(PREFILTER_CONTEXTS)}")
+    return raw
+
+
 class Settings(BaseModel):
     """Every knob a user can turn; environment variables ``EVENTWIRE_*`` override the defaults."""
 
@@ -64,8 +78,8 @@ class Settings(BaseModel):
             env["db_url"] = os.environ["EVENTWIRE_DB"]
         if os.environ.get("EVENTWIRE_PREFILTER"):
             env["prefilter"] = os.environ["EVENTWIRE_PREFILTER"].lower() not in {"0", "false", "no", "off"}
-        if os.environ.get("EVENTWIRE_PREFILTER_CONTEXT"):
-            env["prefilter_context"] = os.environ["EVENTWIRE_PREFILTER_CONTEXT"].strip().lower()
+        if os.environ.get(PREFILTER_CONTEXT_ENV):
+            env["prefilter_context"] = prefilter_context_from_env()
         if os.environ.get(MAX_CHARS_ENV):
             env["max_chars"] = default_max_chars()
         env.update({k: v for k, v in overrides.items() if v is not None})

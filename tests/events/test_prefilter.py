@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from eventwire import Pipeline, Settings
+from eventwire.errors import ConfigError
 from eventwire.events.prefilter import is_candidate, sparse_text
 
 TEXT = (
@@ -46,9 +47,15 @@ def test_sentence_before_kept_when_the_event_refers_back():
         assert "The governor is from the north." not in sparse_text(text, context="none")[0]
 
 
-def test_unknown_context_is_refused():
+def test_unknown_context_is_refused(monkeypatch: pytest.MonkeyPatch):
     with pytest.raises(ValueError, match="prefilter context"):
         sparse_text(TEXT, context="sometimes")
+    monkeypatch.setenv("EVENTWIRE_PREFILTER_CONTEXT", "sometimes")
+    with pytest.raises(ConfigError, match="EVENTWIRE_PREFILTER_CONTEXT") as err:
+        Settings.from_env()
+    assert err.value.code == "E406"
+    monkeypatch.setenv("EVENTWIRE_PREFILTER_CONTEXT", "Always")
+    assert Settings.from_env().prefilter_context == "always"
 
 
 def test_same_events_on_the_seed_with_and_without(seed_text: Path):
