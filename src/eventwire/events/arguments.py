@@ -164,8 +164,9 @@ class ArgumentsMixin:
                 recip_toks, actor_toks = [c for c in t.children if c.dep_ == "nsubj"], []
         if d.nominal:
             actor_toks, recip_toks = verbal.nominal_parties(d, actor_toks, recip_toks)
-        if d.plover_type == "ASSAULT" and d.mode != "abduct" and d.rules["type"].startswith("verb:") and (
-                t.lemma_.lower() in {"capture", "seize", "recapture", "retake", "overrun"} or _takes_control(t)):
+        if d.plover_type == "ASSAULT" and d.mode != "abduct" and d.rules["type"].startswith("verb:") and (t.lemma_.lower() in {
+            "capture", "seize", "recapture", "retake", "overrun"
+        } or _takes_control(t)):
             # the object is territory; the party it was taken from is the recipient
             recip_toks = [g for c in t.children if c.dep_ == "prep" and c.lower_ == "from"
                           for g in c.children if g.dep_ == "pobj"]
