@@ -5,6 +5,7 @@
     .venv/bin/python bench/incidents_ingest.py --n 100000 --unplaced 0.25    # a quarter of new events unplaced
     .venv/bin/python bench/incidents_ingest.py --n 1000000 --articles 0 --latency --dir /tmp/ewib1m   # pages only
     .venv/bin/python bench/incidents_ingest.py --n 1000000 --articles 0 --latency --cache-off --dir /tmp/ewib1m
+    .venv/bin/python bench/incidents_ingest.py --n 1000000 --articles 0 --latency --db postgresql+psycopg://...
 
 Synthetic data (bench/api_latency.py's generator): N events, 10 per article, 12 places in 10
 countries, 8 type combinations, 7 years, incidents of 3 events; incident rows built from them
@@ -42,17 +43,48 @@ from eventwire.incidents import context, copies  # noqa: E402
 from eventwire.incidents.linker import rebuild_all  # noqa: E402
 from eventwire.records import ActorRef, Article, Event, Evidence, Place, Result, Size, When  # noqa: E402
 from eventwire.store import Store  # noqa: E402
-from eventwire.store.incident_tables import article_bands, article_link_names, article_stories  # noqa: E402
+from eventwire.store.incident_tables import (  # noqa: E402
+    article_bands,
+    article_link_names,
+    article_stories,
+    incidents,
+)
 from eventwire.store.schema import articles, events  # noqa: E402
 
 PIPELINE_MS = 1000 / 7.5  # README: eventwire 7.5 articles/s on one worker (real news, 3 kB mean)
 
 
+def _drop_indexes(store: Store) -> list[str]:
+    """SQLite: drop the secondary indexes of the bulk-loaded tables and return their CREATE
+    statements, to be run again after the load. Building an index once from sorted rows is several
+    times faster than keeping 20-odd indexes up to date row by row; the store ends up with the same
+    indexes (their SQL as the migrations wrote it)."""
+    if store.dialect != "sqlite":
+        return []
+    with store.writer.begin() as conn:
+        got = list(conn.exec_driver_sql(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+            "AND tbl_name IN ('events', 'event_actors', 'event_claims', 'articles')"))
+        for name, _sql in got:
+            conn.exec_driver_sql(f'DROP INDEX "{name}"')
+    return [sql for _name, sql in got]
+
+
 def prepare(url: str, n: int) -> None:
     with Store.open(url) as store:
         t = time.perf_counter()
+        c = time.process_time()
+        created = _drop_indexes(store)
         load(store, n)
+        t_rows = time.perf_counter() - t
+        with store.writer.begin() as conn:
+            for sql in created:
+                conn.exec_driver_sql(sql)
+            if created:
+                conn.exec_driver_sql("ANALYZE")  # load() analysed the tables before their indexes existed
         t_load = time.perf_counter() - t
+        print(f"loaded {n:,} events: rows {t_rows:.0f} s, then {len(created)} indexes "
+              f"{t_load - t_rows:.0f} s ({time.process_time() - c:.0f} s CPU)", flush=True)
         t = time.perf_counter()
         with store.writer.begin() as conn:
             texts = list(conn.execute(sa.select(articles.c.article_id, articles.c.text)))
@@ -131,10 +163,15 @@ def new_results(url: str, k: int, per_article: int = 10, seed: int = 11, unplace
     return out
 
 
-def ingest(url: str, results: list[Result], link: bool) -> tuple[float, float]:
-    """Mean wall and CPU (this process) milliseconds per article."""
+def ingest(url: str, results: list[Result], link: bool, facets: bool = True) -> tuple[float, float]:
+    """Mean wall and CPU (this process) milliseconds per article. ``facets=False``: linking without
+    the incident facets' upkeep (migration 0007), to measure what that upkeep costs."""
     with Store.open(url) as store:
         store.link_incidents = link
+        if not facets:
+            with store.engine.connect() as conn:
+                store._linker(conn)  # noqa: SLF001  # reads which tables the store has, once
+            store._link_facets = False  # noqa: SLF001
         w, c = time.perf_counter(), time.process_time()
         for r in results:
             store.add_result(r)
@@ -150,6 +187,8 @@ INCIDENT_QUERIES: list[tuple[str, dict[str, Any]]] = [
     ("bbox", {"bbox": "36,35,37.5,36.5"}),
     ("actor code (reports)", {"actor": "TUR/MIL"}),
     ("claim_source (reports)", {"claim_source": "Observatory"}),
+    ("actor code + country", {"actor": "TUR/MIL", "country": "SY"}),
+    ("actor name (reports, not faceted)", {"actor": "Shabaab"}),
     ("page 20", {"country": "CD", "page": 20}),
 ]
 
@@ -165,30 +204,37 @@ def latency(url: str, reps: int, cache_off: bool = False) -> None:
         times = sorted(times)
         return statistics.median(times), times[min(len(times) - 1, int(round(0.95 * (len(times) - 1))))]
 
-    print("\n| filter mix | /api/events p50 / p95 ms | /api/incidents p50 / p95 ms | incidents count |")
-    print("| --- | --- | --- | --- |")
-    worst = [0.0, 0.0]
+    # CPU time of this process per request beside wall time: the app runs in-process (SQLite too),
+    # and on a machine shared with other jobs the wall time is mostly the wait for a core.
+    print("\n| filter mix | /api/events p50 / p95 ms | /api/incidents p50 / p95 ms | incidents count "
+          "| /api/events CPU p50 / p95 ms | /api/incidents CPU p50 / p95 ms |")
+    print("| --- | --- | --- | --- | --- | --- |")
+    worst = [0.0, 0.0, 0.0, 0.0]
     if cache_off:
         os.environ["EVENTWIRE_READ_CACHE_MB"] = "0"
     print(f"(read cache {'off: every request computed' if cache_off else 'on: repeats are served until a write'})")
     with TestClient(create_app(url)) as client:
         for name, params in INCIDENT_QUERIES:
             params = {"limit": 100, **params}
-            row = []
+            row, cpu = [], []
             count = 0
             for path in ("/api/events", "/api/incidents"):
                 client.get(path, params=params)
-                times = []
+                times, cpus = [], []
                 for _ in range(reps):
-                    t = time.perf_counter()
+                    t, c = time.perf_counter(), time.process_time()
                     r = client.get(path, params=params)
                     times.append((time.perf_counter() - t) * 1000)
+                    cpus.append((time.process_time() - c) * 1000)
                     assert r.status_code == 200, r.text
                     count = r.json()["count"]
                 row.append(p(times))
-            worst = [max(worst[0], row[0][1]), max(worst[1], row[1][1])]
-            print(f"| {name} | {row[0][0]:.1f} / {row[0][1]:.1f} | {row[1][0]:.1f} / {row[1][1]:.1f} | {count:,} |")
-    print(f"| worst p95 | {worst[0]:.1f} | {worst[1]:.1f} | |")
+                cpu.append(p(cpus))
+            worst = [max(worst[0], row[0][1]), max(worst[1], row[1][1]), max(worst[2], cpu[0][1]),
+                     max(worst[3], cpu[1][1])]
+            print(f"| {name} | {row[0][0]:.1f} / {row[0][1]:.1f} | {row[1][0]:.1f} / {row[1][1]:.1f} | {count:,} "
+                  f"| {cpu[0][0]:.1f} / {cpu[0][1]:.1f} | {cpu[1][0]:.1f} / {cpu[1][1]:.1f} |", flush=True)
+    print(f"| worst p95 | {worst[0]:.1f} | {worst[1]:.1f} | | {worst[2]:.1f} | {worst[3]:.1f} |")
 
 
 def main() -> None:
@@ -200,7 +246,38 @@ def main() -> None:
     ap.add_argument("--dir", type=Path, help="keep the stores here (default: a temp dir)")
     ap.add_argument("--unplaced", type=float, default=0.0, help="share of new events without a place")
     ap.add_argument("--cache-off", action="store_true", help="--latency with the read cache off (every request computed)")
+    ap.add_argument("--facets-ab", action="store_true",
+                    help="a third arm: linking on without the incident facets' upkeep (migration 0007)")
+    ap.add_argument("--no-facet-reads", action="store_true",
+                    help="--latency with /api/incidents answering actor/claim filters from the reports, as "
+                    "before migration 0007 (the same store: a before/after under the same conditions)")
+    ap.add_argument("--db", help="a database URL (e.g. PostgreSQL) instead of --dir's SQLite file: loaded when "
+                    "it holds no events, then --latency only (--articles 0)")
     a = ap.parse_args()
+    if a.no_facet_reads:
+        from eventwire.incidents import facets
+
+        facets.faceted = lambda rep: None  # every report-level filter read from the reports
+    if a.db:
+        with Store.open(a.db) as store, store.engine.connect() as conn:
+            stored = conn.execute(sa.select(sa.func.count()).select_from(events)).scalar_one()
+            rows = conn.execute(sa.select(sa.func.count()).select_from(incidents)).scalar_one()
+        if not stored:
+            prepare(a.db, a.n)
+        elif stored != a.n:
+            sys.exit(f"{a.db} holds {stored:,} events, not --n {a.n:,}: give an empty database")
+        elif not rows:  # a load stopped before its incident rows: those only (what the pages read)
+            with Store.open(a.db) as store:
+                t, c = time.perf_counter(), time.process_time()
+                with store.writer.begin() as conn:
+                    n_inc = rebuild_all(conn)
+                with store.writer.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+                    conn.exec_driver_sql("VACUUM ANALYZE" if store.dialect == "postgresql" else "ANALYZE")
+                print(f"{n_inc:,} incident rows (and their facets) in {time.perf_counter() - t:.0f} s "
+                      f"({time.process_time() - c:.0f} s CPU of this process); no MinHash bands", flush=True)
+        if a.latency:
+            latency(a.db, a.reps, a.cache_off)
+        return
     tmp = a.dir or Path(tempfile.mkdtemp(prefix="ew-incbench-"))
     tmp.mkdir(parents=True, exist_ok=True)
     base = tmp / "base.db"
@@ -215,13 +292,20 @@ def main() -> None:
     results = new_results(f"sqlite:///{base}", a.articles, unplaced=a.unplaced)
     # Importing datasketch (it imports scipy) costs ~2 s once per process, not per article.
     copies.band_keys(copies.shingles(" ".join(WORDS * 3)))
-    figures = {}
-    for link in (False, True, False, True):  # alternated, so that a busy moment hurts both alike
+    figures: dict[Any, list[tuple[float, float]]] = {}
+    arms: list[Any] = [False, True] if not a.facets_ab else [False, True, "no facets"]
+    for arm in arms * 2:  # alternated, so that a busy moment hurts both alike
+        link = arm is not False
         db = tmp / f"run_{int(link)}.db"
         for suffix in ("", "-wal", "-shm"):
             Path(str(db) + suffix).unlink(missing_ok=True)
         shutil.copy(base, db)
-        figures.setdefault(link, []).append(ingest(f"sqlite:///{db}", results, link))
+        figures.setdefault(arm, []).append(ingest(f"sqlite:///{db}", results, link, facets=arm is True))
+    if a.facets_ab:
+        for i, what in ((0, "wall"), (1, "CPU")):
+            off, nof = min(f[i] for f in figures[False]), min(f[i] for f in figures["no facets"])
+            print(f"  linking on without the facets' upkeep, {what}: {nof:.2f} ms "
+                  f"(+{100 * (nof - off) / (PIPELINE_MS + off):.1f}% end to end)")
     for i, what in ((0, "wall"), (1, "CPU")):
         off, on = min(f[i] for f in figures[False]), min(f[i] for f in figures[True])
         print(f"store write per article (10 events), {a.n:,} events stored, {what}: linking off {off:.2f} ms, "

@@ -39,6 +39,8 @@ def main() -> None:
     ap.add_argument("file", nargs="?", type=Path, default=DEFAULT)
     ap.add_argument("--half", choices=["A", "B"], help="score one half only (default: both)")
     ap.add_argument("--misses", default="", help="comma-separated CASE labels whose misses to print (half A only)")
+    ap.add_argument("--hits", default="", help="comma-separated non-coded CASE labels (NATURAL_DISASTER, ...) whose "
+                    "snippets with an event to print (half A only)")
     args = ap.parse_args()
     recs = [json.loads(line) for line in args.file.read_text(encoding="utf-8").splitlines() if line.strip()]
     if args.half:
@@ -49,11 +51,14 @@ def main() -> None:
     found, total, fam_found, fam_total = Counter(), Counter(), Counter(), Counter()
     non_event, non_event_hit = Counter(), Counter()
     misses = defaultdict(list)
+    hits = defaultdict(list)
     for r, got in zip(recs, found_types, strict=True):
         want = FAMILY.get(r["label"])
         if want is None:  # a kind ACLED does not code as a political-violence or protest event
             non_event[r["label"]] += 1
             non_event_hit[r["label"]] += bool(got)
+            if got:
+                hits[r["label"]].append((r["text"][:160], got))
             continue
         hit = any(t in want for t in got)
         total[r["label"]] += 1
@@ -67,10 +72,16 @@ def main() -> None:
     for fam in sorted(fam_total):
         print(f"family {fam:10s} {fam_found[fam]:3d}/{fam_total[fam]:3d} = {fam_found[fam] / fam_total[fam]:.2f}")
     print(f"snippets of non-coded kinds with an event: {sum(non_event_hit.values())}/{sum(non_event.values())}")
+    # by kind: disasters and accidents are never events; diplomacy or crime may hold true verbal or criminal ones
+    print("  " + ", ".join(f"{k} {non_event_hit[k]}/{non_event[k]}" for k in sorted(non_event)))
     if args.misses and args.half != "B":
         for label in args.misses.split(","):
             for text, got in misses[label]:
                 print(f"MISS {label}: {text} -> {got}")
+    if args.hits and args.half != "B":
+        for label in args.hits.split(","):
+            for text, got in hits[label]:
+                print(f"HIT {label}: {text} -> {got}")
 
 
 if __name__ == "__main__":

@@ -6,6 +6,12 @@ written for. Crime and protest news here may hold real events (the guidelines co
 
     .venv/bin/python eval/tools/outside_corpus.py            # every event, then counts
     .venv/bin/python eval/tools/outside_corpus.py --counts   # counts only
+    .venv/bin/python eval/tools/outside_corpus.py --half A   # read half A's events
+    .venv/bin/python eval/tools/outside_corpus.py --half B   # half B: counts only, never read
+
+The two halves are fixed by sha256('outsidehalf:' + stem), chosen before any event of round 7 was read:
+rules are written looking at half A, and half B is only counted, so that its count says how a change holds
+on everyday news nobody tuned on.
 
 The records are those of ../shared/data/gwn/dev.jsonl whose stem (gwn-<id>) is in neither
 eval/corpus/splits.tsv nor eval/corpus/raw/*/.
@@ -15,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import collections
+import hashlib
 import json
 from pathlib import Path
 
@@ -32,9 +39,15 @@ def annotated_stems() -> set[str]:
     return stems | {p.name.removesuffix(".gold.json") for p in (corpus / "raw").glob("*/*.gold.json")}
 
 
+def half_of(stem: str) -> str:
+    """'A' (read) or 'B' (only counted): the record's fixed half, by sha256('outsidehalf:' + stem)."""
+    return "A" if int(hashlib.sha256(f"outsidehalf:{stem}".encode()).hexdigest(), 16) % 2 == 0 else "B"
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--counts", action="store_true", help="print the counts only")
+    ap.add_argument("--half", choices=["A", "B"], help="one fixed half only; B prints counts only")
     a = ap.parse_args(argv)
     skip = annotated_stems()
     pipe = Pipeline()
@@ -45,14 +58,14 @@ def main(argv: list[str] | None = None) -> int:
             continue
         rec = json.loads(line)
         stem = f"gwn-{rec['id']}"
-        if stem in skip:
+        if stem in skip or a.half and half_of(stem) != a.half:
             continue
         articles += 1
         events = [e.to_dict() for e in pipe.extract_article(Article(article_id=stem, text=rec["text"]))]
         with_events += bool(events)
         for ev in events:
             by_type[ev["plover_type"]] += 1
-            if not a.counts:
+            if not a.counts and a.half != "B":
                 s, e = ev["evidence"]["start"], ev["evidence"]["end"]
                 parties = "; ".join(f"{p['text']} [{p.get('sector') or '-'}]" for p in ev.get("actors", []))
                 print(f"{stem:8} {ev['plover_type']:9} {' '.join(rec['text'][s:e].split())[:110]}  | {parties}")

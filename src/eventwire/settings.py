@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from typing import Literal
 
 from pydantic import BaseModel, Field
 
@@ -27,6 +28,20 @@ def default_max_chars() -> int:
     return value
 
 
+PREFILTER_CONTEXT_ENV = "EVENTWIRE_PREFILTER_CONTEXT"
+PREFILTER_CONTEXTS = ("references", "always", "none")
+
+
+def prefilter_context_from_env() -> str:
+    """$EVENTWIRE_PREFILTER_CONTEXT, checked: a typo is a numbered error naming the variable."""
+    raw = os.environ.get(PREFILTER_CONTEXT_ENV, "").strip().lower()
+    if raw not in PREFILTER_CONTEXTS:
+        from .errors import ConfigError
+
+        raise ConfigError("E406", f"{PREFILTER_CONTEXT_ENV}={raw!r}: expected one of {', '.join(PREFILTER_CONTEXTS)}")
+    return raw
+
+
 class Settings(BaseModel):
     """Every knob a user can turn; environment variables ``EVENTWIRE_*`` override the defaults."""
 
@@ -48,6 +63,11 @@ class Settings(BaseModel):
         default=True,
         description="parse only sentences that can hold an event (and their neighbours); see events/prefilter.py",
     )
+    prefilter_context: Literal["references", "always", "none"] = Field(
+        default="references",
+        description="which sentence before a trigger sentence the pre-filter keeps: 'references' (when the "
+        "trigger sentence has a pronoun or a quotation mark), 'always' or 'none'; $EVENTWIRE_PREFILTER_CONTEXT",
+    )
 
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:
@@ -58,6 +78,8 @@ class Settings(BaseModel):
             env["db_url"] = os.environ["EVENTWIRE_DB"]
         if os.environ.get("EVENTWIRE_PREFILTER"):
             env["prefilter"] = os.environ["EVENTWIRE_PREFILTER"].lower() not in {"0", "false", "no", "off"}
+        if os.environ.get(PREFILTER_CONTEXT_ENV):
+            env["prefilter_context"] = prefilter_context_from_env()
         if os.environ.get(MAX_CHARS_ENV):
             env["max_chars"] = default_max_chars()
         env.update({k: v for k, v in overrides.items() if v is not None})

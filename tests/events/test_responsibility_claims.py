@@ -29,3 +29,15 @@ def test_a_condemnation_of_a_claimed_attack_is_not_the_claimants_word() -> None:
     events = _events("The United States condemns the attack in Baghdad claimed by Daesh that targeted mourners.")
     condemn = [e for e in events if e["plover_type"] == "ACCUSE"]
     assert condemn and "Daesh" not in (condemn[0]["claim_source"] or [])
+
+
+def test_the_claimant_of_an_attack_with_no_attacker_named_is_its_actor() -> None:
+    events = _events("Britain condemned the bombing of a police post near Kirkuk earlier today, for which the "
+                     "Islamic State has claimed responsibility.")
+    attacks = [e for e in events if e["plover_type"] == "ASSAULT"]
+    assert attacks
+    actors = [a for a in attacks[0]["actors"] if a["role"] == "actor"]
+    assert actors and "Islamic State" in actors[0]["text"] and actors[0]["sector"] == "REB"
+    # the condemnation stays Britain's
+    condemn = [e for e in events if e["plover_type"] == "ACCUSE"]
+    assert condemn and all("Islamic" not in a["text"] for a in condemn[0]["actors"] if a["role"] == "actor")

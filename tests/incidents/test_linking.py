@@ -162,6 +162,12 @@ def test_broad_report_filters_page_by_probing_and_count_a_lower_bound(store: Sto
         store.add_result(r)
     f = queries.parse(claim_source="manar|ministry", country="SY")[0]
     assert queries.count(store, f) == (1, True)
-    assert queries.count(store, f, bound=1) == (1, False)  # 2 matching reports > bound: not exact
+    # one claim source alone is read off the incidents' facets (migration 0007): incidents counted
+    assert queries.count(store, f, bound=1) == (1, True)
+    assert queries.count(store, f, bound=0) == (1, False)
+    # with a second report-level filter, from the reports: 2 matching reports > bound, not exact
+    both = queries.parse(claim_source="manar|ministry", modality="asserted", country="SY")[0]
+    assert queries.count(store, both) == (1, True)
+    assert queries.count(store, both, bound=1) == (1, False)
     assert [r["incident_id"] for r in queries.page(store, f, broad=True).incidents] == ["i_zh"]
     assert queries.page(store, queries.parse(claim_source="nobody")[0], broad=True).incidents == []

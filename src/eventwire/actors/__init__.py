@@ -563,11 +563,29 @@ class ArticleActors:
                 self.known[surname] = person
         m = self.resolver.resolve(text, context=context, date=self.date)
         if m is not None:
+            self._remember_person(m)
             return m
-        k = " ".join(t for t in tokens(text) if t not in ("'s",))
+        return self.recall(text)
+
+    def _remember_person(self, m: ActorMatch) -> None:
+        """A person the knowledge base named in full ("Secretary of Defense Ash Carter") is who a later
+        bare surname in the article is ("Carter said"), while no other person of that surname appears."""
+        if not m.name or not (m.rule or "").startswith("person:") or " " not in m.name.strip():
+            return
+        full = " ".join(tokens(m.name))
+        self.known.setdefault(full, m)
+        surname = " ".join(tokens(m.name.split()[-1]))
+        if surname in self.known and self.known[surname].name not in (None, m.name):
+            self.known[surname] = ActorMatch(None, None, None)  # two bearers: the surname alone is nobody
+        elif surname not in self.known:
+            self.known[surname] = m
+
+    def recall(self, text: str) -> ActorMatch | None:
+        """What the article already said about a name the knowledge base cannot resolve on its own."""
+        k = " ".join(t for t in tokens(text) if t not in ("'s", "mr", "mrs", "ms", "dr"))
         remembered = self.known.get(k)
-        if remembered is None or remembered.sector is None:
-            return None
+        if remembered is None or remembered.sector is None or remembered.sector == "UNK" and not remembered.country:
+            return None  # a memory that places nobody ("the theatre director ...": UNK, no country) says nothing
         return ActorMatch(remembered.name, remembered.country, remembered.sector, None,
                           f"article:{remembered.rule}", remembered.sector_2)
 

@@ -61,6 +61,9 @@ if TYPE_CHECKING:
 
 # the knowledge base's codes of international organisations in ActorRef.country (records.py)
 IGO_CODES = frozenset({"IGO", "UNO"})
+# sectors of parties that carry out attacks, raids and crackdowns: a noun modifier of an event noun in
+# one of them is its agent ("police raid", "rebel attack"); civilians, victims and places are not
+AGENT_SECTORS = frozenset({"MIL", "COP", "GOV", "REB", "PRM", "UAF", "SPY", "CRM"})
 # PLOVER's verbal types: said, not done, and often told with no place of their own
 VERBAL_TYPES = frozenset({"ACCUSE", "REQUEST", "SUPPORT", "REJECT", "CONSULT", "THREATEN", "AGREE", "COOPERATE"})
 
@@ -104,6 +107,10 @@ class ArgumentsMixin:
         if d.nominal:
             for c in t.children:
                 if c.dep_ == "poss" or (c.dep_ in {"amod", "compound"} and c.ent_type_ in {"NORP", "GPE"}):
+                    actor_toks.append(c)
+                elif c.dep_ in {"amod", "compound"} and self._agent_modifier(c, ctx):
+                    # "the police killing of ...", "a Taliban attack", "army shelling": a modifier naming
+                    # a force or a group is who acts ("civilian deaths" names the victims: not a force)
                     actor_toks.append(c)
                 if c.dep_ == "prep" and c.lower_ == "by":
                     actor_toks += [g for g in c.children if g.dep_ == "pobj"]
@@ -190,6 +197,12 @@ class ArgumentsMixin:
                     recips = refs
         if not actors:
             actors = self._implicit_actor(d, sent, ctx, speaker, recips)
+        if not actors and d.plover_type == "ASSAULT" and (
+                claimant := _responsibility_claimant(t, sent) or _responsibility_claimed(sent)) is not None:
+            # "an attack ..., for which Daesh has claimed responsibility": with no other attacker named,
+            # who claims the attack is who the report says carried it out (and its claim source)
+            actors = [replace(a, rule=f"claimed responsibility; {a.rule}")
+                      for a in self._resolve_parties([claimant], "actor", sent, si, ctx, speaker, d)]
         if not recips and d.plover_type == "ASSAULT" and _has_return_fire(d):
             prev = ctx.last_attacker_against(actors[0].country if actors else None)
             if prev is not None:
@@ -202,6 +215,13 @@ class ArgumentsMixin:
         if d.plover_type == "ASSAULT" and t.lemma_.lower() in {"clash", "fight", "battle"} and len(actors) > 1 and not recips:
             pass  # two-sided fighting lists all parties as actors (PLOVER)
         return actors, recips
+
+    def _agent_modifier(self, c: Token, ctx: ArticleContext) -> bool:
+        """Does a noun's modifier name an armed or state party (by the knowledge base's sector)?"""
+        if c.pos_ not in {"NOUN", "PROPN", "ADJ"} or c.lower_ in PRONOUNS:
+            return False
+        m = ctx.resolve(_np_span(c).text, self)
+        return m is not None and m.sector in AGENT_SECTORS
 
     def _learned_roles(
         self, d: Draft, sent: Span, ctx: ArticleContext, actor_toks: list[Token], recip_toks: list[Token],
@@ -338,7 +358,8 @@ class ArgumentsMixin:
         start, end = span.start_char, span.end_char
         if low in PRONOUNS and head.pos_ == "PRON":
             mention = speaker if speaker is not None and speaker.sent_i == si and low in {"it", "its", "they", "their"} \
-                else ctx.antecedent(si, plural=low in {"they", "them", "their"}, person=low in {"he", "him", "his", "she", "her"})
+                else ctx.antecedent(si, plural=low in {"they", "them", "their"},
+                                    person=low in {"he", "him", "his", "she", "her"}, before=head.idx, role=role)
             if mention is None:
                 return []
             return [ActorRef(role, text, mention.name, mention.country, mention.sector, start=start, end=end,
@@ -444,7 +465,7 @@ class ArgumentsMixin:
                 objs = [g for g in tok.doc[tok.i + 1].children if g.dep_ == "pobj"]
                 if objs:
                     return [_claim_text(objs[0], ctx.text)], objs[0]
-        src = ctx.list_source(si)
+        src = ctx.list_source(si) or ctx.continued_source(si, sent)
         if src:
             return [src], None
         return [], None
@@ -663,5 +684,18 @@ def _responsibility_claimant(t: Token, sent: Span) -> Token | None:
         if any(c.dep_ in {"dobj", "obj"} and c.lemma_.lower() in {"responsibility", "credit"} for c in tok.children):
             subj = [c for c in tok.children if c.dep_ == "nsubj"]
             if subj and subj[0].lower_ not in {"which", "that", "who"}:
+                return subj[0]
+    return None
+
+
+def _responsibility_claimed(sent: Span) -> Token | None:
+    """Who claims responsibility in the sentence at all ("..., for which the Islamic State has claimed
+    responsibility", however the parser attaches the clause): the claimant of the sentence's attack when
+    the attack names no attacker of its own."""
+    for tok in sent:
+        if tok.lemma_.lower() == "claim" and any(
+                c.dep_ in {"dobj", "obj"} and c.lemma_.lower() in {"responsibility", "credit"} for c in tok.children):
+            subj = [c for c in tok.children if c.dep_ == "nsubj" and c.lower_ not in {"which", "that", "who"}]
+            if subj and not _first_person(subj[0]):
                 return subj[0]
     return None

@@ -45,6 +45,7 @@ from .common import (
     _trigger_lemma,
 )
 from .context import ArticleContext
+from .everyday import everyday
 from .frames import (
     _FRAMES,
     PROTEST_CUES_RE,
@@ -97,6 +98,7 @@ class EventCoder(ArgumentsMixin):
         sents = list(doc.sents)
         ctx = ArticleContext(doc, article, sents)
         ctx.places = self._resolve_places(doc, ctx)
+        ctx.read_names(self)
         drafts: list[tuple[int, Draft]] = []
         sports = _sports_report(article.text)
         for si, sent in enumerate(sents):
@@ -433,7 +435,8 @@ class EventCoder(ArgumentsMixin):
             claim = [sp.name or sp.text] if sp is not None else []
             claim_tok = None
         if claim_tok is not None and claim_tok.lower_ in PRONOUNS:
-            m = ctx.antecedent(si, plural=claim_tok.lower_ == "they", person=claim_tok.lower_ in {"he", "she"})
+            m = ctx.antecedent(si, plural=claim_tok.lower_ == "they", person=claim_tok.lower_ in {"he", "she"},
+                               before=claim_tok.idx)
             claim = [m.name or m.text] if m is not None else []
         speaker = ctx.speaker_for(si, claim_tok, self)
         modality = self._modality(d)
@@ -455,8 +458,10 @@ class EventCoder(ArgumentsMixin):
         # for its side makes Turkey the party, not the newspaper
         actors = [self._military_sector(a, d.plover_type) for a in self._no_outlets(actors)]
         recips = [self._military_sector(a, d.plover_type) for a in self._no_outlets(recips)]
-        if one_sided(d, actors, recips) or private_matter(d, actors, recips):
-            return None  # a body's own meeting, a state's with its own forces, companies' dealings (gates.py)
+        if one_sided(d, actors, recips) or private_matter(d, actors, recips) or everyday(d, actors, recips, modality):
+            # a body's own meeting, a state's with its own forces, companies' dealings (gates.py); weather,
+            # accidents, occasions, worship, metaphors, press calls, advice to the reader (everyday.py)
+            return None
         # an anchored nominal with no party stands alone only in a sentence that reports something: not
         # in a list of headlines or links ("* 2007 Bagram Airfield bombing")
         anchored = d.standalone and (d.rules["type"].endswith("(judged incident)")

@@ -116,6 +116,8 @@ class Mention:
     plural: bool
     person: bool
     sent_i: int
+    start: int = -1  # character offset in the article; -1 where unknown (a speaker, an event's party)
+    role: str = ""  # "actor" or "recipient" for an event's party
 
 
 @dataclass

@@ -17,6 +17,7 @@ from .common import (
 )
 from .syntax import (
     DATELINE,
+    _claim_text,
     _first_person,
     _inherited_subjects,
     _np_span,
@@ -27,8 +28,15 @@ from .syntax import (
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-    from ..actors import ActorMatch
+    from ..actors import ActorMatch, ArticleActors
     from .arguments import ArgumentsMixin
+
+
+# what a source issues before quoting it ("released the following statement:")
+STATEMENT_NOUNS = frozenset({"statement", "message", "remarks", "communique", "communiqué", "declaration"})
+QUOTES = frozenset({'"', "“", "'", "‘", "«"})
+# the entity labels whose mentions the article's memory keeps (read_names)
+NAMED_LABELS = frozenset({"PERSON", "ORG", "NORP"})
 
 
 # -------------------------------------------------------------------- article context
@@ -51,6 +59,51 @@ class ArticleContext:
         self.context_text = ""
         self._hints: list[str] | None = None
         self._focus: Place | None | bool = False
+        # the article's named mentions in reading order (read_names): antecedents of pronouns, and the
+        # memory that lets a bare surname resolve to the person named in full before
+        self.named: list[Mention] = []
+        # sentence -> the named source its reporting verb cites ("..., an ISPR statement said"), for the
+        # sentences that go on with the same report (continued_source)
+        self._attribution: dict[int, Token] = {}
+        self._header: tuple[int, Token] | None = None  # a sentence that introduces a quoted statement
+        self._memo: ArticleActors | None = None
+        self._resolved: dict[tuple[str, str], ActorMatch | None] = {}
+
+    def read_names(self, coder: ArgumentsMixin) -> None:
+        """Read the article's named people and organisations once, in order, before coding: a person
+        introduced with a title or named in full ("Secretary of Defense Ash Carter", "Venezuela's Attorney
+        General Tarek William Saab") is who a later bare "Carter" or "Saab" is, and every named party the
+        knowledge base places is a candidate antecedent of a later "he", "she" or "it"."""
+        from ..actors import ArticleActors
+
+        memo = ArticleActors(coder.actors, self.published)
+        self._memo = memo
+        sent_of = [s.start for s in self.sents]
+        for ent in self.doc.ents:
+            if ent.label_ not in NAMED_LABELS:
+                continue
+            np = _np_span(ent.root)
+            spans = [np]
+            if ent.root.dep_ in {"appos", "compound"} and ent.root.head.i != ent.root.i:
+                # "Kenya's Interior Minister Joseph Amolo": the parser hangs the name off the title
+                head = _np_span(ent.root.head)
+                spans.insert(0, self.doc[min(head.start, ent.start): max(head.end, ent.end)])
+            texts = [t for t in dict.fromkeys((*(sp.text.strip() for sp in spans), ent.text.strip())) if t]
+            m = None
+            for text in texts if ent.label_ == "PERSON" else texts[-1:]:
+                # only a person is introduced by a title the memory must keep; a group is read as named
+                m = (_safe(lambda text=text: memo.resolve(text, self.context_text)) if ent.label_ == "PERSON"
+                     else self.resolve(text, coder))
+                if m is not None and m.country:
+                    break
+            if m is None or not m.country or coder._is_outlet(ent.text):
+                continue  # an outlet reports; it is nobody's antecedent
+            si = max(0, bisect.bisect_right(sent_of, ent.start) - 1)
+            plural = ent.label_ == "NORP" and ent.text.lower().endswith("s")  # "Palestinians", not "Iraqi"
+            if ent.label_ == "NORP" and not plural:
+                continue
+            person = ent.label_ == "PERSON"
+            self.named.append(Mention(ent.text, m.country, m.sector, m.name, plural, person, si, ent.start_char))
 
     def country_hints(self, coder: ArgumentsMixin) -> list[str]:
         if self._hints is None:
@@ -115,6 +168,17 @@ class ArticleContext:
         return self._dateline
 
     def update_speaker(self, si: int, sent: Span, coder: ArgumentsMixin) -> None:
+        header = self.text[sent.start_char:sent.end_char].rstrip().endswith(":")
+        for tok in sent:
+            lemma = tok.lemma_.lower()
+            if lemma in lx.SPEECH_VERBS or header and any(
+                    c.dep_ in {"dobj", "obj"} and c.lemma_.lower() in STATEMENT_NOUNS for c in tok.children):
+                subj = _subjects(tok) or _inherited_subjects(tok)
+                if subj and not _first_person(subj[0]) and subj[0].lower_ not in PRONOUNS and subj[0].pos_ != "PRON":
+                    self._attribution[si] = subj[0]  # its text is read only when a sentence carries it on
+                    if header:
+                        self._header = (si, subj[0])
+                    break
         for tok in sent:
             if tok.lemma_.lower() in lx.SPEECH_VERBS:
                 subj = _subjects(tok) or _inherited_subjects(tok)
@@ -127,7 +191,8 @@ class ArticleContext:
     def _mention_for(self, tok: Token, si: int, coder: ArgumentsMixin) -> Mention | None:
         text = _np_span(tok).text.strip()
         if tok.lower_ in PRONOUNS:
-            return self.antecedent(si, plural=tok.lower_ in {"they", "them"}, person=tok.lower_ in {"he", "she"})
+            return self.antecedent(si, plural=tok.lower_ in {"they", "them"}, person=tok.lower_ in {"he", "she"},
+                                   before=tok.idx)
         m = self.resolve(text, coder)
         if (m is None or not m.country) and coder.actors.is_news_source(text) if hasattr(coder.actors, "is_news_source") else False:
             # an outlet speaks for its country's side only through a possessive: "Turkey's Daily Sabah"
@@ -162,6 +227,32 @@ class ArticleContext:
             return None
         return Mention(src, m.country, m.sector, m.name, False, False, -1)
 
+    def continued_source(self, si: int, sent: Span) -> str | None:
+        """A sentence with no reporting verb of its own that goes on with a report: its subject is a
+        pronoun standing for who the previous sentence of the paragraph reported on ("..., an ISPR
+        statement said. He urged them ..."). It carries on that sentence's source, and passes it on."""
+        if si in self._attribution:
+            return None  # the sentence names its own source
+        if self._header is not None and self._header[0] < si and all(
+                self._quoted_paragraph(j) for j in range(self._header[0] + 1, si + 1)):
+            # 'Gen. X released the following statement today:' and the quoted paragraphs after it
+            return _claim_text(self._header[1], self.text)
+        if si == 0 or self._para[si - 1] != self._para[si] or (si - 1) not in self._attribution:
+            return None
+        roots = [t for t in sent if t.dep_ == "ROOT"]
+        if not roots or roots[0].lemma_.lower() in lx.SPEECH_VERBS:
+            return None
+        subj = _subjects(roots[0])
+        if not subj or subj[0].lower_ not in {"he", "she", "they", "it"}:
+            return None
+        self._attribution[si] = self._attribution[si - 1]
+        return _claim_text(self._attribution[si], self.text)
+
+    def _quoted_paragraph(self, si: int) -> bool:
+        """Does the paragraph of sentence ``si`` open with a quotation mark?"""
+        line_start = self.text.rfind("\n", 0, self.sents[si].start_char) + 1
+        return self.text[line_start:line_start + 3].lstrip()[:1] in QUOTES
+
     def list_source(self, si: int) -> str | None:
         """Bullet lines under a heading that names their source take that source."""
         line_start = self.text.rfind("\n", 0, self.sents[si].start_char) + 1
@@ -189,19 +280,47 @@ class ArticleContext:
                 # "she" most likely is ("General Bajwa visited ... He urged them ...")
                 person = (a.rule or "").startswith(("person:", "role:")) and not a.text.lower().endswith("s")
                 self.mentions.append(Mention(a.text, a.country, a.sector, a.name, a.text.lower().endswith("s"),
-                                              person, si))
+                                              person, si, role=a.role))
 
-    def antecedent(self, si: int, *, plural: bool, person: bool) -> Mention | None:
+    def antecedent(self, si: int, *, plural: bool, person: bool, before: int | None = None,
+                   role: str | None = None) -> Mention | None:
+        """The nearest earlier party (within two sentences) a pronoun can stand for: a party of an event
+        already coded, else the nearest named mention before it (read_names), the same sentence included
+        when the pronoun's offset ``before`` is known ("Obama said he would ..."). Among the fitting
+        parties of the latest event, one in the pronoun's own ``role`` comes first (parallel roles:
+        "Somali troops attacked al-Shabaab ... They killed 12", "X called Lavrov and urged him")."""
+
+        def fits(m: Mention) -> bool:
+            return bool(person and m.person or plural and m.plural
+                        or not person and not plural and not m.person and not m.plural)
+
+        latest: list[Mention] = []
         for m in reversed(self.mentions):
+            if m.sent_i < si - 2 or latest and m.sent_i != latest[0].sent_i:
+                break
+            if fits(m):
+                latest.append(m)
+        if latest:
+            return next((m for m in latest if role and m.role == role), latest[0])
+        for m in reversed(self.named):
+            if m.sent_i > si or m.sent_i == si and (before is None or m.start >= before):
+                continue
             if m.sent_i < si - 2:
                 break
-            if person and m.person or plural and m.plural or not person and not plural and not m.person and not m.plural:
+            if fits(m):
                 return m
         return None
 
     def resolve(self, text: str, coder: ArgumentsMixin) -> ActorMatch | None:
-        """The knowledge base's reading of a mention in this article (its context and date)."""
-        return _safe(lambda: coder.actors.resolve(text, context=self.context_text, date=self.published))
+        """The knowledge base's reading of a mention in this article (its context and date); a name it
+        cannot resolve alone takes what the article said of it before (read_names)."""
+        key = (text, self.context_text)
+        if key not in self._resolved:  # the same mention is read again by every event and role that names it
+            self._resolved[key] = _safe(lambda: coder.actors.resolve(text, context=self.context_text, date=self.published))
+        m = self._resolved[key]
+        if m is None and self._memo is not None:
+            m = _safe(lambda: self._memo.recall(text) if self._memo is not None else None)
+        return m
 
     def antecedent_with(self, si: int, sectors: set[str]) -> Mention | None:
         """'the group' names the armed group the article last spoke of (within five sentences)."""

@@ -30,6 +30,6 @@ def preload(coder: EventCoder, *, prefilter: bool = True) -> None:
     acled.bundled_model()
     find_times("on Monday", None)  # imports the time engine and compiles its patterns
     if prefilter:
-        from .prefilter import _vocabulary
+        from .prefilter import _matcher
 
-        _vocabulary()
+        _matcher()

@@ -121,6 +121,11 @@ def _claim_text(tok: Token, text: str | None = None) -> str:
     span = _np_span(tok)
     ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end and e.label_ in {"ORG", "NORP", "GPE"}), None)
     end = max(span.end, ent.end) if ent is not None else span.end
+    # "France's counter-terrorism prosecutor, Remy Heitz, said": the title's apposition names who speaks
+    named = [c for c in tok.children if c.dep_ == "appos" and c.i > tok.i and c.ent_type_ in {"PERSON", "ORG"}
+             and tok.ent_type_ not in {"PERSON", "ORG"}]
+    if named:
+        end = max(end, _np_span(named[0]).end)
     words = tok.doc[span.start: end]
     if text is not None and len(text) == len(tok.doc.text):
         return _clean_claim(" ".join(text[words.start_char: words.end_char].split()))
@@ -212,7 +217,9 @@ def _conjuncts(tok: Token) -> list[Token]:
 def _subjects(tok: Token) -> list[Token]:
     subj = [c for c in tok.children if c.dep_ in {"nsubj", "csubj"}]
     if not subj and tok.dep_ in {"conj", "xcomp", "advcl"} and tok.head != tok:
-        return _subjects(tok.head) if tok.dep_ != "advcl" or not any(
+        # a clause with a conjunction of its own ("when X ...", "if ...") has its own subject, except a
+        # gerund, whose unstated subject is the main clause's ("the campaign ..., while accusing Trump")
+        return _subjects(tok.head) if tok.dep_ != "advcl" or tok.tag_ == "VBG" or not any(
             c.dep_ == "mark" for c in tok.children) else []
     return subj
 

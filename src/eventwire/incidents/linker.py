@@ -38,7 +38,7 @@ from sqlalchemy.engine import Connection
 from ..records import Article, Event
 from ..store.incident_tables import article_bands, article_link_names, article_stories, incidents
 from ..store.schema import articles, events
-from . import context, copies, features, summary
+from . import context, copies, facets, features, summary
 
 MAX_CANDIDATES = 300  # stored events scored per new event at most (nearest dates first)
 # The stored reports read for a new one: those of its type and country whose first day (sort_date)
@@ -187,11 +187,13 @@ def _lock_key(*parts: str | None) -> int:
 
 
 class Linker:
-    def __init__(self, dialect: str, *, keys: bool = True) -> None:
+    def __init__(self, dialect: str, *, keys: bool = True, facets: bool = False) -> None:
         self.dialect = dialect
         # keys: the store is at revision 0006 or later (article_link_names, events.incident_sort_date);
         # a store held at an older revision links as before, deriving names from the texts.
         self.keys = keys
+        # facets: revision 0007 or later (incident_actors, incident_claims), rewritten with the rows
+        self.facets = facets
 
     # -- stories ------------------------------------------------------------------------------
     def story(self, conn: Connection, article: Article, *, new: bool) -> tuple[str, list[str]]:
@@ -492,6 +494,8 @@ class Linker:
             members.setdefault(iid, []).append(json.loads(record))
         conn.execute(incidents.delete().where(incidents.c.incident_id.in_(ids)))
         if not members:
+            if self.facets:
+                facets.refresh(conn, ids)
             return
         aids = sorted({r["article_id"] for recs in members.values() for r in recs})
         arts = {
@@ -512,6 +516,8 @@ class Linker:
                 .values(incident_sort_date=sa.bindparam("day")),
                 [{"iid": r["incident_id"], "day": r["sort_date"]} for r in rows],
             )
+        if self.facets:  # migration 0007: the incidents' actor codes and claim sources
+            facets.refresh(conn, ids)
 
 
 def _types(rec: dict[str, Any]) -> tuple[tuple[str, tuple[str | None, ...] | None], ...]:
@@ -603,4 +609,6 @@ def rebuild_all(conn: Connection, *, batch: int = 2000) -> int:
     # each report's copy of its incident's sort_date (migration 0006), in one statement
     conn.execute(events.update().values(incident_sort_date=sa.select(incidents.c.sort_date).where(
         incidents.c.incident_id == events.c.incident_id).scalar_subquery()))
+    if facets.present(conn):
+        facets.rebuild(conn)
     return n

@@ -3,7 +3,8 @@
 The filters are the events' (``EventFilters``). Those on the incident's own summary columns (type,
 ACLED type, country, admin1, date, bbox, incident id, confidence) are read from the ``incidents``
 table and its indexes; those only reports have (actor, claim_source, q, article_id, modality)
-select the incidents with at least one matching report. Two filters of incidents only:
+select the incidents with at least one matching report (one actor code or claim source filter alone
+is read off the incidents' facets, migration 0007). Two filters of incidents only:
 ``conflict`` (figures disagree) and ``min_outlets``.
 """
 
@@ -21,6 +22,7 @@ from ..store.core import Store, decode_cursor, encode_cursor
 from ..store.filters import EventFilters, FilterError
 from ..store.incident_tables import incidents
 from ..store.schema import events
+from . import facets
 
 # Filters read from the incident's own columns; every other filter selects incidents by their reports.
 _OWN = ("country", "admin1", "event_type", "sub_event_type", "plover_type", "incident_id", "bbox", "min_confidence")
@@ -116,9 +118,13 @@ def parse(**raw: Any) -> tuple[EventFilters, bool | None, int | None]:
 def count(store: Store, f: EventFilters, *, conflict: bool | None = None, min_outlets: int | None = None,
           bound: int = 10_000) -> tuple[int, bool]:
     """(count, exact): exact up to ``bound``; past it a lower bound (``bound + 1``, or with filters on
-    reports the distinct incidents of the first ``bound + 1`` matching reports)."""
+    reports the distinct incidents of the first ``bound + 1`` matching reports). One actor code or
+    claim source filter counts incidents off their facets (``facets``): exact up to ``bound`` incidents."""
     rep = _reports(f)
     with store.engine.connect() as conn:
+        facet = _facet(store, conn, rep)
+        if facet is not None and rep is not None:
+            return _count_by_facet(store, conn, f, conflict, min_outlets, rep, facet, bound)
         if rep is None:
             cond = _conditions(store, conn, f, conflict, min_outlets)
             inner = sa.select(sa.literal(1).label("one")).select_from(incidents).where(*cond).limit(bound + 1)
@@ -146,7 +152,11 @@ def page(
     is read in incident order, each incident probed, instead of collecting every match first."""
     i = incidents.c
     with store.engine.connect() as conn:
-        if _reports(f) is not None:
+        rep = _reports(f)
+        facet = _facet(store, conn, rep)
+        if facet is not None and rep is not None:
+            rows = _page_by_facet(store, conn, f, conflict, min_outlets, rep, facet, limit, offset, after, broad)
+        elif rep is not None:
             rows = _page_by_reports(store, conn, f, conflict, min_outlets, limit, offset, after, broad)
         else:
             cond = _conditions(store, conn, f, conflict, min_outlets, broad=broad)
@@ -200,6 +210,69 @@ def _page_by_reports(
                for r in conn.execute(sa.select(i.incident_id, i.record).where(i.incident_id.in_(ids)))} if ids else {}
     # An incident merged away between the two reads has no row left: it is skipped.
     return [_Row(k.incident_sort_date, k.incident_id, records[k.incident_id]) for k in keys if k.incident_id in records]
+
+
+def _facet(store: Store, conn: sa.Connection, rep: EventFilters | None) -> str | None:
+    """The faceted filter (``facets.faceted``) when the store has the facet tables (migration 0007)."""
+    name = facets.faceted(rep)
+    if name is None:
+        return None
+    have = getattr(store, "_incident_facets", None)
+    if have is None:
+        have = facets.present(conn)
+        store._incident_facets = have  # type: ignore[attr-defined]  # noqa: SLF001
+    return name if have else None
+
+
+def _count_by_facet(
+    store: Store, conn: sa.Connection, f: EventFilters, conflict: bool | None, min_outlets: int | None,
+    rep: EventFilters, facet: str, bound: int,
+) -> tuple[int, bool]:
+    """Distinct incidents off the facet's index; with the incident's own filters, the incidents
+    that pass them, each probed for the facet (a facet row per incident would be read otherwise,
+    most of them failing the incident's filters)."""
+    own = _conditions(store, conn, f, conflict, min_outlets)
+    table, cond = facets.match(store, conn, rep, facet, probe=bool(own))
+    if own:
+        probe = sa.exists().where(table.c.incident_id == incidents.c.incident_id, *cond)
+        inner = sa.select(sa.literal(1).label("one")).select_from(incidents).where(*own, probe).limit(bound + 1)
+    else:
+        inner = sa.select(table.c.incident_id).where(*cond).distinct().limit(bound + 1)
+    n = int(conn.execute(sa.select(sa.func.count()).select_from(inner.subquery())).scalar_one())
+    return n, n <= bound
+
+
+def _page_by_facet(
+    store: Store, conn: sa.Connection, f: EventFilters, conflict: bool | None, min_outlets: int | None,
+    rep: EventFilters, facet: str, limit: int, offset: int, after: str | None, broad: bool,
+) -> list[Any]:
+    """A page of incidents with a report matching one faceted filter. Few matches and no filter
+    of the incident's own: the matching (sort_date, incident) keys are collected off the facet's
+    index and sorted. Otherwise incidents are read in page order (or off their own filters'
+    indexes) and each is probed for the facet, as a broad /api/events page probes each event."""
+    i = incidents.c
+    own = _conditions(store, conn, f, conflict, min_outlets, broad=broad)
+    table, cond = facets.match(store, conn, rep, facet, probe=broad or bool(own))
+    if after is not None:
+        day, iid = decode_cursor(after)
+        offset = 0
+    if broad or own:
+        if after is not None:
+            own.append(sa.tuple_(i.sort_date, i.incident_id) < sa.tuple_(sa.literal(day, sa.Date), iid))
+        probe = sa.exists().where(table.c.incident_id == i.incident_id, *cond)
+        q = (sa.select(i.sort_date, i.incident_id, i.record).where(*own, probe)
+             .order_by(i.sort_date.desc(), i.incident_id.desc()).offset(offset or None).limit(limit + 1))
+        return list(conn.execute(q))
+    t = table.c
+    if after is not None:
+        cond.append(sa.tuple_(t.sort_date, t.incident_id) < sa.tuple_(sa.literal(day, sa.Date), iid))
+    keys = list(conn.execute(
+        sa.select(t.sort_date, t.incident_id).where(*cond).distinct()
+        .order_by(t.sort_date.desc(), t.incident_id.desc()).offset(offset or None).limit(limit + 1)))
+    ids = [k.incident_id for k in keys]
+    records = {r.incident_id: r.record
+               for r in conn.execute(sa.select(i.incident_id, i.record).where(i.incident_id.in_(ids)))} if ids else {}
+    return [_Row(k.sort_date, k.incident_id, records[k.incident_id]) for k in keys if k.incident_id in records]
 
 
 @dataclass(frozen=True)

@@ -100,6 +100,12 @@ _NATIONAL_MARKERS: dict[str, tuple[re.Pattern[str], ...]] = {
     ),
     "PH": tuple(re.compile(p) for p in (r"\b[Bb]arangays?\b", r"\bPNP\b", r"\bMalaca[ñn]ang\b")),
 }
+# Each country's patterns as one alternation: "some pattern matches somewhere" is what one search of it
+# answers, in one scan of the text instead of one per pattern (0.15 -> 0.03 s CPU per 60 bench articles).
+# The patterns carry no flags, so joining them keeps each one's meaning.
+_ANY_MARKER: dict[str, re.Pattern[str]] = {
+    cc: re.compile("|".join(f"(?:{p.pattern})" for p in patterns)) for cc, patterns in _NATIONAL_MARKERS.items()
+}
 MARKERS_NEEDED = 1  # distinct markers of one country; 1 and 2 were tried on the work halves (1: +3 mentions)
 TEXT_SCANNED = 20000
 
@@ -109,6 +115,8 @@ def national_markers(text: str) -> frozenset[str]:
     if "national-markers" in DISABLED_RULES:
         return frozenset()
     head = text[:TEXT_SCANNED]
+    if MARKERS_NEEDED == 1:  # any one marker: one scan per country (scripts/cv_eval.py may set 2)
+        return frozenset(cc for cc, any_marker in _ANY_MARKER.items() if any_marker.search(head))
     return frozenset(
         cc for cc, patterns in _NATIONAL_MARKERS.items() if sum(1 for p in patterns if p.search(head)) >= MARKERS_NEEDED
     )

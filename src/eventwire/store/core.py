@@ -230,7 +230,9 @@ class Store:
             insp = sa.inspect(conn)
             self._incident_tables = insp.has_table("incidents")
             self._link_keys = insp.has_table("article_link_names")
-        return Linker(self.dialect, keys=self._link_keys) if self._incident_tables else None
+            self._link_facets = insp.has_table("incident_actors")
+        return (Linker(self.dialect, keys=self._link_keys, facets=self._link_facets)
+                if self._incident_tables else None)
 
     @staticmethod
     def _delete_events(conn: Connection, article_ids: list[str]) -> None:

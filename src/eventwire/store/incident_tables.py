@@ -7,6 +7,8 @@
 - ``article_bands``: MinHash LSH band keys of each article's text, the candidates for copy detection.
 - ``article_link_names`` (migration 0006): each article's distinctive names (``incidents.context.names``),
   joined by newlines, so that linking compares articles without re-reading their texts.
+- ``incident_actors`` / ``incident_claims`` (migration 0007): each incident's distinct actor codes
+  (role, country, sector) and claim sources over its reports, for incident pages filtered on them.
 """
 
 from __future__ import annotations
@@ -73,6 +75,43 @@ article_link_names = sa.Table(
     sa.Column("article_id", ID, sa.ForeignKey("articles.article_id", ondelete="CASCADE"), primary_key=True),
     sa.Column("names", sa.Text, nullable=False),
 )
+
+# Migration 0007: each incident's distinct report facets, kept by the linker with the incident's row,
+# so that /api/incidents filtered on an actor code or a claim source counts and pages incidents off
+# these indexes instead of reading every matching report's incident (incidents/facets.py).
+incident_actors = sa.Table(
+    "incident_actors",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("incident_id", ID, nullable=False),
+    sa.Column("sort_date", sa.Date, nullable=False),  # the incident's (incidents.sort_date)
+    sa.Column("role", sa.String(16), nullable=False),
+    sa.Column("country", sa.String(8)),
+    sa.Column("sector", sa.String(8)),
+)
+
+incident_claims = sa.Table(
+    "incident_claims",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("incident_id", ID, nullable=False),
+    sa.Column("sort_date", sa.Date, nullable=False),
+    sa.Column("claim_source", sa.String(512), nullable=False),
+)
+
+FACET_INDEXES = [
+    # a code's incidents in page order (country and sector given), covering the role
+    sa.Index("ix_inc_actors_code", incident_actors.c.country, incident_actors.c.sector, incident_actors.c.sort_date,
+             incident_actors.c.incident_id, incident_actors.c.role),
+    sa.Index("ix_inc_actors_sector", incident_actors.c.sector, incident_actors.c.sort_date,
+             incident_actors.c.incident_id, incident_actors.c.role),
+    # one incident's facets: the linker's rewrite and a broad page's probe
+    sa.Index("ix_inc_actors_incident", incident_actors.c.incident_id, incident_actors.c.country,
+             incident_actors.c.sector, incident_actors.c.role),
+    sa.Index("ix_inc_claims_source", incident_claims.c.claim_source, incident_claims.c.sort_date,
+             incident_claims.c.incident_id),
+    sa.Index("ix_inc_claims_incident", incident_claims.c.incident_id, incident_claims.c.claim_source),
+]
 
 INCIDENT_INDEXES = [
     sa.Index("ix_incidents_sort", incidents.c.sort_date, incidents.c.incident_id),

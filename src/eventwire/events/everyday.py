@@ -1,0 +1,257 @@
+"""Senses of event words in everyday news: gates that drop a draft whose frame says it is weather, an
+accident, a press call, an occasion, worship, a metaphor or an address to the reader, not event data.
+
+The team corpus guidelines code no events in sports, business, weather or culture news, and PLOVER codes
+interactions between two sides. The event words of such news are the same words ("the storm hit the
+coast", "the team supported the inauguration", "an attack on inflation", "the governor met reporters",
+"you can visit our offices"); what tells them apart is what fills the frame: a hazard as the cause of the
+harm, a social occasion as the object, an abstract condition as the target, the press as the only second
+side, the reader as the subject. The noun classes are data (data/everyday_nouns.tsv); each gate says why
+it dropped a draft, and the coder (events/coder.py) records nothing for it.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..records import ActorRef
+from . import lexicon as lx
+from .common import Draft
+from .frames import PROTEST_CUES_RE
+from .gates import VERBAL_TYPES
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+DATA = Path(__file__).with_name("data")
+
+
+def _classes(name: str) -> dict[str, str]:
+    with (DATA / name).open(encoding="utf-8") as fh:
+        rows = csv.DictReader((x for x in fh if not x.startswith("#")), delimiter="\t")
+        return {r["lemma"]: r["class"] for r in rows}
+
+
+NOUN_CLASS = _classes("everyday_nouns.tsv")
+
+
+def _word_sets(name: str) -> dict[str, frozenset[str]]:
+    with (DATA / name).open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader((x for x in fh if not x.startswith("#")), delimiter="\t"))
+    return {c: frozenset(r["word"] for r in rows if r["class"] == c) for c in {r["class"] for r in rows}}
+
+
+BUSINESS = _word_sets("business_names.tsv")
+# harm whose cause is a hazard is a disaster or an accident; a crackdown or a detention is never one
+HARM_TYPES = frozenset({"ASSAULT"})
+# verbal and cooperative types whose object is a party: an occasion in that place is not one
+PARTY_OBJECT_TYPES = frozenset({"SUPPORT", "CONSULT", "AGREE", "COOPERATE", "AID", "REQUEST"})
+FIGHT_TYPES = frozenset({"ASSAULT", "COERCE"})
+# meetings, deals, support and aid: acts that an announcement only plans
+COOPERATIVE_TYPES = frozenset({"SUPPORT", "CONSULT", "AGREE", "COOPERATE", "AID"})
+SCHEDULING = frozenset({"schedule", "slate", "due"})
+POLITICAL = frozenset({"GOV", "MIL", "IGO", "LEG", "PTY", "REB", "OPP", "SPY", "JUD", "COP", "UAF"})
+READER = frozenset({"you", "your", "yourself", "yourselves"})
+MODALS = frozenset({"can", "could", "may", "might", "should", "must", "will", "would"})
+QUOTES = frozenset('"“”‘’«»')
+RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "what"})
+SPELLS = frozenset({"wave", "spell", "surge", "bout", "series"})
+
+
+def noun_class(tok: Token) -> str | None:
+    """The everyday class of a noun phrase's head: its lemma, its plural form or, for a compound head
+    ("heat wave", "Easter Vigil", "Good Friday procession"), a modifier before it."""
+    for key in (tok.lemma_.lower(), tok.lower_):
+        if key in NOUN_CLASS:
+            return NOUN_CLASS[key]
+    mods = [c for c in tok.children if c.dep_ in {"compound", "amod", "nmod", "poss"} and c.i < tok.i]
+    words = [m.lemma_.lower() for m in mods]
+    for i in range(len(words)):
+        joined = " ".join(words[i:])
+        if joined in NOUN_CLASS and NOUN_CLASS[joined] == "religious":
+            return "religious"
+    if tok.lemma_.lower() in SPELLS:  # "a second wave of floods", "a spell of heavy rain"
+        for g in (g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children):
+            if g.dep_ == "pobj" and NOUN_CLASS.get(g.lemma_.lower()) == "hazard":
+                return "hazard"
+    for m in mods:
+        cls = NOUN_CLASS.get(m.lemma_.lower())
+        if cls in {"hazard", "religious"} and m.dep_ == "compound" or m.lower_ in {"heat", "cold"}:
+            return cls or "hazard"  # "a heat wave", "flood waters", "the Easter Vigil"
+    return None
+
+
+def _objects(v: Token) -> list[Token]:
+    """The direct objects of a verb, coordinated ones included; "one of the biggest events" is its events."""
+    out: list[Token] = []
+    for c in v.children:
+        if c.dep_ in {"dobj", "obj"}:
+            out.extend([c, *[g for g in c.conjuncts]])
+    heads: list[Token] = []
+    for o in out:
+        if o.lower_ in {"one", "some", "all", "many", "part"}:
+            heads.extend(g for p in o.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
+                         if g.dep_ == "pobj")
+        else:
+            heads.append(o)
+    return heads
+
+
+def _causes(v: Token, depth: int = 0) -> Iterable[Token]:
+    """The nouns that name what did the harm a verb reports: its subject, its passive agent, the noun a
+    relative clause hangs off ("a heatwave that killed dozens"), the clause a toll hangs off ("a storm hit
+    the coast, killing three"), and for an agentless harm its setting ("were killed in the floods")."""
+    if depth > 2:
+        return
+    subj = [c for c in v.children if c.dep_ == "nsubj"]
+    for c in subj:
+        if c.lower_ in RELATIVE_PRONOUNS and v.dep_ == "relcl":
+            yield v.head
+        else:
+            yield c
+    agents = [g for c in v.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    yield from agents
+    if not subj and v.dep_ == "relcl":
+        yield v.head
+    if not subj and v.dep_ in {"advcl", "conj"} and v.head.i != v.i and v.head.pos_ in {"VERB", "AUX"}:
+        yield from _causes(v.head, depth + 1)  # "..., killing three"; "hit the coast and killed three"
+    if not agents and (not subj or any(c.dep_ == "nsubjpass" for c in v.children) or v.lemma_.lower() == "die"):
+        for c in v.children:
+            if c.dep_ == "prep" and c.lower_ in {"in", "by", "from", "during", "after", "amid"}:
+                yield from (g for g in c.children if g.dep_ == "pobj")
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"when", "as", "after"} for m in c.children):
+                # "were injured when a boiler exploded": the clause that says what happened names the cause
+                yield from (g for g in c.children if g.dep_ == "nsubj")
+
+
+def natural_cause(d: Draft) -> str | None:
+    """Why a harm is a disaster or an accident (None when no hazard is its cause)."""
+    if d.plover_type not in HARM_TYPES or d.nominal:
+        return None
+    causes = [c for t in d.triggers for c in _causes(t)]
+    hazards = [c for c in causes if noun_class(c) == "hazard"]
+    if hazards and not any(c.lemma_.lower() in lx.NOUN_TRIGGERS for c in causes):
+        # ("killed in an airstrike during the storm": the airstrike did it, the storm is its setting)
+        return f"harm caused by '{hazards[0].lemma_.lower()}'"
+    return None
+
+
+def occasion_object(d: Draft) -> str | None:
+    """Why a verbal or cooperative event has an occasion, not a party, as its object ("supported the
+    inauguration", "visited the festival")."""
+    if d.plover_type not in PARTY_OBJECT_TYPES or d.nominal:
+        return None
+    objs = _objects(d.trigger)
+    if objs and all(noun_class(o) in {"occasion", "religious"} for o in objs):
+        return f"an occasion as object: '{objs[0].lemma_.lower()}'"
+    return None
+
+
+def worship(d: Draft) -> str | None:
+    """Why a gathering is worship, not a protest ("the Easter Vigil", "a Good Friday procession"); a
+    sentence that says the gathering protests keeps it ("an Easter march against nuclear arms")."""
+    if d.plover_type != "PROTEST" or not d.nominal or PROTEST_CUES_RE.search(d.trigger.sent.text):
+        return None
+    return "a religious rite" if noun_class(d.trigger) == "religious" else None
+
+
+def _targets(t: Token) -> list[Token]:
+    if t.pos_ in {"VERB", "AUX"}:
+        return _objects(t)
+    return [g for c in t.children if c.dep_ == "prep" and c.lower_ in {"on", "against", "for"}
+            for g in c.children if g.dep_ == "pobj"]
+
+
+def metaphor(d: Draft) -> str | None:
+    """Why an attack or a fight is a metaphor: its target is an abstract condition ("an attack on
+    inflation", "battled poverty") or its stake a prize ("the battle for the title")."""
+    if d.plover_type not in FIGHT_TYPES:
+        return None
+    targets = _targets(d.trigger)
+    if targets and all(noun_class(g) in {"abstract", "prize"} for g in targets):
+        return f"a figurative fight over '{targets[0].lemma_.lower()}'"
+    return None
+
+
+def press_only(d: Draft, recips: Sequence[ActorRef]) -> str | None:
+    """Why a consultation is a press call: the press is its only second side ("met reporters", "in a
+    call with reporters")."""
+    if d.plover_type != "CONSULT" or not recips or any(r.sector != "JRN" for r in recips):
+        return None
+    return "the press as the only second side"
+
+
+def reader_address(d: Draft) -> str | None:
+    """Why a clause is advice to the reader ("you can visit our offices", "you should call the
+    hotline"), outside any quotation: the reader is no party."""
+    t = d.trigger
+    v = t.head if d.nominal and t.dep_ in {"dobj", "obj"} else t
+    if any(ch in QUOTES for ch in t.sent.text):
+        return None
+    subj = [c for c in v.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if subj and all(s.lower_ in READER for s in subj) and any(
+            c.dep_ == "aux" and c.lower_ in MODALS for c in v.children):
+        return "advice to the reader"
+    return None
+
+
+def diplomacy(parties: Sequence[ActorRef]) -> bool:
+    """Sides of two or more countries, every one a political body: a meeting or deal between them is
+    news even before it happens ("Erdogan and Putin may meet if no deal is reached": CAMEO codes the
+    intent to meet or negotiate, and PLOVER keeps it with its modality)."""
+    return len({a.country for a in parties if a.country}) >= 2 and all(a.sector in POLITICAL for a in parties)
+
+
+def not_yet(d: Draft, modality: str, parties: Sequence[ActorRef] = ()) -> str | None:
+    """Why a cooperative event is only announced or imagined: "a memorandum would be signed", "the EU
+    should support", "has scheduled a meeting with the governor", "lawmakers will convene". A meeting,
+    deal or aid that may come is news of plans (the team corpus codes such clauses as optional at most),
+    unless it is diplomacy between states;
+    threats, demands and accusations are speech acts done in the saying, so they are not gated here."""
+    if d.plover_type not in COOPERATIVE_TYPES or diplomacy(parties):
+        return None
+    if modality in {"future", "hypothetical"}:
+        return f"a {modality} {d.plover_type.lower()}"
+    v = d.trigger.head if d.nominal and d.trigger.dep_ in {"dobj", "obj", "nsubjpass"} else d.trigger
+    if v.lemma_.lower() in SCHEDULING and v.i != d.trigger.i or v.dep_ in {"xcomp"} and v.head.lemma_.lower() in SCHEDULING:
+        return "a scheduled " + d.plover_type.lower()
+    return None
+
+
+def business_party(a: ActorRef) -> bool:
+    """Does this party's phrase make it a business: a company's legal form or trade in its name ("Acme
+    Ltd", "British Airways"), or a business office held in a company ("the airline chief executives")?"""
+    words = [w.strip(".,'’()").replace(".", "") for w in a.text.lower().replace("’s", " ").replace("'s", " ").split()]
+    words = [w for w in words if w]
+    if not words:
+        return False
+    phrase = " ".join(words)
+    office = any(f" {r} " in f" {phrase} " for r in BUSINESS.get("role", ()))
+    if office and any(w in BUSINESS.get("company", ()) for w in words):
+        return True
+    named = a.text[:1].isupper() and (words[-1] in BUSINESS.get("legal_form", ())
+                                      or any(w in BUSINESS.get("industry", ()) for w in words))
+    return a.sector == "BUS" or named and a.sector in {None, "BUS", "CVL", "UNK"}
+
+
+def commerce(d: Draft, actors: Sequence[ActorRef], recips: Sequence[ActorRef]) -> str | None:
+    """Why a verbal or cooperative event is business news: every party is a company or private people,
+    and at least one is a company by its name or office (gates.private_matter reads the sectors alone). A
+    meeting or deal with a company and no named actor ("she had a meeting with British Airways") is one
+    too: unlike a charge or an arrest, no state is understood as its agent."""
+    if d.plover_type not in VERBAL_TYPES or not actors and (d.plover_type not in COOPERATIVE_TYPES or not recips):
+        return None
+    parties = [*actors, *recips]
+    if any(business_party(a) for a in parties) and all(business_party(a) or a.sector == "CVL" for a in parties):
+        return "companies' dealings"
+    return None
+
+
+def everyday(d: Draft, actors: Sequence[ActorRef], recips: Sequence[ActorRef],
+             modality: str = "asserted") -> str | None:
+    """Why a draft is everyday news, not event data (None when no gate holds)."""
+    return (natural_cause(d) or occasion_object(d) or worship(d) or metaphor(d) or press_only(d, recips)
+            or reader_address(d) or not_yet(d, modality, [*actors, *recips]) or commerce(d, actors, recips))
