@@ -345,18 +345,36 @@ class EventCoder(ArgumentsMixin):
         if self._triggers is None or tok.pos_ not in {"VERB", "NOUN"} or tok.dep_ in {"compound", "amod"}:
             return None
         lemma = tok.lemma_.lower()
-        known = lemma in _VERB_INDEX or lemma in lx.NOUN_TRIGGERS or _FORMS.get(tok.lower_) in _VERB_INDEX
-        if known and lemma not in _MODEL_OPEN and _FORMS.get(tok.lower_) not in _MODEL_OPEN:
+        if _lexicon_knows(tok, lemma) and lemma not in _MODEL_OPEN and _FORMS.get(tok.lower_) not in _MODEL_OPEN:
             return None  # the lexicon knows this word, and its frame already said no
         plover_type, p = self._triggers.predict(tok)
         if plover_type == "NONE" or p < MODEL_THRESHOLD:
             return None
         if tok.pos_ == "NOUN":
-            anchor = _nominal_anchor(tok)
+            if tok.dep_ in {"nsubj", "nsubjpass"} and any(
+                    c.dep_ == "aux" and c.lower_ in _MODALS for c in tok.head.children):
+                return None  # "a battle between them could draw in outside groups": what might be, not news
+            if self._argument_of_coded_verb(tok, plover_type):
+                return None
+            anchor = _nominal_anchor(tok) or _nominal_happened(tok)
             return Draft(tok, [tok], plover_type, None,
                          {"type": f"model:{lemma} ({p:.2f}" + (f"; {anchor})" if anchor else ")")}, nominal=True,
                          standalone=anchor is not None)
         return Draft(tok, [tok], plover_type, None, {"type": f"model:{lemma} ({p:.2f})"})
+
+    def _argument_of_coded_verb(self, tok: Token, plover_type: str) -> bool:
+        """A nominal inside a clause whose verb the lexicon codes with the same type is that verb's argument,
+        as _noun_trigger has it for the lexicon's nouns: "a man was killed in a battle between troops and
+        terrorists" is one attack, not a killing and a battle."""
+        anc = tok.head
+        for _ in range(6):
+            if anc.i != tok.i and anc.pos_ == "VERB":
+                coded = self._verb_trigger(anc)
+                return coded is not None and coded.plover_type == plover_type
+            if anc == anc.head:
+                break
+            anc = anc.head
+        return False
 
     def _irrealis(self, tok: Token) -> bool:
         """Intended, prevented, requested or background events are not reported events."""
@@ -663,3 +681,33 @@ def _person_names(doc: Doc) -> Counter[str]:
         elif ent.label_ in PLACE_LABELS:
             votes[key] -= 1
     return votes
+
+
+_MODALS = frozenset({"could", "would", "may", "might", "will", "should", "can", "must", "'ll", "wo"})
+
+
+def _lexicon_knows(tok: Token, lemma: str) -> bool:
+    """Whether a hand-written reading of this word as this part of speech has had its say.
+
+    A noun is known by the noun lexicons only: the verb lexicon never reads nouns, so a noun that shares a
+    verb trigger's lemma ("sanctions", "the slaughter", "the battle for Syria", "his capture") was typed by
+    nobody; the learned model reads it as it reads any other noun (and a nominal still needs a party or
+    an anchor to stand, coder._build). "strike" keeps its own noun reading (_noun_trigger: air, labour)."""
+    if tok.pos_ == "NOUN":
+        return lemma in lx.NOUN_TRIGGERS or lemma in verbal.VERBAL_NOUNS or lemma == "strike"
+    return lemma in _VERB_INDEX or lemma in lx.NOUN_TRIGGERS or _FORMS.get(tok.lower_) in _VERB_INDEX
+
+
+def _nominal_happened(tok: Token) -> str | None:
+    """The frames that say a nominal the model typed took place, as they say it of the lexicon's nouns
+    (_noun_trigger): "the embargo was instituted in 2014" (a passive light verb leaves its agent out, not
+    the event), "clashes erupted" (an occurrence verb)."""
+    if tok.dep_ not in {"nsubjpass", "nsubj"} or tok.head.pos_ != "VERB":
+        return None
+    governor = _governor_lemma(tok.head)
+    if tok.dep_ == "nsubjpass" and governor in lx.LIGHT_VERBS:
+        return f"light verb '{governor}'"
+    if tok.dep_ == "nsubj" and governor in lx.OCCURRENCE_VERBS and (
+            governor != "break" or any(c.lower_ == "out" for c in tok.head.children)):
+        return f"occurred: '{governor}'"
+    return None

@@ -37,8 +37,11 @@ def _trigger_lemma(tok: Token) -> str:
 
 # Lexicon words listed only for one idiom ("take to the streets", "use tear gas", "crowds gathered"):
 # when their frame says no, the learned trigger model still reads them, as it did before they were listed.
+# The capture frames read ground taken by force ("seized the town") and people taken by force ("the rebels
+# captured two soldiers"); what else is captured or seized ("police seized weapons", "police captured the
+# suspect") is left to the model the same way.
 _NARROW_FRAMES = frozenset({"to_the_streets", "crowd_control_weapon", "protest_crowd", "protest_obstruct",
-                            "take_control", "negative_content"})
+                            "take_control", "capture", "capture_person", "negative_content"})
 # Verbs listed only from the CAMEO dictionary are open too: where none of their patterns holds, the model
 # reads them as it did before they were compiled.
 _MODEL_OPEN = frozenset(

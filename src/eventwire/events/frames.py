@@ -72,19 +72,27 @@ def _frame_capture(tok: Token) -> bool:
         c.ent_type_ in {"GPE", "LOC", "FAC"} for c in tok.children if c.dep_ in {"dobj", "nsubjpass"})
 
 
-_PERSONAL_PRONOUNS = {"he", "she", "him", "her", "they", "them", "we", "us", "i", "me", "who"}
+_CAPTURE_ROWS = lx._rows(lx.DATA / "capture_persons.tsv")
+_CAPTIVES = lx.VICTIM_NOUNS | {r["word"] for r in _CAPTURE_ROWS if r["kind"] == "captive"}
+_ARRESTERS = frozenset(r["word"] for r in _CAPTURE_ROWS if r["kind"] == "police")
 
 
-def _frame_captive(tok: Token) -> bool:
-    """'she was captured by the rebels', 'militants seized two aid workers': people taken by force are
-    abducted (PLOVER: captured combatants are ASSAULT abduct), where territory taken is a capture."""
+def _frame_capture_person(tok: Token) -> bool:
+    """'the rebels captured two soldiers', 'she was captured by the rebels', 'seized hundreds of hostages':
+    people taken by force (ASSAULT 'abduct'). Not an arrest: police or agents taking a person is COERCE,
+    read by the arrest verbs and the trigger model (data/capture_persons.tsv)."""
+    takers = [g for c in tok.children if c.dep_ in {"nsubj", "agent"}
+              for g in ([c] if c.dep_ == "nsubj" else [x for x in c.children if x.dep_ == "pobj"])]
+    if any(t.lemma_.lower() in _ARRESTERS for t in takers):
+        return False
     for c in tok.children:
-        if c.dep_ in {"dobj", "obj", "nsubjpass"}:
-            for h in _conjuncts(c):
-                if h.ent_type_ == "PERSON" or h.lower_ in _PERSONAL_PRONOUNS or h.lemma_.lower() in lx.VICTIM_NOUNS \
-                        or h.lemma_.lower() in {"hostage", "crew", "sailor", "pilot", "tourist", "journalist", "worker"}:
-                    return True
-    return False
+        if c.dep_ not in {"dobj", "obj", "nsubjpass"}:
+            continue
+        if c.ent_type_ == "PERSON" or c.lower_ in {"him", "her", "them", "he", "she", "they"}:
+            return True
+        if c.ent_type_ in {"GPE", "LOC", "FAC", "ORG"}:
+            return False
+    return bool(_obj_lemmas(tok) & _CAPTIVES)
 
 
 def _frame_military_object(tok: Token) -> bool:
@@ -369,7 +377,7 @@ _FRAMES = {
     "fire_at": _frame_fire,
     "combat": _frame_combat,
     "capture": _frame_capture,
-    "captive": _frame_captive,
+    "capture_person": _frame_capture_person,
     "military_object": _frame_military_object,
     "consult": _frame_consult,
     "request_obj": _frame_request_obj,

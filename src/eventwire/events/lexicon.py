@@ -171,7 +171,10 @@ REAL_HARM = (r"\b(killed|killing|dead|died|wounded|injured|injuries|hospitali[sz
 # Verbs whose object is a nominal event that happened: "launched an attack", "held talks".
 LIGHT_VERBS = frozenset(
     ["launch", "carry", "conduct", "mount", "stage", "open", "return", "resume", "hold", "begin", "start", "have", "continue", "unleash", "step", "intensify",
-     "initiate", "announce", "order"]
+     "initiate", "announce", "order",
+     # a standing measure or campaign imposed, kept or prolonged holds, and the subject holds it: "Putin
+     # extended the embargo", "imposed a siege on", "tightened the blockade", "renewed talks"
+     "impose", "reimpose", "extend", "maintain", "renew", "tighten", "expand", "institute"]
 )
 
 # Nouns that code an event only as the object of AGREEMENT_VERBS ("reached an agreement with"):
