@@ -86,3 +86,17 @@ def test_a_hostile_statement_about_another_party_is_an_accusation(text: str, act
 )
 def test_a_neutral_friendly_or_violent_statement_is_no_accusation(text: str) -> None:
     assert "ACCUSE" not in [e["plover_type"] for e in _events(text)]
+
+
+def test_a_date_that_describes_a_noun_or_the_present_dates_no_event() -> None:
+    text = ("The greatest threat to our security today is the gun lobby, the senator said. "
+            "Critics have long said the lobby blocks every reform. "
+            "On Sunday the lobby blamed the shooting on the administration's policies.")
+    evs = eventwire.extract(text, published="2016-06-15")
+    # 'today' of the first sentence is no date of the later events: they keep the publication date as a
+    # stand-in ('reported'), never a day the text gave them
+    assert evs and all((e.get("date") or {}).get("precision") in {"reported", None} or
+                       (e["date"]["text"] or "").lower() != "today" for e in evs)
+    old = eventwire.extract("Protesters recalled the excesses of the chaotic 1990s as they marched on the ministry.",
+                            published="2016-06-15")
+    assert all((e.get("date") or {}).get("text") != "1990s" for e in old)

@@ -132,7 +132,10 @@ def score_article(gold: GoldArticle, events: list[dict[str, Any]]) -> dict[str, 
             ok = field_agrees(ge, ev, k)
             if ok is not None:
                 tally(k, ok)
-        if not ge.get("date") and _day((ev.get("date") or {}).get("start")):
+        # as the shared scorer: the publication date as a stand-in (precision 'reported', SCHEMA.md) is no
+        # invention, a date the coder claims the text gave it is
+        if not ge.get("date") and _day((ev.get("date") or {}).get("start")) \
+                and (ev.get("date") or {}).get("precision") != "reported":
             invented["date"] += 1
         if (ge.get("size") or {}).get("dead") is None and (ev.get("size") or {}).get("dead") is not None \
                 and "size" in ge:

@@ -68,6 +68,24 @@ AGENT_SECTORS = frozenset({"MIL", "COP", "GOV", "REB", "PRM", "UAF", "SPY", "CRM
 VERBAL_TYPES = frozenset({"ACCUSE", "REQUEST", "SUPPORT", "REJECT", "CONSULT", "THREATEN", "AGREE", "COOPERATE"})
 
 
+# how many sentences back a date may be borrowed from when the event's own sentence has none
+PARAGRAPH_LOOKBACK = 3
+_TODAY = re.compile(r"(?:(?:earlier|later)\s+)?(?:today|tonight|now|this\s+(?:morning|afternoon|evening))", re.I)
+
+
+def _not_a_time_of_events(w: When, sent: Span) -> bool:
+    """A date in the sentence that dates no event: one that describes a noun ("the excesses of the chaotic
+    1990s", "the 2014 law") or the present of a description ("the greatest threat today is ...")."""
+    if w.char_start is None:
+        return False
+    tok = _token_at(sent, w.char_start)
+    if tok.dep_ in {"amod", "compound", "poss", "nmod"} or (
+            tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ in {"NOUN", "PROPN"}):
+        return True
+    head = tok.head if tok.dep_ in {"npadvmod", "advmod", "tmod"} else None
+    return bool(tok.lower_ in {"today", "now", "nowadays"} and head is not None and head.pos_ in {"NOUN", "PROPN"})
+
+
 class ArgumentsMixin:
     """The role-filling half of EventCoder (events/coder.py), which inherits it."""
 
@@ -575,7 +593,7 @@ class ArgumentsMixin:
         realis = modality in {"asserted", "negated", "denied"}
         for pool, why in ((clause, "clause"), (subtree, "clause")):
             for w in pool:
-                if w.start is not None and not _deadline(w, sent):
+                if w.start is not None and not _deadline(w, sent) and not _not_a_time_of_events(w, sent):
                     return replace(w, reason=why)
         if not realis:
             return None
@@ -585,17 +603,23 @@ class ArgumentsMixin:
             # its main clause; the dates around the main clause are not its date
             return None
         for w in times:
-            if w.start is not None and not _deadline(w, sent):
+            if w.start is not None and not _deadline(w, sent) and not _not_a_time_of_events(w, sent):
                 return replace(w, reason="sentence")
         # earlier in the paragraph, read from the article's text: sentences the pre-filter blanked
-        # were not parsed, but their dates still govern the events after them
-        para_start = ctx.text.rfind("\n", 0, sent.start_char) + 1
+        # were not parsed, but their dates still govern the events after them. A text without paragraph
+        # breaks (a wire passage, a scraped page) is one paragraph: look back a few sentences at most, or
+        # a date of the article's first lines becomes the date of everything after it
+        para_start = max(ctx.text.rfind("\n", 0, sent.start_char) + 1,
+                         ctx.sents[max(0, si - PARAGRAPH_LOOKBACK)].start_char)
         if para_start < sent.start_char:
             from ..times import find_times
 
             before = _safe(lambda: find_times(ctx.text[para_start: sent.start_char], ctx.published, offset=para_start))
             for w in reversed(before or []):
-                if w.start is not None and not _deadline_text(ctx.text, w):
+                # "today" in an earlier sentence is as often the present of a description ("the greatest
+                # threat today is ...") as the day of an event; the publication date below says the same
+                # day without claiming the text dated this event
+                if w.start is not None and not _deadline_text(ctx.text, w) and not _TODAY.fullmatch(w.text or ""):
                     return replace(w, reason="paragraph")
         if ctx.published is None or ONGOING.search(sent.text):
             return None
