@@ -78,7 +78,8 @@ def _not_a_time_of_events(w: When, sent: Span) -> bool:
     1990s", "the 2014 law") or the present of a description ("the greatest threat today is ...")."""
     if w.char_start is None:
         return False
-    tok = _token_at(sent, w.char_start)
+    # the expression's last word carries its role in the sentence ("next month": 'month', not 'next')
+    tok = _token_at(sent, (w.char_end or w.char_start + 1) - 1)
     if tok.dep_ in {"amod", "compound", "poss", "nmod"} or (
             tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ in {"NOUN", "PROPN"}):
         return True

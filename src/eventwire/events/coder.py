@@ -444,6 +444,11 @@ class EventCoder(ArgumentsMixin):
         speaker = ctx.speaker_for(si, claim_tok, self)
         modality = self._modality(d)
         actors, recips = self._arguments(d, sent, si, ctx, speaker)
+        if speaker is not None and speaker.sector == "JRN":
+            # a newspaper or journalist a statement was given to ("told Hurriyet newspaper that ...") reports
+            # it; the press is no speaker of a threat or a claim (outlets are never parties): the nearest
+            # speaker before it who is not the press is
+            speaker = ctx.speaker_not_press(si)
         if d.plover_type == "THREATEN" and not actors and speaker is not None:
             actors = [ActorRef("actor", speaker.text, speaker.name, speaker.country, speaker.sector,
                                rule="speaker of the threat")]

@@ -216,6 +216,13 @@ class ArticleContext:
                 return self._speakers[j]
         return self.publisher(coder)
 
+    def speaker_not_press(self, si: int) -> Mention | None:
+        for j in (si, si - 1, si - 2):
+            m = self._speakers.get(j)
+            if m is not None and m.sector != "JRN":
+                return m
+        return None
+
     def publisher(self, coder: ArgumentsMixin) -> Mention | None:
         """A statement's first person with no speaker in the text is its publisher ("I condemn ..." in a
         UK Government release), unless the publisher is a news outlet: outlets report, they are no party."""

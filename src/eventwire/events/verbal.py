@@ -104,7 +104,8 @@ def _frame_words_attack(tok: Token) -> bool:
                 g.dep_ == "pobj" and g.lemma_.lower() in MEDIUM_NOUNS for g in c.children):
             return True
         if c.dep_ == "prep" and c.lower_ in {"over", "for"} and any(
-                g.dep_ == "pcomp" or (g.dep_ == "pobj" and g.lemma_.lower() in GRIEVANCE_NOUNS) for g in c.children):
+                (g.dep_ == "pcomp" or (g.dep_ == "pobj" and g.lemma_.lower() in GRIEVANCE_NOUNS))
+                and g.lower_ not in {"which", "whom", "that"} for g in c.children):
             return True
     return False
 
