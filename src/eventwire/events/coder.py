@@ -448,7 +448,7 @@ class EventCoder(ArgumentsMixin):
             # a newspaper or journalist a statement was given to ("told Hurriyet newspaper that ...") reports
             # it; the press is no speaker of a threat or a claim (outlets are never parties): the nearest
             # speaker before it who is not the press is
-            speaker = ctx.speaker_not_press(si)
+            speaker = ctx.recent_speaker(si, press=False)
         if d.plover_type == "THREATEN" and not actors and speaker is not None:
             actors = [ActorRef("actor", speaker.text, speaker.name, speaker.country, speaker.sector,
                                rule="speaker of the threat")]

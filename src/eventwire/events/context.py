@@ -211,15 +211,14 @@ class ArticleContext:
             m = self._mention_for(claim_tok, si, coder)
             if m is not None:
                 return m
-        for j in (si, si - 1, si - 2):
-            if j in self._speakers:
-                return self._speakers[j]
-        return self.publisher(coder)
+        return self.recent_speaker(si) or self.publisher(coder)
 
-    def speaker_not_press(self, si: int) -> Mention | None:
+    def recent_speaker(self, si: int, press: bool = True) -> Mention | None:
+        """Who spoke in this sentence or the two before it; with ``press=False`` not a newspaper or journalist
+        (sector JRN), who reports a statement and never makes one."""
         for j in (si, si - 1, si - 2):
             m = self._speakers.get(j)
-            if m is not None and m.sector != "JRN":
+            if m is not None and (press or m.sector != "JRN"):
                 return m
         return None
 

@@ -65,11 +65,12 @@ SPEECH_FRAME = "negative_content"
 
 @lru_cache(maxsize=1)
 def _speech() -> tuple[frozenset[str], frozenset[str]]:
+    from .common import _inflections
     from .valence import lexicon
     from .verbal import NEGATIVE_WORD
 
     lemmas = {t.lemma for t in lx.VERB_TRIGGERS if t.frame == SPEECH_FRAME}
-    forms = set(lemmas) | {w + s for w in lemmas for s in ("s", "ed", "d", "ing")} | {"said", "told", "wrote", "written"}
+    forms = {f for w in lemmas for f in _inflections(w)} | {"said", "told", "wrote", "written"}
     return frozenset(forms), frozenset(w for w, v in lexicon().items() if v <= NEGATIVE_WORD)
 
 

@@ -205,11 +205,7 @@ def _page_by_reports(
     keys = list(conn.execute(
         sa.select(e.incident_sort_date, e.incident_id).where(*cond).distinct()
         .order_by(e.incident_sort_date.desc(), e.incident_id.desc()).offset(offset or None).limit(limit + 1)))
-    ids = [k.incident_id for k in keys]
-    records = {r.incident_id: r.record
-               for r in conn.execute(sa.select(i.incident_id, i.record).where(i.incident_id.in_(ids)))} if ids else {}
-    # An incident merged away between the two reads has no row left: it is skipped.
-    return [_Row(k.incident_sort_date, k.incident_id, records[k.incident_id]) for k in keys if k.incident_id in records]
+    return _rows_of(conn, i, keys)
 
 
 def _facet(store: Store, conn: sa.Connection, rep: EventFilters | None) -> str | None:
@@ -269,10 +265,16 @@ def _page_by_facet(
     keys = list(conn.execute(
         sa.select(t.sort_date, t.incident_id).where(*cond).distinct()
         .order_by(t.sort_date.desc(), t.incident_id.desc()).offset(offset or None).limit(limit + 1)))
-    ids = [k.incident_id for k in keys]
+    return _rows_of(conn, i, keys)
+
+
+def _rows_of(conn: sa.Connection, i: Any, keys: list[Any]) -> list[_Row]:
+    """A page's incidents from its (sort date, incident id) keys, read in one query. An incident merged
+    away between the two reads has no row left: it is skipped."""
+    ids = [k[1] for k in keys]
     records = {r.incident_id: r.record
                for r in conn.execute(sa.select(i.incident_id, i.record).where(i.incident_id.in_(ids)))} if ids else {}
-    return [_Row(k.sort_date, k.incident_id, records[k.incident_id]) for k in keys if k.incident_id in records]
+    return [_Row(k[0], k[1], records[k[1]]) for k in keys if k[1] in records]
 
 
 @dataclass(frozen=True)
