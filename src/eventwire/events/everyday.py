@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from ..records import ActorRef
 from . import lexicon as lx
+from .assertion import unasserted
 from .common import Draft
 from .frames import PROTEST_CUES_RE
 from .gates import VERBAL_TYPES
@@ -252,6 +253,8 @@ def commerce(d: Draft, actors: Sequence[ActorRef], recips: Sequence[ActorRef]) -
 
 def everyday(d: Draft, actors: Sequence[ActorRef], recips: Sequence[ActorRef],
              modality: str = "asserted") -> str | None:
-    """Why a draft is everyday news, not event data (None when no gate holds)."""
+    """Why a draft is everyday news, not event data, or tells no event at all (a condition, a question, a
+    negation, a habit, an ability: events/assertion.py); None when no gate holds."""
     return (natural_cause(d) or occasion_object(d) or worship(d) or metaphor(d) or press_only(d, recips)
-            or reader_address(d) or not_yet(d, modality, [*actors, *recips]) or commerce(d, actors, recips))
+            or reader_address(d) or not_yet(d, modality, [*actors, *recips]) or commerce(d, actors, recips)
+            or unasserted(d))

@@ -136,8 +136,21 @@ def _frame_negative_content(tok: Token) -> bool:
     if not any((s.ent_type_ in _PARTY_ENTS or s.pos_ == "PROPN" or s.lemma_.lower() in PARTY_NOUNS)
                and s.i not in speaker for s in about):
         return False
-    total, worst = valence(toks)
+    total, worst = valence(_judging_words(toks))
     return total <= NEGATIVE_SUM and worst <= NEGATIVE_WORD
+
+
+def _judging_words(toks: list[Token]) -> list[Token]:
+    """The words of a statement that judge: its verbs, adjectives and adverbs ("failed", "betray",
+    "dishonest"), and a noun only as what the party is called ("Trump is a disgrace"). A noun elsewhere names
+    the statement's topic, which may be grim without blaming anyone ("Thailand would build more prisons",
+    "Europe had to react against this violation"); and what a condition supposes ("if they fail to
+    cooperate") is no judgement of what anyone did."""
+    from .assertion import conditions
+
+    supposed = {u.i for t in toks if conditions(t) for u in t.subtree}
+    return [t for t in toks if t.i not in supposed
+            and (t.pos_ in {"VERB", "ADJ", "ADV"} or t.pos_ == "NOUN" and t.dep_ == "attr")]
 
 
 def medium_speaker(tok: Token) -> Token:

@@ -1,0 +1,133 @@
+"""Clauses that carry an event word but assert no event: conditions, questions, negations, habits, abilities.
+
+Political news tells much that did not happen: "if you publicly rebuked him, you will stand tall", "did the
+president not lay the groundwork ...?", "no one has been arrested", "the PYD does not retreat", "Sweden ...
+usually rejecting refugees", "it can investigate crimes committed by nationals". Event data codes what a
+side did; the team corpus guidelines code conditions, generic or habitual statements and negated events as
+optional at most (eval/corpus/GUIDELINES.md), so coded as events they are false ones. The word classes are
+data (data/assertion_words.tsv); each gate says why it dropped a draft, and the coder records nothing for it.
+
+What stays: a threat ("we can strike anywhere", "if they attack, we will respond") is said, not done, and a
+threat is the act itself; a denial ("denied carrying out the attack") carries its own modality ('denied');
+the main clause of a condition ("If Trump asks me, I'll say no") is what the speaker says he will do.
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .common import Draft
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+DATA = Path(__file__).with_name("data")
+
+
+def _classes(name: str) -> dict[str, frozenset[str]]:
+    with (DATA / name).open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader((x for x in fh if not x.startswith("#")), delimiter="\t"))
+    return {c: frozenset(r["word"] for r in rows if r["class"] == c) for c in {r["class"] for r in rows}}
+
+
+WORDS = _classes("assertion_words.tsv")
+CONDITION = WORDS.get("condition", frozenset())
+HABITUAL = WORDS.get("habitual", frozenset())
+ABILITY = WORDS.get("ability", frozenset())
+NOBODY = WORDS.get("nobody", frozenset())
+# a threat is done in the saying: "we can strike anywhere", "if they attack, we will respond"
+SAID_ACTS = frozenset({"THREATEN"})
+_CLOSERS = "\"'”’»)] \n\t"
+
+
+def clause_of(d: Draft) -> Token:
+    """The verb whose clause tells the draft's event: the trigger, the light verb of a nominal ("held talks",
+    "launched an investigation"), the verb an infinitive or a coordinated verb hangs off ("can't be bothered
+    to meet", "has beaten and detained")."""
+    cur = d.trigger
+    if d.nominal and cur.dep_ not in {"dobj", "obj", "nsubj", "nsubjpass", "attr"}:
+        return cur  # "no one was hurt in the attack": the attack is not what the clause negates
+    for _ in range(8):
+        if cur.pos_ in {"VERB", "AUX"} and cur.dep_ not in {"xcomp", "conj", "amod"}:
+            return cur
+        if cur.head.i == cur.i:
+            return cur
+        if cur.pos_ in {"VERB", "AUX"} and cur.dep_ == "conj" and cur.head.pos_ not in {"VERB", "AUX"}:
+            return cur
+        cur = cur.head
+    return cur
+
+
+def conditions(v: Token) -> list[str]:
+    """The conditional subordinators that mark a clause; "as if" and "even if" are no conditions of it."""
+    out = []
+    for c in v.children:
+        if c.dep_ == "mark" and c.lower_ in CONDITION:
+            before = c.doc[c.i - 1].lower_ if c.i > 0 else ""
+            if before not in {"as", "even"}:
+                out.append(c.lower_)
+    return out
+
+
+def condition(d: Draft) -> str | None:
+    """'If you publicly rebuked him, ...', 'unless they withdraw', 'decide whether to suspend Russia': the
+    clause is a condition or an open question; "it looks as if the NSA has been hacked" is none."""
+    v = clause_of(d)
+    for w in {v, v.head if v.dep_ == "conj" else v}:
+        hit = conditions(w)
+        if hit:
+            return f"a condition: '{hit[0]}'"
+    return None
+
+
+def question(d: Draft) -> str | None:
+    """'Did the president not lay the groundwork ...?', 'What would the hosts be saying if ...?': a question
+    asks whether something is so; it reports nothing."""
+    if d.plover_type in SAID_ACTS:
+        return None
+    text = d.trigger.sent.text.rstrip(_CLOSERS)
+    return "a question" if text.endswith("?") else None
+
+
+def negated(d: Draft) -> str | None:
+    """'the PYD does not retreat', 'the police had not asked any of her staff', 'no one has been arrested': an
+    event said not to have happened is no event (a denial of one is coded as a denial, elsewhere)."""
+    v = clause_of(d)
+    for w in {v, d.trigger}:
+        if any(c.dep_ == "neg" for c in w.children):
+            return "negated"
+        for s in (c for c in w.children if c.dep_ in {"nsubj", "nsubjpass"}):
+            if s.lower_ in NOBODY or any(c.dep_ == "det" and c.lower_ == "no" for c in s.children):
+                return f"no one did it: '{s.text.lower()}'"
+    return None
+
+
+def habitual(d: Draft) -> str | None:
+    """'Sweden ... usually rejecting refugees', 'Sanders has routinely criticized Clinton': a habit is no
+    incident."""
+    v = clause_of(d)
+    for w in {v, d.trigger}:
+        hit = [c.lower_ for c in w.children if c.dep_ == "advmod" and c.lower_ in HABITUAL]
+        if hit:
+            return f"a habit: '{hit[0]}'"
+    return None
+
+
+def ability(d: Draft) -> str | None:
+    """'It can investigate crimes', 'the S-500 can intercept ten missiles', 'before investigations can be
+    conducted': what a side is able to do, not what it did. A threat keeps its reading."""
+    if d.plover_type in SAID_ACTS:
+        return None
+    v = clause_of(d)
+    hit = [c.lower_ for c in v.children if c.dep_ == "aux" and c.lower_ in ABILITY]
+    return f"an ability: '{hit[0]}'" if hit else None
+
+
+def unasserted(d: Draft) -> str | None:
+    """Why a draft's clause asserts no event (None when it does). The phrase rules (a conditional threat,
+    counterfactual blame) read conditions and modals as their own evidence, so they are not gated here."""
+    if d.rules.get("type", "").startswith("phrase"):
+        return None
+    return condition(d) or question(d) or negated(d) or habitual(d) or ability(d)

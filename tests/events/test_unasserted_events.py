@@ -1,0 +1,71 @@
+"""Clauses that name an event without saying it happened (events/assertion.py), and statements whose
+grimness is their topic, not a judgement of a party (events/verbal.py, 'negative_content'). Sentences
+written for the classes of false events read on RAMS political-news passages outside the team corpus."""
+
+from __future__ import annotations
+
+import pytest
+
+import eventwire
+
+
+def _types(text: str) -> list[str]:
+    return [e["plover_type"] for e in eventwire.extract(text, published="2016-08-12")]
+
+
+@pytest.mark.parametrize(
+    ("text", "plover_type"),
+    [
+        # conditions
+        ("If the senator publicly rebuked the governor, voters would reward him.", "ACCUSE"),
+        ("Unless the army withdraws its troops from the border, Turkey will act, the minister said.", "RETREAT"),
+        # questions
+        ("Did the president not meet the opposition leader in Paris last week?", "CONSULT"),
+        ("Why did the police arrest the two journalists in Ankara?", "COERCE"),
+        # negations
+        ("The police had not arrested any of the protesters by Monday evening.", "COERCE"),
+        ("No one has been arrested over the killing of the journalist in Istanbul.", "COERCE"),
+        ("Obama and Putin spoke by phone on Monday, but they did not discuss the military encounters.", "CONSULT"),
+        # habits
+        ("The neighbouring state usually rejects refugees arriving from Syria.", "REJECT"),
+        ("Opponents of the government are routinely tortured in the prisons of the regime.", "ASSAULT"),
+        # abilities
+        ("The court can investigate crimes committed by nationals of its member states.", "ACCUSE"),
+    ],
+)
+def test_an_event_not_said_to_have_happened_is_not_coded(text: str, plover_type: str) -> None:
+    assert plover_type not in _types(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "plover_type"),
+    [
+        ("The police arrested two journalists in Ankara on Monday.", "COERCE"),
+        ("The rebels withdrew from the town on Tuesday.", "RETREAT"),
+        ("The president met the opposition leader in Paris last week.", "CONSULT"),
+        ("Senator Warren criticized Governor Baker on Tuesday over the budget.", "ACCUSE"),
+        # a condition's main clause is what the speaker says will happen: a threat stays a threat
+        ("The minister said that if the militants attack the border again, the army will strike their bases.",
+         "THREATEN"),
+        # "as if" supposes nothing
+        ("It looks as if the army shelled the village of Kafr Nabl on Monday.", "ASSAULT"),
+    ],
+)
+def test_the_same_events_told_as_having_happened_are_coded(text: str, plover_type: str) -> None:
+    assert plover_type in _types(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # grim topics, no judgement of a party
+        "General Paiboon said that Thailand would build more prisons for drug offenders.",
+        "Merkel said Europe had to react against this violation of basic principles.",
+        # what a condition supposes is no judgement of what anyone did
+        "An official said the United States would consider sanctions on the leaders if they fail to cooperate.",
+        # force told in a statement is that event's claim, not an accusation
+        "Donald Trump is confidently declaring that Russia is fighting ISIS in Syria.",
+    ],
+)
+def test_a_grim_topic_or_a_supposition_is_no_accusation(text: str) -> None:
+    assert "ACCUSE" not in _types(text)
