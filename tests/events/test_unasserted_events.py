@@ -69,3 +69,26 @@ def test_the_same_events_told_as_having_happened_are_coded(text: str, plover_typ
 )
 def test_a_grim_topic_or_a_supposition_is_no_accusation(text: str) -> None:
     assert "ACCUSE" not in _types(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In an email released years later, the minister's aides warned that the defector wanted to leave.",
+        "The television host spent two hours warning that a conflict could take nuclear dimensions.",
+        "Obama and India's prime minister vowed to ratify the Paris climate accord this year.",
+    ],
+)
+def test_a_warning_or_vow_of_no_force_or_coercion_is_no_threat(text: str) -> None:
+    assert "THREATEN" not in _types(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia vowed to shoot down any American fighter planes that attack Syrian forces.",
+        "The Turkish ministry warned that it would strike the militia's positions again.",
+    ],
+)
+def test_a_warning_of_force_to_come_is_a_threat(text: str) -> None:
+    assert "THREATEN" in _types(text)

@@ -323,3 +323,38 @@ def announced_threat(d: Draft) -> Draft:
         return d
     return Draft(t, d.triggers, "THREATEN", "violence",
                  {**d.rules, "type": d.rules["type"] + " (announced)"}, standalone=d.standalone)
+
+
+# -------------------------------------------------------------------- warnings that threaten nothing
+# a threat is of coercion or force (PLOVER THREATEN; CAMEO 13): the hand lexicon's violent, coercive and
+# punitive words, the force words, and verbs VADER rates clearly hostile ("destroy", "punish", "expel")
+HOSTILE_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "THREATEN"})
+HOSTILE_WORDS = FORCE_WORDS | {t.lemma for t in lx.VERB_TRIGGERS if t.source != "cameo" and t.plover_type in HOSTILE_TYPES} \
+    | {lemma for lemma, (pt, _) in lx.NOUN_TRIGGERS.items() if pt in HOSTILE_TYPES}
+PROMISE_VERBS = frozenset({"warn", "vow", "pledge", "promise", "swear"})
+
+
+def _hostile(toks: list[Token]) -> bool:
+    from .valence import lexicon
+
+    lex = lexicon()
+    return any(t.lemma_.lower() in HOSTILE_WORDS or t.pos_ == "VERB" and lex.get(t.lemma_.lower(), 0.0) <= NEGATIVE_WORD
+               for t in toks)
+
+
+def warning_without_threat(d: Draft) -> str | None:
+    """Why a warning or a vow threatens nothing: "Clinton aides warned that Amiri wanted to leave" (a report),
+    "warning that a conflict could take nuclear dimensions" (a forecast), "the ministry warned that the regime
+    was planning to kill the president" (an accusation), "vowed to ratify the Paris climate accord" (a
+    pledge). A threat says the speaker will use force or coercion: "vowed to shoot down any American
+    planes", "warned that it would strike back", "warned any attack would be met with force"."""
+    t = d.trigger
+    if d.plover_type != "THREATEN" or d.nominal or t.lemma_.lower() not in PROMISE_VERBS:
+        return None
+    for c in t.children:
+        if c.dep_ == "xcomp" and _hostile(list(c.subtree)):
+            return None  # "vowed to shoot down": the speaker's own act
+        if c.dep_ == "ccomp" and _hostile(list(c.subtree)) and any(
+                a.dep_ in {"aux", "auxpass"} and a.lower_ in _FUTURE for a in c.children):
+            return None  # "warned that it would strike back": a hostile act to come
+    return f"a {t.lemma_.lower()} of no force or coercion"
