@@ -92,3 +92,16 @@ def test_a_warning_or_vow_of_no_force_or_coercion_is_no_threat(text: str) -> Non
 )
 def test_a_warning_of_force_to_come_is_a_threat(text: str) -> None:
     assert "THREATEN" in _types(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a speaker the article named before, told by a pronoun
+        "Senator Collins spoke in Portland. Later he said that the governor had betrayed the voters of Maine.",
+        # the agent of a passive clause is the one blamed
+        "Dr. Omalu suggested that the senator had been poisoned by President Putin.",
+    ],
+)
+def test_a_hostile_statement_blames_the_subject_or_the_agent_of_its_clause(text: str) -> None:
+    assert "ACCUSE" in _types(text)

@@ -138,13 +138,18 @@ def _clean_claim(text: str) -> str:
 
 
 def _condition_subjects(d: Draft, sent: Span) -> list[Token]:
-    """Who a threat or blame is aimed at: the subject of its 'if'/'unless' clause, or what 'proof of' names."""
+    """Who a threat or blame is aimed at: the subject of its 'if'/'unless' clause, the side a hostile
+    statement blames, or what 'proof of' names."""
     out: list[Token] = []
     scope = list(d.trigger.subtree) if not d.rules["type"].startswith("phrase") else list(sent)
     for tok in scope:
         if tok.dep_ == "mark" and tok.lower_ in {"if", "unless"}:
             out += [c for c in tok.head.children if c.dep_ in {"nsubj", "nsubjpass"} and not _first_person(c)
                     and (c.pos_ == "PROPN" or c.lemma_.lower() in _SECTOR_NOUNS)]
+    if d.plover_type == "ACCUSE" and d.rules["type"].startswith("verb:"):
+        from .verbal import blamed_parties
+
+        out += blamed_parties(d.trigger)  # "Cruz said Trump will betray ...": whom the statement blames
     if d.rules["type"] == "phrase:proof of support":
         out += [t for t in sent if t.ent_type_ in {"GPE", "ORG"} and t.dep_ in {"compound", "poss", "pobj", "amod"}
                 and t.head.lemma_.lower() in {"support", "backing", "aid", "involvement", "help"}]

@@ -123,8 +123,9 @@ def _frame_negative_content(tok: Token) -> bool:
     from .valence import valence
 
     content = [c for c in tok.children if c.dep_ == "ccomp"]
-    if not content or not any(s.ent_type_ in _PARTY_ENTS or s.pos_ == "PROPN" or s.lemma_.lower() in PARTY_NOUNS
-                              for s in _subjects(tok)):
+    # the speaker is a side, or a person or side the article named before ("when he said last week that
+    # Trump will betray his supporters": the coder's article memory resolves the pronoun)
+    if not content or not any(_is_party(s) or s.lower_ in SPEAKER_PRONOUNS for s in _subjects(tok)):
         return False
     toks = [t for c in content for t in c.subtree]
     if any(t.lemma_.lower() in FORCE_WORDS for t in toks):
@@ -132,12 +133,41 @@ def _frame_negative_content(tok: Token) -> bool:
     speaker = {t.i for s in _subjects(tok) for t in s.subtree}
     # the party blamed is what the statement is about: the subject of its clause ("Congress failed",
     # "Trump will betray"), not any name in it ("the threat facing the DPRK", "I am hurt")
-    about = [s for c in content for s in _subjects(c)]
-    if not any((s.ent_type_ in _PARTY_ENTS or s.pos_ == "PROPN" or s.lemma_.lower() in PARTY_NOUNS)
-               and s.i not in speaker for s in about):
+    about = [s for c in content for s in _blamed(c)]
+    if not any(_is_party(s) and s.i not in speaker for s in about):
         return False
     total, worst = valence(_judging_words(toks))
     return total <= NEGATIVE_SUM and worst <= NEGATIVE_WORD
+
+
+NEGATIVE_CONTENT_VERBS = frozenset(t.lemma for t in lx.VERB_TRIGGERS if t.frame == "negative_content")
+SPEAKER_PRONOUNS = frozenset({"he", "she", "they", "we"})
+
+
+def blamed_parties(tok: Token) -> list[Token]:
+    """The sides a hostile statement blames, for its recipient: "Cruz said Trump will betray his supporters"
+    -> Trump; "suggested that Clinton had been poisoned by Putin" -> Putin. Empty for other verbs."""
+    if tok.lemma_.lower() not in NEGATIVE_CONTENT_VERBS:
+        return []
+    speaker = {t.i for s in _subjects(tok) for t in s.subtree}
+    return [s for c in tok.children if c.dep_ == "ccomp" for s in _blamed(c) if _is_party(s) and s.i not in speaker]
+
+
+def _is_party(t: Token) -> bool:
+    return t.ent_type_ in _PARTY_ENTS or t.pos_ == "PROPN" or t.lemma_.lower() in PARTY_NOUNS
+
+
+def _blamed(clause: Token) -> list[Token]:
+    """Whom a statement's clause is about: its subject ("Congress failed"), the agent of a passive one
+    ("Clinton had been poisoned by Putin"), and the side whose act or words the subject is ("Trump's comments
+    are disrespectful", "the policies of Obama created a vacuum")."""
+    subj = [*_subjects(clause), *[c for c in clause.children if c.dep_ == "nsubjpass"]]
+    out = [s for s in subj if s.dep_ != "nsubjpass"]
+    out += [g for c in clause.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    for s in subj:
+        out += [c for c in s.children if c.dep_ == "poss"]
+        out += [g for c in s.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    return out
 
 
 def _judging_words(toks: list[Token]) -> list[Token]:
