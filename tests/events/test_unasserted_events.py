@@ -105,3 +105,15 @@ def test_a_warning_of_force_to_come_is_a_threat(text: str) -> None:
 )
 def test_a_hostile_statement_blames_the_subject_or_the_agent_of_its_clause(text: str) -> None:
     assert "ACCUSE" in _types(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "is_request"),
+    [
+        ("Fox host Bill O'Reilly asked Trump how to solve the city's crime problem.", False),
+        ("The senator asked the minister whether the army would withdraw from the town.", False),
+        ("The president asked the rebels to leave the city.", True),
+    ],
+)
+def test_asking_a_question_is_no_request(text: str, is_request: bool) -> None:
+    assert ("REQUEST" in _types(text)) is is_request

@@ -57,6 +57,7 @@ MEDIUM_NOUNS = frozenset(_WORDS.get("medium", ()))
 GRIEVANCE_NOUNS = frozenset(_WORDS.get("grievance", ()))
 FORCE_WORDS = frozenset(_WORDS.get("force", ()))
 PARTY_NOUNS = frozenset(_WORDS.get("party", ()))
+TOPIC_NOUNS = frozenset(_WORDS.get("topic", ()))
 _SAYING = lx.SPEECH_VERBS | {"call", "accuse", "argue", "charge", "brand", "label", "suggest", "warn"}
 VERBAL_NOMINAL = "(verbal"  # marks the rule string of a draft made here
 
@@ -68,7 +69,8 @@ def _frame_talk_with(tok: Token) -> bool:
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ in {"with", "to"}:
             objs = [g for g in c.children if g.dep_ == "pobj"]
-            if objs and not any(o.lemma_.lower() in AUDIENCE_NOUNS or o.pos_ == "PRON" for o in objs):
+            # "talk about drone warfare with regard to ...": a topic, no second side
+            if objs and not any(o.lemma_.lower() in AUDIENCE_NOUNS | TOPIC_NOUNS or o.pos_ == "PRON" for o in objs):
                 return True
     return False
 
@@ -388,3 +390,23 @@ def warning_without_threat(d: Draft) -> str | None:
                 a.dep_ in {"aux", "auxpass"} and a.lower_ in _FUTURE for a in c.children):
             return None  # "warned that it would strike back": a hostile act to come
     return f"a {t.lemma_.lower()} of no force or coercion"
+
+
+# -------------------------------------------------------------------- questions asked of someone
+ASKING_VERBS = frozenset(_WORDS.get("asking", ()))
+WH_WORDS = frozenset(_WORDS.get("wh", ()))
+
+
+def question_not_request(d: Draft) -> str | None:
+    """Why an 'ask' is a question, not a request (PLOVER REQUEST: asking another side to act or to give):
+    "O'Reilly asked Trump how to solve the city's crime problem", "asked him whether he would run". What is
+    asked is a wh-clause, not an act ("asked them to leave") or a thing ("asked for support")."""
+    t = d.trigger
+    if d.plover_type != "REQUEST" or d.nominal or t.lemma_.lower() not in ASKING_VERBS:
+        return None
+    for c in t.children:
+        if c.dep_ in {"xcomp", "ccomp"}:
+            first = min(c.subtree, key=lambda x: x.i)
+            if first.lower_ in WH_WORDS:
+                return f"a question: '{t.lower_} ... {first.lower_}'"
+    return None
