@@ -117,3 +117,16 @@ def test_a_hostile_statement_blames_the_subject_or_the_agent_of_its_clause(text:
 )
 def test_asking_a_question_is_no_request(text: str, is_request: bool) -> None:
     assert ("REQUEST" in _types(text)) is is_request
+
+
+def test_a_derived_hostile_word_judges_like_its_base() -> None:
+    # "disrespectful" is rated through "disrespect"; the side blamed owns the subject ("Trump's comments")
+    evs = eventwire.extract("Senator McCaskill argued that Trump's comments about the veterans were disrespectful to the "
+                            "military.", published="2016-08-12")
+    acc = [e for e in evs if e["plover_type"] == "ACCUSE"]
+    assert acc and any("Trump" in a["text"] for a in acc[0]["actors"] if a["role"] == "recipient")
+
+
+def test_charges_asked_for_are_not_laid() -> None:
+    types = _types("That followed his call on Saturday for criminal charges against Clinton over her emails.")
+    assert "ACCUSE" not in types

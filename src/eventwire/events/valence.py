@@ -40,13 +40,31 @@ def lexicon() -> dict[str, float]:
     return out
 
 
+# derivational suffixes that keep a word's polarity: "disrespectful" is as hostile as "disrespect",
+# "dishonestly" as "dishonest", "ruthlessness" as "ruthless" (VADER lists the base, not every derivation)
+_SUFFIXES = ("fully", "ful", "ness", "ly")
+
+
+def word_valence(low: str, lemma: str) -> float:
+    """A word's VADER valence, by its form, its lemma, or the base of a polarity-keeping derivation."""
+    lex = lexicon()
+    v = lex.get(low, lex.get(lemma, 0.0))
+    if v:
+        return v
+    for suf in _SUFFIXES:
+        if low.endswith(suf) and len(low) - len(suf) >= 4:
+            v = lex.get(low[: -len(suf)], 0.0)
+            if v:
+                return v
+    return 0.0
+
+
 def valence(toks: Iterable[Token]) -> tuple[float, float]:
     """(sum, most negative) of the words' valences; a word under a negation counts with its sign turned
     and halved ("not good" is mildly bad, VADER's own damping)."""
-    lex = lexicon()
     total, worst = 0.0, 0.0
     for t in toks:
-        v = lex.get(t.lower_, lex.get(t.lemma_.lower(), 0.0))
+        v = word_valence(t.lower_, t.lemma_.lower())
         if not v:
             continue
         if any(c.dep_ == "neg" or c.lower_ in _NEGATORS for c in (*t.children, *t.head.children)

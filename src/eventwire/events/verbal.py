@@ -266,6 +266,8 @@ def noun_trigger(tok: Token, verb_reading: Callable[[Token], Draft | None]) -> D
             return None
         if verb is not None and verb.lemma_.lower() in DROPPED_VERBS:
             return None
+        if tok.dep_ == "pobj" and tok.head.lower_ == "for":
+            return None  # "his call for criminal charges against Clinton": charges asked for, not laid
         frame, happened = "charges", True
     elif (any(c.dep_ == "poss" for c in tok.children) or "by" in preps) and not (
             tok.dep_ == "nsubj" and tok.head.lemma_.lower() == "be"):
