@@ -130,3 +130,21 @@ def test_a_derived_hostile_word_judges_like_its_base() -> None:
 def test_charges_asked_for_are_not_laid() -> None:
     types = _types("That followed his call on Saturday for criminal charges against Clinton over her emails.")
     assert "ACCUSE" not in types
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We can keep going for two months, but then people in Aleppo will starve in large numbers.",
+        "Farming and construction industries would be hardest hit by the labour shortages, the study concluded.",
+        "The S-500 is the most feared weapon of its type and can simultaneously intercept ten ballistic missiles.",
+    ],
+)
+def test_harm_foretold_or_a_capability_is_no_event(text: str) -> None:
+    types = _types(text)
+    assert "ASSAULT" not in types and "COERCE" not in types
+
+
+def test_a_negation_of_one_act_keeps_the_act_that_happened() -> None:
+    # "did not attack ... but shelled": the shelling is reported
+    assert "ASSAULT" in _types("The army did not attack the village but shelled the town of Kafr Nabl on Monday.")

@@ -39,6 +39,7 @@ ABILITY = WORDS.get("ability", frozenset())
 NOBODY = WORDS.get("nobody", frozenset())
 # a threat is done in the saying: "we can strike anywhere", "if they attack, we will respond"
 SAID_ACTS = frozenset({"THREATEN"})
+FORETOLD_HARM = frozenset({"ASSAULT"})
 _CLOSERS = "\"'”’»)] \n\t"
 
 
@@ -54,8 +55,10 @@ def clause_of(d: Draft) -> Token:
             return cur
         if cur.head.i == cur.i:
             return cur
-        if cur.pos_ in {"VERB", "AUX"} and cur.dep_ == "conj" and cur.head.pos_ not in {"VERB", "AUX"}:
-            return cur
+        if cur.pos_ in {"VERB", "AUX"} and cur.dep_ == "conj" and (cur.head.pos_ not in {"VERB", "AUX"} or any(
+                c.dep_ == "cc" and c.lower_ in {"but", "yet"} for c in cur.head.children)):
+            return cur  # "did not attack but shelled the town": the second verb is not under the first's 'not'
+
         cur = cur.head
     return cur
 
@@ -95,6 +98,9 @@ def negated(d: Draft) -> str | None:
     """'the PYD does not retreat', 'the police had not asked any of her staff', 'no one has been arrested': an
     event said not to have happened is no event (a denial of one is coded as a denial, elsewhere)."""
     v = clause_of(d)
+    if any(t.dep_ == "conj" and t.head.i == d.trigger.i and any(c.dep_ == "cc" and c.lower_ in {"but", "yet"}
+                                                                for c in d.trigger.children) for t in d.triggers):
+        return None  # "did not attack the village but shelled the town": one of its acts happened
     for w in {v, d.trigger}:
         if any(c.dep_ == "neg" for c in w.children):
             return "negated"
@@ -120,14 +126,20 @@ def ability(d: Draft) -> str | None:
     conducted': what a side is able to do, not what it did. A threat keeps its reading."""
     if d.plover_type in SAID_ACTS:
         return None
-    v = clause_of(d)
-    hit = [c.lower_ for c in v.children if c.dep_ == "aux" and c.lower_ in ABILITY]
+    hit = [c.lower_ for w in {clause_of(d), d.trigger} for c in w.children if c.dep_ == "aux" and c.lower_ in ABILITY]
     return f"an ability: '{hit[0]}'" if hit else None
 
 
-def unasserted(d: Draft) -> str | None:
+def forecast(d: Draft, modality: str) -> str | None:
+    """'then people will starve in large numbers', 'the industries would be hardest hit by shortages',
+    '83 percent of Americans would be victimized': harm foretold is no attack. A side announcing its own
+    violence ("we will strike") is a threat, coded as one before this gate (verbal.announced_threat)."""
+    return "a forecast of harm" if d.plover_type in FORETOLD_HARM and modality == "future" else None
+
+
+def unasserted(d: Draft, modality: str = "asserted") -> str | None:
     """Why a draft's clause asserts no event (None when it does). The phrase rules (a conditional threat,
     counterfactual blame) read conditions and modals as their own evidence, so they are not gated here."""
     if d.rules.get("type", "").startswith("phrase"):
         return None
-    return condition(d) or question(d) or negated(d) or habitual(d) or ability(d)
+    return condition(d) or question(d) or negated(d) or habitual(d) or ability(d) or forecast(d, modality)

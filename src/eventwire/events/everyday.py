@@ -258,4 +258,4 @@ def everyday(d: Draft, actors: Sequence[ActorRef], recips: Sequence[ActorRef],
     negation, a habit, an ability: events/assertion.py); None when no gate holds."""
     return (natural_cause(d) or occasion_object(d) or worship(d) or metaphor(d) or press_only(d, recips)
             or reader_address(d) or not_yet(d, modality, [*actors, *recips]) or commerce(d, actors, recips)
-            or unasserted(d) or warning_without_threat(d) or question_not_request(d))
+            or unasserted(d, modality) or warning_without_threat(d) or question_not_request(d))

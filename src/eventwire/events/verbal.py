@@ -385,6 +385,9 @@ def warning_without_threat(d: Draft) -> str | None:
     t = d.trigger
     if d.plover_type != "THREATEN" or d.nominal or t.lemma_.lower() not in PROMISE_VERBS:
         return None
+    if t.lemma_.lower() == "warn" and any(c.dep_ in {"dobj", "obj"} for c in t.children) and any(
+            c.dep_ == "xcomp" for c in t.children):
+        return None  # "warned residents to stay indoors": a directive to a side, not a forecast
     for c in t.children:
         if c.dep_ == "xcomp" and _hostile(list(c.subtree)):
             return None  # "vowed to shoot down": the speaker's own act
