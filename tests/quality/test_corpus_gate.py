@@ -69,6 +69,25 @@ def test_nothing_invented_on_dev(dev_report):
     assert dev_report["invented"] == FLOORS["dev_invented"]
 
 
+def test_no_news_outlet_is_coded_as_a_party_on_dev(dev_report):
+    """Issue 11: an outlet ("Reuters", "Turkey's Daily Sabah") is a claim source, never an actor or a
+    recipient. The report checks every party of every event against the outlet list."""
+    assert dev_report["outlet_parties"] == []
+
+
+def test_the_outlet_count_names_an_outlet_coded_as_a_party():
+    """The check above can fail: an event whose actor is an outlet is counted, with its article."""
+    from eventwire.evaluate.articles import aggregate, score_article
+    from eventwire.evaluate.gold import load_gold
+
+    gold = load_gold(sorted(DEV.glob("*.gold.json"))[0])
+    event = {"plover_type": "ACCUSE", "actors": [{"role": "actor", "text": "Reuters"},
+                                                  {"role": "recipient", "text": "the army"}],
+             "evidence": {"start": 0, "end": 1}}
+    one = score_article(gold, [event], is_outlet=lambda t: t == "Reuters")
+    assert aggregate({"a.gold.json": one}, [])["outlet_parties"] == ["a.gold.json: Reuters"]
+
+
 def test_articles_without_events_stay_quiet(dev_report):
     """Sports, business and weather reports: false positives there are what users notice first."""
     quiet = [p for name, p in dev_report["per_article"].items()
