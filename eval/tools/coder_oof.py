@@ -6,7 +6,8 @@
 files shuffled with seed 7, fold k = files[k::5]) and lists what the coder got wrong, so that false events
 can be read where the trigger model did not learn them. The fold models and the spaCy parses are cached in
 --cache (rebuilt when absent), so a change to the coder's rules is re-scored in a minute or two.
-Figures: all dev articles, the older ones and round 7's passages (eval/corpus/dev_round7.txt) apart.
+Figures: all dev articles, and apart the older ones and those each later round added (eval/corpus/dev_round7.txt,
+dev_round8.txt).
 It refuses the test split.
 """
 
@@ -29,7 +30,7 @@ from eventwire.events.triggers import TriggerModel, default_model
 from eventwire.pipeline import Pipeline
 
 DEV = REPO / "eval" / "corpus" / "dev"
-ROUND7 = REPO / "eval" / "corpus" / "dev_round7.txt"
+ROUNDS = {"round7": REPO / "eval" / "corpus" / "dev_round7.txt", "round8": REPO / "eval" / "corpus" / "dev_round8.txt"}
 
 
 def _snip(text: str, a: int, b: int) -> str:
@@ -62,13 +63,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--fps", action="store_true")
     ap.add_argument("--misses", action="store_true")
     ap.add_argument("--in-sample", action="store_true", help="the shipped model for every article")
-    ap.add_argument("--only", choices=("old", "new"), help="list only the older articles' or round 7's")
+    ap.add_argument("--only", choices=("old", *ROUNDS), help="list only the older articles' or one round's")
     ap.add_argument("--dump", type=Path, help="write every article's events (JSON) here")
     a = ap.parse_args(argv)
     a.cache.mkdir(parents=True, exist_ok=True)
     files = sorted(DEV.glob("*.gold.json"))
     random.Random(7).shuffle(files)
-    new = {x.strip() for x in ROUND7.read_text().splitlines() if x.strip() and not x.startswith("#")}
+    added = {name: {x.strip() for x in p.read_text().splitlines() if x.strip() and not x.startswith("#")}
+             for name, p in ROUNDS.items() if p.exists()}
     models = [default_model()] * a.folds if a.in_sample else fold_models(a.cache, files, a.folds)
     pipe = Pipeline()
     coder = pipe.coder
@@ -89,7 +91,7 @@ def main(argv: list[str] | None = None) -> int:
             events = [e.to_dict() for e in coder.code(doc, art)]
             per[path.name] = r = score_article(gold, events)
             stem = path.name.removesuffix(".gold.json")
-            part = "new" if stem in new else "old"
+            part = next((name for name, ids in added.items() if stem in ids), "old")
             dump[path.name] = events
             if a.only and a.only != part:
                 continue
@@ -113,12 +115,13 @@ def main(argv: list[str] | None = None) -> int:
                     print(f"MISS {part} {g['plover']['type']:9} {stem} {gid} | {_snip(gold.text, s, e)}")
     if a.dump:
         a.dump.write_text(json.dumps(dump))
-    rows = {"all": per,
-            "old": {n: p for n, p in per.items() if n.removesuffix(".gold.json") not in new},
-            "new": {n: p for n, p in per.items() if n.removesuffix(".gold.json") in new}}
+    def part_of(n: str) -> str:
+        return next((name for name, ids in added.items() if n.removesuffix(".gold.json") in ids), "old")
+
+    rows = {"all": per, **{k: {n: p for n, p in per.items() if part_of(n) == k} for k in ("old", *added)}}
     for name, sub in rows.items():
         r = aggregate(sub, [])
-        print(f"{'in-sample' if a.in_sample else 'oof'} {name:4} n={r['articles']:3} R {r['recall']:.3f} "
+        print(f"{'in-sample' if a.in_sample else 'oof'} {name:6} n={r['articles']:3} R {r['recall']:.3f} "
               f"P {r['precision']:.3f} F1 {r['f1']:.3f}  found {r['required_found']}/{r['required']} "
               f"system {r['system_events']} fp {r['false_positives']}")
     r = aggregate(per, [])
