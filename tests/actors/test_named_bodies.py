@@ -5,6 +5,7 @@ Russian/Ukrainian given names in either transliteration."""
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
@@ -87,3 +88,35 @@ def test_russian_given_names_in_either_transliteration(r: ActorResolver, a: str,
 def test_head_nouns_with_their_modifiers(r: ActorResolver, text: str, sector: str) -> None:
     m = r.resolve(text)
     assert m is not None and m.sector == sector
+
+
+@pytest.mark.parametrize("text", ["the case", "a case"])
+def test_a_lower_case_word_is_no_misspelt_name(r: ActorResolver, text: str) -> None:
+    m = r.resolve(text)  # one edit from the group "The Base": no party at all
+    assert m is None or m.name != "The Base"
+
+
+def test_a_misspelt_name_written_with_capitals_still_resolves(r: ActorResolver) -> None:
+    m = r.resolve("Hizbolah")
+    assert m is not None and m.country == "LBN"
+
+
+@pytest.mark.parametrize("text", ["CJTF-OIR", "aircraft of CJTF-OIR"])
+def test_a_compound_acronym_is_not_its_first_part(r: ActorResolver, text: str) -> None:
+    m = r.resolve(text)  # the coalition against Islamic State, not Nigeria's Civilian Joint Task Force
+    assert m is None or m.country != "NGA"
+
+
+@pytest.mark.parametrize(("text", "country"), [("the CJTF", "NGA"), ("PKK-YPG", "SYR")])
+def test_acronyms_alone_or_joined_to_known_ones_keep_their_reading(r: ActorResolver, text: str, country: str) -> None:
+    m = r.resolve(text)
+    assert m is not None and m.country == country
+
+
+@pytest.mark.parametrize(("word", "sector"), [("nominees", "PTY"), ("ayatollahs", "REL"), ("synagogues", "REL"),
+                                              ("goatherds", "AGR"), ("clinics", "MED")])
+def test_wordnet_role_nouns_of_round_8_anchors(word: str, sector: str) -> None:
+    path = Path(kb.__file__).with_name("data") / "compiled_wordnet_roles.tsv"
+    rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()
+            if line and not line.startswith("#")]
+    assert any(word in row[0].split("|") and row[1] == sector for row in rows)

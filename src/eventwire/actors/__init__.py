@@ -25,7 +25,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .kb import AGENTS_FILE, COMPILED_FILES, COMPILED_ORGS, WORDNET_FILE, Entry, KnowledgeBase, Office, load
-from .names import named_body_reading
+from .names import compound_acronym_starts, named_body_reading
 from .normalise import MAX_TOKENS, norm_token, tokens, tokens_cased
 from .towns import REGION_MIN_POP, town_country, unexplained_name
 
@@ -168,6 +168,9 @@ class ActorResolver:
                 if cased and len(cased) == len(toks) and any(t[:1].isupper() for t in cased[i:i + length]):
                     # a capitalised name the KB lacks ("Carter") is somebody, not a misspelt role ("cartel")
                     entries = [e for e in entries if e.kind != "role"]
+                elif cased and len(cased) == len(toks):
+                    # and a word written in lower case is no misspelt name ("the case" is not The Base)
+                    entries = [e for e in entries if e.kind not in ("person", "org")]
                 if entries:
                     entries.sort(key=lambda e: _KIND_RANK[e.kind])
                     return [_Hit(i, i + length, entries[0], best)]
@@ -187,6 +190,11 @@ class ActorResolver:
             return None
         toks, hits = self._hits(text)
         hits = _surnames_not_roles(text, toks, _named_outlets_only(text, toks, hits))
+        if any(h.end - h.start == 1 and h.entry.kind in ("org", "news") for h in hits):
+            cased = tokens_cased(text, MAX_TOKENS)
+            if len(cased) == len(toks):
+                compound = compound_acronym_starts(text, [(h.start, h.end, " ".join(cased[h.start:h.end])) for h in hits])
+                hits = [h for h in hits if h.start not in compound or h.entry.kind not in ("org", "news")]
         if any(_thin_compiled(h) for h in hits):
             # A surname, acronym or one-word name compiled from the Factbook ("Brown" is also a Cook
             # Islands prime minister, an acronym may be a small party elsewhere) counts only when the

@@ -10,6 +10,7 @@ Guard"): their words are the row's exclusions, and a name an entry of the index 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -109,3 +110,23 @@ def named_body_reading(cased: list[str], spans: list[tuple[int, int, str, str | 
 
 
 _PLACE_KINDS = frozenset(["country", "demonym", "capital", "region", "breakaway", "city"])
+
+
+def compound_acronym_starts(text: str, spans: list[tuple[int, int, str]]) -> set[int]:
+    """Start tokens of one-word acronyms hyphen-joined to another all-capitals word no hit explains:
+    "CJTF-OIR" (the coalition against Islamic State) is not "CJTF" (Nigeria's Civilian Joint Task Force),
+    a compound acronym names another body. ``spans``: (start, end, cased text) of each hit; the words of
+    ``text`` are the tokens (hyphens split them)."""
+    words = [m.group(0) for m in _WORD.finditer(text)]
+    explained = {i for s, e, _ in spans for i in range(s, e)}
+    out: set[int] = set()
+    for s, e, span in spans:
+        if e - s != 1 or not span.isupper() or len(span) < 2:
+            continue
+        for other, joined in ((s + 1, rf"\b{re.escape(span)}-[A-Z0-9]{{2,}}\b"), (s - 1, rf"\b[A-Z0-9]{{2,}}-{re.escape(span)}\b")):
+            if 0 <= other < len(words) and other not in explained and words[other].isupper() and re.search(joined, text):
+                out.add(s)
+    return out
+
+
+_WORD = re.compile(r"'s\b|[^\W_]+", re.UNICODE)
