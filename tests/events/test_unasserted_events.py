@@ -148,3 +148,9 @@ def test_harm_foretold_or_a_capability_is_no_event(text: str) -> None:
 def test_a_negation_of_one_act_keeps_the_act_that_happened() -> None:
     # "did not attack ... but shelled": the shelling is reported
     assert "ASSAULT" in _types("The army did not attack the village but shelled the town of Kafr Nabl on Monday.")
+
+
+def test_a_side_denying_its_violence_is_kept_but_a_thing_that_did_not_kill_is_not() -> None:
+    # a denial of an attack is coded (eval/corpus/GUIDELINES.md); a slogan about a thing is no event
+    assert "ASSAULT" in _types("The Russian military said it had not bombed the hospital in Idlib.")
+    assert "ASSAULT" not in _types('Gov. Scott insisted, "The Second Amendment did not kill people."')

@@ -18,6 +18,7 @@ import csv
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from . import lexicon as lx
 from .common import Draft
 
 if TYPE_CHECKING:
@@ -40,6 +41,8 @@ NOBODY = WORDS.get("nobody", frozenset())
 # a threat is done in the saying: "we can strike anywhere", "if they attack, we will respond"
 SAID_ACTS = frozenset({"THREATEN"})
 FORETOLD_HARM = frozenset({"ASSAULT"})
+# violence a side says it did not do is a denial (eval/corpus/GUIDELINES.md: "a denial of an attack")
+DENIABLE = frozenset({"ASSAULT"})
 _CLOSERS = "\"'”’»)] \n\t"
 
 
@@ -103,11 +106,26 @@ def negated(d: Draft) -> str | None:
         return None  # "did not attack the village but shelled the town": one of its acts happened
     for w in {v, d.trigger}:
         if any(c.dep_ == "neg" for c in w.children):
-            return "negated"
+            return None if denial(d, v) else "negated"
         for s in (c for c in w.children if c.dep_ in {"nsubj", "nsubjpass"}):
             if s.lower_ in NOBODY or any(c.dep_ == "det" and c.lower_ == "no" for c in s.children):
                 return f"no one did it: '{s.text.lower()}'"
     return None
+
+
+def denial(d: Draft, v: Token) -> bool:
+    """'The Israeli military said it had not struck the hospital', 'Israeli forces did not attack the
+    hospital, the army said': a side saying it (or its forces) did no violence denies an attack, which the
+    guidelines code (modality 'denied' or 'negated'). A reported act with a side as its subject, not one
+    foretold ("would not target China") nor one a thing did ("the Second Amendment didn't kill people")."""
+    if d.plover_type not in DENIABLE or any(c.dep_ == "aux" and c.lower_ in {"will", "would", "shall", "'ll", "wo"}
+                                            for w in (v, d.trigger) for c in w.children):
+        return False
+    reported = v.dep_ == "ccomp" and v.head.lemma_.lower() in lx.SPEECH_VERBS or any(
+        c.dep_ in {"parataxis", "ccomp"} and c.lemma_.lower() in lx.SPEECH_VERBS for c in v.children)
+    subj = [c for c in v.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return reported and any(s.pos_ == "PRON" or any(t.ent_type_ in {"GPE", "NORP", "ORG", "PERSON"}
+                                                   for t in s.subtree) for s in subj)
 
 
 def habitual(d: Draft) -> str | None:
