@@ -25,6 +25,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .kb import AGENTS_FILE, COMPILED_FILES, COMPILED_ORGS, WORDNET_FILE, Entry, KnowledgeBase, Office, load
+from .near import OneEditIndex
 from .normalise import MAX_TOKENS, norm_token, tokens, tokens_cased
 from .towns import REGION_MIN_POP, town_country, unexplained_name
 
@@ -99,6 +100,7 @@ class ActorResolver:
         # Keys within `cutoff` edits of a span are within `cutoff` characters of its length: scanning
         # only those (in the same sorted order, so ties resolve alike) finds the same best key ~4x faster.
         self._fuzzy_windows: dict[tuple[int, int], list[str]] = {}
+        self._near: OneEditIndex | None = None
 
     @classmethod
     def load(cls) -> ActorResolver:
@@ -155,10 +157,12 @@ class ActorResolver:
                 if best == "":
                     if len(self._fuzzy_best) >= _FUZZY_CACHE:  # a long-running worker: bounded memory
                         self._fuzzy_best.clear()
-                    cutoff = 1 if len(span) < 12 else 2
-                    found = process.extractOne(span, self._fuzzy_window(len(span), cutoff), scorer=OSA.distance,
-                                               score_cutoff=cutoff)
-                    best = None if found is None else found[0]
+                    if len(span) < 12:  # one edit: through the index of deletion variants (near.py)
+                        best = self._one_edit().nearest(span)
+                    else:
+                        found = process.extractOne(span, self._fuzzy_window(len(span), 2), scorer=OSA.distance,
+                                                   score_cutoff=2)
+                        best = None if found is None else found[0]
                     self._fuzzy_best[span] = best
                 if best is None:
                     continue
@@ -171,6 +175,12 @@ class ActorResolver:
                     entries.sort(key=lambda e: _KIND_RANK[e.kind])
                     return [_Hit(i, i + length, entries[0], best)]
         return []
+
+    def _one_edit(self) -> OneEditIndex:
+        """The keys a span of under 12 letters may be one edit from (5 to 12 letters), built on first use."""
+        if self._near is None:
+            self._near = OneEditIndex([k for k in self._fuzzy_keys if len(k) <= 12])
+        return self._near
 
     def _fuzzy_window(self, length: int, cutoff: int) -> list[str]:
         window = self._fuzzy_windows.get((length, cutoff))
@@ -459,6 +469,7 @@ class ActorResolver:
     def prepare(self) -> None:
         """Build now the indexes otherwise built on first use (events/preload.py says why)."""
         self._surnames()
+        self._one_edit()
 
     def _surnames(self) -> dict[str, list[Entry]]:
         """Office holders by the last word of their name, built on first use."""
