@@ -25,7 +25,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .kb import AGENTS_FILE, COMPILED_FILES, COMPILED_ORGS, WORDNET_FILE, Entry, KnowledgeBase, Office, load
-from .near import OneEditIndex
+from .near import OneEditIndex, TwoEditWindow
 from .normalise import MAX_TOKENS, norm_token, tokens, tokens_cased
 from .towns import REGION_MIN_POP, town_country, unexplained_name
 
@@ -97,9 +97,8 @@ class ActorResolver:
         # Nearest fuzzy key per span: each lookup scans every key, and news repeats its phrases
         # ("security forces", "the government") across sentences and articles.
         self._fuzzy_best: dict[str, str | None] = {}
-        # Keys within `cutoff` edits of a span are within `cutoff` characters of its length: scanning
-        # only those (in the same sorted order, so ties resolve alike) finds the same best key ~4x faster.
-        self._fuzzy_windows: dict[tuple[int, int], list[str]] = {}
+        # Keys within two edits of a span are within two characters of its length: only those are compared.
+        self._fuzzy_windows: dict[int, TwoEditWindow] = {}
         self._near: OneEditIndex | None = None
 
     @classmethod
@@ -143,9 +142,6 @@ class ActorResolver:
 
     def _fuzzy_hits(self, toks: list[str], cased: list[str] | None = None) -> list[_Hit]:
         """Near misses ("Kazahks", "supremicists"): one edit (two for long strings), no guessing below."""
-        from rapidfuzz import process
-        from rapidfuzz.distance import OSA
-
         if not toks or len(toks) > _FUZZY_MAX_TOKENS:
             return []
         for length in range(min(3, len(toks)), 0, -1):
@@ -160,9 +156,7 @@ class ActorResolver:
                     if len(span) < 12:  # one edit: through the index of deletion variants (near.py)
                         best = self._one_edit().nearest(span)
                     else:
-                        found = process.extractOne(span, self._fuzzy_window(len(span), 2), scorer=OSA.distance,
-                                                   score_cutoff=2)
-                        best = None if found is None else found[0]
+                        best = self._two_edits(len(span)).nearest(span)
                     self._fuzzy_best[span] = best
                 if best is None:
                     continue
@@ -182,11 +176,12 @@ class ActorResolver:
             self._near = OneEditIndex([k for k in self._fuzzy_keys if len(k) <= 12])
         return self._near
 
-    def _fuzzy_window(self, length: int, cutoff: int) -> list[str]:
-        window = self._fuzzy_windows.get((length, cutoff))
+    def _two_edits(self, length: int) -> TwoEditWindow:
+        """The keys within two letters of ``length`` (in the same sorted order, so ties resolve alike)."""
+        window = self._fuzzy_windows.get(length)
         if window is None:
-            window = [k for k in self._fuzzy_keys if abs(len(k) - length) <= cutoff]
-            self._fuzzy_windows[(length, cutoff)] = window
+            window = TwoEditWindow([k for k in self._fuzzy_keys if abs(len(k) - length) <= 2])
+            self._fuzzy_windows[length] = window
         return window
 
     # ------------------------------------------------------------ resolution
