@@ -25,7 +25,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .kb import AGENTS_FILE, COMPILED_FILES, COMPILED_ORGS, WORDNET_FILE, Entry, KnowledgeBase, Office, load
-from .near import OneEditIndex, TwoEditWindow
+from .near import OneEditIndex, TwoEditIndex
 from .normalise import MAX_TOKENS, norm_token, tokens, tokens_cased
 from .towns import REGION_MIN_POP, town_country, unexplained_name
 
@@ -97,9 +97,8 @@ class ActorResolver:
         # Nearest fuzzy key per span: each lookup scans every key, and news repeats its phrases
         # ("security forces", "the government") across sentences and articles.
         self._fuzzy_best: dict[str, str | None] = {}
-        # Keys within two edits of a span are within two characters of its length: only those are compared.
-        self._fuzzy_windows: dict[int, TwoEditWindow] = {}
-        self._near: OneEditIndex | None = None
+        self._near: OneEditIndex | None = None  # near.py: one edit (spans under 12 letters)
+        self._near2: TwoEditIndex | None = None  # two edits (longer spans)
 
     @classmethod
     def load(cls) -> ActorResolver:
@@ -156,7 +155,7 @@ class ActorResolver:
                     if len(span) < 12:  # one edit: through the index of deletion variants (near.py)
                         best = self._one_edit().nearest(span)
                     else:
-                        best = self._two_edits(len(span)).nearest(span)
+                        best = self._two_edits().nearest(span)
                     self._fuzzy_best[span] = best
                 if best is None:
                     continue
@@ -176,13 +175,11 @@ class ActorResolver:
             self._near = OneEditIndex([k for k in self._fuzzy_keys if len(k) <= 12])
         return self._near
 
-    def _two_edits(self, length: int) -> TwoEditWindow:
-        """The keys within two letters of ``length`` (in the same sorted order, so ties resolve alike)."""
-        window = self._fuzzy_windows.get(length)
-        if window is None:
-            window = TwoEditWindow([k for k in self._fuzzy_keys if abs(len(k) - length) <= 2])
-            self._fuzzy_windows[length] = window
-        return window
+    def _two_edits(self) -> TwoEditIndex:
+        """The keys a span of 12 letters or more may be two edits from, built on first use."""
+        if self._near2 is None:
+            self._near2 = TwoEditIndex(self._fuzzy_keys)
+        return self._near2
 
     # ------------------------------------------------------------ resolution
 
@@ -465,6 +462,7 @@ class ActorResolver:
         """Build now the indexes otherwise built on first use (events/preload.py says why)."""
         self._surnames()
         self._one_edit()
+        self._two_edits()
 
     def _surnames(self) -> dict[str, list[Entry]]:
         """Office holders by the last word of their name, built on first use."""

@@ -9,42 +9,42 @@ such a "deletion variant" with the span: a few dictionary look-ups. The answer i
 gave: the nearest key, the earliest in the resolver's key order on a tie.
 
 Spans of 12 letters or more may be two edits from a key, where deletion variants would be too many to
-index; there ``TwoEditWindow`` compares only the keys whose letter counts differ from the span's by at
+index; there ``TwoEditIndex`` compares only the keys whose letter counts differ from the span's by at
 most four (each edit changes them by two at most, a swap not at all), a numpy test over all keys at once.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 import numpy as np
 from rapidfuzz.distance import OSA
 
 
-def _variants(word: str) -> Iterable[str]:
-    yield word
-    for i in range(len(word)):
-        yield word[:i] + word[i + 1:]
+def _variants(word: str) -> set[str]:
+    """The word and the words one deletion from it."""
+    return {word, *(word[:i] + word[i + 1:] for i in range(len(word)))}
 
 
 class OneEditIndex:
-    """The keys (in the order that breaks ties) by their deletion variants."""
+    """The keys (their positions in the order that breaks ties) by their deletion variants."""
 
     def __init__(self, keys: Sequence[str]) -> None:
-        self._rank = {k: i for i, k in enumerate(keys)}
-        self._by_variant: dict[str, list[str]] = {}
-        for k in keys:
-            for v in set(_variants(k)):
-                self._by_variant.setdefault(v, []).append(k)
+        self._keys = list(keys)
+        self._by_variant: dict[str, list[int]] = {}
+        add = self._by_variant.setdefault
+        for i, k in enumerate(self._keys):
+            for v in _variants(k):
+                add(v, []).append(i)
 
     def nearest(self, span: str) -> str | None:
         """The key at most one edit from ``span`` (the nearest, then the earliest), or None."""
-        found = {k for v in set(_variants(span)) for k in self._by_variant.get(v, ())}
+        found = {i for v in _variants(span) for i in self._by_variant.get(v, ())}
         best, distance = None, 2
-        for k in sorted(found, key=self._rank.__getitem__):
-            d = OSA.distance(span, k, score_cutoff=1)  # 2 when over the cutoff
+        for i in sorted(found):
+            d = OSA.distance(span, self._keys[i], score_cutoff=1)  # 2 when over the cutoff
             if d < distance:
-                best, distance = k, d
+                best, distance = self._keys[i], d
         return best
 
 
@@ -53,22 +53,32 @@ _OTHER = len(_LETTERS)  # every other character counts in one column: a looser t
 
 
 def _counts(word: str) -> np.ndarray:
-    row = np.zeros(_OTHER + 1, dtype=np.int16)
-    for c in word:
-        row[_LETTERS.get(c, _OTHER)] += 1
-    return row
+    return np.bincount([_LETTERS.get(c, _OTHER) for c in word], minlength=_OTHER + 1).astype(np.int16)
 
 
-class TwoEditWindow:
-    """Keys of about one length (in the order that breaks ties) and their letter counts."""
+class TwoEditIndex:
+    """The keys (in the order that breaks ties) with their letter counts, one table built once; the keys
+    of about one length are a slice of it, taken on first use of that length."""
 
     def __init__(self, keys: Sequence[str]) -> None:
         self._keys = list(keys)
-        self._counts = np.array([_counts(k) for k in keys], dtype=np.int16).reshape(len(keys), _OTHER + 1)
+        cells = [(row, _LETTERS.get(c, _OTHER)) for row, k in enumerate(keys) for c in k]
+        counts = np.zeros((len(keys), _OTHER + 1), dtype=np.int16)
+        if cells:
+            rows, cols = zip(*cells, strict=True)
+            np.add.at(counts, (np.array(rows), np.array(cols)), 1)
+        self._counts = counts
+        self._lengths = np.array([len(k) for k in keys], dtype=np.int32)
+        self._windows: dict[int, tuple[np.ndarray, np.ndarray]] = {}
 
     def nearest(self, span: str) -> str | None:
         """The key at most two edits from ``span`` (the nearest, then the earliest), or None."""
-        close = np.flatnonzero(np.abs(self._counts - _counts(span)).sum(axis=1) <= 4)
+        window = self._windows.get(len(span))
+        if window is None:  # keys within two edits are within two letters of the span's length
+            rows = np.flatnonzero(np.abs(self._lengths - len(span)) <= 2)
+            window = self._windows[len(span)] = (rows, self._counts[rows])
+        rows, counts = window
+        close = rows[np.abs(counts - _counts(span)).sum(axis=1) <= 4]
         best, distance = None, 3
         for i in close.tolist():
             d = OSA.distance(span, self._keys[i], score_cutoff=2)  # 3 when over the cutoff
