@@ -94,8 +94,8 @@ class ActorResolver:
             if len(k) >= 6 and any(e.kind in _FUZZY_KINDS and e.cased is None and e.source not in _NO_FUZZY
                                    for e in entries)
         )
-        # Nearest fuzzy key per span: each lookup scans every key, and news repeats its phrases
-        # ("security forces", "the government") across sentences and articles.
+        # Nearest fuzzy key per span: news repeats its phrases ("security forces", "the government") across
+        # sentences and articles.
         self._fuzzy_best: dict[str, str | None] = {}
         self._near: OneEditIndex | None = None  # near.py: one edit (spans under 12 letters)
         self._near2: TwoEditIndex | None = None  # two edits (longer spans)
@@ -170,7 +170,7 @@ class ActorResolver:
         return []
 
     def _one_edit(self) -> OneEditIndex:
-        """The keys a span of under 12 letters may be one edit from (5 to 12 letters), built on first use."""
+        """The keys a span of under 12 letters may be one edit from (6 to 12 letters), built on first use."""
         if self._near is None:
             self._near = OneEditIndex([k for k in self._fuzzy_keys if len(k) <= 12])
         return self._near

@@ -10,7 +10,8 @@ gave: the nearest key, the earliest in the resolver's key order on a tie.
 
 Spans of 12 letters or more may be two edits from a key, where deletion variants would be too many to
 index; there ``TwoEditIndex`` compares only the keys whose letter counts differ from the span's by at
-most four (each edit changes them by two at most, a swap not at all), a numpy test over all keys at once.
+most four (each edit changes them by two at most, a swap not at all): one numpy test over the keys
+within two letters of its length.
 """
 
 from __future__ import annotations
