@@ -181,6 +181,8 @@ class EventCoder(ArgumentsMixin):
                 d = verbal.noun_trigger(tok, self._verb_trigger)
             if d is None:
                 d = self._model_trigger(tok)
+            if d is None and tok.pos_ == "NOUN":
+                d = self._cameo_nominal(tok)
             if d is None and verbish:
                 # the CAMEO dictionary's patterns come last: the learned model already weighs those readings
                 # with the parse, so they add events only where it proposes none; and a verb the
@@ -207,6 +209,10 @@ class EventCoder(ArgumentsMixin):
                         d.triggers.append(c)
                         claimed.add(c.i)
             claimed.add(tok.i)
+            if d.rules["type"].startswith("cameo") and d.rules["type"].endswith("+object"):
+                # the object a CAMEO pattern needs is part of its event ("extended the embargo", "the
+                # lifting of the embargo"), not an event of its own that the model would type again
+                claimed.update(o.i for o in _pattern_objects(tok))
             yield d
 
     def _verb_trigger(self, tok: Token, cameo: bool = False) -> Draft | None:
@@ -339,6 +345,24 @@ class EventCoder(ArgumentsMixin):
             anc = anc.head
         return Draft(tok, [tok], plover_type, mode, {"type": f"noun:{lemma} ({frame})"}, nominal=True,
                      standalone=happened)
+
+    def _cameo_nominal(self, tok: Token) -> Draft | None:
+        """A noun that names the act of a CAMEO object pattern, with that object in its of-phrase: "the
+        imposition of sanctions on Russia", "the expulsion of diplomats" (lexicon.CAMEO_NOMINALS)."""
+        entries = lx.CAMEO_NOMINALS.get(tok.lemma_.lower())
+        if not entries or tok.dep_ in {"compound", "amod"}:
+            return None
+        objs = {w for o in _pattern_objects(tok) for w in (o.lemma_.lower(), o.lower_)}
+        for tr in entries:
+            if not objs & tr.objects:
+                continue
+            if self._argument_of_coded_verb(tok, tr.plover_type):
+                return None  # "imposed an extension of the embargo": the verb's event
+            anchor = _nominal_anchor(tok) or _nominal_happened(tok)
+            return Draft(tok, [tok], tr.plover_type, tr.mode,
+                         {"type": f"cameo:{tok.lemma_.lower()} ({tr.lemma}" + (f"; {anchor})" if anchor else ")")
+                          + " +object"}, nominal=True, standalone=anchor is not None)
+        return None
 
     def _model_trigger(self, tok: Token) -> Draft | None:
         """A word the lexicon does not list, typed by the learned trigger model (triggers.py)."""
@@ -689,6 +713,16 @@ def _person_names(doc: Doc) -> Counter[str]:
 
 
 _MODALS = frozenset({"could", "would", "may", "might", "will", "should", "can", "must", "'ll", "wo"})
+
+
+def _pattern_objects(tok: Token) -> list[Token]:
+    """The objects a CAMEO pattern reads: a verb's direct objects (or passive subject), a noun's of-phrase,
+    with their conjuncts ("sanctions and an embargo")."""
+    if tok.pos_ == "NOUN":
+        heads = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    else:
+        heads = [c for c in tok.children if c.dep_ in {"dobj", "obj", "nsubjpass"}]
+    return [x for h in heads for x in (h, *h.conjuncts)]
 
 
 def _lexicon_knows(tok: Token, lemma: str) -> bool:

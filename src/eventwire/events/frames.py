@@ -347,6 +347,9 @@ def cameo_pattern_holds(tok: Token, particle: str | None, objects: frozenset[str
         heads = [g for c in tok.children if c.dep_ in {"prep", "prt", "agent"} and c.lower_ == particle
                  for g in c.children if g.dep_ == "pobj"]
         words = {w for h in heads for c in _conjuncts(h) for w in (c.lemma_.lower(), c.lower_)}
+        if any(c.dep_ == "prt" and c.lower_ == particle for c in tok.children):
+            # a phrasal verb's object is the verb's own ("set off explosives", "put up barricades")
+            words |= _obj_lemmas(tok)
     else:
         words = _obj_lemmas(tok) | {c.lower_ for c in tok.children if c.dep_ in {"dobj", "obj", "nsubjpass"}}
     if not words & objects:

@@ -91,6 +91,12 @@ CAMEO_DEFAULT_TYPES: frozenset[str] = frozenset({"THREATEN", "REJECT", "REQUEST"
 CAMEO_DEFAULT_ONLY: frozenset[str] = frozenset({"THREATEN"})
 
 
+# Readings kept beyond the types above, by (type, mode): CAMEO 085 "ease economic sanctions, boycott,
+# embargo" (RETREAT 'ease'), whose object names the measure eased ("lifted the embargo", "the easing of
+# sanctions"); RETREAT's other patterns ("removed", "withdrew" anything) stay out (cameo_gate: 0/1).
+CAMEO_TRIGGER_MODES: frozenset[tuple[str, str]] = frozenset({("RETREAT", "ease")})
+
+
 def _env_set(name: str, default: frozenset[str]) -> frozenset[str]:
     value = os.environ.get(name)
     if value is None:
@@ -129,7 +135,9 @@ def _cameo_verbs(path: Path, listed: set[str], types: frozenset[str], default_ty
         if objects and objects <= _MEDIUM_NOUNS:
             continue  # (4) "issued a statement": what the statement says is the event, not its medium
         typ = r["plover_type"]
-        if typ not in types or not objects and typ not in default_types or objects and typ in CAMEO_DEFAULT_ONLY:
+        if objects and (typ, r["mode"]) in CAMEO_TRIGGER_MODES and types:
+            pass  # a reading kept by its mode (CAMEO_TRIGGER_MODES); EVENTWIRE_CAMEO_TYPES=none drops it too
+        elif typ not in types or not objects and typ not in default_types or objects and typ in CAMEO_DEFAULT_ONLY:
             continue
         if not objects and not r["particle"] and len(readings[r["lemma"]]) > 1:
             continue
@@ -156,6 +164,29 @@ _LISTED = {t.lemma for t in VERB_TRIGGERS}
 VERB_TRIGGERS += [t for t in _cameo_disapproval() if t.lemma not in _LISTED]
 _LISTED = {t.lemma for t in VERB_TRIGGERS}
 VERB_TRIGGERS += _cameo_verbs(DATA / "cameo_verb_triggers.tsv", _LISTED, CAMEO_TRIGGER_TYPES, CAMEO_DEFAULT_TYPES)
+
+
+
+def _cameo_nominals(path: Path, verbs: list[Trigger]) -> dict[str, list[Trigger]]:
+    """Nominal forms of the kept CAMEO object patterns (data/cameo_nominal_triggers.tsv, compiled by
+    scripts/build_cameo_nominals.py from WordNet's derivational links): "the imposition of sanctions",
+    "the lifting of the embargo" read as "imposed sanctions", "lifted the embargo". Only patterns with an
+    object and no particle: the noun's of-phrase is the verb's object. A noun the hand-written lexicon lists
+    as an event noun keeps its own frames."""
+    by_verb: dict[str, list[Trigger]] = defaultdict(list)
+    for t in verbs:
+        # a light verb's noun is no act of its own: "the launch of a campaign" is the campaign
+        if t.source == "cameo" and t.objects and not t.particle and t.lemma not in LIGHT_VERBS:
+            by_verb[t.lemma].append(t)
+    out: dict[str, list[Trigger]] = defaultdict(list)
+    for r in _rows(path):
+        if r["noun"] in NOUN_TRIGGERS:
+            continue
+        for t in by_verb.get(r["verb"], ()):
+            if t not in out[r["noun"]]:
+                out[r["noun"]].append(t)
+    return dict(out)
+
 
 # A sports report ("crushed Leeds 6-2", "attacked relentlessly", "fans protested against the referee")
 # codes no event: an article with SPORTS_REPORT_CUES distinct cues of these is one, and only its sentences
@@ -280,3 +311,6 @@ MILITARY_NOUNS = frozenset(
 VICTIM_NOUNS = frozenset(
     ["civilian", "people", "person", "soldier", "troop", "fighter", "militant", "rebel", "child", "woman", "man", "resident", "villager", "protester", "demonstrator", "officer", "policeman", "journalist", "worker", "student", "member", "police", "refugee", "patient", "doctor", "family"]
 )
+
+
+CAMEO_NOMINALS: dict[str, list[Trigger]] = _cameo_nominals(DATA / "cameo_nominal_triggers.tsv", VERB_TRIGGERS)
