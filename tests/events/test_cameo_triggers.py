@@ -142,7 +142,10 @@ def test_benchmark_mapping_keeps_the_table(tmp_path: Path) -> None:
 def test_compiled_file_is_what_the_coder_reads() -> None:
     cameo = [t for t in lx.VERB_TRIGGERS if t.source == "cameo"]
     assert cameo, "no CAMEO trigger loaded"
-    assert {t.plover_type for t in cameo} <= lx.CAMEO_TRIGGER_TYPES | {t for t, _ in lx.CAMEO_TRIGGER_MODES}
+    assert {t.plover_type for t in cameo} <= lx.CAMEO_TRIGGER_TYPES | {t for t, _ in lx.CAMEO_TRIGGER_MODES} | (
+        lx.CAMEO_CORROBORATED_TYPES)
+    # a type left out for its precision is read only with the model's backing
+    assert all(t.corroborate for t in cameo if t.plover_type in lx.CAMEO_CORROBORATED_TYPES)
     assert not {t.plover_type for t in cameo} & {"ASSAULT", "PROTEST"}
     # a verb the hand-written lexicon lists keeps its frames: CAMEO adds object patterns only
     hand = {t.lemma for t in lx.VERB_TRIGGERS if t.source == "lexicon"}
@@ -192,3 +195,18 @@ def test_nominal_form_of_a_pattern(pipeline) -> None:  # type: ignore[no-untyped
 def test_groundwork_is_no_mobilisation(pipeline) -> None:  # type: ignore[no-untyped-def]
     got = _types(pipeline, "The president laid the groundwork for the Republicans obstructing him on Monday.")
     assert not any(t == "MOBILIZE" for t, _, _ in got)
+
+
+def test_left_out_types_need_the_model_to_back_them(pipeline, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    if "SUPPORT" not in lx.CAMEO_CORROBORATED_TYPES:
+        pytest.skip("SUPPORT readings not corroborated")
+    text = "The United States strongly encourages the government of Ukraine to hold elections, officials said on Monday."
+
+    def cameo_support() -> list[str | None]:
+        return [rule for t, _, rule in _types(pipeline, text) if t == "SUPPORT" and rule and rule.startswith("cameo:")]
+
+    # the dictionary's reading of 'encourage' holds only where the trigger model gives SUPPORT some weight
+    monkeypatch.setattr(lx, "CAMEO_SUPPORT", 1.01)
+    assert not cameo_support()
+    monkeypatch.setattr(lx, "CAMEO_SUPPORT", 0.0)
+    assert cameo_support()

@@ -236,6 +236,8 @@ class EventCoder(ArgumentsMixin):
                 continue
             if cameo and not cameo_pattern_holds(tok, tr.particle, tr.objects):
                 continue
+            if tr.corroborate and not self._model_backs(tok, tr.plover_type):
+                continue
             # a crowd that gathers or takes to the streets is the protest itself, named or not
             return Draft(tok, [tok], tr.plover_type, tr.mode, {"type": ("cameo:" if tr.source == "cameo" else "verb:") + lemma
                                                                    + (f" {tr.particle}" if tr.particle else "")
@@ -345,6 +347,15 @@ class EventCoder(ArgumentsMixin):
             anc = anc.head
         return Draft(tok, [tok], plover_type, mode, {"type": f"noun:{lemma} ({frame})"}, nominal=True,
                      standalone=happened)
+
+    def _model_backs(self, tok: Token, plover_type: str) -> bool:
+        """Whether the trigger model gives this word this type at least lexicon.CAMEO_SUPPORT probability."""
+        from .triggers import token_features
+
+        model = self._triggers
+        if model is None or plover_type not in model.classes:
+            return False
+        return model.scores(token_features(tok))[model.classes.index(plover_type)] >= lx.CAMEO_SUPPORT
 
     def _cameo_nominal(self, tok: Token) -> Draft | None:
         """A noun that names the act of a CAMEO object pattern, with that object in its of-phrase: "the
