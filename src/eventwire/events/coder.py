@@ -211,8 +211,10 @@ class EventCoder(ArgumentsMixin):
             claimed.add(tok.i)
             if d.rules["type"].startswith("cameo") and d.rules["type"].endswith("+object"):
                 # the object a CAMEO pattern needs is part of its event ("extended the embargo", "the
-                # lifting of the embargo"), not an event of its own that the model would type again
-                claimed.update(o.i for o in _pattern_objects(tok))
+                # lifting of the embargo", "issued an appeal"), not an event of its own; an event noun of
+                # the hand lexicon of another type keeps its own frames ("escalated the offensive")
+                claimed.update(o.i for o in _pattern_objects(tok)
+                               if lx.NOUN_TRIGGERS.get(o.lemma_.lower(), (d.plover_type,))[0] == d.plover_type)
             yield d
 
     def _verb_trigger(self, tok: Token, cameo: bool = False) -> Draft | None:
