@@ -200,13 +200,15 @@ def test_groundwork_is_no_mobilisation(pipeline) -> None:  # type: ignore[no-unt
 def test_left_out_types_need_the_model_to_back_them(pipeline, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     if "SUPPORT" not in lx.CAMEO_CORROBORATED_TYPES:
         pytest.skip("SUPPORT readings not corroborated")
-    text = "The United States strongly encourages the government of Ukraine to hold elections, officials said on Monday."
-
-    def cameo_support() -> list[str | None]:
+    def cameo_support(text: str) -> list[str | None]:
         return [rule for t, _, rule in _types(pipeline, text) if t == "SUPPORT" and rule and rule.startswith("cameo:")]
 
-    # the dictionary's reading of 'encourage' holds only where the trigger model gives SUPPORT some weight
+    # the dictionary's reading of 'encourage' (CAMEO 051) holds only where the trigger model gives SUPPORT
+    # some weight
+    text = "The United States strongly encouraged Ukraine on Monday, officials said."
     monkeypatch.setattr(lx, "CAMEO_SUPPORT", 1.01)
-    assert not cameo_support()
+    assert not cameo_support(text)
     monkeypatch.setattr(lx, "CAMEO_SUPPORT", 0.0)
-    assert cameo_support()
+    assert cameo_support(text)
+    # ... and not where the verb asks its object for an act: that is an appeal, not praise
+    assert not cameo_support("The United States strongly encouraged Ukraine to hold elections on Monday, officials said.")

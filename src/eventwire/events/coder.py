@@ -238,7 +238,7 @@ class EventCoder(ArgumentsMixin):
                 continue
             if cameo and not cameo_pattern_holds(tok, tr.particle, tr.objects):
                 continue
-            if tr.corroborate and not self._model_backs(tok, tr.plover_type):
+            if tr.corroborate and (not self._model_backs(tok, tr.plover_type) or not tr.objects and _asks_an_act(tok)):
                 continue
             # a crowd that gathers or takes to the streets is the protest itself, named or not
             return Draft(tok, [tok], tr.plover_type, tr.mode, {"type": ("cameo:" if tr.source == "cameo" else "verb:") + lemma
@@ -726,6 +726,15 @@ def _person_names(doc: Doc) -> Counter[str]:
 
 
 _MODALS = frozenset({"could", "would", "may", "might", "will", "should", "can", "must", "'ll", "wo"})
+
+
+def _asks_an_act(tok: Token) -> bool:
+    """'encourages the government to hold elections': a verb with an object and an infinitive for that
+    object asks for an act (PLOVER REQUEST, manual 3.8: requests, urging, recommendations), whatever the
+    verb's attitude to its object, which is all a CAMEO default reading ('encourage' 051, praise) codes."""
+    return any(c.dep_ in {"dobj", "obj"} for c in tok.children) and any(
+        c.dep_ in {"xcomp", "ccomp"} and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+        for c in tok.children)
 
 
 def _pattern_objects(tok: Token) -> list[Token]:
