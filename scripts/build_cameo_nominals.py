@@ -43,8 +43,8 @@ def _synsets(path: Path) -> dict[str, tuple[str, list[str], list[tuple[str, str,
             words = [f[4 + 2 * k].lower() for k in range(n)]
             k = 4 + 2 * n
             pcount = int(f[k])
-            ptrs = [tuple(f[k + 1 + 4 * j: k + 5 + 4 * j]) for j in range(pcount)]
-            out[offset] = (lexfile, words, ptrs)  # type: ignore[assignment]
+            ptrs = [(f[k + 1 + 4 * j], f[k + 2 + 4 * j], f[k + 3 + 4 * j], f[k + 4 + 4 * j]) for j in range(pcount)]
+            out[offset] = (lexfile, words, ptrs)
     return out
 
 

@@ -212,3 +212,21 @@ def test_left_out_types_need_the_model_to_back_them(pipeline, monkeypatch) -> No
     assert cameo_support(text)
     # ... and not where the verb asks its object for an act: that is an appeal, not praise
     assert not cameo_support("The United States strongly encouraged Ukraine to hold elections on Monday, officials said.")
+
+
+def test_nominal_forms_are_act_nouns_wordnet_derives_from_the_verb(tmp_path: Path) -> None:
+    spec = importlib.util.spec_from_file_location("build_cameo_nominals", ROOT / "scripts/build_cameo_nominals.py")
+    assert spec is not None and spec.loader is not None
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    # WordNet 3.0's data format: 'impose' links to 'imposition' (noun.act, lexicographer file 04) and to
+    # 'imposer' (noun.person, 18); only the act names the event
+    (tmp_path / "data.verb").write_text(
+        "02000001 41 v 01 impose 0 002 + 01000001 n 0101 + 10000001 n 0101 01 + 08 00 | impose a tax\n",
+        encoding="latin-1")
+    (tmp_path / "data.noun").write_text(
+        "01000001 04 n 01 imposition 0 001 + 02000001 v 0101 | the act of imposing\n"
+        "10000001 18 n 01 imposer 0 001 + 02000001 v 0101 | someone who imposes\n",
+        encoding="latin-1")
+    assert mod.derived_nouns(tmp_path) == {"impose": {"imposition"}}
+    assert mod.gerund("lift") == "lifting" and mod.gerund("ease") == "easing"
