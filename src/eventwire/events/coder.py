@@ -238,6 +238,8 @@ class EventCoder(ArgumentsMixin):
                 continue
             if cameo and not cameo_pattern_holds(tok, tr.particle, tr.objects):
                 continue
+            if cameo and tr.objects and self._object_carries(tok, tr.plover_type):
+                continue  # "continues its trade sanctions against the EU": the nominal carries it, with its parties
             if tr.corroborate and (not self._model_backs(tok, tr.plover_type) or not tr.objects and _asks_an_act(tok)):
                 continue
             # a crowd that gathers or takes to the streets is the protest itself, named or not
@@ -349,6 +351,18 @@ class EventCoder(ArgumentsMixin):
             anc = anc.head
         return Draft(tok, [tok], plover_type, mode, {"type": f"noun:{lemma} ({frame})"}, nominal=True,
                      standalone=happened)
+
+    def _object_carries(self, tok: Token, plover_type: str) -> bool:
+        """Whether an object of this pattern is a nominal the trigger model types as the same event."""
+        model = self._triggers
+        if model is None:
+            return False
+        for o in _pattern_objects(tok):
+            if o.pos_ == "NOUN":
+                t, p = model.predict(o)
+                if t == plover_type and p >= MODEL_THRESHOLD:
+                    return True
+        return False
 
     def _model_backs(self, tok: Token, plover_type: str) -> bool:
         """Whether the trigger model gives this word this type at least lexicon.CAMEO_SUPPORT probability."""
