@@ -116,6 +116,9 @@ FACET_INDEXES = [
     # a code's incidents in page order (country and sector given), covering the role
     sa.Index("ix_inc_actors_code", incident_actors.c.country, incident_actors.c.sector, incident_actors.c.sort_date,
              incident_actors.c.incident_id, incident_actors.c.role),
+    # the same in incident-id order: a count's distinct ids without a sort (migration 0008)
+    sa.Index("ix_inc_actors_code_id", incident_actors.c.country, incident_actors.c.sector, incident_actors.c.incident_id,
+             incident_actors.c.sort_date, incident_actors.c.role),
     sa.Index("ix_inc_actors_sector", incident_actors.c.sector, incident_actors.c.sort_date,
              incident_actors.c.incident_id, incident_actors.c.role),
     # one incident's facets: the linker's rewrite and a broad page's probe
