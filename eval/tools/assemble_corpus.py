@@ -18,7 +18,7 @@ import json
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1] / "corpus"
-PRIMARY = ("a1", "a2", "a3", "a4", "a6", "a9", "a10", "lead")
+PRIMARY = ("a1", "a2", "a3", "a4", "a6", "a9", "a10", "a12", "a13", "a14", "lead")
 
 
 def load_splits() -> dict[str, str]:

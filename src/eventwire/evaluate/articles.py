@@ -12,7 +12,7 @@ import datetime as dt
 import math
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -113,7 +113,11 @@ def field_agrees(ge: dict[str, Any], ev: dict[str, Any], field: str) -> bool | N
     raise ValueError(f"unknown field {field!r}")
 
 
-def score_article(gold: GoldArticle, events: list[dict[str, Any]]) -> dict[str, Any]:
+def score_article(gold: GoldArticle, events: list[dict[str, Any]],
+                  is_outlet: Callable[[str], bool] | None = None) -> dict[str, Any]:
+    """One article's figures. ``is_outlet`` (the actor resolver's news-source test) lets the report
+    count parties that are news outlets: issue 11 asks that no outlet is ever coded as an actor or
+    recipient, and the count says so on every run rather than by trusting the coder's own filter."""
     gev = gold.events
     match = match_events(gold, events)
     optional_hits = sum(1 for gi in match if not gev[gi]["required"])
@@ -171,6 +175,8 @@ def score_article(gold: GoldArticle, events: list[dict[str, Any]]) -> dict[str, 
         "invented": invented,
         "missed": [gev[gi]["id"] for gi in required if gi not in match],
         "by_type": by_type,
+        "outlet_parties": [p["text"] for ev in events for p in ev.get("actors", [])
+                           if is_outlet is not None and is_outlet(str(p.get("text") or ""))],
     }
 
 
@@ -180,6 +186,7 @@ def aggregate(per: dict[str, dict[str, Any]], errors: list[str]) -> dict[str, An
     fields = {k: [sum(p["fields"][k][0] for p in per.values()), sum(p["fields"][k][1] for p in per.values())]
               for k in FIELDS}
     invented = {k: sum(p["invented"][k] for p in per.values()) for k in ("date", "dead")}
+    outlet_parties = sorted(f"{name}: {t}" for name, p in per.items() for t in p.get("outlet_parties", []))
     by_type: dict[str, list[int]] = {}
     for p in per.values():
         for t, row in p.get("by_type", {}).items():
@@ -199,6 +206,7 @@ def aggregate(per: dict[str, dict[str, Any]], errors: list[str]) -> dict[str, An
         "field_accuracy": {k: (ok / n if n else None) for k, (ok, n) in fields.items()},
         "field_counts": fields,
         "invented": invented,
+        "outlet_parties": outlet_parties,
         # PLOVER type -> [required found, required, system events, system events matched]
         "by_type": dict(sorted(by_type.items())),
         **tot,
@@ -209,6 +217,8 @@ def aggregate(per: dict[str, dict[str, Any]], errors: list[str]) -> dict[str, An
 def evaluate_articles(gold_paths: Iterable[str | Path], pipeline: Any) -> dict[str, Any]:
     per: dict[str, dict[str, Any]] = {}
     errors: list[str] = []
+    coder = getattr(pipeline, "coder", None)
+    is_outlet = getattr(getattr(coder, "actors", None), "is_news_source", None)
     for path in gold_paths:
         try:
             gold = load_gold(path)
@@ -216,7 +226,7 @@ def evaluate_articles(gold_paths: Iterable[str | Path], pipeline: Any) -> dict[s
         except Exception as exc:  # one broken gold file must not hide the others
             errors.append(f"{path}: {exc}")
             continue
-        per[Path(path).name] = score_article(gold, events)
+        per[Path(path).name] = score_article(gold, events, is_outlet)
     return aggregate(per, errors)
 
 
@@ -231,6 +241,8 @@ def format_report(r: dict[str, Any]) -> str:
         ok, n = r["field_counts"][k]
         lines.append(f"  {k:13s} {'-' if v is None else f'{v:.2f}'}  ({ok}/{n})")
     lines.append(f"  invented dates {r['invented']['date']}, invented death counts {r['invented']['dead']}")
+    outlets = r.get("outlet_parties", [])
+    lines.append(f"  news outlets coded as parties {len(outlets)}" + (f": {'; '.join(outlets)}" if outlets else ""))
     lines.extend(f"ERROR {e}" for e in r["errors"])
     lines.append(
         f"events: recall {r['recall']:.2f} precision {r['precision']:.2f} F1 {r['f1']:.2f} "

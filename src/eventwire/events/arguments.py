@@ -190,6 +190,11 @@ class ArgumentsMixin:
                 recip_toks, actor_toks = [c for c in t.children if c.dep_ == "nsubj"], []
         if d.nominal:
             actor_toks, recip_toks = verbal.nominal_parties(d, actor_toks, recip_toks)
+        if d.plover_type == "ASSAULT" and all(x.lower_ in REFLEXIVE for x in recip_toks):
+            # "a suicide bomber blew himself up, killing six NATO service members", "an attack that wounded
+            # three policemen": who the attack killed or wounded is whom it was directed at
+            # (no entry in `rules`: the role model may still fill the actor this leaves open)
+            recip_toks = [v for v in _harm_victims(d) if not _is_place_tok(v, ctx)] or recip_toks
         if d.plover_type == "ASSAULT" and d.mode != "abduct" and d.rules["type"].startswith("verb:") and (t.lemma_.lower() in {
             "capture", "seize", "recapture", "retake", "overrun"
         } or _takes_control(t)):
@@ -681,6 +686,33 @@ class ArgumentsMixin:
                     return replace(country, reason="the parties' country (the article's place is elsewhere)")
             return None
         return fallback
+
+
+# "blew himself up": the bomber is no victim of his own attack
+REFLEXIVE = frozenset({"himself", "herself", "themselves", "itself"})
+# verbs whose object is a victim of the attack they are part of (their counts are the event's size)
+HARM_VERBS = frozenset({"kill", "injure", "wound", "maim", "murder", "execute", "massacre", "slay", "die"})
+
+
+def _harm_victims(d: Draft) -> list[Token]:
+    """The people an attack's killing or wounding verb names as its victims: the verbs of the draft other
+    than its trigger and the clauses hanging off it ("blew himself up, killing six soldiers") or, for a
+    nominal trigger, in its subtree ("an attack that killed five soldiers"); objects of active verbs,
+    subjects of passives and of 'die'."""
+    verbs = [x for x in d.triggers if x.i != d.trigger.i] + (
+        [x for x in d.trigger.subtree if x.i != d.trigger.i and x.pos_ == "VERB"] if d.nominal
+        else [c for c in d.trigger.children if c.dep_ in {"advcl", "xcomp", "conj"} and c.pos_ == "VERB"])
+    out: list[Token] = []
+    for v in verbs:
+        lemma = v.lemma_.lower()
+        if lemma not in HARM_VERBS:
+            continue
+        deps = {"nsubj"} if lemma == "die" else (
+            {"nsubjpass", "nsubj"} if _reduced_passive(v) or any(c.dep_ == "auxpass" for c in v.children)
+            else {"dobj", "obj"})
+        out += [c for c in v.children if c.dep_ in deps and c.pos_ in {"NOUN", "PROPN", "NUM"}
+                and c.i not in {o.i for o in out}]
+    return out
 
 
 def _responsibility_claimant(t: Token, sent: Span) -> Token | None:
