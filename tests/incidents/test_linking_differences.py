@@ -129,3 +129,20 @@ def test_a_party_whose_country_a_report_left_unresolved_is_no_other_party(
     # "Ankara's troops": a military recipient whose country the coder did not resolve
     store.add_result(make_result(b, _event(b, iid="i_b", actor=actor, recipient=("troops", None, "MIL"))))
     assert _incidents(store, b.article_id) == ({"i_a"} if linked else {"i_b"})
+
+
+def test_a_report_dated_a_month_ago_joins_the_incident_on_a_day_of_that_month(store: Store) -> None:
+    # "a month ago" is coded as one day of month precision: it stands for its month (here February),
+    # so a report of 10 February from an outlet naming the same places joins it; one of March does not.
+    zh, _ = two_reports()
+    am = make_article(AM, published="2020-03-04", source="Al-Manar")
+    ev = _event(am, iid="i_am", date=("2020-02-04", "2020-02-04"))
+    assert ev.date is not None
+    ev = replace(ev, date=replace(ev.date, precision="month", text="a month ago"))
+    store.add_result(zh)
+    store.add_result(make_result(am, ev))
+    assert _incidents(store, am.article_id) == {"i_zh"}
+    assert features.constraints(
+        {"plover_type": "ASSAULT", "date": {"start": "2020-03-10", "end": "2020-03-10", "precision": "day"}},
+        {"plover_type": "ASSAULT", "date": {"start": "2020-02-04", "end": "2020-02-04", "precision": "month"}},
+    ) == "dates apart"

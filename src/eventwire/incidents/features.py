@@ -115,8 +115,18 @@ def interval(rec: dict[str, Any]) -> tuple[dt.date, dt.date, bool] | None:
             return None
         return base - dt.timedelta(days=4), base, False
     end = end or start
+    if prec in ("month", "year"):
+        # at least the calendar month or year: an approximate date ("a month ago" is coded as one
+        # day, precision month) stands for its month, not for that day
+        start = min(start, start.replace(day=1) if prec == "month" else start.replace(month=1, day=1))
+        end = max(end, _last_of_month(end) if prec == "month" else end.replace(month=12, day=31))
     pad = {"day": 1, "week": 3, "range": 1}.get(prec or "", 0)
     return start - dt.timedelta(days=pad), end + dt.timedelta(days=pad), prec in _PRECISE
+
+
+def _last_of_month(day: dt.date) -> dt.date:
+    nxt = day.replace(day=28) + dt.timedelta(days=4)
+    return nxt - dt.timedelta(days=nxt.day)
 
 
 def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
