@@ -93,6 +93,15 @@ ANCHORS: dict[str, tuple[str, str | None]] = {
     "villager.n.01": ("CVL", None),
     "demonstrator.n.03": ("OPP", None),
     "dissident.n.01": ("OPP", None),
+    # round 8: where the curated role table had no public stand-in (its role nouns no compiled file held,
+    # read from the knowledge base itself, not from evaluation cases): religious leaders and places of
+    # worship, candidates for office, herders, medical institutions
+    "spiritual_leader.n.01": ("REL", None),
+    "religious_leader.n.01": ("REL", None),
+    "place_of_worship.n.01": ("REL", None),
+    "candidate.n.01": ("PTY", None),
+    "herder.n.02": ("AGR", None),
+    "medical_institution.n.01": ("MED", None),
 }
 
 # Words too general to carry a sector alone, whatever their WordNet sense ("man", "member", "official",

@@ -126,7 +126,7 @@ class Pipeline:
         for doc, w in docs:
             part = dc_replace(article, text=w.text(article.text))
             mapped = [m for m in (to_article(e, w) for e in coder.code(doc, part)) if m is not None]
-            events.extend(assign_incidents(mapped))  # ids changed with the offsets: group again
+            events.extend(assign_incidents(mapped, article.text))  # ids changed with the offsets: group again
         return Result(article=article, events=tuple(events))
 
     def extract_article(self, article: Article) -> list[Event]:

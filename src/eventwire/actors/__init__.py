@@ -25,6 +25,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .kb import AGENTS_FILE, COMPILED_FILES, COMPILED_ORGS, WORDNET_FILE, Entry, KnowledgeBase, Office, load
+from .names import compound_acronym_starts, named_body_reading
 from .normalise import MAX_TOKENS, norm_token, tokens, tokens_cased
 from .towns import REGION_MIN_POP, town_country, unexplained_name
 
@@ -167,6 +168,9 @@ class ActorResolver:
                 if cased and len(cased) == len(toks) and any(t[:1].isupper() for t in cased[i:i + length]):
                     # a capitalised name the KB lacks ("Carter") is somebody, not a misspelt role ("cartel")
                     entries = [e for e in entries if e.kind != "role"]
+                elif cased and len(cased) == len(toks):
+                    # and a word written in lower case is no misspelt name ("the case" is not The Base)
+                    entries = [e for e in entries if e.kind not in ("person", "org")]
                 if entries:
                     entries.sort(key=lambda e: _KIND_RANK[e.kind])
                     return [_Hit(i, i + length, entries[0], best)]
@@ -186,6 +190,11 @@ class ActorResolver:
             return None
         toks, hits = self._hits(text)
         hits = _surnames_not_roles(text, toks, _named_outlets_only(text, toks, hits))
+        if any(h.end - h.start == 1 and h.entry.kind in ("org", "news") for h in hits):
+            cased = tokens_cased(text, MAX_TOKENS)
+            if len(cased) == len(toks):
+                compound = compound_acronym_starts(text, [(h.start, h.end, " ".join(cased[h.start:h.end])) for h in hits])
+                hits = [h for h in hits if h.start not in compound or h.entry.kind not in ("org", "news")]
         if any(_thin_compiled(h) for h in hits):
             # A surname, acronym or one-word name compiled from the Factbook ("Brown" is also a Cook
             # Islands prime minister, an acronym may be a small party elsewhere) counts only when the
@@ -212,6 +221,9 @@ class ActorResolver:
             hits = self._fuzzy_hits(toks, tokens_cased(text))
             fuzzy = bool(hits)
         match = self._decide(toks, hits, date or _today(), undated=date is None) if hits else region
+        if (match is None or not match.rule or match.rule.split(":")[0] not in ("person", "org", "news")) \
+                and "named-body" not in self.disabled:
+            match = self._named_body(text, toks, hits, match) or match
         if match is not None and match.country is None and "town-as-party" not in self.disabled:
             match = self._town(text, toks, hits, match) or match
         if match is not None and match.country is None and hits and "region-as-party" not in self.disabled:
@@ -318,6 +330,18 @@ class ActorResolver:
             e = other.entry
             return ActorMatch(e.name, e.country, e.sector, e.wikidata, f"{e.kind}:{e.name}", e.sector_2)
         return None
+
+    def _named_body(self, text: str, toks: list[str], hits: list[_Hit], match: ActorMatch | None) -> ActorMatch | None:
+        """A capitalised name no entry explains, read by its head and marker words (names.py)."""
+        cased = tokens_cased(text, MAX_TOKENS)
+        if len(cased) != len(toks):
+            return None
+        spans = [(h.start, h.end, h.entry.kind, h.entry.country) for h in hits]
+        found = named_body_reading(cased, spans, match.sector if match else None)
+        if found is None:
+            return None
+        rule, name, country, sector = found
+        return ActorMatch(name, country, sector, None, f"named-body:{rule.kind}:{name}")
 
     def _town(self, text: str, toks: list[str], hits: list[_Hit], match: ActorMatch | None) -> ActorMatch | None:
         """A town the actor index does not know, read in the places gazetteer, naming where a role

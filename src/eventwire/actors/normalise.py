@@ -25,6 +25,15 @@ _SPELLING = {
     "mohammed": "muhammad", "mohamed": "muhammad", "mohammad": "muhammad", "muhammed": "muhammad",
     "mohamad": "muhammad", "muhamad": "muhammad", "mohammat": "muhammad",
     "ahmed": "ahmad",
+    # transliterations of the same Russian and Ukrainian given names (Andrei/Andrey, Sergei/Sergey,
+    # Dmitry/Dmitriy: English-language outlets and the office-holder sources use both systems)
+    "andrey": "andrei", "sergey": "sergei", "alexey": "alexei", "aleksey": "alexei", "aleksei": "alexei",
+    "dmitriy": "dmitry", "dmitri": "dmitry", "yuriy": "yuri", "yury": "yuri", "vitaliy": "vitaly",
+    "vitali": "vitaly", "anatoliy": "anatoly", "anatoli": "anatoly", "valeriy": "valery", "valeri": "valery",
+    "gennadiy": "gennady", "gennadi": "gennady", "yevgeniy": "yevgeny", "evgeny": "yevgeny",
+    "evgeniy": "yevgeny", "yevgeni": "yevgeny", "evgeni": "yevgeny", "nikolay": "nikolai",
+    "timofey": "timofei", "matvey": "matvei", "arkadiy": "arkady", "arkadi": "arkady",
+    "andriy": "andrii", "serhiy": "serhii", "oleksiy": "oleksii", "vasiliy": "vasily", "vasili": "vasily",
 }
 
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u00b4": "'", "`": "'",

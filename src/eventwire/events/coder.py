@@ -116,7 +116,7 @@ class EventCoder(ArgumentsMixin):
                 built.append((d, ev))
             ctx.note_event(si, ev)
         events = drop_restatements(drop_repeats(fold_outcomes(built)))
-        return assign_incidents(events)
+        return assign_incidents(events, article.text)
 
     def _skip_sentence(self, sent: Span) -> bool:
         text = sent.text.strip()

@@ -132,7 +132,9 @@ def _apart(a: Event, b: Event) -> bool:
         ca, cb = _stated(a, role), _stated(b, role)
         if ca and cb and not (ca & cb):
             return True
-    ia, ib = _interval(a), _interval(b)
+    # a publication date standing in for an event's date ('reported') says the event happened by then, not
+    # on that day: a headline dated so is not kept apart from the lead's 'on Monday'
+    ia, ib = (None if e.date is not None and e.date.precision == "reported" else _interval(e) for e in (a, b))
     if ia is not None and ib is not None and (ia[0] > ib[1] or ib[0] > ia[1]):
         return True
     la, lb = a.location, b.location
@@ -216,16 +218,27 @@ def _together(a: Event, b: Event) -> bool:
     return bool(ra & (rb or cb)) and _similar(a, b) >= 0.3
 
 
-def assign_incidents(events: list[Event]) -> list[Event]:
+def assign_incidents(events: list[Event], text: str | None = None) -> list[Event]:
     """Group reports of one incident: a report joins the first group none of whose reports it is kept apart
-    from (type, stated parties, dates, places) and one of whose reports it agrees with positively (the same
-    day and sides, the same place, the same toll; for statements the same speaker and addressee). Complete
-    linkage on the conflicts, so that a chain of loose matches never merges two incidents."""
+    from (type, stated parties, dates, places) and one of whose reports it agrees with positively. Where
+    the learned link model is shipped (incident_links.py), agreeing means the model's probability that the
+    two tell one incident reaches its threshold; without it, the rules' positive evidence (the same day and
+    sides, the same place, the same toll; for statements the same speaker and addressee). Complete linkage
+    on the conflicts, so that a chain of loose matches never merges two incidents. ``text`` (the article)
+    tells the model which report is the headline."""
+    from .incident_links import default_link_model, head_end
+
+    model = default_link_model()
+    headline = head_end(text)
+
+    def together(a: Event, b: Event) -> bool:
+        return model.links(a, b, headline) if model is not None else _together(a, b)
+
     groups: list[list[int]] = []
     root_of: list[int] = []
     for i, ev in enumerate(events):
         home = next((g for g in groups
-                     if not any(_apart(events[j], ev) for j in g) and any(_together(events[j], ev) for j in g)),
+                     if not any(_apart(events[j], ev) for j in g) and any(together(events[j], ev) for j in g)),
                     None)
         if home is None:
             home = []
