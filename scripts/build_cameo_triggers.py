@@ -12,7 +12,16 @@ preposition, object words): what the dictionary says a verb reports
 - with a pattern after the verb: an object noun ("- * SANCTIONS [163]": "imposed sanctions"), a
   synonym set ("- * &WEAPON"), or a prepositional phrase ("- * (TO BORDER) [154]").
 Patterns with words before the verb (subject patterns) are left out: the coder reads the subject as
-the actor, not as a condition. Codes the table does not map (CAMEO 01 statements) give no row; CAMEO
+the actor, not as a condition. A pattern that starts with a bare particle ("- * OFF EXPLOSIVE" of SET,
+"- * UP BARRICADE" of PUT) is the phrasal verb with its object ("set off explosives"); a pattern whose
+object is followed by a prepositional phrase ("- * GROUNDWORK (FOR ASSAULT) [154]" of LAY) holds only
+with that phrase, a condition the compiled row cannot carry, so it is left out ("laid the groundwork for
+the talks" is no mobilisation).
+Two readings differ from the CAMEO -> PLOVER table where the team's data and the PLOVER manual code them
+otherwise (scripts/data/cameo_coder_overrides.tsv: CAMEO 163 sanctions and embargoes as SANCTION). A
+code's object nouns are the class its CAMEO description names ("163: Impose embargo, boycott, or
+sanctions"): a pattern written with one of them ("- * SANCTIONS [085]" of LIFT) holds with the others
+("lifted the embargo"), as every other pattern of that code in the dictionary uses them. Codes the table does not map (CAMEO 01 statements) give no row; CAMEO
 02 "appeal" is PLOVER REQUEST (the PLOVER manual merges CAMEO 02 and 10 into REQUEST), so 02x
 codes take their mode from the 10x code of the same request ("021 appeal for material cooperation"
 -> "101" assist).
@@ -34,6 +43,7 @@ from pathlib import Path
 from eventwire.taxonomy.cameo import read_cameo2plover as plover_table
 
 OUT = Path(__file__).resolve().parents[1] / "src/eventwire/events/data/cameo_verb_triggers.tsv"
+OVERRIDES = Path(__file__).resolve().parent / "data" / "cameo_coder_overrides.tsv"
 CODE = re.compile(r"\[([0-9-]{2,4})(?::[0-9-]+)?\]")
 PREPOSITIONS = frozenset({"to", "on", "for", "with", "against", "from", "into", "in", "of", "at", "by", "over",
                           "about", "off", "out", "up", "down", "back", "away", "through", "under", "upon", "between"})
@@ -50,6 +60,38 @@ def to_plover(code: str, table: dict[str, tuple[str, str]]) -> tuple[str, str] |
         if k in table:
             return table[k]
     return None
+
+
+def read_overrides(path: Path = OVERRIDES) -> dict[str, tuple[str, str]]:
+    """CAMEO codes the coder reads otherwise than the CAMEO -> PLOVER table (see the file's comments)."""
+    rows = (line.rstrip("\n").split("\t") for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#"))
+    return {r[0]: (r[1], r[2]) for r in rows if r[0] != "cameo"}
+
+
+def read_descriptions(table_path: Path) -> dict[str, set[str]]:
+    """The words of each code's description in the table ("163: ... # Impose embargo, boycott, or
+    sanctions" -> {'impose', 'embargo', 'boycott', 'or', 'sanction'}), as the coder's lemmas."""
+    out: dict[str, set[str]] = {}
+    for line in table_path.read_text(encoding="utf-8").splitlines():
+        m = re.match(r"^(\d{2,4}):[^#]*#(.*)$", line)
+        if m:
+            out[m.group(1)] = {singular(w) for w in re.findall(r"[a-z]+", m.group(2).lower())}
+    return out
+
+
+def widen_by_description(rows: dict[tuple[str, str, str, str, str], set[str]],
+                         descriptions: dict[str, set[str]]) -> None:
+    """A code's object class: the nouns its description names that some pattern of the code uses as its
+    object ("163: Impose embargo, boycott, or sanctions"; patterns of 163 are written with EMBARGO for
+    some verbs, SANCTIONS for others). A pattern with one of them holds with any of them."""
+    used: dict[str, set[str]] = defaultdict(set)
+    for key, objs in rows.items():
+        used[key[4]] |= objs
+    for key, objs in rows.items():
+        cls = used[key[4]] & descriptions.get(key[4], set())
+        if len(cls) > 1 and objs & cls:
+            objs |= cls
 
 
 def singular(word: str) -> str:
@@ -103,6 +145,12 @@ def parse_pattern(body: str, synsets: dict[str, list[str]]) -> tuple[str, set[st
     if not elements:
         return None
     first = elements[0]
+    if len(elements) > 1 and elements[1].startswith("("):
+        return None  # "GROUNDWORK (FOR ASSAULT)": a condition on the object's phrase the row cannot carry
+    if first.lower() in PREPOSITIONS and len(elements) > 1:
+        # "OFF EXPLOSIVE": the verb's particle, then its object ("set off explosives")
+        words = head_words(elements[1], synsets)
+        return (first.lower(), words) if words else None
     if first.startswith("("):
         inner = first.strip("()").split()
         if not inner:
@@ -134,7 +182,8 @@ def verb_form(line: str) -> tuple[str, str] | None:
 
 
 def main(cameo: str, table_path: str, out: Path = OUT) -> None:
-    table = plover_table(Path(table_path))
+    # the coder's reading of a code: the table, but for the codes the team's data code otherwise
+    table = {**plover_table(Path(table_path)), **read_overrides()}
     lines = Path(cameo).read_text(encoding="latin-1").splitlines()
     synsets = read_synsets(lines)
     # (verb, type, mode, particle, cameo code) -> object words; empty set = no object needed
@@ -185,6 +234,7 @@ def main(cameo: str, table_path: str, out: Path = OUT) -> None:
             key = (vf[0], mapped[0], mapped[1], vf[1], code)
             rows.setdefault(key, set())
             defaults[key] = None
+    widen_by_description(rows, read_descriptions(Path(table_path)))
     # a default (no object) row makes object rows of the same reading redundant
     merged: dict[tuple[str, str, str, str], tuple[set[str], set[str]]] = defaultdict(lambda: (set(), set()))
     for (verb, typ, mode, particle, code), objs in rows.items():

@@ -79,3 +79,22 @@ def test_a_target_or_part_of_a_place_locates_the_event(text: str, place: str, co
     recs = eventwire.extract(text, published="2021-03-04")
     assert recs and recs[0]["location"] is not None
     assert (recs[0]["location"]["name"], recs[0]["location"]["country"]) == (place, country)
+
+
+@pytest.mark.parametrize(
+    ("text", "want", "not_want"),
+    [
+        # what is vowed decides: harm is a threat, cooperation a commitment (RAMS codes vows as
+        # commitments; the PLOVER manual: "a promise to harm is THREATEN")
+        ("Russia vowed on Monday to shoot down any American fighter planes over Syria.", "THREATEN", "AGREE"),
+        ("Iran vowed on Monday to cooperate with the UN nuclear inspectors.", "AGREE", "THREATEN"),
+    ],
+)
+def test_a_vow_is_coded_by_what_is_vowed(text: str, want: str, not_want: str) -> None:
+    got = _types(text)
+    assert want in got
+    assert not_want not in got
+
+
+def test_a_vow_of_neither_harm_nor_cooperation_is_no_threat() -> None:
+    assert "THREATEN" not in _types("Vice President Pence vowed on Monday that the president would lay out his vision.")

@@ -26,6 +26,7 @@ from pathlib import Path
 
 from .kb import AGENTS_FILE, COMPILED_FILES, COMPILED_ORGS, WORDNET_FILE, Entry, KnowledgeBase, Office, load
 from .names import compound_acronym_starts, named_body_reading
+from .near import OneEditIndex, TwoEditIndex
 from .normalise import MAX_TOKENS, norm_token, tokens, tokens_cased
 from .towns import REGION_MIN_POP, town_country, unexplained_name
 
@@ -94,12 +95,11 @@ class ActorResolver:
             if len(k) >= 6 and any(e.kind in _FUZZY_KINDS and e.cased is None and e.source not in _NO_FUZZY
                                    for e in entries)
         )
-        # Nearest fuzzy key per span: each lookup scans every key, and news repeats its phrases
-        # ("security forces", "the government") across sentences and articles.
+        # Nearest fuzzy key per span: news repeats its phrases ("security forces", "the government") across
+        # sentences and articles.
         self._fuzzy_best: dict[str, str | None] = {}
-        # Keys within `cutoff` edits of a span are within `cutoff` characters of its length: scanning
-        # only those (in the same sorted order, so ties resolve alike) finds the same best key ~4x faster.
-        self._fuzzy_windows: dict[tuple[int, int], list[str]] = {}
+        self._near: OneEditIndex | None = None  # near.py: one edit (spans under 12 letters)
+        self._near2: TwoEditIndex | None = None  # two edits (longer spans)
 
     @classmethod
     def load(cls) -> ActorResolver:
@@ -142,9 +142,6 @@ class ActorResolver:
 
     def _fuzzy_hits(self, toks: list[str], cased: list[str] | None = None) -> list[_Hit]:
         """Near misses ("Kazahks", "supremicists"): one edit (two for long strings), no guessing below."""
-        from rapidfuzz import process
-        from rapidfuzz.distance import OSA
-
         if not toks or len(toks) > _FUZZY_MAX_TOKENS:
             return []
         for length in range(min(3, len(toks)), 0, -1):
@@ -156,10 +153,10 @@ class ActorResolver:
                 if best == "":
                     if len(self._fuzzy_best) >= _FUZZY_CACHE:  # a long-running worker: bounded memory
                         self._fuzzy_best.clear()
-                    cutoff = 1 if len(span) < 12 else 2
-                    found = process.extractOne(span, self._fuzzy_window(len(span), cutoff), scorer=OSA.distance,
-                                               score_cutoff=cutoff)
-                    best = None if found is None else found[0]
+                    if len(span) < 12:  # one edit: through the index of deletion variants (near.py)
+                        best = self._one_edit().nearest(span)
+                    else:
+                        best = self._two_edits().nearest(span)
                     self._fuzzy_best[span] = best
                 if best is None:
                     continue
@@ -176,12 +173,17 @@ class ActorResolver:
                     return [_Hit(i, i + length, entries[0], best)]
         return []
 
-    def _fuzzy_window(self, length: int, cutoff: int) -> list[str]:
-        window = self._fuzzy_windows.get((length, cutoff))
-        if window is None:
-            window = [k for k in self._fuzzy_keys if abs(len(k) - length) <= cutoff]
-            self._fuzzy_windows[(length, cutoff)] = window
-        return window
+    def _one_edit(self) -> OneEditIndex:
+        """The keys a span of under 12 letters may be one edit from (6 to 12 letters), built on first use."""
+        if self._near is None:
+            self._near = OneEditIndex([k for k in self._fuzzy_keys if len(k) <= 12])
+        return self._near
+
+    def _two_edits(self) -> TwoEditIndex:
+        """The keys a span of 12 letters or more may be two edits from, built on first use."""
+        if self._near2 is None:
+            self._near2 = TwoEditIndex(self._fuzzy_keys)
+        return self._near2
 
     # ------------------------------------------------------------ resolution
 
@@ -483,6 +485,8 @@ class ActorResolver:
     def prepare(self) -> None:
         """Build now the indexes otherwise built on first use (events/preload.py says why)."""
         self._surnames()
+        self._one_edit()
+        self._two_edits()
 
     def _surnames(self) -> dict[str, list[Entry]]:
         """Office holders by the last word of their name, built on first use."""

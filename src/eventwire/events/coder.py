@@ -181,6 +181,8 @@ class EventCoder(ArgumentsMixin):
                 d = verbal.noun_trigger(tok, self._verb_trigger)
             if d is None:
                 d = self._model_trigger(tok)
+            if d is None and tok.pos_ == "NOUN":
+                d = self._cameo_nominal(tok)
             if d is None and verbish:
                 # the CAMEO dictionary's patterns come last: the learned model already weighs those readings
                 # with the parse, so they add events only where it proposes none; and a verb the
@@ -207,6 +209,12 @@ class EventCoder(ArgumentsMixin):
                         d.triggers.append(c)
                         claimed.add(c.i)
             claimed.add(tok.i)
+            if d.rules["type"].startswith("cameo") and d.rules["type"].endswith("+object"):
+                # the object a CAMEO pattern needs is part of its event ("extended the embargo", "the
+                # lifting of the embargo", "issued an appeal"), not an event of its own; an event noun of
+                # the hand lexicon of another type keeps its own frames ("escalated the offensive")
+                claimed.update(o.i for o in _pattern_objects(tok)
+                               if lx.NOUN_TRIGGERS.get(o.lemma_.lower(), (d.plover_type,))[0] == d.plover_type)
             yield d
 
     def _verb_trigger(self, tok: Token, cameo: bool = False) -> Draft | None:
@@ -229,6 +237,10 @@ class EventCoder(ArgumentsMixin):
             if tr.frame and not _FRAMES[tr.frame](tok):
                 continue
             if cameo and not cameo_pattern_holds(tok, tr.particle, tr.objects):
+                continue
+            if cameo and tr.objects and self._object_carries(tok, tr.plover_type):
+                continue  # "continues its trade sanctions against the EU": the nominal carries it, with its parties
+            if tr.corroborate and (not self._model_backs(tok, tr.plover_type) or not tr.objects and _asks_an_act(tok)):
                 continue
             # a crowd that gathers or takes to the streets is the protest itself, named or not
             return Draft(tok, [tok], tr.plover_type, tr.mode, {"type": ("cameo:" if tr.source == "cameo" else "verb:") + lemma
@@ -339,6 +351,45 @@ class EventCoder(ArgumentsMixin):
             anc = anc.head
         return Draft(tok, [tok], plover_type, mode, {"type": f"noun:{lemma} ({frame})"}, nominal=True,
                      standalone=happened)
+
+    def _object_carries(self, tok: Token, plover_type: str) -> bool:
+        """Whether an object of this pattern is a nominal the trigger model types as the same event."""
+        model = self._triggers
+        if model is None:
+            return False
+        for o in _pattern_objects(tok):
+            if o.pos_ == "NOUN":
+                t, p = model.predict(o)
+                if t == plover_type and p >= MODEL_THRESHOLD:
+                    return True
+        return False
+
+    def _model_backs(self, tok: Token, plover_type: str) -> bool:
+        """Whether the trigger model gives this word this type at least lexicon.CAMEO_SUPPORT probability."""
+        from .triggers import token_features
+
+        model = self._triggers
+        if model is None or plover_type not in model.classes:
+            return False
+        return model.scores(token_features(tok))[model.classes.index(plover_type)] >= lx.CAMEO_SUPPORT
+
+    def _cameo_nominal(self, tok: Token) -> Draft | None:
+        """A noun that names the act of a CAMEO object pattern, with that object in its of-phrase: "the
+        imposition of sanctions on Russia", "the expulsion of diplomats" (lexicon.CAMEO_NOMINALS)."""
+        entries = lx.CAMEO_NOMINALS.get(tok.lemma_.lower())
+        if not entries or tok.dep_ in {"compound", "amod"}:
+            return None
+        objs = {w for o in _pattern_objects(tok) for w in (o.lemma_.lower(), o.lower_)}
+        for tr in entries:
+            if not objs & tr.objects:
+                continue
+            if self._argument_of_coded_verb(tok, tr.plover_type):
+                return None  # "imposed an extension of the embargo": the verb's event
+            anchor = _nominal_anchor(tok) or _nominal_happened(tok)
+            return Draft(tok, [tok], tr.plover_type, tr.mode,
+                         {"type": f"cameo:{tok.lemma_.lower()} ({tr.lemma}" + (f"; {anchor})" if anchor else ")")
+                          + " +object"}, nominal=True, standalone=anchor is not None)
+        return None
 
     def _model_trigger(self, tok: Token) -> Draft | None:
         """A word the lexicon does not list, typed by the learned trigger model (triggers.py)."""
@@ -689,6 +740,25 @@ def _person_names(doc: Doc) -> Counter[str]:
 
 
 _MODALS = frozenset({"could", "would", "may", "might", "will", "should", "can", "must", "'ll", "wo"})
+
+
+def _asks_an_act(tok: Token) -> bool:
+    """'encourages the government to hold elections': a verb with an object and an infinitive for that
+    object asks for an act (PLOVER REQUEST, manual 3.8: requests, urging, recommendations), whatever the
+    verb's attitude to its object, which is all a CAMEO default reading ('encourage' 051, praise) codes."""
+    return any(c.dep_ in {"dobj", "obj"} for c in tok.children) and any(
+        c.dep_ in {"xcomp", "ccomp"} and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+        for c in tok.children)
+
+
+def _pattern_objects(tok: Token) -> list[Token]:
+    """The objects a CAMEO pattern reads: a verb's direct objects (or passive subject), a noun's of-phrase,
+    with their conjuncts ("sanctions and an embargo")."""
+    if tok.pos_ == "NOUN":
+        heads = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    else:
+        heads = [c for c in tok.children if c.dep_ in {"dobj", "obj", "nsubjpass"}]
+    return [x for h in heads for x in (h, *h.conjuncts)]
 
 
 def _lexicon_knows(tok: Token, lemma: str) -> bool:

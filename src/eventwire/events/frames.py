@@ -112,8 +112,51 @@ def _frame_request_obj(tok: Token) -> bool:
         or any(c.dep_ == "prep" and c.lower_ == "from" and any(g.dep_ == "pobj" for g in c.children) for c in tok.children))
 
 
+# PLOVER's conflict types: a vow or warning whose content is one of these is a threat; one whose content
+# is cooperation is a commitment (AGREE: RAMS codes vows, pledges and promises as
+# contact.commitmentpromiseexpressintent, "a promise to harm is THREATEN", plover_mapping.tsv).
+_HOSTILE_TYPES = frozenset({"ASSAULT", "COERCE", "THREATEN", "SANCTION", "MOBILIZE", "REJECT", "ACCUSE", "PROTEST"})
+_COOPERATIVE_TYPES = frozenset({"AGREE", "SUPPORT", "COOPERATE", "AID", "CONSULT", "RETREAT", "CONCEDE"})
+
+
+def _content_types(tok: Token) -> set[str]:
+    """The PLOVER types the content of a vow or warning can report: the readings of its complement verbs
+    (and of verbs those govern through an infinitive: "vowed to continue to fight") in the hand-written
+    lexicon and in the CAMEO dictionary (defaults, and patterns with the verb's own object)."""
+    from .triggers import cameo_lexicon
+
+    lex = cameo_lexicon()
+    out: set[str] = set()
+    todo = [c for c in tok.children if c.dep_ in {"xcomp", "ccomp"}]
+    for _ in range(8):
+        if not todo:
+            break
+        v = todo.pop()
+        lemma = v.lemma_.lower()
+        out.update(t.plover_type for t in lx.VERB_TRIGGERS if t.lemma == lemma and t.source == "lexicon")
+        out.update(lex.default.get(lemma, ()))
+        for o in v.children:
+            if o.dep_ in {"dobj", "obj"}:
+                out.update(lex.with_object.get((lemma, o.lemma_.lower()), ()))
+                out.update(lx.NOUN_TRIGGERS.get(o.lemma_.lower(), ("",))[:1])
+        todo += [c for c in v.children if c.dep_ in {"xcomp", "conj"}]
+    return out - {""}
+
+
 def _frame_threat_content(tok: Token) -> bool:
     return any(c.dep_ in {"xcomp", "ccomp"} for c in tok.children)
+
+
+def _frame_hostile_content(tok: Token) -> bool:
+    """'vowed to shoot down any plane', 'vowed to take back every inch': a vow whose content harms. A vow
+    with no reading of harm ('vowed that he would lay out his vision', 'vowed to cooperate') is no threat."""
+    return bool(_content_types(tok) & _HOSTILE_TYPES)
+
+
+def _frame_cooperative_content(tok: Token) -> bool:
+    """'vowed to support the government', 'vowed to cooperate with the inquiry': a commitment (AGREE)."""
+    types = _content_types(tok)
+    return bool(types & _COOPERATIVE_TYPES) and not types & _HOSTILE_TYPES
 
 
 def _frame_agree(tok: Token) -> bool:
@@ -347,6 +390,9 @@ def cameo_pattern_holds(tok: Token, particle: str | None, objects: frozenset[str
         heads = [g for c in tok.children if c.dep_ in {"prep", "prt", "agent"} and c.lower_ == particle
                  for g in c.children if g.dep_ == "pobj"]
         words = {w for h in heads for c in _conjuncts(h) for w in (c.lemma_.lower(), c.lower_)}
+        if any(c.dep_ == "prt" and c.lower_ == particle for c in tok.children):
+            # a phrasal verb's object is the verb's own ("set off explosives", "put up barricades")
+            words |= _obj_lemmas(tok)
     else:
         words = _obj_lemmas(tok) | {c.lower_ for c in tok.children if c.dep_ in {"dobj", "obj", "nsubjpass"}}
     if not words & objects:
@@ -382,6 +428,8 @@ _FRAMES = {
     "consult": _frame_consult,
     "request_obj": _frame_request_obj,
     "threat_content": _frame_threat_content,
+    "hostile_content": _frame_hostile_content,
+    "cooperative_content": _frame_cooperative_content,
     "agree": _frame_agree,
     "support": _frame_support,
     "retreat": _frame_retreat,

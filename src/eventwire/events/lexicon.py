@@ -29,6 +29,9 @@ class Trigger:
     # border"). Empty = no object needed.
     objects: frozenset[str] = frozenset()
     source: str = "lexicon"  # "cameo": compiled from the PETRARCH2 dictionary (data/cameo_verb_triggers.tsv)
+    # the reading holds only where the learned trigger model gives its type some probability
+    # (CAMEO_CORROBORATED_TYPES): the dictionary names the type, the model weighs the context
+    corroborate: bool = False
 
 
 DATA = Path(__file__).with_name("data")
@@ -91,6 +94,12 @@ CAMEO_DEFAULT_TYPES: frozenset[str] = frozenset({"THREATEN", "REJECT", "REQUEST"
 CAMEO_DEFAULT_ONLY: frozenset[str] = frozenset({"THREATEN"})
 
 
+# Readings kept beyond the types above, by (type, mode): CAMEO 085 "ease economic sanctions, boycott,
+# embargo" (RETREAT 'ease'), whose object names the measure eased ("lifted the embargo", "the easing of
+# sanctions"); RETREAT's other patterns ("removed", "withdrew" anything) stay out (cameo_gate: 0/1).
+CAMEO_TRIGGER_MODES: frozenset[tuple[str, str]] = frozenset({("RETREAT", "ease")})
+
+
 def _env_set(name: str, default: frozenset[str]) -> frozenset[str]:
     value = os.environ.get(name)
     if value is None:
@@ -98,7 +107,16 @@ def _env_set(name: str, default: frozenset[str]) -> frozenset[str]:
     return frozenset(t.strip().upper() for t in value.split(",") if t.strip()) - {"NONE"}
 
 
+# Types whose CAMEO readings (defaults and object patterns) were left out above for their precision: they
+# are read where the learned trigger model (triggers.py) gives the reading's type at least
+# CAMEO_SUPPORT probability, under the model's own threshold (EVENTWIRE_TRIGGER_THRESHOLD). The dictionary
+# says which type a verb can report; the model, trained on WikiEvents, RAMS and the team's dev split, says
+# whether this context reads so. "Iran and Iraq met" needs both; "we want" or "they met the deadline" not.
+CAMEO_CORROBORATED_TYPES: frozenset[str] = frozenset({"CONSULT", "AGREE", "ACCUSE", "SUPPORT", "COOPERATE", "AID"})
+CAMEO_SUPPORT = float(os.environ.get("EVENTWIRE_CAMEO_SUPPORT", "0.2"))
+
 CAMEO_TRIGGER_TYPES = _env_set("EVENTWIRE_CAMEO_TYPES", CAMEO_TRIGGER_TYPES)
+CAMEO_CORROBORATED_TYPES = _env_set("EVENTWIRE_CAMEO_MODEL_TYPES", CAMEO_CORROBORATED_TYPES) - CAMEO_TRIGGER_TYPES
 CAMEO_DEFAULT_TYPES = _env_set("EVENTWIRE_CAMEO_DEFAULT_TYPES", CAMEO_DEFAULT_TYPES) & CAMEO_TRIGGER_TYPES
 
 
@@ -129,12 +147,15 @@ def _cameo_verbs(path: Path, listed: set[str], types: frozenset[str], default_ty
         if objects and objects <= _MEDIUM_NOUNS:
             continue  # (4) "issued a statement": what the statement says is the event, not its medium
         typ = r["plover_type"]
-        if typ not in types or not objects and typ not in default_types or objects and typ in CAMEO_DEFAULT_ONLY:
+        corroborate = typ in CAMEO_CORROBORATED_TYPES
+        if objects and (typ, r["mode"]) in CAMEO_TRIGGER_MODES and types or corroborate:
+            pass  # a reading kept by its mode (CAMEO_TRIGGER_MODES; EVENTWIRE_CAMEO_TYPES=none drops it too) or the model's say
+        elif typ not in types or not objects and typ not in default_types or objects and typ in CAMEO_DEFAULT_ONLY:
             continue
         if not objects and not r["particle"] and len(readings[r["lemma"]]) > 1:
             continue
         mode = r["mode"] if r["mode"] and is_plover_mode(typ, r["mode"]) else None
-        out.append(Trigger(r["lemma"], typ, mode, None, r["particle"] or None, objects, "cameo"))
+        out.append(Trigger(r["lemma"], typ, mode, None, r["particle"] or None, objects, "cameo", corroborate))
     # the most specific pattern is tried first: particle and object, object, particle, default
     out.sort(key=lambda t: (t.lemma, not (t.particle and t.objects), not t.objects, not t.particle))
     return out
@@ -156,6 +177,29 @@ _LISTED = {t.lemma for t in VERB_TRIGGERS}
 VERB_TRIGGERS += [t for t in _cameo_disapproval() if t.lemma not in _LISTED]
 _LISTED = {t.lemma for t in VERB_TRIGGERS}
 VERB_TRIGGERS += _cameo_verbs(DATA / "cameo_verb_triggers.tsv", _LISTED, CAMEO_TRIGGER_TYPES, CAMEO_DEFAULT_TYPES)
+
+
+
+def _cameo_nominals(path: Path, verbs: list[Trigger]) -> dict[str, list[Trigger]]:
+    """Nominal forms of the kept CAMEO object patterns (data/cameo_nominal_triggers.tsv, compiled by
+    scripts/build_cameo_nominals.py from WordNet's derivational links): "the imposition of sanctions",
+    "the lifting of the embargo" read as "imposed sanctions", "lifted the embargo". Only patterns with an
+    object and no particle: the noun's of-phrase is the verb's object. A noun the hand-written lexicon lists
+    as an event noun keeps its own frames."""
+    by_verb: dict[str, list[Trigger]] = defaultdict(list)
+    for t in verbs:
+        # a light verb's noun is no act of its own: "the launch of a campaign" is the campaign
+        if t.source == "cameo" and t.objects and not t.particle and t.lemma not in LIGHT_VERBS:
+            by_verb[t.lemma].append(t)
+    out: dict[str, list[Trigger]] = defaultdict(list)
+    for r in _rows(path):
+        if r["noun"] in NOUN_TRIGGERS:
+            continue
+        for t in by_verb.get(r["verb"], ()):
+            if t not in out[r["noun"]]:
+                out[r["noun"]].append(t)
+    return dict(out)
+
 
 # A sports report ("crushed Leeds 6-2", "attacked relentlessly", "fans protested against the referee")
 # codes no event: an article with SPORTS_REPORT_CUES distinct cues of these is one, and only its sentences
@@ -280,3 +324,6 @@ MILITARY_NOUNS = frozenset(
 VICTIM_NOUNS = frozenset(
     ["civilian", "people", "person", "soldier", "troop", "fighter", "militant", "rebel", "child", "woman", "man", "resident", "villager", "protester", "demonstrator", "officer", "policeman", "journalist", "worker", "student", "member", "police", "refugee", "patient", "doctor", "family"]
 )
+
+
+CAMEO_NOMINALS: dict[str, list[Trigger]] = _cameo_nominals(DATA / "cameo_nominal_triggers.tsv", VERB_TRIGGERS)

@@ -2,10 +2,11 @@
 
 Why: the models and indexes below are built lazily, once per process. Left lazy, the first article a
 worker codes pays for all of them (~1.5 s CPU with the shipped data: the ACLED model's JSON 0.7 s, the
-office holders' surname index 0.4 s, the role and trigger models and the CAMEO lexicon 0.3 s; the gazetteer's countries ~15 ms), which
-is startup cost, not per-article cost: a long-running worker pays it once either way, and a first
-request or a short benchmark should not see it mixed into coding time. Output does not change: each
-loader is the one the coder calls, and each caches its result for the process.
+office holders' surname index 0.4 s, the role and trigger models and the CAMEO lexicon 0.3 s; the
+gazetteer's countries ~15 ms; the actor resolver's near-miss indexes ~50 ms, actors/near.py), which is
+startup cost, not per-article cost: a long-running worker pays it once either way, and a first request
+or a short benchmark should not see it mixed into coding time. Output does not change: each loader is
+the one the coder calls, and each caches its result for the process.
 
 The MiniLM encoder is not loaded here: it is the largest (~1-3 s, ~175 MB) and optional
 ($EVENTWIRE_ACLED_EMBED=0 switches it off), so it stays lazy (bench/throughput.py loads it itself).
