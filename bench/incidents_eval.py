@@ -65,11 +65,11 @@ def results_for(arts: list[Any], cache: Path | None) -> list[Any]:
     from eventwire.pipeline import Pipeline
     from eventwire.settings import Settings
 
-    # keyed by the articles and the code that codes them (every module but the linker's)
+    # keyed by the articles and the code that codes them (every module but the linker's and the store's)
     h = hashlib.sha1("\x1f".join(a.article_id for a in arts).encode())
     pkg = Path(eventwire.__file__).parent
     for f in sorted(pkg.rglob("*")):
-        if f.is_file() and "incidents" not in f.parts and f.suffix in (".py", ".json", ".tsv", ".txt"):
+        if f.is_file() and not {"incidents", "store"} & set(f.parts) and f.suffix in (".py", ".json", ".tsv", ".txt"):
             h.update(f.read_bytes())
     key = h.hexdigest()[:16]
     path = cache / f"results-{key}.pickle" if cache else None

@@ -107,3 +107,42 @@ def test_the_diagnostic_names_the_stage_that_keeps_two_reports_apart() -> None:
     assert linker.blocked(new(place=("Deir ez-Zor", "SY", "Deir ez-Zor", 35.33, 40.14)), stored) == \
         "stored place outside the box around the new one"
     assert linker.blocked(new(plover_type="PROTEST"), stored) == "types differ"
+
+
+
+# Two outlets of one shelling in other words: they share three names (Saraqib, Idlib, Neirab), not more.
+SHORT_A = "Syrian army artillery shelled a Turkish post near Saraqib in Idlib on Monday, and positions near Neirab."
+SHORT_B = "Regime forces shelled a post of Ankara's troops at Saraqib on Monday; Neirab was hit too, Idlib medics said."
+
+
+@pytest.mark.parametrize(("actor", "linked"), [
+    (("Regime forces", None, "MIL"), True),  # the Syrian army, its country left unresolved: no other party
+    (("gunmen", None, "UAF"), False),        # armed men of no known force: another side than an army
+])
+def test_a_party_whose_country_a_report_left_unresolved_is_no_other_party(
+    store: Store, actor: tuple[str, str | None, str], linked: bool
+) -> None:
+    a = make_article(SHORT_A, published="2020-02-10", source="Outlet A")
+    b = make_article(SHORT_B, published="2020-02-10", source="Outlet B")
+    store.add_result(make_result(a, _event(a, iid="i_a", actor=("Syrian army", "SYR", "MIL"),
+                                           recipient=("a Turkish post", "TUR", "MIL"))))
+    # "Ankara's troops": a military recipient whose country the coder did not resolve
+    store.add_result(make_result(b, _event(b, iid="i_b", actor=actor, recipient=("troops", None, "MIL"))))
+    assert _incidents(store, b.article_id) == ({"i_a"} if linked else {"i_b"})
+
+
+def test_a_report_dated_a_month_ago_joins_the_incident_on_a_day_of_that_month(store: Store) -> None:
+    # "a month ago" is coded as one day of month precision: it stands for its month (here February),
+    # so a report of 10 February from an outlet naming the same places joins it; one of March does not.
+    zh, _ = two_reports()
+    am = make_article(AM, published="2020-03-04", source="Al-Manar")
+    ev = _event(am, iid="i_am", date=("2020-02-04", "2020-02-04"))
+    assert ev.date is not None
+    ev = replace(ev, date=replace(ev.date, precision="month", text="a month ago"))
+    store.add_result(zh)
+    store.add_result(make_result(am, ev))
+    assert _incidents(store, am.article_id) == {"i_zh"}
+    assert features.constraints(
+        {"plover_type": "ASSAULT", "date": {"start": "2020-03-10", "end": "2020-03-10", "precision": "day"}},
+        {"plover_type": "ASSAULT", "date": {"start": "2020-02-04", "end": "2020-02-04", "precision": "month"}},
+    ) == "dates apart"

@@ -115,8 +115,18 @@ def interval(rec: dict[str, Any]) -> tuple[dt.date, dt.date, bool] | None:
             return None
         return base - dt.timedelta(days=4), base, False
     end = end or start
+    if prec in ("month", "year"):
+        # at least the calendar month or year: an approximate date ("a month ago" is coded as one
+        # day, precision month) stands for its month, not for that day
+        start = min(start, start.replace(day=1) if prec == "month" else start.replace(month=1, day=1))
+        end = max(end, _last_of_month(end) if prec == "month" else end.replace(month=12, day=31))
     pad = {"day": 1, "week": 3, "range": 1}.get(prec or "", 0)
     return start - dt.timedelta(days=pad), end + dt.timedelta(days=pad), prec in _PRECISE
+
+
+def _last_of_month(day: dt.date) -> dt.date:
+    nxt = day.replace(day=28) + dt.timedelta(days=4)
+    return nxt - dt.timedelta(days=nxt.day)
 
 
 def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -126,10 +136,18 @@ def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(a)))
 
 
-def _parties(rec: dict[str, Any], role: str) -> tuple[set[str], set[str]]:
+def _parties(rec: dict[str, Any], role: str) -> tuple[set[str], set[tuple[str | None, str]]]:
     actors = [a for a in rec.get("actors") or [] if a.get("role") == role]
     return ({a["country"] for a in actors if a.get("country")},
-            {f"{a.get('country') or ''}/{a['sector']}" for a in actors if a.get("sector")})
+            {(a.get("country") or None, a["sector"]) for a in actors if a.get("sector")})
+
+
+def _same_sector(sa: set[tuple[str | None, str]], sb: set[tuple[str | None, str]]) -> bool:
+    """One side of each report in one sector, of one country where both name it: "gunmen" (no
+    country, UAF) agree with "gunmen" of a report that resolved them, and "regime forces" (no
+    country, MIL) with "the Syrian army" (SYR/MIL). A country one report could not resolve is
+    unknown, not another country."""
+    return any(s1 == s2 and (c1 is None or c2 is None or c1 == c2) for c1, s1 in sa for c2, s2 in sb)
 
 
 def words(rec: dict[str, Any]) -> str:
@@ -213,7 +231,7 @@ def score(
             party_s += 1.0 if ka & kb else -0.5
         if sa and sb:
             n += 1
-            party_s += 0.5 if sa & sb else -0.25
+            party_s += 0.5 if _same_sector(sa, sb) else -0.25
     party_s = party_s / n if n else 0.0
     # -- text
     ta = text_a if text_a is not None else words(a)

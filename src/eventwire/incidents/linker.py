@@ -187,13 +187,15 @@ def _lock_key(*parts: str | None) -> int:
 
 
 class Linker:
-    def __init__(self, dialect: str, *, keys: bool = True, facets: bool = False) -> None:
+    def __init__(self, dialect: str, *, keys: bool = True, facets: bool = False, terms: bool = False) -> None:
         self.dialect = dialect
         # keys: the store is at revision 0006 or later (article_link_names, events.incident_sort_date);
         # a store held at an older revision links as before, deriving names from the texts.
         self.keys = keys
         # facets: revision 0007 or later (incident_actors, incident_claims), rewritten with the rows
         self.facets = facets
+        # terms: revision 0008 or later (incident_actor_terms), rewritten with them
+        self.terms = terms
 
     # -- stories ------------------------------------------------------------------------------
     def story(self, conn: Connection, article: Article, *, new: bool) -> tuple[str, list[str]]:
@@ -495,7 +497,7 @@ class Linker:
         conn.execute(incidents.delete().where(incidents.c.incident_id.in_(ids)))
         if not members:
             if self.facets:
-                facets.refresh(conn, ids)
+                facets.refresh(conn, ids, terms=self.terms)
             return
         aids = sorted({r["article_id"] for recs in members.values() for r in recs})
         arts = {
@@ -516,8 +518,8 @@ class Linker:
                 .values(incident_sort_date=sa.bindparam("day")),
                 [{"iid": r["incident_id"], "day": r["sort_date"]} for r in rows],
             )
-        if self.facets:  # migration 0007: the incidents' actor codes and claim sources
-            facets.refresh(conn, ids)
+        if self.facets:  # migrations 0007, 0008: the incidents' actor codes and names, claim sources
+            facets.refresh(conn, ids, terms=self.terms)
 
 
 def _types(rec: dict[str, Any]) -> tuple[tuple[str, tuple[str | None, ...] | None], ...]:

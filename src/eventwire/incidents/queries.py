@@ -3,8 +3,8 @@
 The filters are the events' (``EventFilters``). Those on the incident's own summary columns (type,
 ACLED type, country, admin1, date, bbox, incident id, confidence) are read from the ``incidents``
 table and its indexes; those only reports have (actor, claim_source, q, article_id, modality)
-select the incidents with at least one matching report (one actor code or claim source filter alone
-is read off the incidents' facets, migration 0007). Two filters of incidents only:
+select the incidents with at least one matching report (one actor filter of codes or of names, or one
+claim source filter, alone is read off the incidents' facets, migrations 0007 and 0008). Two filters of incidents only:
 ``conflict`` (figures disagree) and ``min_outlets``.
 """
 
@@ -209,15 +209,15 @@ def _page_by_reports(
 
 
 def _facet(store: Store, conn: sa.Connection, rep: EventFilters | None) -> str | None:
-    """The faceted filter (``facets.faceted``) when the store has the facet tables (migration 0007)."""
-    name = facets.faceted(rep)
-    if name is None:
+    """The faceted filter (``facets.faceted``) when the store has the facet tables (migration 0007;
+    actor names: 0008)."""
+    if rep is None:
         return None
     have = getattr(store, "_incident_facets", None)
     if have is None:
-        have = facets.present(conn)
+        have = (facets.present(conn), facets.has_terms(conn))
         store._incident_facets = have  # type: ignore[attr-defined]  # noqa: SLF001
-    return name if have else None
+    return facets.faceted(rep, names=have[1]) if have[0] else None
 
 
 def _count_by_facet(

@@ -231,7 +231,8 @@ class Store:
             self._incident_tables = insp.has_table("incidents")
             self._link_keys = insp.has_table("article_link_names")
             self._link_facets = insp.has_table("incident_actors")
-        return (Linker(self.dialect, keys=self._link_keys, facets=self._link_facets)
+            self._link_terms = insp.has_table("incident_actor_terms")
+        return (Linker(self.dialect, keys=self._link_keys, facets=self._link_facets, terms=self._link_terms)
                 if self._incident_tables else None)
 
     @staticmethod

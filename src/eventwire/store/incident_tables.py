@@ -99,10 +99,26 @@ incident_claims = sa.Table(
     sa.Column("claim_source", sa.String(512), nullable=False),
 )
 
+# Migration 0008: each incident's distinct actor names and mention texts (SQLite: the values
+# ``search_terms`` indexes, one row each; PostgreSQL: ``event_actors.search``, "name | text" lower-cased),
+# for incident pages filtered on an actor name.
+incident_actor_terms = sa.Table(
+    "incident_actor_terms",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("incident_id", ID, nullable=False),
+    sa.Column("sort_date", sa.Date, nullable=False),
+    sa.Column("role", sa.String(16), nullable=False),
+    sa.Column("term", sa.Text, nullable=False),
+)
+
 FACET_INDEXES = [
     # a code's incidents in page order (country and sector given), covering the role
     sa.Index("ix_inc_actors_code", incident_actors.c.country, incident_actors.c.sector, incident_actors.c.sort_date,
              incident_actors.c.incident_id, incident_actors.c.role),
+    # the same in incident-id order: a count's distinct ids without a sort (migration 0008)
+    sa.Index("ix_inc_actors_code_id", incident_actors.c.country, incident_actors.c.sector, incident_actors.c.incident_id,
+             incident_actors.c.sort_date, incident_actors.c.role),
     sa.Index("ix_inc_actors_sector", incident_actors.c.sector, incident_actors.c.sort_date,
              incident_actors.c.incident_id, incident_actors.c.role),
     # one incident's facets: the linker's rewrite and a broad page's probe
@@ -111,6 +127,11 @@ FACET_INDEXES = [
     sa.Index("ix_inc_claims_source", incident_claims.c.claim_source, incident_claims.c.sort_date,
              incident_claims.c.incident_id),
     sa.Index("ix_inc_claims_incident", incident_claims.c.incident_id, incident_claims.c.claim_source),
+    # a term's incidents in incident-id order (a count's distinct ids need no sort), covering
+    sa.Index("ix_inc_terms_term", incident_actor_terms.c.term, incident_actor_terms.c.incident_id,
+             incident_actor_terms.c.sort_date, incident_actor_terms.c.role),
+    sa.Index("ix_inc_terms_incident", incident_actor_terms.c.incident_id, incident_actor_terms.c.term,
+             incident_actor_terms.c.role),
 ]
 
 INCIDENT_INDEXES = [
