@@ -17,23 +17,8 @@ from pathlib import Path
 
 from eventwire.evaluate.articles import match_events
 from eventwire.evaluate.gold import gold_files, load_gold
+from eventwire.events.train_incidents import gold_groups as _groups
 from eventwire.pipeline import Pipeline
-
-
-def _groups(events: list[dict]) -> dict[str, str]:
-    parent = {e["id"]: e["id"] for e in events}
-
-    def find(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for e in events:
-        for other in e.get("same_incident_as", []):
-            if other in parent:
-                parent[find(other)] = find(e["id"])
-    return {k: find(k) for k in parent}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -29,7 +29,8 @@ SEED = REPO.parent / "shared" / "gold" / "seed"  # the founding article, annotat
 Article = tuple[str, str, list[Event], dict[int, str]]  # (name, text, events, matched event -> gold incident)
 
 
-def _gold_groups(events: Sequence[dict[str, Any]]) -> dict[str, str]:
+def gold_groups(events: Sequence[dict[str, Any]]) -> dict[str, str]:
+    """Gold incidents within an article: the transitive closure of `same_incident_as` (event id -> root id)."""
     parent = {e["id"]: e["id"] for e in events}
 
     def find(x: str) -> str:
@@ -58,7 +59,7 @@ def load_articles(folders: tuple[Path, ...] = (DEV, SEED)) -> list[Article]:
         gold = load_gold(path)
         art = gold.article(check_language=False)
         events = list(pipe.extract_article(art))
-        group = _gold_groups(gold.events)
+        group = gold_groups(gold.events)
         matched = match_events(gold, [e.to_dict() for e in events])
         out.append((path.name, art.text, events, {si: group[gold.events[gi]["id"]] for gi, si in matched.items()}))
     return out
