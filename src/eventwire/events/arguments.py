@@ -539,9 +539,7 @@ class ArgumentsMixin:
                 else "arrested" if lemma in {"arrest", "detain"}
                 else None
             )
-            victims = [c for c in t.children if c.dep_ in {"nsubjpass", "dobj", "obj"}] + (
-                [c for c in t.children if c.dep_ == "nsubj"] if lemma == "die" or _reduced_passive(t) else []
-            )
+            victims = _victims_of(t)
             total, lb = None, False
             for v in victims:
                 for h in _conjuncts(v):
@@ -697,8 +695,7 @@ HARM_VERBS = frozenset({"kill", "injure", "wound", "maim", "murder", "execute", 
 def _harm_victims(d: Draft) -> list[Token]:
     """The people an attack's killing or wounding verb names as its victims: the verbs of the draft other
     than its trigger and the clauses hanging off it ("blew himself up, killing six soldiers") or, for a
-    nominal trigger, in its subtree ("an attack that killed five soldiers"); objects of active verbs,
-    subjects of passives and of 'die'."""
+    nominal trigger, in its subtree ("an attack that killed five soldiers"), as ``_victims_of`` reads them."""
     verbs = [x for x in d.triggers if x.i != d.trigger.i] + (
         [x for x in d.trigger.subtree if x.i != d.trigger.i and x.pos_ == "VERB"] if d.nominal
         else [c for c in d.trigger.children if c.dep_ in {"advcl", "xcomp", "conj"} and c.pos_ == "VERB"])
@@ -707,12 +704,16 @@ def _harm_victims(d: Draft) -> list[Token]:
         lemma = v.lemma_.lower()
         if lemma not in HARM_VERBS:
             continue
-        deps = {"nsubj"} if lemma == "die" else (
-            {"nsubjpass", "nsubj"} if _reduced_passive(v) or any(c.dep_ == "auxpass" for c in v.children)
-            else {"dobj", "obj"})
-        out += [c for c in v.children if c.dep_ in deps and c.pos_ in {"NOUN", "PROPN", "NUM"}
-                and c.i not in {o.i for o in out}]
+        out += [c for c in _victims_of(v) if c.pos_ in {"NOUN", "PROPN", "NUM"} and c.i not in {o.i for o in out}]
     return out
+
+
+def _victims_of(v: Token) -> list[Token]:
+    """Whom a harming verb befell: its object or passive subject, and the subject of 'die' or of a reduced
+    passive ('the soldiers killed in the blast'). The event's size counts them; an attack takes them as
+    its recipients."""
+    return [c for c in v.children if c.dep_ in {"nsubjpass", "dobj", "obj"}] + (
+        [c for c in v.children if c.dep_ == "nsubj"] if v.lemma_.lower() == "die" or _reduced_passive(v) else [])
 
 
 def _responsibility_claimant(t: Token, sent: Span) -> Token | None:

@@ -100,8 +100,9 @@ class LinkModel(SparseSoftmax):
 
     def links(self, a: Event, b: Event, headline_end: int = 0) -> bool:
         """Do two reports that nothing keeps apart tell one incident?"""
-        p = self.same(a, b, headline_end)
-        return p >= self.threshold or p >= self.rule_threshold and inc._together(a, b)
+        feats = pair_features(a, b, headline_end)  # holds the rules' own verdict: not computed twice
+        p = self.probabilities(feats)[self.classes.index("same")]
+        return p >= self.threshold or p >= self.rule_threshold and feats["together_rule"] > 0
 
 
 @lru_cache(maxsize=1)

@@ -91,21 +91,6 @@ def fit(arts: list[Article], c: float, threshold: float, rule_threshold: float |
     return m
 
 
-def group(events: list[Event], same: Callable[[int, int], bool]) -> list[int]:
-    """assign_incidents's grouping with a pluggable 'together' test: each event's group root."""
-    groups: list[list[int]] = []
-    root = [0] * len(events)
-    for i, ev in enumerate(events):
-        home = next((g for g in groups if not any(inc._apart(events[j], ev) for j in g)
-                     and any(same(j, i) for j in g)), None)
-        if home is None:
-            home = []
-            groups.append(home)
-        home.append(i)
-        root[i] = home[0]
-    return root
-
-
 def score(arts: list[Article], roots: list[list[int]]) -> tuple[int, int, int, int]:
     linked = gold_pairs = false_links = apart_pairs = 0
     for (_, _, _, lab), r in zip(arts, roots, strict=True):
@@ -139,7 +124,7 @@ def cross_validate(arts: list[Article], folds: int, c: float, threshold: float,
         model = fit(train, c, threshold, rule_threshold)
         for n, (_, text, events, _) in enumerate(arts):
             if n % folds == k:
-                roots[n] = group(events, _linker(model, events, head_end(text)))
+                roots[n] = inc.group_roots(events, _linker(model, events, head_end(text)))
     return score(arts, roots)
 
 
@@ -153,7 +138,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-write", action="store_true", help="do not write the model file")
     a = ap.parse_args(argv)
     arts = load_articles()
-    rules = score(arts, [group(ev, _rule_linker(ev)) for _, _, ev, _ in arts])
+    rules = score(arts, [inc.group_roots(ev, _rule_linker(ev)) for _, _, ev, _ in arts])
 
     def line(name: str, s: tuple[int, int, int, int]) -> str:
         return (f"{name}: gold-linked pairs linked {s[0]}/{s[1]} = {s[0] / max(s[1], 1):.3f}; "
