@@ -3,6 +3,10 @@ location, parties, date, dead or claim source disagrees with the gold, gold and 
 
     .venv/bin/python eval/tools/fields.py eval/corpus/dev --field location
     .venv/bin/python eval/tools/fields.py eval/corpus/dev --field actor --field recipient
+    .venv/bin/python eval/tools/fields.py eval/corpus/dev --field date --half A
+
+``--half A`` lists the misses of the dev articles in the fixed half A only (sha256('fieldhalf:' + stem),
+eval/tools/field_halves.py); half B is only scored there, never listed.
 
 Uses the same matching and the same field rules as `eventwire eval articles` (and the shared scorer).
 It refuses the test split: that split is only scored.
@@ -19,6 +23,9 @@ from typing import Any
 from eventwire.evaluate.articles import field_agrees, match_events
 from eventwire.evaluate.gold import gold_files, load_gold
 from eventwire.pipeline import Pipeline
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from field_halves import half_of  # noqa: E402
 
 FIELDS = ("location", "actor", "recipient", "sector", "date", "dead", "claim_source")
 
@@ -66,6 +73,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("paths", nargs="+", type=Path)
     ap.add_argument("--field", action="append", choices=FIELDS, help="field(s) to list (default: all)")
+    ap.add_argument("--half", choices=["A"], help="list only the articles of the fixed half A (B is only scored)")
     a = ap.parse_args(argv)
     if any("test" in p.parts for p in a.paths):
         print("fields.py: the test split is only scored, never diagnosed", file=sys.stderr)
@@ -74,6 +82,8 @@ def main(argv: list[str] | None = None) -> int:
     pipe = Pipeline()
     wrong: collections.Counter[str] = collections.Counter()
     for path in gold_files(tuple(a.paths)):
+        if a.half and half_of(path.name.removesuffix(".gold.json")) != a.half:
+            continue
         gold = load_gold(path)
         events = [e.to_dict() for e in pipe.extract_article(gold.article(check_language=False))]
         for gi, si in sorted(match_events(gold, events).items()):

@@ -1,0 +1,81 @@
+"""Field accuracy on dev by group and by a fixed half: what a change to one field did, where it was not tuned.
+
+    .venv/bin/eventwire eval articles eval/corpus/dev --json > /tmp/dev.json
+    .venv/bin/python eval/tools/field_halves.py /tmp/dev.json [--field date --field claim_source]
+
+Groups: all dev articles, the older 61, round 7's and round 8's (eval/corpus/dev_round*.txt), and two
+halves fixed by sha256('fieldhalf:' + file stem), chosen before any field error was read: rules for a field
+may be written reading half A's misses (``eval/tools/fields.py ... --half A``); half B is only scored.
+Prints right/scored per field, invented dates and death counts, and events recall / precision / F1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[2]
+FIELDS = ("actor", "recipient", "sector", "location", "date", "dead", "modality", "claim_source", "incident")
+
+
+def half_of(stem: str) -> str:
+    """'A' (read) or 'B' (only scored): a dev article's fixed half, by sha256('fieldhalf:' + stem)."""
+    return "A" if int(hashlib.sha256(f"fieldhalf:{stem}".encode()).hexdigest(), 16) % 2 == 0 else "B"
+
+
+def _stems(name: str) -> set[str]:
+    path = ROOT / "eval" / "corpus" / name
+    return {x for x in path.read_text(encoding="utf-8").split("\n") if x and not x.startswith("#")}
+
+
+def _figures(per: dict[str, Any], names: list[str], fields: tuple[str, ...]) -> str:
+    t = {k: sum(per[n][k] for n in names) for k in ("required", "required_found", "system_events", "matched",
+                                                     "optional_hits")}
+    recall = t["required_found"] / t["required"] if t["required"] else 0.0
+    denom = t["system_events"] - t["optional_hits"]
+    precision = (t["matched"] - t["optional_hits"]) / denom if denom > 0 else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    parts = [f"{len(names):3d} articles  events {recall:.3f}/{precision:.3f}/{f1:.3f}"]
+    for f in fields:
+        right = sum(per[n]["fields"][f][0] for n in names)
+        scored = sum(per[n]["fields"][f][1] for n in names)
+        parts.append(f"{f} {right}/{scored}" + (f" {right / scored:.2f}" if scored else ""))
+    inv = {k: sum(per[n]["invented"][k] for n in names) for k in ("date", "dead")}
+    parts.append(f"invented date {inv['date']} dead {inv['dead']}")
+    return "  ".join(parts)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("report", type=Path, help="the JSON of `eventwire eval articles eval/corpus/dev --json`")
+    ap.add_argument("--field", action="append", choices=FIELDS, help="field(s) to show (default: date, claim_source)")
+    a = ap.parse_args(argv)
+    per: dict[str, Any] = json.loads(a.report.read_text(encoding="utf-8"))["per_article"]
+    if any("test" in n for n in per):
+        print("field_halves.py: dev reports only", file=sys.stderr)
+        return 2
+    fields = tuple(a.field or ("date", "claim_source"))
+    r7, r8 = _stems("dev_round7.txt"), _stems("dev_round8.txt")
+
+    def stem(n: str) -> str:
+        return n.removesuffix(".gold.json")
+
+    groups = {
+        "all": list(per),
+        "older61": [n for n in per if stem(n) not in r7 | r8],
+        "round7": [n for n in per if stem(n) in r7],
+        "round8": [n for n in per if stem(n) in r8],
+        "half A": [n for n in per if half_of(stem(n)) == "A"],
+        "half B": [n for n in per if half_of(stem(n)) == "B"],
+    }
+    for g, names in groups.items():
+        print(f"{g:8} {_figures(per, names, fields)}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
