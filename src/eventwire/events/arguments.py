@@ -9,15 +9,15 @@ from typing import TYPE_CHECKING
 
 from ..countries import alpha2_to_3, alpha3_to_2
 from ..numbers import count_with_context
-from ..records import ActorRef, Place, Size, When
+from ..records import ActorRef, Place, Size
 from . import lexicon as lx
 from . import roles as rl
 from . import verbal
+from .claims import ClaimsMixin, _responsibility_claimant, _responsibility_claimed
 from .common import (
     FOOTNOTE,
     LEFT_DEAD,
     NOMINAL_AGENT_VERBS,
-    ONGOING,
     PLACE_LABELS,
     PLACE_NOUNS,
     PLACE_PARTS,
@@ -27,22 +27,18 @@ from .common import (
     _governor_lemma,
 )
 from .context import ArticleContext
+from .dating import DatingMixin
 from .frames import _protester_head
 from .syntax import (
     _ARMED_GROUP_NOUNS,
     _as_match,
     _best_place,
     _captured,
-    _claim_text,
     _conjuncts,
     _count_np,
-    _deadline,
-    _deadline_text,
     _denied,
     _first_person,
-    _governing_verb,
     _has_return_fire,
-    _inherited_subjects,
     _is_place_tok,
     _np_span,
     _reduced_passive,
@@ -50,7 +46,6 @@ from .syntax import (
     _sector_from_head,
     _subjects,
     _takes_control,
-    _token_at,
 )
 
 if TYPE_CHECKING:
@@ -68,26 +63,7 @@ AGENT_SECTORS = frozenset({"MIL", "COP", "GOV", "REB", "PRM", "UAF", "SPY", "CRM
 VERBAL_TYPES = frozenset({"ACCUSE", "REQUEST", "SUPPORT", "REJECT", "CONSULT", "THREATEN", "AGREE", "COOPERATE"})
 
 
-# how many sentences back a date may be borrowed from when the event's own sentence has none
-PARAGRAPH_LOOKBACK = 3
-_TODAY = re.compile(r"(?:(?:earlier|later)\s+)?(?:today|tonight|now|this\s+(?:morning|afternoon|evening))", re.I)
-
-
-def _not_a_time_of_events(w: When, sent: Span) -> bool:
-    """A date in the sentence that dates no event: one that describes a noun ("the excesses of the chaotic
-    1990s", "the 2014 law") or the present of a description ("the greatest threat today is ...")."""
-    if w.char_start is None:
-        return False
-    # the expression's last word carries its role in the sentence ("next month": 'month', not 'next')
-    tok = _token_at(sent, (w.char_end or w.char_start + 1) - 1)
-    if tok.dep_ in {"amod", "compound", "poss", "nmod"} or (
-            tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ in {"NOUN", "PROPN"}):
-        return True
-    head = tok.head if tok.dep_ in {"npadvmod", "advmod", "tmod"} else None
-    return bool(tok.lower_ in {"today", "now", "nowadays"} and head is not None and head.pos_ in {"NOUN", "PROPN"})
-
-
-class ArgumentsMixin:
+class ArgumentsMixin(DatingMixin, ClaimsMixin):
     """The role-filling half of EventCoder (events/coder.py), which inherits it."""
 
     actors: ActorResolver
@@ -463,37 +439,6 @@ class ArgumentsMixin:
         return a
 
     # ---------------------------------------------------------------- attribution and modality
-    def _claim_source(self, t: Token, sent: Span, ctx: ArticleContext, si: int) -> tuple[list[str], Token | None]:
-        claimant = _responsibility_claimant(t, sent)
-        if claimant is not None:
-            return [_claim_text(claimant, ctx.text)], claimant
-        cur = t
-        for _ in range(8):
-            if cur.lemma_.lower() in lx.SPEECH_VERBS and cur.i != t.i:
-                subj = _subjects(cur) or _inherited_subjects(cur)
-                if subj:
-                    return [_claim_text(subj[0], ctx.text)], subj[0]
-            if cur.head == cur:
-                break
-            cur = cur.head
-        # "X did Y, Z said" / "as Bloomberg reports": a speech verb hanging off the event's clause
-        for tok in sent:
-            if tok.lemma_.lower() in lx.SPEECH_VERBS and tok.i != t.i and tok.dep_ in {"parataxis", "advcl", "ccomp", "conj", "ROOT"}:
-                if tok.dep_ == "ROOT" and t not in list(tok.subtree):
-                    continue
-                subj = _subjects(tok) or _inherited_subjects(tok)
-                if subj and not (subj[0].i <= t.i <= subj[0].i):
-                    return [_claim_text(subj[0], ctx.text)], subj[0]
-        for tok in sent:
-            if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
-                objs = [g for g in tok.doc[tok.i + 1].children if g.dep_ == "pobj"]
-                if objs:
-                    return [_claim_text(objs[0], ctx.text)], objs[0]
-        src = ctx.list_source(si) or ctx.continued_source(si, sent)
-        if src:
-            return [src], None
-        return [], None
-
     @staticmethod
     def _modality(d: Draft) -> str:
         if d.rules["type"].startswith("phrase") or d.rules["type"].endswith("(announced)"):
@@ -578,56 +523,6 @@ class ArgumentsMixin:
                 if cnt.value is not None:
                     dead, dead_lb = cnt.value, cnt.lower_bound
         return Size(dead, injured, arrested, dead_lb, inj_lb, tuple(vague), tuple(quantities))
-
-    # ---------------------------------------------------------------- date
-    def _date(self, d: Draft, sent: Span, si: int, ctx: ArticleContext, modality: str) -> When | None:
-        times = ctx.times(si, future=modality in {"future", "hypothetical"})
-        trig_ids = {t.i for t in d.triggers}
-        if d.nominal and d.trigger.dep_ in {"dobj", "obj"}:
-            trig_ids.add(d.trigger.head.i)  # "will hold talks next month": the light verb's clause
-        clause: list[When] = []
-        subtree: list[When] = []
-        for w in times:
-            tok = _token_at(sent, w.char_start if w.char_start is not None else sent.start_char)
-            gov = _governing_verb(tok)
-            if gov is not None and gov.i in trig_ids:
-                clause.append(w)
-            elif any(tok.i in {x.i for x in t.subtree} for t in d.triggers):
-                subtree.append(w)
-        realis = modality in {"asserted", "negated", "denied"}
-        for pool, why in ((clause, "clause"), (subtree, "clause")):
-            for w in pool:
-                if w.start is not None and not _deadline(w, sent) and not _not_a_time_of_events(w, sent):
-                    return replace(w, reason=why)
-        if not realis:
-            return None
-        if d.trigger.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in {"as", "because", "since"}
-                                             for c in d.trigger.children):
-            # "remained in prison as they were charged with ...": a reason clause gives the background of
-            # its main clause; the dates around the main clause are not its date
-            return None
-        for w in times:
-            if w.start is not None and not _deadline(w, sent) and not _not_a_time_of_events(w, sent):
-                return replace(w, reason="sentence")
-        # earlier in the paragraph, read from the article's text: sentences the pre-filter blanked
-        # were not parsed, but their dates still govern the events after them. A text without paragraph
-        # breaks (a wire passage, a scraped page) is one paragraph: look back a few sentences at most, or
-        # a date of the article's first lines becomes the date of everything after it
-        para_start = max(ctx.text.rfind("\n", 0, sent.start_char) + 1,
-                         ctx.sents[max(0, si - PARAGRAPH_LOOKBACK)].start_char)
-        if para_start < sent.start_char:
-            from ..times import find_times
-
-            before = _safe(lambda: find_times(ctx.text[para_start: sent.start_char], ctx.published, offset=para_start))
-            for w in reversed(before or []):
-                # "today" in an earlier sentence is as often the present of a description ("the greatest
-                # threat today is ...") as the day of an event; the publication date below says the same
-                # day without claiming the text dated this event
-                if w.start is not None and not _deadline_text(ctx.text, w) and not _TODAY.fullmatch(w.text or ""):
-                    return replace(w, reason="paragraph")
-        if ctx.published is None or ONGOING.search(sent.text):
-            return None
-        return When(ctx.published, ctx.published, "reported", None, reason="publication date (no date in text)")
 
     # ---------------------------------------------------------------- location
     def _location(
@@ -714,46 +609,3 @@ def _victims_of(v: Token) -> list[Token]:
     its recipients."""
     return [c for c in v.children if c.dep_ in {"nsubjpass", "dobj", "obj"}] + (
         [c for c in v.children if c.dep_ == "nsubj"] if v.lemma_.lower() == "die" or _reduced_passive(v) else [])
-
-
-def _responsibility_claimant(t: Token, sent: Span) -> Token | None:
-    """Who claimed the event: "an attack claimed by Daesh", "for which Daesh has claimed responsibility",
-    "the group claimed responsibility for the bombing". A claim of responsibility is the claimant's word
-    on the event, whoever reports it; the attack is not its own claim source."""
-    for tok in sent:
-        if tok.lemma_.lower() != "claim" or tok.i == t.i:
-            continue
-        # the claim hangs off the event ("an attack claimed by ...", "an attack on X, for which ... claimed
-        # responsibility") or the event is what responsibility is claimed for; a verb that merely has the
-        # claim somewhere below it ("condemns the attack claimed by ...") is not claimed
-        agents = [p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
-        host = tok.head  # the word a claiming clause hangs off
-        related = (
-            host == t
-            # "attacked a station ..., for which X claimed": unless that word is an event of its own
-            or (tok.dep_ == "relcl" and host.head == t and host.lemma_.lower() not in lx.NOUN_TRIGGERS)
-            or (t.head == tok and bool(agents))  # "attacks ..., also claimed by X, have killed"
-            or (t.head.lower_ == "for" and t.head.head in {tok, *[c for c in tok.children if c.dep_ in {"dobj", "obj"}]})
-        )
-        if not related:
-            continue
-        if agents:
-            return agents[0]
-        if any(c.dep_ in {"dobj", "obj"} and c.lemma_.lower() in {"responsibility", "credit"} for c in tok.children):
-            subj = [c for c in tok.children if c.dep_ == "nsubj"]
-            if subj and subj[0].lower_ not in {"which", "that", "who"}:
-                return subj[0]
-    return None
-
-
-def _responsibility_claimed(sent: Span) -> Token | None:
-    """Who claims responsibility in the sentence at all ("..., for which the Islamic State has claimed
-    responsibility", however the parser attaches the clause): the claimant of the sentence's attack when
-    the attack names no attacker of its own."""
-    for tok in sent:
-        if tok.lemma_.lower() == "claim" and any(
-                c.dep_ in {"dobj", "obj"} and c.lemma_.lower() in {"responsibility", "credit"} for c in tok.children):
-            subj = [c for c in tok.children if c.dep_ == "nsubj" and c.lower_ not in {"which", "that", "who"}]
-            if subj and not _first_person(subj[0]):
-                return subj[0]
-    return None

@@ -1,0 +1,91 @@
+"""Who says an event happened: its claim source ('X said', 'according to X', who claims responsibility);
+the outlet only where it speaks in the text (arguments.ArgumentsMixin inherits ClaimsMixin)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from . import lexicon as lx
+from .context import ArticleContext
+from .syntax import _claim_text, _first_person, _inherited_subjects, _subjects
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+
+class ClaimsMixin:
+    """The claim-source part of EventCoder's role filling."""
+
+    def _claim_source(self, t: Token, sent: Span, ctx: ArticleContext, si: int) -> tuple[list[str], Token | None]:
+        claimant = _responsibility_claimant(t, sent)
+        if claimant is not None:
+            return [_claim_text(claimant, ctx.text)], claimant
+        cur = t
+        for _ in range(8):
+            if cur.lemma_.lower() in lx.SPEECH_VERBS and cur.i != t.i:
+                subj = _subjects(cur) or _inherited_subjects(cur)
+                if subj:
+                    return [_claim_text(subj[0], ctx.text)], subj[0]
+            if cur.head == cur:
+                break
+            cur = cur.head
+        # "X did Y, Z said" / "as Bloomberg reports": a speech verb hanging off the event's clause
+        for tok in sent:
+            if tok.lemma_.lower() in lx.SPEECH_VERBS and tok.i != t.i and tok.dep_ in {"parataxis", "advcl", "ccomp", "conj", "ROOT"}:
+                if tok.dep_ == "ROOT" and t not in list(tok.subtree):
+                    continue
+                subj = _subjects(tok) or _inherited_subjects(tok)
+                if subj and not (subj[0].i <= t.i <= subj[0].i):
+                    return [_claim_text(subj[0], ctx.text)], subj[0]
+        for tok in sent:
+            if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
+                objs = [g for g in tok.doc[tok.i + 1].children if g.dep_ == "pobj"]
+                if objs:
+                    return [_claim_text(objs[0], ctx.text)], objs[0]
+        src = ctx.list_source(si) or ctx.continued_source(si, sent)
+        if src:
+            return [src], None
+        return [], None
+
+
+def _responsibility_claimant(t: Token, sent: Span) -> Token | None:
+    """Who claimed the event: "an attack claimed by Daesh", "for which Daesh has claimed responsibility",
+    "the group claimed responsibility for the bombing". A claim of responsibility is the claimant's word
+    on the event, whoever reports it; the attack is not its own claim source."""
+    for tok in sent:
+        if tok.lemma_.lower() != "claim" or tok.i == t.i:
+            continue
+        # the claim hangs off the event ("an attack claimed by ...", "an attack on X, for which ... claimed
+        # responsibility") or the event is what responsibility is claimed for; a verb that merely has the
+        # claim somewhere below it ("condemns the attack claimed by ...") is not claimed
+        agents = [p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        host = tok.head  # the word a claiming clause hangs off
+        related = (
+            host == t
+            # "attacked a station ..., for which X claimed": unless that word is an event of its own
+            or (tok.dep_ == "relcl" and host.head == t and host.lemma_.lower() not in lx.NOUN_TRIGGERS)
+            or (t.head == tok and bool(agents))  # "attacks ..., also claimed by X, have killed"
+            or (t.head.lower_ == "for" and t.head.head in {tok, *[c for c in tok.children if c.dep_ in {"dobj", "obj"}]})
+        )
+        if not related:
+            continue
+        if agents:
+            return agents[0]
+        if any(c.dep_ in {"dobj", "obj"} and c.lemma_.lower() in {"responsibility", "credit"} for c in tok.children):
+            subj = [c for c in tok.children if c.dep_ == "nsubj"]
+            if subj and subj[0].lower_ not in {"which", "that", "who"}:
+                return subj[0]
+    return None
+
+
+def _responsibility_claimed(sent: Span) -> Token | None:
+    """Who claims responsibility in the sentence at all ("..., for which the Islamic State has claimed
+    responsibility", however the parser attaches the clause): the claimant of the sentence's attack when
+    the attack names no attacker of its own."""
+    for tok in sent:
+        if tok.lemma_.lower() == "claim" and any(
+                c.dep_ in {"dobj", "obj"} and c.lemma_.lower() in {"responsibility", "credit"} for c in tok.children):
+            subj = [c for c in tok.children if c.dep_ == "nsubj" and c.lower_ not in {"which", "that", "who"}]
+            if subj and not _first_person(subj[0]):
+                return subj[0]
+    return None

@@ -1,0 +1,89 @@
+"""An event's date: the time expression of its own clause, else of its sentence or paragraph, else the
+publication date as a stand-in labelled 'reported' (arguments.ArgumentsMixin inherits DatingMixin)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from ..records import When
+from .common import ONGOING, Draft
+from .context import ArticleContext
+from .syntax import _deadline, _deadline_text, _governing_verb, _safe, _token_at
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+
+
+# how many sentences back a date may be borrowed from when the event's own sentence has none
+PARAGRAPH_LOOKBACK = 3
+_TODAY = re.compile(r"(?:(?:earlier|later)\s+)?(?:today|tonight|now|this\s+(?:morning|afternoon|evening))", re.I)
+
+
+def _not_a_time_of_events(w: When, sent: Span) -> bool:
+    """A date in the sentence that dates no event: one that describes a noun ("the excesses of the chaotic
+    1990s", "the 2014 law") or the present of a description ("the greatest threat today is ...")."""
+    if w.char_start is None:
+        return False
+    # the expression's last word carries its role in the sentence ("next month": 'month', not 'next')
+    tok = _token_at(sent, (w.char_end or w.char_start + 1) - 1)
+    if tok.dep_ in {"amod", "compound", "poss", "nmod"} or (
+            tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ in {"NOUN", "PROPN"}):
+        return True
+    head = tok.head if tok.dep_ in {"npadvmod", "advmod", "tmod"} else None
+    return bool(tok.lower_ in {"today", "now", "nowadays"} and head is not None and head.pos_ in {"NOUN", "PROPN"})
+
+
+class DatingMixin:
+    """The date-finding part of EventCoder's role filling."""
+
+    # ---------------------------------------------------------------- date
+    def _date(self, d: Draft, sent: Span, si: int, ctx: ArticleContext, modality: str) -> When | None:
+        times = ctx.times(si, future=modality in {"future", "hypothetical"})
+        trig_ids = {t.i for t in d.triggers}
+        if d.nominal and d.trigger.dep_ in {"dobj", "obj"}:
+            trig_ids.add(d.trigger.head.i)  # "will hold talks next month": the light verb's clause
+        clause: list[When] = []
+        subtree: list[When] = []
+        for w in times:
+            tok = _token_at(sent, w.char_start if w.char_start is not None else sent.start_char)
+            gov = _governing_verb(tok)
+            if gov is not None and gov.i in trig_ids:
+                clause.append(w)
+            elif any(tok.i in {x.i for x in t.subtree} for t in d.triggers):
+                subtree.append(w)
+        realis = modality in {"asserted", "negated", "denied"}
+        for pool, why in ((clause, "clause"), (subtree, "clause")):
+            for w in pool:
+                if w.start is not None and not _deadline(w, sent) and not _not_a_time_of_events(w, sent):
+                    return replace(w, reason=why)
+        if not realis:
+            return None
+        if d.trigger.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in {"as", "because", "since"}
+                                             for c in d.trigger.children):
+            # "remained in prison as they were charged with ...": a reason clause gives the background of
+            # its main clause; the dates around the main clause are not its date
+            return None
+        for w in times:
+            if w.start is not None and not _deadline(w, sent) and not _not_a_time_of_events(w, sent):
+                return replace(w, reason="sentence")
+        # earlier in the paragraph, read from the article's text: sentences the pre-filter blanked
+        # were not parsed, but their dates still govern the events after them. A text without paragraph
+        # breaks (a wire passage, a scraped page) is one paragraph: look back a few sentences at most, or
+        # a date of the article's first lines becomes the date of everything after it
+        para_start = max(ctx.text.rfind("\n", 0, sent.start_char) + 1,
+                         ctx.sents[max(0, si - PARAGRAPH_LOOKBACK)].start_char)
+        if para_start < sent.start_char:
+            from ..times import find_times
+
+            before = _safe(lambda: find_times(ctx.text[para_start: sent.start_char], ctx.published, offset=para_start))
+            for w in reversed(before or []):
+                # "today" in an earlier sentence is as often the present of a description ("the greatest
+                # threat today is ...") as the day of an event; the publication date below says the same
+                # day without claiming the text dated this event
+                if w.start is not None and not _deadline_text(ctx.text, w) and not _TODAY.fullmatch(w.text or ""):
+                    return replace(w, reason="paragraph")
+        if ctx.published is None or ONGOING.search(sent.text):
+            return None
+        return When(ctx.published, ctx.published, "reported", None, reason="publication date (no date in text)")
