@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
     from ..actors import ActorMatch, ArticleActors
+    from ..times.text_dates import TextPresent
     from .arguments import ArgumentsMixin
 
 
@@ -53,6 +54,9 @@ class ArticleContext:
         self.mentions: list[Mention] = []
         self._speakers: dict[int, Mention] = {}
         self._times: dict[tuple[int, bool], list[When]] = {}
+        self._present: TextPresent | None = None  # the text's latest full date (times.text_dates)
+        self._written: list[When] = []  # the article's dates in text order, read with _present
+        self._present_read = False
         self._events: list[tuple[int, Event]] = []
         newlines = [i for i, ch in enumerate(self.text) if ch == "\n"]
         self._para = [bisect.bisect_left(newlines, s.start_char) for s in sents]  # paragraph index
@@ -121,12 +125,26 @@ class ArticleContext:
     def times(self, si: int, future: bool = False) -> list[When]:
         """A sentence's dates; for future and hypothetical events a bare weekday is the next one."""
         if (si, future) not in self._times:
-            from ..times import find_times
-
             s = self.sents[si]
-            self._times[si, future] = _safe(
-                lambda: find_times(s.text, self.published, offset=s.start_char, future=future)) or []
+            self._times[si, future] = self.find_times(s.start_char, s.end_char, future=future)
         return self._times[si, future]
+
+    def find_times(self, start: int, end: int, future: bool = False) -> list[When]:
+        """The dates of a stretch of the article's text, against the publication date; "the next day"
+        counted from the day the text named last before it; without a publication date, a weekday the
+        text's own full dates settle (times.text_dates). The rest stay unresolved."""
+        from ..times import find_times
+        from ..times.text_dates import resolve_against_text, resolve_anaphora, text_present
+
+        found = _safe(lambda: find_times(self.text[start:end], self.published, offset=start, future=future)) or []
+        if not found or all(w.start is not None for w in found):
+            return found
+        if not self._present_read:
+            self._present = _safe(lambda: text_present(self.text)) if self.published is None else None
+            article = _safe(lambda: find_times(self.text, self.published)) or []
+            self._written = [resolve_against_text(w, self._present) for w in article]
+            self._present_read = True
+        return [resolve_anaphora(resolve_against_text(w, self._present), self._written) for w in found]
 
     def paragraph_before(self, si: int) -> list[int]:
         out = []
@@ -253,6 +271,25 @@ class ArticleContext:
             return None
         self._attribution[si] = self._attribution[si - 1]
         return _claim_text(self._attribution[si], self.text)
+
+    def reported_by(self, si: int, pronoun: Token) -> Token | None:
+        """Who a reporting pronoun ("he said", "they added") stands for when no party of the article's
+        memory fits: the named subject of the nearest earlier reporting verb of the paragraph, two
+        sentences back at most, that agrees with it ("Wang said ... He said China and Russia ...")."""
+        plural = pronoun.lower_ in {"they", "them"}
+        person = pronoun.lower_ in {"he", "she", "him", "her"}
+        for j in (si, si - 1, si - 2):
+            if j < 0 or self._para[j] != self._para[si]:
+                break
+            tok = self._attribution.get(j)
+            if tok is None or (j == si and tok.i >= pronoun.i):
+                continue
+            # a country is no "he"; a person no "it" (the parser's ORG for a bare surname is no evidence)
+            if ((tok.tag_ in {"NNS", "NNPS"}) != plural or person and tok.ent_type_ in {"GPE", "NORP"}
+                    or pronoun.lower_ == "it" and tok.ent_type_ == "PERSON"):
+                continue
+            return tok
+        return None
 
     def _quoted_paragraph(self, si: int) -> bool:
         """Does the paragraph of sentence ``si`` open with a quotation mark?"""

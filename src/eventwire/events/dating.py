@@ -8,9 +8,10 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..records import When
+from ..times.text_dates import ANAPHORA_DATE, TEXT_DATE
 from .common import ONGOING, Draft
 from .context import ArticleContext
-from .syntax import _deadline, _deadline_text, _governing_verb, _safe, _token_at
+from .syntax import _deadline, _deadline_text, _governing_verb, _token_at
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -35,6 +36,13 @@ def _not_a_time_of_events(w: When, sent: Span) -> bool:
     return bool(tok.lower_ in {"today", "now", "nowadays"} and head is not None and head.pos_ in {"NOUN", "PROPN"})
 
 
+def _found(w: When, where: str) -> When:
+    """The date found, with where it was found and, for one the text's own full date settled (no
+    publication date: times.text_dates), against which date."""
+    return replace(w, reason=f"{where}; {w.reason}" if w.reason and w.reason.startswith((TEXT_DATE, ANAPHORA_DATE))
+                   else where)
+
+
 class DatingMixin:
     """The date-finding part of EventCoder's role filling."""
 
@@ -57,7 +65,7 @@ class DatingMixin:
         for pool, why in ((clause, "clause"), (subtree, "clause")):
             for w in pool:
                 if w.start is not None and not _deadline(w, sent) and not _not_a_time_of_events(w, sent):
-                    return replace(w, reason=why)
+                    return _found(w, why)
         if not realis:
             return None
         if d.trigger.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in {"as", "because", "since"}
@@ -67,7 +75,7 @@ class DatingMixin:
             return None
         for w in times:
             if w.start is not None and not _deadline(w, sent) and not _not_a_time_of_events(w, sent):
-                return replace(w, reason="sentence")
+                return _found(w, "sentence")
         # earlier in the paragraph, read from the article's text: sentences the pre-filter blanked
         # were not parsed, but their dates still govern the events after them. A text without paragraph
         # breaks (a wire passage, a scraped page) is one paragraph: look back a few sentences at most, or
@@ -75,15 +83,13 @@ class DatingMixin:
         para_start = max(ctx.text.rfind("\n", 0, sent.start_char) + 1,
                          ctx.sents[max(0, si - PARAGRAPH_LOOKBACK)].start_char)
         if para_start < sent.start_char:
-            from ..times import find_times
-
-            before = _safe(lambda: find_times(ctx.text[para_start: sent.start_char], ctx.published, offset=para_start))
-            for w in reversed(before or []):
+            for w in reversed(ctx.find_times(para_start, sent.start_char)):
                 # "today" in an earlier sentence is as often the present of a description ("the greatest
                 # threat today is ...") as the day of an event; the publication date below says the same
                 # day without claiming the text dated this event
-                if w.start is not None and not _deadline_text(ctx.text, w) and not _TODAY.fullmatch(w.text or ""):
-                    return replace(w, reason="paragraph")
+                if (w.start is not None and not _deadline_text(ctx.text, w) and not _TODAY.fullmatch(w.text or "")
+                        and not (w.reason or "").startswith(TEXT_DATE)):
+                    return _found(w, "paragraph")
         if ctx.published is None or ONGOING.search(sent.text):
             return None
         return When(ctx.published, ctx.published, "reported", None, reason="publication date (no date in text)")

@@ -35,6 +35,7 @@ from .lexicon import (
 )
 
 NO_PUB = "no publication date"
+ANAPHORIC = "relative to another date, and no earlier date in the text"
 
 # --------------------------------------------------------------------------------------------------
 # Patterns
@@ -695,7 +696,7 @@ class Resolver:
     def resolve(self, a: Atom, anchor: dt.date | None) -> Interval:
         if a.kind == "ana":
             if anchor is None:
-                raise Unresolved("relative to another date, and no earlier date in the text")
+                raise Unresolved(ANAPHORIC)
             day = _shift(anchor, a.unit or "day", a.n or 0)
             return day, day, "day" if a.unit == "day" else "week"
         prep, edge = a.prep, a.edge

@@ -1,0 +1,38 @@
+"""An event's date as a user reads it: from its own words, from the day the text named before it, or from
+a full date of the text naming the same day; never from a guess (eval/corpus/ADJUDICATION.md, policy 1)."""
+
+from __future__ import annotations
+
+import eventwire
+
+
+def _attack(text: str, published: str | None = None) -> dict:
+    [attack] = [e for e in eventwire.extract(text, published=published) if e["plover_type"] == "ASSAULT"]
+    return attack
+
+
+def test_a_weekday_takes_the_full_date_the_text_gives_that_day() -> None:
+    text = ("Gunmen killed five villagers near Kaduna on Thursday, police said.\n\n"
+            "The state government said the killings of 29 March 2018 would be investigated.")
+    assert _attack(text)["date"]["start"] == "2018-03-29"
+
+
+def test_a_weekday_the_text_does_not_date_stays_null_without_a_publication_date() -> None:
+    text = ("Gunmen killed five villagers near Kaduna on Friday, police said.\n\n"
+            "The state government said the killings of 29 March 2018 would be investigated.")
+    assert _attack(text)["date"] is None
+    # with a publication date it is read as usual: the latest Friday on or before it
+    assert _attack(text, published="2018-04-02")["date"]["start"] == "2018-03-30"
+
+
+def test_a_day_without_its_year_gets_no_year_from_other_dates_of_the_text() -> None:
+    text = "Gunmen killed five villagers near Kaduna on March 30, police said. On March 28, 2018, the governor " \
+           "visited the area."
+    assert _attack(text)["date"] is None
+
+
+def test_the_next_day_in_a_new_sentence_counts_from_the_day_named_before() -> None:
+    text = "Troops entered the town on 3 March 2015.\n\nThe next day, gunmen attacked the police station in " \
+           "the town, killing two officers."
+    when = _attack(text)["date"]
+    assert when["start"] == "2015-03-04" and when["precision"] == "day" and when["text"] == "The next day"
