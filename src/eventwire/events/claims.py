@@ -3,18 +3,36 @@ the outlet only where it speaks in the text (arguments.ArgumentsMixin inherits C
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from . import lexicon as lx
+from .common import PRONOUNS, Draft
 from .context import ArticleContext
 from .syntax import _claim_text, _first_person, _inherited_subjects, _subjects
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
+    from .arguments import ArgumentsMixin
+
 
 class ClaimsMixin:
     """The claim-source part of EventCoder's role filling."""
+
+    def _attributed(self, d: Draft, sent: Span, ctx: ArticleContext,
+                    si: int) -> tuple[list[str], Token | None]:
+        """The event's claim source and the word that names it in the sentence: a first person ("we")
+        is the article's speaker; a pronoun ("he said") who it stands for."""
+        claim, claim_tok = self._claim_source(d.trigger, sent, ctx, si)
+        if claim_tok is not None and _first_person(claim_tok):
+            sp = ctx.speaker_for(si, None, cast("ArgumentsMixin", self))  # EventCoder, which inherits both
+            return ([sp.name or sp.text] if sp is not None else []), None
+        if claim_tok is not None and claim_tok.lower_ in PRONOUNS:
+            m = ctx.antecedent(si, plural=claim_tok.lower_ == "they", person=claim_tok.lower_ in {"he", "she"},
+                               before=claim_tok.idx)
+            named = ctx.reported_by(si, claim_tok) if m is None else None
+            claim = [m.name or m.text] if m is not None else [_claim_text(named, ctx.text)] if named is not None else []
+        return claim, claim_tok
 
     def _claim_source(self, t: Token, sent: Span, ctx: ArticleContext, si: int) -> tuple[list[str], Token | None]:
         claimant = _responsibility_claimant(t, sent)

@@ -37,7 +37,6 @@ from .common import (
     PLACE_LABELS,
     PLACE_NOUNS,
     PLACE_PARTS,
-    PRONOUNS,
     PROOF_PHRASE,
     TERROR_WORDS,
     Draft,
@@ -60,7 +59,6 @@ from .syntax import (
     _cameo_root,
     _clause_group,
     _condition_subjects,
-    _first_person,
     _nominal_anchor,
     _np_span,
     _safe,
@@ -483,15 +481,7 @@ class EventCoder(ArgumentsMixin):
     def _build(self, d: Draft, sent: Span, si: int, ctx: ArticleContext) -> Event | None:
         if d.rules["type"].split(":")[0] in {"verb", "noun", "model"} and (unrealised(d) or shared_opinion(d)):
             return None  # an act intended, allowed or advised; an opinion agreed on (gates.py)
-        claim, claim_tok = self._claim_source(d.trigger, sent, ctx, si)
-        if claim_tok is not None and _first_person(claim_tok):
-            sp = ctx.speaker_for(si, None, self)
-            claim = [sp.name or sp.text] if sp is not None else []
-            claim_tok = None
-        if claim_tok is not None and claim_tok.lower_ in PRONOUNS:
-            m = ctx.antecedent(si, plural=claim_tok.lower_ == "they", person=claim_tok.lower_ in {"he", "she"},
-                               before=claim_tok.idx)
-            claim = [m.name or m.text] if m is not None else []
+        claim, claim_tok = self._attributed(d, sent, ctx, si)  # claims.py
         speaker = ctx.speaker_for(si, claim_tok, self)
         modality = self._modality(d)
         actors, recips = self._arguments(d, sent, si, ctx, speaker)
