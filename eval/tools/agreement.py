@@ -23,7 +23,7 @@ SHARED = Path(__file__).resolve().parents[3] / "shared"
 sys.path.insert(0, str(SHARED / "tools"))
 from score_events import load_gold  # noqa: E402
 
-PRIMARY = ("a1", "a2", "a3", "a4", "a6", "a9", "a10", "a12", "a13", "a14", "a15", "a16", "lead")
+PRIMARY = ("a1", "a2", "a3", "a4", "a6", "a9", "a10", "a12", "a13", "a14", "a15", "a16", "a18", "lead")
 SECOND = ("a7", "a8", "a11", "a17")
 
 
