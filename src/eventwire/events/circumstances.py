@@ -1,0 +1,166 @@
+"""The circumstances of a draft event: its size (dead, injured, arrested) and place, read from the
+trigger's clause, its sentence and the article around it (its date: events/dating.py). EventCoder (events/coder.py) inherits this through
+ArgumentsMixin (events/arguments.py), which fills the event's parties."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING, cast
+
+from ..countries import alpha3_to_2
+from ..numbers import count_with_context
+from ..records import ActorRef, Place, Size
+from .common import LEFT_DEAD, Draft
+from .context import ArticleContext
+from .syntax import (
+    _best_place,
+    _captured,
+    _conjuncts,
+    _count_np,
+    _reduced_passive,
+    _safe,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+    from ..places import PlaceResolver
+    from .arguments import ArgumentsMixin
+
+# PLOVER's verbal types: said, not done, and often told with no place of their own
+VERBAL_TYPES = frozenset({"ACCUSE", "REQUEST", "SUPPORT", "REJECT", "CONSULT", "THREATEN", "AGREE", "COOPERATE"})
+
+
+class CircumstancesMixin:
+    """The size and place part of EventCoder's reading of a draft (ArgumentsMixin inherits it)."""
+
+    places: PlaceResolver
+
+    # ---------------------------------------------------------------- size
+    def _size(self, d: Draft, sent: Span) -> Size:
+        dead = injured = arrested = None
+        dead_lb = inj_lb = False
+        vague: list[str] = []
+        quantities: list[tuple[str, int]] = []
+        seen_t: set[int] = set()
+        for t in d.triggers:
+            if t.i in seen_t:
+                continue
+            seen_t.add(t.i)
+            lemma = t.lemma_.lower()
+            # "fatally shot", "was shot dead", "stabbed to death": a wounding verb whose outcome is death
+            fatal = lemma in {"shoot", "stab", "beat", "gun", "hack", "strike", "hit"} and any(
+                (c.dep_ == "advmod" and c.lower_ == "fatally")
+                or (c.dep_ in {"oprd", "acomp", "xcomp", "advmod"} and c.lower_ == "dead")
+                or (c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ == "death" for g in c.children))
+                for c in t.children
+            )
+            kind = (
+                "dead" if fatal or lemma in {"kill", "die", "neutralize", "neutralise", "murder", "execute", "massacre", "slay"}
+                else "injured" if lemma in {"injure", "wound", "maim"}
+                else "arrested" if lemma in {"arrest", "detain"}
+                else None
+            )
+            victims = _victims_of(t)
+            total, lb = None, False
+            for v in victims:
+                for h in _conjuncts(v):
+                    c = _count_np(h)
+                    if c is None:
+                        continue
+                    if c.vague:
+                        vague.append(c.vague)
+                        continue
+                    if c.value is not None:
+                        total = (total or 0) + c.value
+                        lb = lb or c.lower_bound
+            if kind is None:
+                if total is not None and victims:
+                    quantities.append((f"{victims[0].lemma_.lower()}_{lemma}", total))
+                continue
+            if kind == "dead" and total is not None:
+                dead, dead_lb = (dead or 0) + total, dead_lb or lb
+            elif kind == "injured" and total is not None:
+                injured, inj_lb = (injured or 0) + total, inj_lb or lb
+            elif kind == "arrested" and total is not None:
+                arrested = (arrested or 0) + total
+        # "an attack that left 5 soldiers killed", "killing 6 civilians" hanging off a nominal
+        if dead is None and d.nominal:
+            for c in d.trigger.subtree:
+                if c.lemma_.lower() in {"kill", "die"} and c.i != d.trigger.i:
+                    for v in [x for x in c.children if x.dep_ in {"dobj", "nsubjpass", "nsubj"}]:
+                        cnt = _count_np(v)
+                        if cnt and cnt.value is not None:
+                            dead, dead_lb = cnt.value, cnt.lower_bound
+        if dead is None and d.nominal:
+            tail = sent.text[d.trigger.idx - sent.start_char:]
+            m = LEFT_DEAD.search(tail)
+            if m:
+                cnt = count_with_context(m.group("n") or m.group("n2"), m.group("pre") or m.group("pre2") or "")
+                if cnt.value is not None:
+                    dead, dead_lb = cnt.value, cnt.lower_bound
+        return Size(dead, injured, arrested, dead_lb, inj_lb, tuple(vague), tuple(quantities))
+
+    # ---------------------------------------------------------------- location
+    def _location(
+        self, d: Draft, sent: Span, si: int, ctx: ArticleContext, actors: list[ActorRef], recips: list[ActorRef]
+    ) -> Place | None:
+        party_spans = [(a.start, a.end) for a in (*actors, *recips) if a.start is not None]
+        # "Russian missiles struck Kharkiv", "troops besieged Homs": a target that is a place is where it happened
+        target_places = {(r.start, r.end) for r in recips if r.start is not None} if d.plover_type in {
+            "ASSAULT", "COERCE"} else set()
+
+        def usable(p: Place) -> bool:
+            if p.start is None:
+                return False
+            if (p.start, p.end) in target_places:
+                return True
+            return not any(s is not None and e is not None and s <= p.start < e and not _captured(d) for s, e in party_spans)
+
+        in_sent = [p for p in ctx.places if p.start is not None and sent.start_char <= p.start < sent.end_char and usable(p)]
+        sub = {t.idx for t in d.trigger.subtree}
+        clause = [p for p in in_sent if p.start in sub or any(p.start == t.idx for t in sent if t.idx in sub)]
+        for pool, why in ((clause, "clause"), (in_sent, "sentence")):
+            best = _best_place(pool)
+            if best is not None:
+                return replace(best, reason=f"{why}: {best.reason}" if best.reason else why)
+        # statements, talks and appeals without a place of their own take the article's place as material
+        # events do (the paragraph's, the dateline's, the article's focus), checked against their parties:
+        # an appeal to a parliament in a story datelined in the capital happened there, not nowhere
+        fallback: Place | None = None
+        for pj in ctx.paragraph_before(si):
+            best = _best_place([p for p in ctx.places if p.start is not None
+                                and ctx.sents[pj].start_char <= p.start < ctx.sents[pj].end_char])
+            if best is not None:
+                fallback = replace(best, reason="paragraph")
+                break
+        if fallback is None:
+            dl = ctx.dateline(cast("ArgumentsMixin", self))  # the coder, whose places read the dateline
+            focus = ctx.focus_place()
+            fallback = (replace(dl, reason="dateline") if dl is not None
+                        else replace(focus, reason="article focus (no place in the sentence)") if focus is not None
+                        else None)
+        # a place borrowed from elsewhere in the article must fit the parties: Colombian troops in a
+        # Mogadishu-datelined round-up fought in Colombia, not in Somalia
+        homes = {c for c in (alpha3_to_2(a.country) for a in (*actors, *recips) if a.country) if c}
+        if fallback is None and len(homes) == 1 and d.plover_type in VERBAL_TYPES:
+            # an appeal or statement about one country's parties, in an article that names no place ("the
+            # Security Council urges Iraq's Prime Minister-designate ..."): that country, at country precision
+            country = _safe(lambda: self.places.country(next(iter(homes))))
+            if country is not None:
+                return replace(country, reason="the parties' country (no place in the article)")
+        if fallback is not None and homes and fallback.country not in homes:
+            if len(homes) == 1:
+                country = _safe(lambda: self.places.country(next(iter(homes))))
+                if country is not None:
+                    return replace(country, reason="the parties' country (the article's place is elsewhere)")
+            return None
+        return fallback
+
+
+def _victims_of(v: Token) -> list[Token]:
+    """Whom a harming verb befell: its object or passive subject, and the subject of 'die' or of a reduced
+    passive ('the soldiers killed in the blast'). The event's size counts them; an attack takes them as
+    its recipients."""
+    return [c for c in v.children if c.dep_ in {"nsubjpass", "dobj", "obj"}] + (
+        [c for c in v.children if c.dep_ == "nsubj"] if v.lemma_.lower() == "die" or _reduced_passive(v) else [])
