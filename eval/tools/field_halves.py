@@ -3,7 +3,7 @@
     .venv/bin/eventwire eval articles eval/corpus/dev --json > /tmp/dev.json
     .venv/bin/python eval/tools/field_halves.py /tmp/dev.json [--field date --field claim_source]
 
-Groups: all dev articles, the older 61, round 7's and round 8's (eval/corpus/dev_round*.txt), and two
+Groups: all dev articles, the older 61, round 7's, 8's and 9's (eval/corpus/dev_round*.txt), and two
 halves fixed by sha256('fieldhalf:' + file stem), chosen before any field error was read: rules for a field
 may be written reading half A's misses (``eval/tools/fields.py ... --half A``); half B is only scored.
 Prints right/scored per field, invented dates and death counts, and events recall / precision / F1.
@@ -59,16 +59,18 @@ def main(argv: list[str] | None = None) -> int:
         print("field_halves.py: dev reports only", file=sys.stderr)
         return 2
     fields = tuple(a.field or ("date", "claim_source"))
-    r7, r8 = _stems("dev_round7.txt"), _stems("dev_round8.txt")
+    r7, r8, r9 = _stems("dev_round7.txt"), _stems("dev_round8.txt"), _stems("dev_round9.txt")
 
     def stem(n: str) -> str:
         return n.removesuffix(".gold.json")
 
     groups = {
         "all": list(per),
-        "older61": [n for n in per if stem(n) not in r7 | r8],
+        "older61": [n for n in per if stem(n) not in r7 | r8 | r9],
         "round7": [n for n in per if stem(n) in r7],
         "round8": [n for n in per if stem(n) in r8],
+        "round9": [n for n in per if stem(n) in r9],
+        "to r8": [n for n in per if stem(n) not in r9],
         "half A": [n for n in per if half_of(stem(n)) == "A"],
         "half B": [n for n in per if half_of(stem(n)) == "B"],
     }

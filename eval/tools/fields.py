@@ -6,7 +6,8 @@ location, parties, date, dead or claim source disagrees with the gold, gold and 
     .venv/bin/python eval/tools/fields.py eval/corpus/dev --field date --half A
 
 ``--half A`` lists the misses of the dev articles in the fixed half A only (sha256('fieldhalf:' + stem),
-eval/tools/field_halves.py); half B is only scored there, never listed.
+eval/tools/field_halves.py); half B is only scored there, never listed. Round 9's LGL records
+(eval/corpus/dev_round9.txt) are never listed while their texts are being annotated as event gold.
 
 Uses the same matching and the same field rules as `eventwire eval articles` (and the shared scorer).
 It refuses the test split: that split is only scored.
@@ -82,7 +83,7 @@ def main(argv: list[str] | None = None) -> int:
     pipe = Pipeline()
     wrong: collections.Counter[str] = collections.Counter()
     for path in gold_files(tuple(a.paths)):
-        if a.half and half_of(path.name.removesuffix(".gold.json")) != a.half:
+        if a.half and (half_of(path.name.removesuffix(".gold.json")) != a.half or path.name.startswith("lgl-")):
             continue
         gold = load_gold(path)
         events = [e.to_dict() for e in pipe.extract_article(gold.article(check_language=False))]

@@ -41,3 +41,15 @@ def test_the_claimant_of_an_attack_with_no_attacker_named_is_its_actor() -> None
     # the condemnation stays Britain's
     condemn = [e for e in events if e["plover_type"] == "ACCUSE"]
     assert condemn and all("Islamic" not in a["text"] for a in condemn[0]["actors"] if a["role"] == "actor")
+
+
+def test_a_claim_of_responsibility_anywhere_in_the_sentence_is_the_attacks_claim_source() -> None:
+    # the claiming clause hangs off the second town, not the attacks; it claims them all the same, and it
+    # is no claim source of the condemnation that reports it
+    events = _events("The United States strongly condemns the horrific attacks today in the towns of Jabla in the "
+                     "northwest province of Latakia, and the port city of Tartus, for which Da’esh has claimed "
+                     "responsibility.")
+    attacks = [e for e in events if e["plover_type"] == "ASSAULT"]
+    condemn = [e for e in events if e["plover_type"] == "ACCUSE"]
+    assert attacks and all(e["claim_source"] == ["Da’esh"] for e in attacks)
+    assert condemn and "Da’esh" not in condemn[0]["claim_source"]

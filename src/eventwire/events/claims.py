@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, cast
 
 from . import lexicon as lx
+from .circumstances import VERBAL_TYPES
 from .common import PRONOUNS, Draft
 from .context import ArticleContext
 from .syntax import _claim_text, _first_person, _inherited_subjects, _subjects
@@ -23,7 +24,7 @@ class ClaimsMixin:
                     si: int) -> tuple[list[str], Token | None]:
         """The event's claim source and the word that names it in the sentence: a first person ("we")
         is the article's speaker; a pronoun ("he said") who it stands for."""
-        claim, claim_tok = self._claim_source(d.trigger, sent, ctx, si)
+        claim, claim_tok = self._claim_source(d, sent, ctx, si)
         if claim_tok is not None and _first_person(claim_tok):
             sp = ctx.speaker_for(si, None, cast("ArgumentsMixin", self))  # EventCoder, which inherits both
             return ([sp.name or sp.text] if sp is not None else []), None
@@ -34,8 +35,12 @@ class ClaimsMixin:
             claim = [m.name or m.text] if m is not None else [_claim_text(named, ctx.text)] if named is not None else []
         return claim, claim_tok
 
-    def _claim_source(self, t: Token, sent: Span, ctx: ArticleContext, si: int) -> tuple[list[str], Token | None]:
-        claimant = _responsibility_claimant(t, sent)
+    def _claim_source(self, d: Draft, sent: Span, ctx: ArticleContext, si: int) -> tuple[list[str], Token | None]:
+        t = d.trigger
+        # responsibility is claimed for what was done: a statement about the attack (a condemnation, an
+        # appeal) is its speaker's word, not the claimant's
+        claimant = (None if d.plover_type in VERBAL_TYPES else _responsibility_claimant(t, sent)) or \
+            _free_relative_claimant(t)
         if claimant is not None:
             return [_claim_text(claimant, ctx.text)], claimant
         cur = t
@@ -60,10 +65,35 @@ class ClaimsMixin:
                 objs = [g for g in tok.doc[tok.i + 1].children if g.dep_ == "pobj"]
                 if objs:
                     return [_claim_text(objs[0], ctx.text)], objs[0]
+        if d.plover_type == "ASSAULT" and (claimant := _responsibility_claimed(sent)) is not None:
+            # "condemns the attacks in Jabla ..., and Tartus, for which Da'esh has claimed responsibility":
+            # however the parser hangs the claim, the attack the sentence tells is what is claimed
+            return [_claim_text(claimant, ctx.text)], claimant
         src = ctx.list_source(si) or ctx.continued_source(si, sent)
         if src:
             return [src], None
         return [], None
+
+
+# verbs that attribute a description: "what X claimed was a deliberate bombing", "what police described as
+# an attack", "what Moscow called a provocation"
+DESCRIBING_VERBS = lx.SPEECH_VERBS | {"call", "describe", "term", "label", "brand", "allege", "characterize",
+                                       "characterise"}
+
+
+def _free_relative_claimant(t: Token) -> Token | None:
+    """Who gives an event noun its description in a free relative: "because of what the United States
+    claimed was a deliberate bombing", "in what police described as a targeted attack". The event is
+    that speaker's claim, whatever the parser makes of the clause around it."""
+    head = t.head
+    if not (t.dep_ in {"attr", "oprd"} and head.lemma_ == "be" or t.dep_ == "pobj" and head.lower_ == "as"):
+        return None
+    for v in t.doc[max(0, head.i - 8): head.i]:
+        if v.lemma_.lower() in DESCRIBING_VERBS and any(c.lower_ == "what" for c in v.children):
+            subj = _subjects(v)
+            if subj and not _first_person(subj[0]):
+                return subj[0]
+    return None
 
 
 def _responsibility_claimant(t: Token, sent: Span) -> Token | None:

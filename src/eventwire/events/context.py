@@ -126,17 +126,20 @@ class ArticleContext:
         """A sentence's dates; for future and hypothetical events a bare weekday is the next one."""
         if (si, future) not in self._times:
             s = self.sents[si]
-            self._times[si, future] = self.find_times(s.start_char, s.end_char, future=future)
+            # the sentence as parsed: a stretch the pre-filter blanked inside it is no part of it
+            self._times[si, future] = self.find_times(s.start_char, s.end_char, future=future, text=s.text)
         return self._times[si, future]
 
-    def find_times(self, start: int, end: int, future: bool = False) -> list[When]:
+    def find_times(self, start: int, end: int, future: bool = False, text: str | None = None) -> list[When]:
         """The dates of a stretch of the article's text, against the publication date; "the next day"
         counted from the day the text named last before it; without a publication date, a weekday the
-        text's own full dates settle (times.text_dates). The rest stay unresolved."""
+        text's own full dates settle (times.text_dates). The rest stay unresolved. ``text``: the
+        stretch as parsed, where the pre-filter blanked part of it."""
         from ..times import find_times
         from ..times.text_dates import resolve_against_text, resolve_anaphora, text_present
 
-        found = _safe(lambda: find_times(self.text[start:end], self.published, offset=start, future=future)) or []
+        part = self.text[start:end] if text is None else text
+        found = _safe(lambda: find_times(part, self.published, offset=start, future=future)) or []
         if not found or all(w.start is not None for w in found):
             return found
         if not self._present_read:
