@@ -33,3 +33,18 @@ def test_what_a_party_claimed_was_an_attack_is_that_partys_claim() -> None:
     plain = "Russian aircraft carried out a deliberate bombing of a humanitarian convoy headed to Aleppo."
     [bombing] = [e for e in _events(plain) if e["plover_type"] == "ASSAULT"]
     assert bombing["claim_source"] == []
+
+
+def test_a_sentence_between_two_of_one_sources_account_is_that_sources() -> None:
+    text = ("A man has been charged with murder in the stabbing death of a software executive, police said.\n\n"
+            "Bassett is accused of stabbing Miguel Beedle in an alley on the Near North Side. Police say "
+            "Bassett approached Beedle in the alley and stabbed him in the back.")
+    stabbing = [e for e in _events(text) if e["plover_type"] == "ASSAULT" and "accused" in e["evidence"]["sentence"]]
+    assert stabbing and stabbing[0]["claim_source"] == ["Police"]
+
+
+def test_a_sentence_after_one_sources_account_is_not_that_sources_by_default() -> None:
+    text = ("A man has been charged with murder in the stabbing death of a software executive, police said.\n\n"
+            "Bassett stabbed Miguel Beedle in an alley on the Near North Side. The mayor said the city mourns.")
+    stabbing = [e for e in _events(text) if e["plover_type"] == "ASSAULT" and "Bassett" in e["evidence"]["sentence"]]
+    assert stabbing and stabbing[0]["claim_source"] == []

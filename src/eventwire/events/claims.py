@@ -69,7 +69,7 @@ class ClaimsMixin:
             # "condemns the attacks in Jabla ..., and Tartus, for which Da'esh has claimed responsibility":
             # however the parser hangs the claim, the attack the sentence tells is what is claimed
             return [_claim_text(claimant, ctx.text)], claimant
-        src = ctx.list_source(si) or ctx.continued_source(si, sent)
+        src = ctx.list_source(si) or ctx.continued_source(si, sent) or ctx.bracketed_source(si)
         if src:
             return [src], None
         return [], None

@@ -275,6 +275,17 @@ class ArticleContext:
         self._attribution[si] = self._attribution[si - 1]
         return _claim_text(self._attribution[si], self.text)
 
+    def bracketed_source(self, si: int) -> str | None:
+        """A sentence with no reporting verb of its own between two that report the same source ("...,
+        police said. Bassett is accused of stabbing X. Police say Bassett approached ..."): a run of one
+        source's account, which the sentence in the middle belongs to."""
+        if si in self._attribution or si == 0 or si + 1 >= len(self.sents) or self._para[si + 1] != self._para[si]:
+            return None
+        before, after = self._attribution.get(si - 1), self._attribution.get(si + 1)
+        if before is None or after is None or before.lemma_.lower() != after.lemma_.lower():
+            return None
+        return _claim_text(after, self.text)
+
     def reported_by(self, si: int, pronoun: Token) -> Token | None:
         """Who a reporting pronoun ("he said", "they added") stands for when no party of the article's
         memory fits: the named subject of the nearest earlier reporting verb of the paragraph, two
