@@ -506,7 +506,7 @@ class Resolver:
         if cal.safe_date(2000, a.m, a.d) is None:  # 2000 is a leap year: anything invalid there is invalid
             raise Unresolved(f"invalid date: month {a.m} has no day {a.d}")
         step = 1 if forward else -1
-        candidates = []
+        candidates: list[dt.date] = []
         year = ref.year
         while len(candidates) < 3 and abs(year - ref.year) <= 8:
             day = cal.safe_date(year, a.m, a.d)
