@@ -1,5 +1,8 @@
 """An event's date: the time expression of its own clause, else of its sentence or paragraph, else the
-publication date as a stand-in labelled 'reported' (arguments.ArgumentsMixin inherits DatingMixin)."""
+publication date as a stand-in labelled 'reported' (arguments.ArgumentsMixin inherits DatingMixin).
+Expressions are resolved by ArticleContext.find_times: against the publication date, and beyond their
+sentence where the text settles them (times/text_dates.py: "the next day", a weekday that names the
+day of a full date of the text when the record has no publication date)."""
 
 from __future__ import annotations
 
