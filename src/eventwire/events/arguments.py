@@ -205,7 +205,7 @@ class ArgumentsMixin(CircumstancesMixin):
                 elif refs:
                     recips = refs
         if not actors:
-            actors = self._implicit_actor(d, sent, ctx, speaker, recips) or self._authority_actor(d, sent, si, ctx)
+            actors = self._implicit_actor(d, sent, ctx, speaker, recips)
         if not actors and d.plover_type == "ASSAULT" and (
                 claimant := _responsibility_claimant(t, sent) or _responsibility_claimed(sent)) is not None:
             # "an attack ..., for which Daesh has claimed responsibility": with no other attacker named,
@@ -309,7 +309,9 @@ class ArgumentsMixin(CircumstancesMixin):
         """An act only an authority does, told in the passive with no agent ("Bassett was arrested on
         Wednesday", "he was charged with murder"): the authority of that kind the article names nearest to
         it, in its sentence ("..., police said") or the five before (data/authority_verbs.tsv). None named:
-        no actor (nothing is invented)."""
+        no actor (nothing is invented). The coder asks this after its gates and the event's place: the
+        authority fills the actor of an event that stands on its own, it neither makes a draft an event
+        nor moves its place."""
         t = d.trigger
         row = AUTHORITY_VERBS.get(t.lemma_.lower())
         if d.nominal or row is None or d.plover_type not in row[0]:
