@@ -145,3 +145,38 @@ def test_in_copies_of_one_story_each_event_of_a_sentence_joins_its_own(store: St
     a = (_iid(store, first.article.article_id, 0), _iid(store, first.article.article_id, 1))
     assert a[0] != a[1]
     assert (_iid(store, second.article.article_id, 0), _iid(store, second.article.article_id, 1)) == a
+
+
+def test_migrations_0009_and_0010_fill_what_the_linker_writes(store_url: str) -> None:
+    """A store taken back to 0008 and upgraded again: the evidence keys (0010) and the incidents'
+    countries beside their actor codes (0009) are filled from the stored events as the linker wrote
+    them."""
+    from alembic import command
+    from alembic.config import Config
+
+    from eventwire.store.core import MIGRATIONS
+    from eventwire.store.incident_tables import incident_actors
+    from incident_samples import two_reports
+
+    def kept(s: Store) -> tuple[list[tuple], list[tuple]]:
+        a = incident_actors.c
+        with s.engine.connect() as conn:
+            return (sorted(map(tuple, conn.execute(sa.select(evidence_keys)))),
+                    sorted(map(tuple, conn.execute(sa.select(a.incident_id, a.role, a.country, a.sector,
+                                                             a.incident_country)))))
+
+    with Store.open(store_url) as s:
+        for r in (*two_reports(), _report(FIRST, "outlet A", "2016-09-19", (0, "i_a1", {}), (1, "i_a2", {"nth": 1})),
+                  _report(SECOND, "outlet B", "2016-09-19", (0, "i_b1", {}), (1, "i_b2", {"nth": 1}))):
+            s.add_result(r)
+        keys, countries = kept(s)
+        assert len(keys) == 4 and {c[-1] for c in countries} == {"SY", None}
+        cfg = Config()
+        cfg.set_main_option("script_location", str(MIGRATIONS))
+        with s.writer.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.downgrade(cfg, "0008")
+        with s.engine.connect() as conn:
+            assert not sa.inspect(conn).has_table("evidence_keys")
+    with Store.open(store_url) as s:
+        assert kept(s) == (keys, countries)
