@@ -253,10 +253,10 @@ def _count_by_facet(
     coded = _code_in_country(store, conn, f, conflict, min_outlets, rep, facet)
     if coded is not None:
         t = incident_actors.c
-        inner = (sa.select(t.sort_date, t.incident_id).where(*coded).distinct()
-                 .order_by(t.sort_date.desc(), t.incident_id.desc()).limit(bound + 1))
-        n = int(conn.execute(sa.select(sa.func.count()).select_from(inner.subquery())).scalar_one())
-        return n, n <= bound
+        keys = (sa.select(t.sort_date, t.incident_id).where(*coded).distinct()
+                .order_by(t.sort_date.desc(), t.incident_id.desc()).limit(bound + 1))
+        got = int(conn.execute(sa.select(sa.func.count()).select_from(keys.subquery())).scalar_one())
+        return got, got <= bound
     own = _conditions(store, conn, f, conflict, min_outlets)
     table, cond = facets.match(store, conn, rep, facet, probe=bool(own))
     if own:
