@@ -199,3 +199,15 @@ def _office_on(offices: tuple[Office, ...], day: dt.date) -> Office | None:
     # The latest-begun post is the one a reporter would name (a PM who also leads a party); a state
     # office outranks a party leadership begun later (a president who takes over the party).
     return max(current, key=lambda o: (o.sector != "PTY", o.start))
+
+
+def _capital_in_name(text: str, toks: list[str], hits: list[_Hit]) -> bool:
+    """A capital written next to a capitalised word no entry explains is part of a name ("Tokyo Electric
+    Holdings", "Tehran Stock Exchange"), not the metonym for a government ("Ankara said")."""
+    cased = tokens_cased(text, MAX_TOKENS)
+    capital = next((h for h in hits if h.entry.kind == "capital"), None)
+    if capital is None or len(cased) != len(toks):
+        return False
+    covered = {i for h in hits for i in range(h.start, h.end)}
+    return any(0 <= i < len(toks) and i not in covered and cased[i][:1].isupper() and cased[i].isalpha()
+               and toks[i] not in _DETERMINERS for i in (capital.start - 1, capital.end))

@@ -350,9 +350,62 @@ def build(hide: Callable[[str, Entry], bool] | None = None) -> KnowledgeBase:
     _add_compiled(b)
     _add_agents(b)
     _add_agents(b, WORDNET_FILE)
+    _add_plurals(b)
 
     index = {k: tuple(v) for k, v in b.index.items()}
     return KnowledgeBase(index=index, max_len=b.max_len, country_names=names)
+
+
+# Curated role files whose nouns are listed in one number only ("delegation", "prosecutor general"): their
+# plurals are composed at load time, as the compiled agents' already are.
+_PLURAL_SOURCES = frozenset(["roles.tsv", "head_nouns.tsv"])
+
+
+_PLURAL_OTHER_SENSE = frozenset(["party"])
+_NO_PLURAL = ("men", "people", "police", "personnel", "staff", "clergy", "military", "media", "folk", "children",
+              "public", "gentry")
+
+
+def plural(word: str) -> str | None:
+    """The regular English plural of a noun; None for a word that already ends like a plural or names a
+    body of people with no plural of its own ("police", "personnel")."""
+    if word.endswith(_NO_PLURAL):
+        return None
+    if word.endswith("man"):
+        return word[:-3] + "men"
+    if word.endswith(("ss", "sh", "ch", "x", "z")):
+        return word + "es"
+    if word.endswith("s") or not word.isalpha():
+        return None
+    if word.endswith("y") and word[-2:-1] not in ("a", "e", "i", "o", "u"):
+        return word[:-1] + "ies"
+    return word + "s"
+
+
+def _add_plurals(b: _Builder) -> None:
+    """The plural of every curated role noun no entry spells ("delegations", "prosecutors general" is not
+    made: the last word is pluralised, "chiefs of staff" is left to the lists). A spelling any file holds
+    keeps its entries; a role written with required capitals is left out."""
+    for k, entries in list(b.index.items()):
+        for e in entries:
+            if e.kind != "role" or e.source not in _PLURAL_SOURCES or e.cased is not None:
+                continue
+            words = k.split(" ")
+            if any(w in _BOUNDARY_WORDS for w in words):
+                continue
+            # "parties" in news is mostly the sides of a talk or a case ("all parties", "relevant parties"),
+            # not political parties: the singular keeps its reading, the plural is not composed
+            last = plural(words[-1]) if words[-1] not in _PLURAL_OTHER_SENSE else None
+            if last is None:
+                continue
+            pk = " ".join([*words[:-1], last])
+            if pk not in b.index:
+                b.add(pk, e, k=pk)
+            break
+
+
+# Prepositions inside a role phrase ("head of state"): its plural is not the last word's.
+_BOUNDARY_WORDS = frozenset(["of", "to", "for", "in", "at", "on", "from", "with", "by"])
 
 
 def head_noun_roles() -> Iterator[tuple[str, Entry]]:
