@@ -96,6 +96,13 @@ def examples(person_every: int) -> list[tuple[str, str]]:
     return sorted((k, next(iter(v))) for k, v in labels.items() if len(v) == 1)
 
 
+def _mit_notice() -> list[str]:
+    """The MIT notice of the PETRARCH2 dictionaries, as the compiled CAMEO file's header carries it."""
+    text = (ROOT / "src" / "eventwire" / "actors" / "data" / "compiled_cameo_orgs.tsv").read_text(encoding="utf-8")
+    head = [ln for ln in text.splitlines()[1:] if ln.startswith("#")]
+    return head[:next((i for i, ln in enumerate(head) if "USE OR OTHER DEALINGS" in ln), len(head) - 1) + 1]
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--person-every", type=int, default=8)
@@ -152,9 +159,10 @@ def main(argv: list[str] | None = None) -> int:
         f"# COMPILED by scripts/build_sector_words.py: a logistic regression (C={args.C}) of the sector of the",
         "# compiled files' names and role phrases (compiled_orgs.tsv: CIA World Factbook, public domain;",
         "# compiled_cameo_orgs.tsv, compiled_agents.tsv: PETRARCH2 dictionaries, MIT, Open Event Data Alliance;",
-        "# compiled_wordnet_roles.tsv: WordNet 3.0 Copyright 2006 by Princeton University; a sample of the",
-        f"# compiled people's names as PERSON, one in {args.person_every}) on their words. Do not edit: rebuild.",
+        "# compiled_wordnet_roles.tsv: \"WordNet 3.0 Copyright 2006 by Princeton University. All rights reserved.\";",
+        f"# a sample of the compiled people's names as PERSON, one in {args.person_every}) on their words. Do not edit: rebuild.",
         "# feature<TAB>label index=weight ... (weights under " + f"{args.min_weight} left out); __bias__ = intercepts.",
+        *_mit_notice(),
         "feature\t" + "\t".join(labels),
         "__bias__\t" + " ".join(f"{j}={v:.3f}" for j, v in enumerate(m.intercept_)),
     ]
