@@ -69,6 +69,9 @@ ACTOR_RULES: dict[str, tuple[str, ...]] = {
     # round 9: a capital next to a capitalised word no entry explains is part of a name ("Tokyo Electric
     # Holdings"), not the government's metonym: found probing invented names, no dev case read
     "capital-in-name": (),
+    # round 9: a country named right before another country's party name of the same words ("Kenyan
+    # Democratic Party" is not the US party): found probing invented names, no dev case read
+    "named-country-party": (),
 }
 
 

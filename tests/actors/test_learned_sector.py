@@ -97,3 +97,23 @@ def test_curated_role_nouns_are_read_in_the_plural(r: ActorResolver) -> None:
             if (e.kind == "role" and e.source == "roles.tsv" and " " not in k and e.cased is None and kb.plural(k)
                     and k != "party"):  # "parties" are mostly the sides of a talk: not composed
                 assert base.lookup(kb.plural(k) or ""), k
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("Kenyan Democratic Party", "KEN"),           # not the US Democratic Party
+    ("Irish Labour Party", "IRL"),                # not Britain's
+    ("Japan's Liberal Democratic Party", "JPN"),  # the country named before the name, words between
+])
+def test_a_country_named_before_another_countrys_party_name_is_its_own_party(r: ActorResolver, text: str,
+                                                                              country: str) -> None:
+    m = r.resolve(text)
+    assert m is not None and (m.country, m.sector) == (country, "PTY")
+    assert m.name is None  # not the other country's party
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("British Labour Party", "GBR"), ("US Democratic Party", "USA"), ("Kurdish PKK", "TUR"),  # an armed group keeps its own
+])
+def test_a_party_named_with_its_own_country_keeps_its_entry(r: ActorResolver, text: str, country: str) -> None:
+    m = r.resolve(text)
+    assert m is not None and m.country == country and m.name is not None

@@ -304,9 +304,19 @@ class ActorResolver:
                 sector, sector_2 = head_role.entry.sector, head_role.entry.sector_2
                 rule += f"+head:{head_role.span}"
             country = org.country or (place.entry.country if place else None)
+            name, wikidata = org.name, org.wikidata
+            # the country named last before the party's name in the head ("Japan's Liberal Democratic Party")
+            named = next((h for h in reversed(head) if h.end <= orgs[-1].start and h.entry.kind in ("country", "demonym")
+                          and not any(o.start >= h.end and o.end <= orgs[-1].start for o in orgs[:-1])), None)
+            if (named is not None and "party" in org.flags and org.country and named.entry.country
+                    and named.entry.country != org.country and "named-country-party" not in self.disabled):
+                # "Kenyan Democratic Party", "Irish Labour Party": a party is its own country's; a country named
+                # before another country's party name of the same words is that country's party
+                country, name, wikidata = named.entry.country, None, None
+                rule += f"+{named.entry.kind}:{named.entry.name}"
             if former and (sector in _OFFICE_SECTORS or org.kind == "org"):
                 sector, sector_2, rule = "ELI", None, rule + "+former"
-            return ActorMatch(org.name, country, sector, org.wikidata, rule, sector_2)
+            return ActorMatch(name, country, sector, wikidata, rule, sector_2)
 
         if role is not None:
             sector, sector_2 = _role_sector(role, head)
