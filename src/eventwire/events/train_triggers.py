@@ -10,6 +10,8 @@ Training data (../shared/data, dev halves only; nothing of acceptance's halves i
   ASSAULT, the way news coders code "X killed Y") and every other verb and noun is a negative;
 - RAMS dev passages: one event annotated per passage, so its trigger is a positive and the other words
   are negatives of low weight (other events of the passage are not marked);
+- the team corpus's dev split (--corpus): gold evidence words are positives, words of sentences with no
+  gold event and of clauses the gold marks as not_events are negatives (_gold_examples);
 - records named in --exclude (the team corpus's test split, eval/corpus/test_ids.txt) are left out, so the
   test split stays unseen.
 """
