@@ -3,13 +3,14 @@
 
     python eval/tools/assemble_corpus.py            # writes eval/corpus/{dev,test}/, incidents.json, test_ids.txt
 
-- Primary annotations: eval/corpus/raw/{a1,a2,a3,a4,a6,a9,lead}/; second, independent annotations (for
+- Primary annotations: eval/corpus/raw/{a1,a2,a3,a4,a6,a9,a10,a12,a13,a14,a15,a16,a18,lead}/; second, independent annotations (for
   agreement only): raw/{a7,a8}/; adjudicated files, where the adjudication changed something: raw/adjudicated/.
 - The split is by outlet (eval/corpus/splits.tsv): articles of one outlet, and articles that report one
   incident, are always on the same side (see eval/corpus/README.md). Articles with no known outlet are
   their own group.
-- LGL records are left out of the splits: the shared scorer reads datasets with str.splitlines(), which
-  breaks lgl/dev.jsonl at a U+0085 inside record 38543581, so no LGL record after it can be scored there.
+- The shared scorer reads datasets with str.splitlines(), which breaks lgl/dev.jsonl at a U+0085 inside
+  record 38543581, so no LGL record from it on can be scored there: LGL test articles (round 9, raw/a16) are
+  all records before it; LGL records after it (raw/a15) are dev only (`eventwire eval articles` reads them).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import json
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1] / "corpus"
-PRIMARY = ("a1", "a2", "a3", "a4", "a6", "a9", "a10", "a12", "a13", "a14", "lead")
+PRIMARY = ("a1", "a2", "a3", "a4", "a6", "a9", "a10", "a12", "a13", "a14", "a15", "a16", "a18", "lead")
 
 
 def load_splits() -> dict[str, str]:

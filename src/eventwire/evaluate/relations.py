@@ -225,7 +225,8 @@ def score_document(
     fighting = gold_pairs(doc, "FightingAgainst")
     allies = gold_pairs(doc, "AlliesOf")
     violent = [ev for ev in events if ev.get("plover_type") in VIOLENT]
-    found, missed = [], []
+    found: list[Any] = []
+    missed: list[Any] = []
     for p in fighting:
         how = next((h for ev in violent if (h := states_pair(ev, p, matcher))), None)
         (found if how else missed).append({"pair": p.describe(), "how": how} if how else p.describe())

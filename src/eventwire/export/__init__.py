@@ -133,7 +133,7 @@ def acled_row(rec: dict[str, Any]) -> dict[str, Any]:
     precision = date.get("precision")
     time_precision = {"day": 1, "week": 2, "range": 2}.get(precision or "", 3) if start else ""
     geo_precision = {"town": 1, "admin2": 2, "admin1": 3, "country": 3}.get(loc.get("precision") or "", "")
-    iso_num = ""
+    iso_num: int | str = ""
     if home:
         c = pycountry.countries.get(alpha_2=home.upper())
         iso_num = int(c.numeric) if c else ""

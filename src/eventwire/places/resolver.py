@@ -268,7 +268,7 @@ class PlaceResolver:
         first, _, rest = key.partition(" ")
         if first in _DIRECTIONS and rest:
             keys.append((rest, -0.5, True))
-        either = bool(match) and match.group("word") in _EITHER_ADMIN_WORDS and "either-admin" not in DISABLED_RULES
+        either = match is not None and match.group("word") in _EITHER_ADMIN_WORDS and "either-admin" not in DISABLED_RULES
         return _Query(tuple(keys), kind_hint, country_hint, either)
 
     def _candidates(self, query: _Query) -> list[tuple[Candidate, float]]:
@@ -295,7 +295,7 @@ class PlaceResolver:
             key = norm_key(" ".join(words[:size]))
             # "W. Va." is written with a space that the index key "wva" (from "W.Va.") lacks
             cands = self._lookup(key) or (self._lookup(key.replace(" ", "")) if "." in match.group(1) else ())
-            found = {
+            found: set[tuple[str, str | None, str | None]] = {
                 (c.cc, c.admin1 if c.kind == ADMIN1 else None, None)
                 for c in cands
                 if c.how == MAIN and c.kind in (ADMIN1, COUNTRY)

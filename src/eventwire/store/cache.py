@@ -92,7 +92,7 @@ class ReadCache:
             if gen == self._generation and key in self._entries:
                 self._entries.move_to_end(key)
                 self.hits += 1
-                return self._entries[key][0]  # type: ignore[no-any-return]
+                return self._entries[key][0]
             self.misses += 1
         value = compute()  # outside the lock: readers of other keys do not wait for it
         size = _size(value)

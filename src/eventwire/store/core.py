@@ -402,7 +402,7 @@ class Store:
                 # for a broad filter the page-order index is the far cheaper path.
                 rows = _sqlite_indexed_by(conn, q, "events", "ix_events_sort")
             else:
-                rows = conn.execute(q).all()
+                rows = list(conn.execute(q).all())
             more = len(rows) > limit
             rows = rows[:limit]
             if deferred and rows:
@@ -601,7 +601,7 @@ def _sqlite_indexed_by(conn: Connection, q: sa.Select[Any], table: str, index: s
         raise ValueError(f"cannot place an index hint in {sql!r}")
     sql = sql[:at] + f" INDEXED BY {index}" + sql[at:]
     params = tuple(compiled.params[name] for name in compiled.positiontup or ())
-    processors = compiled._bind_processors  # noqa: SLF001 - dates and the like, as SQLAlchemy binds them
+    processors: dict[str, Callable[[Any], Any]] = compiled._bind_processors  # type: ignore[assignment]  # noqa: SLF001 - dates and the like, as SQLAlchemy binds them
     params = tuple(
         processors[name](v) if name in processors else v
         for name, v in zip(compiled.positiontup or (), params, strict=True)
