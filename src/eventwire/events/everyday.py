@@ -25,7 +25,6 @@ from .assertion import unasserted
 from .common import Draft
 from .frames import PROTEST_CUES_RE
 from .gates import VERBAL_TYPES
-from .genre import everyday_article
 from .verbal import question_not_request, warning_without_threat
 
 if TYPE_CHECKING:
@@ -356,5 +355,4 @@ def everyday(d: Draft, actors: Sequence[ActorRef], recips: Sequence[ActorRef],
     return (natural_cause(d) or occasion_object(d) or worship(d) or metaphor(d) or state_not_act(d) or spoken_protest(d)
             or campaign_gathering(d) or legal_step(d) or faceless_charge(d, actors) or sport_play(d) or press_only(d, recips)
             or reader_address(d) or not_yet(d, modality, [*actors, *recips]) or commerce(d, actors, recips)
-            or unasserted(d, modality) or warning_without_threat(d) or question_not_request(d)
-            or everyday_article(d))
+            or unasserted(d, modality) or warning_without_threat(d) or question_not_request(d))
