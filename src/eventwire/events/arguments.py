@@ -3,6 +3,7 @@ events/circumstances.py)."""
 
 from __future__ import annotations
 
+import csv
 import re
 from collections.abc import Sequence
 from dataclasses import replace
@@ -143,23 +144,35 @@ class ArgumentsMixin(CircumstancesMixin):
             else:
                 actor_toks += [verbal.medium_speaker(s) for s in _subjects(t)]
                 recip_toks += [c for c in t.children if c.dep_ in {"dobj", "obj", "dative"}]
-            # "killed ... in the shelling by the Syrian regime": the nominal names the agent
+            # "killed ... in the shelling by the Syrian regime": the nominal names the agent; who 'died' is
+            # no agent, so a death leaves the agent open to it too ("died after a shootout with police")
+            died = d.plover_type == "ASSAULT" and t.lemma_.lower() == "die"
             for c in [c for tr in d.triggers for c in tr.children]:
                 if c.dep_ == "prep":
                     for g in c.children:
+                        if g.dep_ == "pobj" and g.lemma_.lower() in FIGHT_NOUNS and (died or not actor_toks):
+                            # "killed in a gun battle with police": the sides of the fight are its actors
+                            actor_toks += [x for gc in g.children if gc.dep_ == "prep" and gc.lower_ in {"with", "between"}
+                                           for x in gc.children if x.dep_ == "pobj" and not _is_place_tok(x, ctx)]
                         if g.dep_ == "pobj" and g.lemma_.lower() in lx.NOUN_TRIGGERS:
                             for gc in g.children:
-                                if gc.dep_ == "prep" and gc.lower_ == "by" and not actor_toks:
+                                if gc.dep_ == "prep" and gc.lower_ == "by" and (died or not actor_toks):
                                     actor_toks += [x for x in gc.children if x.dep_ == "pobj"]
-                                if gc.dep_ in {"poss", "amod", "compound"} and gc.ent_type_ in {"NORP", "GPE"} \
-                                        and not actor_toks:
+                                if gc.dep_ in {"poss", "amod", "compound"} and (died or not actor_toks) and (
+                                        gc.ent_type_ in {"NORP", "GPE"} or self._agent_modifier(gc, ctx)):
+                                    # "killed in IS attacks", "died in an army raid": the event noun's
+                                    # modifier that names a state or a force carried it out
                                     actor_toks.append(gc)
                     if c.lower_ in {"on", "against", "with", "from"} and d.plover_type in {"ASSAULT", "CONSULT", "COERCE"}:
                         recip_toks += [g for g in c.children if g.dep_ == "pobj" and not _is_place_tok(g, ctx)]
                     if c.lower_ == "on" and d.plover_type in {"REQUEST", "ACCUSE"}:
                         recip_toks += [g for g in c.children if g.dep_ == "pobj"]
             if d.plover_type == "ASSAULT" and t.lemma_.lower() == "die":
-                recip_toks, actor_toks = [c for c in t.children if c.dep_ == "nsubj"], []
+                # who died underwent the attack; the agent of the event noun it died in ("died in shelling
+                # by the regime") or the sides of a fight ("died after a gunfight with police") acted
+                dead = [c for c in t.children if c.dep_ == "nsubj"]
+                recip_toks, actor_toks = dead, [x for x in actor_toks if x.i not in {v.i for v in dead}
+                                                and x.dep_ == "pobj"]
         if d.nominal:
             actor_toks, recip_toks = verbal.nominal_parties(d, actor_toks, recip_toks)
         if d.plover_type == "ASSAULT" and all(x.lower_ in REFLEXIVE for x in recip_toks):
@@ -292,6 +305,41 @@ class ArgumentsMixin(CircumstancesMixin):
                              rule="agentless strike claimed by a party against the other side")]
         return []
 
+    def _authority_actor(self, d: Draft, sent: Span, si: int, ctx: ArticleContext) -> list[ActorRef]:
+        """An act only an authority does, told in the passive with no agent ("Bassett was arrested on
+        Wednesday", "he was charged with murder"): the authority of that kind the article names nearest to
+        it, in its sentence ("..., police said") or the five before (data/authority_verbs.tsv). None named:
+        no actor (nothing is invented). The coder asks this after its gates and the event's place: the
+        authority fills the actor of an event that stands on its own, it neither makes a draft an event
+        nor moves its place."""
+        t = d.trigger
+        row = AUTHORITY_VERBS.get(t.lemma_.lower())
+        if d.nominal or row is None or d.plover_type not in row[0]:
+            return []
+        if not (any(c.dep_ in {"nsubjpass", "auxpass"} for c in t.children) or _reduced_passive(t)) or any(
+                c.dep_ == "agent" for c in t.children):
+            return []
+        undergo = {x.i for c in t.children if c.dep_ in {"nsubjpass", "nsubj"} for x in c.subtree}
+        lo = ctx.sents[max(0, si - 5)].start
+        # the trigger's own sentence first, nearest to the trigger, then the sentences before, latest first
+        own = sorted((x for x in sent if x.i not in undergo), key=lambda x: abs(x.i - t.i))
+        pool = own + [x for x in reversed(sent.doc[lo: sent.start])]
+        for x in pool:
+            if x.pos_ not in {"NOUN", "PROPN"} or x.dep_ in {"compound", "flat", "nmod", "amod"} or (
+                    x.dep_ == "pobj" and x.head.lower_ in PLACE_PREPS):
+                continue  # a word inside a name, or a place ("released from prison", "held in custody")
+            span = _np_span(x)
+            text = span.text.strip()
+            m = ctx.resolve(text, self) if text else None
+            if m is None or m.sector not in row[1] or self._is_outlet(text) or m.country in IGO_CODES \
+                    or "fuzzy" in (m.rule or ""):
+                # a near-miss reading of a common word ("two counts of assault" as 'courts') is no body; an
+                # international body does not arrest or charge in a country
+                continue
+            return [ActorRef("actor", text, m.name, m.country, m.sector, m.wikidata, span.start_char, span.end_char,
+                             rule=f"{m.rule or 'kb'}; the authority that {t.lemma_.lower()}s (agentless passive)")]
+        return []
+
     def _resolve_parties(
         self, toks: Sequence[Token], role: str, sent: Span, si: int, ctx: ArticleContext,
         speaker: Mention | None, d: Draft,
@@ -318,14 +366,14 @@ class ArgumentsMixin(CircumstancesMixin):
             if any(c.dep_ == "det" and c.lower_ in {"no", "neither"} for c in head.children):
                 continue  # "No civilian was hurt": nobody is the party
             for h in [c for s in (verbal.speakers_of(head) or [head]) for c in _conjuncts(s)]:
-                refs = self._resolve_np(h, role, sent, si, ctx, speaker)
+                refs = self._resolve_np(h, role, sent, si, ctx, speaker, d.plover_type)
                 if not refs and role == "actor" and d.plover_type == "PROTEST" and _protester_head(h) is not None:
                     refs = self._crowd(h, sent, si, ctx)  # "tens of thousands of opponents of the coup"
                 if not refs:
                     # "One of them, Mr William Craig, leader of Ulster Vanguard, called for ...": the
                     # apposition names whom a pronoun or quantifier stands for
                     refs = [r for c in h.children if c.dep_ == "appos"
-                            for r in self._resolve_np(c, role, sent, si, ctx, speaker)][:1]
+                            for r in self._resolve_np(c, role, sent, si, ctx, speaker, d.plover_type)][:1]
                 for ref in refs:
                     key = (ref.country, ref.sector, ref.text)
                     if key not in seen:
@@ -344,7 +392,8 @@ class ArgumentsMixin(CircumstancesMixin):
                          end=span.end_char, rule=f"crowd of demonstrators: {m.rule}")]
 
     def _resolve_np(
-        self, head: Token, role: str, sent: Span, si: int, ctx: ArticleContext, speaker: Mention | None
+        self, head: Token, role: str, sent: Span, si: int, ctx: ArticleContext, speaker: Mention | None,
+        plover_type: str | None = None,
     ) -> list[ActorRef]:
         span = _np_span(head)
         text = FOOTNOTE.sub("", span.text.strip())
@@ -373,7 +422,10 @@ class ArgumentsMixin(CircumstancesMixin):
             for a in [adjs[0], *[x for x in adjs[0].children if x.dep_ == "conj"]]:
                 m = ctx.resolve(f"{a.text} {head.text}", self)
                 if m is not None:
-                    refs.append(ActorRef(role, text, m.name, m.country, m.sector, m.wikidata, start, end,
+                    # "the Russian and Venezuelan delegations": each country's delegation, a sector the
+                    # head noun gives where the knowledge base read only the adjective's country
+                    own = m.sector or (_sector_from_head(head, span, plover_type) if m.country else None)
+                    refs.append(ActorRef(role, text, m.name, m.country, own, m.wikidata, start, end,
                                          rule=f"{m.rule or 'kb'} (coordinated adjective)"))
             if refs:
                 return refs
@@ -402,7 +454,7 @@ class ArgumentsMixin(CircumstancesMixin):
             return []
         sector, rule = m.sector, m.rule or "kb"
         if sector is None:
-            sector = _sector_from_head(head, span)
+            sector = _sector_from_head(head, span, plover_type)
             if sector:
                 rule += f"; sector from '{head.lemma_}'"
         return [ActorRef(role, text, m.name, m.country, sector, m.wikidata, start, end, rule=rule)]
@@ -426,7 +478,11 @@ class ArgumentsMixin(CircumstancesMixin):
         international organisation (the knowledge base's IGO codes, records.ActorRef) acts as one."""
         if a.country in IGO_CODES and a.sector is None:
             return replace(a, sector="IGO", rule=f"{a.rule}; an international organisation")
-        bare = a.rule is not None and any(k in a.rule.lower() for k in ("country", "capital", "sector from 'gpe'"))
+        # a country, its capital, or a demonym standing alone: the adjective of an event noun ("Russian
+        # airstrikes", "a Turkish raid") names the state that acts, as the country's name would
+        bare = a.rule is not None and (any(k in a.rule.lower() for k in ("country", "capital", "sector from 'gpe'"))
+                                       or a.rule.startswith("demonym:") and len(a.text.split()) == 1
+                                       and not a.text.lower().endswith("s"))  # "Russians" are people
         if a.country and a.sector is None and bare:
             sector = "MIL" if plover_type in lx.MILITARY_TYPES else "GOV"
             return replace(a, sector=sector, rule=f"{a.rule}; a state acting in a {plover_type} event")
@@ -487,6 +543,23 @@ class ArgumentsMixin(CircumstancesMixin):
         return "asserted"
 
 
+def _read_lemmas(name: str) -> frozenset[str]:
+    with (lx.DATA / name).open(encoding="utf-8") as fh:
+        return frozenset(r["lemma"] for r in csv.DictReader((ln for ln in fh if not ln.startswith("#")), delimiter="\t"))
+
+
+def _read_authority_verbs() -> dict[str, tuple[frozenset[str], tuple[str, ...]]]:
+    with (lx.DATA / "authority_verbs.tsv").open(encoding="utf-8") as fh:
+        rows = csv.DictReader((ln for ln in fh if not ln.startswith("#")), delimiter="\t")
+        return {r["lemma"]: (frozenset(r["plover_types"].split(",")), tuple(r["sectors"].split(","))) for r in rows}
+
+
+# prepositions whose object is where something is or happens, not who does it
+PLACE_PREPS = frozenset({"in", "at", "from", "into", "to", "of", "on", "inside", "outside", "near"})
+# acts only an authority does: lemma -> (PLOVER types, sectors of who does them) (data/authority_verbs.tsv)
+AUTHORITY_VERBS = _read_authority_verbs()
+# nouns of two-sided fighting whose 'with'/'between' objects are the fight's sides (data/fight_nouns.tsv)
+FIGHT_NOUNS = _read_lemmas("fight_nouns.tsv")
 # "blew himself up": the bomber is no victim of his own attack
 REFLEXIVE = frozenset({"himself", "herself", "themselves", "itself"})
 # verbs whose object is a victim of the attack they are part of (their counts are the event's size)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import re
 from typing import TYPE_CHECKING, Any
 
@@ -39,11 +40,29 @@ _SECTOR_NOUNS = {
 }
 
 
-def _sector_from_head(head: Token, span: Span) -> str | None:
-    """A PLOVER sector from the phrase's head noun when the knowledge base gave only a country."""
+def _read_party_heads() -> dict[str, tuple[str, str]]:
+    with (lx.DATA / "party_heads.tsv").open(encoding="utf-8") as fh:
+        rows = csv.DictReader((line for line in fh if not line.startswith("#")), delimiter="\t")
+        return {r["lemma"]: (r["sector"], r["types"]) for r in rows}
+
+
+# head nouns of weapons, platforms and coalitions as parties (data/party_heads.tsv): lemma -> (sector, types)
+_PARTY_HEADS = _read_party_heads()
+
+
+def _sector_from_head(head: Token, span: Span, plover_type: str | None = None) -> str | None:
+    """A PLOVER sector from the phrase's head noun when the knowledge base gave only a country: a sector
+    noun ("the Russian and Venezuelan delegations"), or a platform or coalition a state fights with
+    ("Russian aircraft", "the American-led coalition" in an attack)."""
     if head.ent_type_ == "GPE" or head.pos_ == "PROPN" and any(e.label_ == "GPE" and e.root == head for e in span.ents):
         return None  # a bare state: decided by the event type (_military_sector)
-    return _SECTOR_NOUNS.get(head.lemma_.lower())
+    lemma = head.lemma_.lower()
+    if lemma in _SECTOR_NOUNS:
+        return _SECTOR_NOUNS[lemma]
+    sector, types = _PARTY_HEADS.get(lemma, (None, ""))
+    if types == "*" or types == "military" and plover_type in lx.MILITARY_TYPES:
+        return sector
+    return None
 
 
 DATELINE = re.compile(
