@@ -133,9 +133,13 @@ def keep_names(url: str) -> None:
             print(f"linking names of {len(rows):,} stored articles kept")
 
 
-def new_results(url: str, k: int, per_article: int = 10, seed: int = 11, unplaced: float = 0.0) -> list[Result]:
+def new_results(url: str, k: int, per_article: int = 10, seed: int = 11, unplaced: float = 0.0,
+                sentences: bool = False) -> list[Result]:
     """``unplaced``: the share of new events without a place (the coder places about three in four on
-    the dev split); they are drawn from a second generator so that the rest of the data is the same."""
+    the dev split); they are drawn from a second generator so that the rest of the data is the same.
+    ``sentences``: each event's evidence is a sentence-long span (90 characters, about 15 words) with
+    its trigger, as the coder's are, so that the evidence keys (migration 0010) are kept and looked
+    up; by default a 30-character span, under passages.MIN_WORDS (no key), as in earlier rounds."""
     rng = random.Random(seed)
     rng_place = random.Random(seed + 1)
     with Store.open(url) as store, store.engine.connect() as conn:
@@ -176,7 +180,8 @@ def new_results(url: str, k: int, per_article: int = 10, seed: int = 11, unplace
                 size=Size(dead=rng.choice((None, None, 1, 5, 7))),
                 claim_source=(rng.choice(CLAIMS),) if rng.random() < 0.3 else (),
                 modality="asserted", confidence=0.7,
-                evidence=Evidence(text[s:s + 30], s, s + 30),
+                evidence=(Evidence(text[s:s + 90], s, s + 90, text[s:s + 5], s, s + 5) if sentences
+                          else Evidence(text[s:s + 30], s, s + 30)),
                 incident_id=f"i_new{ai:06d}_{j // 3}", extractor_version="bench", published=pub,
             ))
         out.append(Result(article=art, events=tuple(evs)))
@@ -265,6 +270,8 @@ def main() -> None:
     ap.add_argument("--reps", type=int, default=20)
     ap.add_argument("--dir", type=Path, help="keep the stores here (default: a temp dir)")
     ap.add_argument("--unplaced", type=float, default=0.0, help="share of new events without a place")
+    ap.add_argument("--sentences", action="store_true",
+                    help="new events' evidence a sentence long (kept and looked up as evidence keys, migration 0010)")
     ap.add_argument("--cache-off", action="store_true", help="--latency with the read cache off (every request computed)")
     ap.add_argument("--facets-ab", action="store_true",
                     help="a third arm: linking on without the incident facets' upkeep (migration 0007)")
@@ -273,7 +280,14 @@ def main() -> None:
                     "before migration 0007 (the same store: a before/after under the same conditions)")
     ap.add_argument("--db", help="a database URL (e.g. PostgreSQL) instead of --dir's SQLite file: loaded when "
                     "it holds no events, then --latency only (--articles 0)")
+    ap.add_argument("--no-code-country", action="store_true",
+                    help="--latency with an actor code + country answered by probing the country's incidents, as "
+                    "before migration 0009 (the same store: a before/after under the same conditions)")
     a = ap.parse_args()
+    if a.no_code_country:
+        from eventwire.incidents import queries
+
+        queries._code_in_country = lambda *args, **kw: None  # noqa: SLF001
     if a.no_facet_reads:
         from eventwire.incidents import facets
 
@@ -309,7 +323,7 @@ def main() -> None:
         if a.latency:
             latency(f"sqlite:///{base}", a.reps, a.cache_off)
         return
-    results = new_results(f"sqlite:///{base}", a.articles, unplaced=a.unplaced)
+    results = new_results(f"sqlite:///{base}", a.articles, unplaced=a.unplaced, sentences=a.sentences)
     # Importing datasketch (it imports scipy) costs ~2 s once per process, not per article.
     copies.band_keys(copies.shingles(" ".join(WORDS * 3)))
     figures: dict[Any, list[tuple[float, float]]] = {}

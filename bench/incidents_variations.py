@@ -15,6 +15,7 @@ pipeline: the scorer alone, on records as the coder writes them.
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -93,6 +94,55 @@ VARIANTS: list[tuple[str, Callable[[Rec], None]]] = [
 CONTEXTS = (None, 0.4, 0.2, 0.0)  # None: the two sample texts' own overlap
 
 
+def copied_sentence() -> None:
+    """Through a store (SQLite, temporary): the second report's article is otherwise its own (no
+    shared name but those of one sentence) and its evidence is a sentence of the first's, word for
+    word; the same variants of its date and place as above, with and without that copied sentence."""
+    import tempfile
+    from dataclasses import replace
+
+    from eventwire.records import Evidence, Place, When
+    from eventwire.store import Store
+    from store_samples import make_article, make_result
+
+    sentence = ("Syrian government forces shelled a Turkish observation post near Saraqib on Monday, killing "
+                "five soldiers, the Turkish Defense Ministry said.")
+    own = ("Markets in Istanbul fell sharply at the open as traders weighed the news from the border, and the "
+           "lira slipped against the dollar for a third day while bankers in Frankfurt and London watched. ")
+    zh, am = two_reports()
+    first_text = ZH.replace("Five Turkish soldiers were killed in Idlib on Monday when", "") + " " + sentence
+    moved = [
+        ("as coded (same day, town)", {}),
+        ("date: publication date only, place: none", {"date": None, "location": None}),
+        ("date: the month, place: none", {"date": When(dt.date(2020, 2, 1), dt.date(2020, 2, 29), "month"),
+                                          "location": None}),
+        ("place: the country", {"location": Place("Syria", "Syria", "SY", None, None, None, 35.0, 38.0, "country")}),
+        ("date: two months later (dates apart)", {"date": When(dt.date(2020, 4, 10), dt.date(2020, 4, 10), "day")}),
+    ]
+    print("\nThrough the store: the second article otherwise its own (no shared name outside the sentence)\n")
+    print("| second report | evidence: the same sentence | evidence: another sentence |")
+    print("| --- | --- | --- |")
+    for name, change in moved:
+        cells = []
+        for copied in (True, False):
+            second_text = own + (sentence if copied else sentence.replace("Monday", "Monday night, residents said"))
+            at = second_text.index("shelled")
+            ev_sentence = second_text[len(own):]
+            with tempfile.TemporaryDirectory() as tmp, Store.open(f"sqlite:///{tmp}/s.db") as store:
+                a1 = make_article(first_text, published="2020-02-10", source="Zero Hedge")
+                i1 = first_text.rindex("shelled")
+                ev1 = replace(zh.events[0], article_id=a1.article_id, evidence=Evidence(
+                    sentence, i1, i1 + 7, "shelled", i1, i1 + 7))
+                store.add_result(make_result(a1, ev1))
+                a2 = make_article(second_text, published="2020-02-11", source="Al-Manar")
+                ev2 = replace(am.events[0], article_id=a2.article_id, evidence=Evidence(
+                    ev_sentence, at, at + 7, "shelled", at, at + 7), **change)
+                store.add_result(make_result(a2, ev2))
+                ids = {e["article_id"]: e["incident_id"] for e in store.iter_events()}
+            cells.append("**link**" if ids[a1.article_id] == ids[a2.article_id] else "no")
+        print(f"| {name} | {cells[0]} | {cells[1]} |")
+
+
 def main() -> None:
     zh, am = two_reports()
     first, second = _record(zh), _record(am)
@@ -111,6 +161,7 @@ def main() -> None:
             cells.append(f"{s.score:.2f} {'**link**' if s.score >= features.LINK_THRESHOLD else 'no'}"
                          + (" (loose date)" if s.why.startswith("loose") else ""))
         print(f"| {name} | " + " | ".join(cells) + " |")
+    copied_sentence()
 
 
 if __name__ == "__main__":

@@ -168,4 +168,5 @@ def test_a_capitalised_determiner_does_not_hide_a_compiled_acronym() -> None:
         m = bare.resolve(text)
         assert m is not None and (m.country, m.sector) == ("USA", "COP"), (text, m)
     m = bare.resolve("Japan International Cooperation Agency")
-    assert m is None or m.sector is None, m
+    # not the compiled one-word "Cooperation" (a name's part); the learned word model may still read the name
+    assert m is None or m.sector is None or (m.rule or "").startswith("country:Japan+learned-sector:"), m

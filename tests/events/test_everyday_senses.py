@@ -75,3 +75,38 @@ def test_a_deal_or_meeting_only_planned_is_no_event_unless_states_plan_it():
                                          "deal on the dam can be reached.", published=PUB)
             if r["plover_type"] == "CONSULT"]
     assert recs and recs[0]["modality"] == "hypothetical"
+
+
+def test_a_game_is_no_fight():
+    assert "ASSAULT" not in _types("Arsenal crushed Leeds 6-2 at the Emirates on Saturday.")
+    assert "ASSAULT" not in _types("The goalkeeper was beaten twice in the first half as Porto attacked down the left.")
+    # a number range that counts people is no score, and real harm at a game stays harm
+    assert "ASSAULT" in _types("Two women were attacked by 3-4 men in Lagos on Monday.")
+    assert "ASSAULT" in _types("Fans attacked the referee after the match in Istanbul, injuring him.")
+
+
+def test_killing_a_bill_or_fighting_an_epidemic_is_no_violence():
+    assert "ASSAULT" not in _types("Republicans in the Senate killed the bill in committee on Tuesday.")
+    assert "THREATEN" not in _types("The governor of Ohio vowed to fight the opioid epidemic.")
+    # a vow to fight a party is a threat, and killing a person is an attack
+    assert "THREATEN" in _types("The Iraqi prime minister vowed to fight the Islamic State until its defeat.")
+    assert "ASSAULT" in _types("Gunmen killed the mayor of Tepalcatepec in Michoacan on Tuesday.")
+
+
+def test_a_complaint_in_words_or_a_campaign_rally_is_no_protest():
+    assert "PROTEST" not in _types("The president protested that the media had treated him unfairly.")
+    assert "PROTEST" not in _types("Thousands of supporters attended a campaign rally for the governor in Ohio on Friday.")
+    # a crowd protesting, or a rally against something, is one
+    assert "PROTEST" in _types("Thousands of students protested against the fee rise in Santiago on Friday.")
+    assert "PROTEST" in _types("Thousands of people attended a rally against the election results in Minsk on Sunday.")
+
+
+def test_a_charge_with_no_accuser_is_no_accusation_but_the_crime_stays():
+    types = _types("Jenkins, 34, is accused of shooting a shop owner outside a petrol station in Leeds on Friday.")
+    assert "ACCUSE" not in types and "ASSAULT" in types
+    assert "ACCUSE" in _types("Russia was accused by Ukraine of shelling Kharkiv on Monday.")
+
+
+def test_a_withdrawn_case_is_no_retreat():
+    assert "RETREAT" not in _types("The case against the two Johannesburg councillors was withdrawn on Monday.")
+    assert "RETREAT" in _types("Russian troops withdrew from the town of Kherson on Friday.")

@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from eventwire.incidents import queries
 from eventwire.store import Store
 from eventwire.store.filters import _is_actor_code  # noqa: PLC2701
-from eventwire.store.incident_tables import incident_actor_terms, incident_actors, incident_claims
+from eventwire.store.incident_tables import incident_actor_terms, incident_actors, incident_claims, incidents
 from incident_samples import two_reports
 from store_samples import V2, make_article, make_event, make_result
 
@@ -108,7 +108,13 @@ CASES = [
     ("actor", "turkish", {}), ("actor", "Armed Forces|gunmen", {}), ("actor1", "m23", {}),
     ("actor2", "army", {}), ("actor", "regime", {}), ("actor", "nobody at all", {}), ("actor", "ab", {}),
     ("actor", "forces", {"country": "SY"}), ("actor2", "protest", {"event_date": "2020-02-05|2020-02-15"}),
+    # one full code in one country: one range of ix_inc_actors_code_country (migration 0009)
+    ("actor1", "SYR/MIL", {"country": "SY"}), ("actor2", "COD/REB", {"country": "CD"}),
+    ("actor", "TUR/MIL", {"country": "FR"}),
 ]
+# the cases read off the code and the incident's country kept beside it (not probing incidents)
+CODE_IN_COUNTRY = {("actor", "TUR/MIL", "SY"), ("actor1", "SYR/MIL", "SY"), ("actor2", "COD/REB", "CD"),
+                   ("actor", "TUR/MIL", "FR")}
 
 
 @pytest.mark.parametrize(("name", "value", "own"), CASES)
@@ -131,7 +137,11 @@ def test_incidents_filtered_by_actor_or_claim_equal_brute_force_over_reports(
             assert _all_pages(store, broad, limit, **{name: value}, **own) == expected
     f, conflict, min_outlets = queries.parse(**{name: value}, **own)
     with store.engine.connect() as conn:  # answered off the facets, not from the reports
-        assert queries._facet(store, conn, queries._reports(f)) == name  # noqa: SLF001
+        rep = queries._reports(f)  # noqa: SLF001
+        assert queries._facet(store, conn, rep) == name  # noqa: SLF001
+        assert rep is not None
+        coded = queries._code_in_country(store, conn, f, conflict, min_outlets, rep, name)  # noqa: SLF001
+        assert (coded is not None) == ((name, value, own.get("country")) in CODE_IN_COUNTRY)
     assert queries.count(store, f, conflict=conflict, min_outlets=min_outlets) == (len(expected), True)
     if expected:
         assert queries.count(store, f, conflict=conflict, min_outlets=min_outlets,
@@ -156,7 +166,8 @@ def test_facets_follow_a_merge_and_a_rebuild(store: Store) -> None:
             a = incident_actors.c
             c = incident_claims.c
             t = incident_actor_terms.c
-            return sorted(map(tuple, conn.execute(sa.select(a.incident_id, a.sort_date, a.role, a.country, a.sector)))) + \
+            return sorted(map(tuple, conn.execute(sa.select(a.incident_id, a.sort_date, a.role, a.country, a.sector,
+                                                            a.incident_country)))) + \
                 sorted(map(tuple, conn.execute(sa.select(c.incident_id, c.sort_date, c.claim_source)))) + \
                 sorted(map(tuple, conn.execute(sa.select(t.incident_id, t.sort_date, t.role, t.term))))
 
@@ -166,3 +177,16 @@ def test_facets_follow_a_merge_and_a_rebuild(store: Store) -> None:
     with store.writer.begin() as conn:
         rebuild_all(conn)
     assert facet_rows() == before
+
+
+def test_each_code_row_keeps_its_incidents_country(store: Store) -> None:
+    """The country kept beside each actor code (migration 0009) is its incident's, after links across
+    articles, re-extraction and an emptied article: a code-and-country list read off it lists the
+    incidents of that country (and only those) that a report with the code has."""
+    _fill(store)
+    with store.engine.connect() as conn:
+        a, i = incident_actors.c, incidents.c
+        rows = list(conn.execute(sa.select(a.incident_country, i.country).select_from(
+            incident_actors.outerjoin(incidents, i.incident_id == a.incident_id))))
+    assert rows and {c for c, _ in rows} >= {"SY", "UA", "CD"}
+    assert all(kept == own for kept, own in rows)

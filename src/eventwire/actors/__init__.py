@@ -20,42 +20,39 @@ the country. Nothing matched means None: the resolver never guesses.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
-from .kb import AGENTS_FILE, COMPILED_FILES, COMPILED_ORGS, WORDNET_FILE, Entry, KnowledgeBase, Office, load
+from . import learned
+from .article import ArticleActors
+from .hits import (
+    _KIND_RANK,
+    _OUTLET_FILLER,
+    _PLACE_KINDS,
+    _capital_in_name,
+    _drop_other_bearers,
+    _first,
+    _head_role,
+    _Hit,
+    _named_outlets_only,
+    _office_on,
+    _org_sector,
+    _possessed_role,
+    _role_sector,
+    _surnames_not_roles,
+    _thin_compiled,
+    _tier,
+    _unexplained_run,
+)
+from .kb import AGENTS_FILE, COMPILED_FILES, WORDNET_FILE, Entry, KnowledgeBase, load
+from .match import ActorMatch
 from .names import compound_acronym_starts, named_body_reading
 from .near import OneEditIndex, TwoEditIndex
 from .normalise import MAX_TOKENS, norm_token, tokens, tokens_cased
-from .towns import REGION_MIN_POP, town_country, unexplained_name
+from .towns import REGION_MIN_POP, town_country
 
 __all__ = ["ActorMatch", "ActorResolver", "ArticleActors"]
 
 
-@dataclass(frozen=True)
-class ActorMatch:
-    name: str | None
-    country: str | None
-    sector: str | None
-    wikidata: str | None = None
-    rule: str | None = None
-    sector_2: str | None = None  # a secondary sector (Defense Minister: GOV + MIL), as NGEC's code_2
-
-
-@dataclass(frozen=True)
-class _Hit:
-    start: int
-    end: int
-    entry: Entry
-    span: str = ""  # the normalised text that matched (named in the rule)
-
-
-_KIND_RANK = {
-    "person": 0, "org": 1, "news": 2, "breakaway": 3, "country": 4, "capital": 5,
-    "region": 6, "demonym": 7, "city": 8, "role": 9,
-}
-_PLACE_KINDS = ("country", "demonym", "capital", "region", "breakaway", "city")
 # Tokens that end the head noun phrase when no match covers them.
 _BOUNDARY = frozenset(["of", "to", "in", "at", "for", "from", "with", "against", "near", "on", "by", "under", "inside", "outside", "into", ",", ";", "(", ")"])
 _FIRST_PERSON = frozenset(["our", "we", "us", "my", "i", "ours"])
@@ -71,6 +68,12 @@ _FUZZY_KINDS = ("person", "org", "country", "demonym", "role")
 _TOWN_PEOPLE = frozenset(["CVL", "UNK", "REF", "EDU", "LAB", "AGR", "OPP"])
 # Organisation kinds whose following head noun decides the sector ("NATO troops", "EU legislators").
 _COMPOSABLE_ORGS = frozenset(["igo", "agency", "party"])
+# learned-sector: the rules whose reading (a place, no sector) the word model may complete; the probability
+# it needs (chosen on the compiled entries out of fold: 0.96 of names read at 0.7 are right,
+# scripts/build_sector_words.py); labels it never gives (a person's name, a former official's post).
+_LEARNED_AFTER = frozenset(["country", "demonym", "capital", "region", "city", "region-as-party", "capital-in-name"])
+_LEARNED_MIN_P = 0.7
+_LEARNED_NEVER = frozenset([learned.PERSON, "ELI"])
 _FUZZY_MAX_TOKENS = 8
 _FUZZY_CACHE = 50_000
 # Near misses are read against curated spellings only: not compiled names, not composed head nouns.
@@ -223,6 +226,10 @@ class ActorResolver:
             hits = self._fuzzy_hits(toks, tokens_cased(text))
             fuzzy = bool(hits)
         match = self._decide(toks, hits, date or _today(), undated=date is None) if hits else region
+        if (match is not None and (match.rule or "").startswith("capital-metonym:")
+                and "capital-in-name" not in self.disabled and _capital_in_name(text, toks, hits)):
+            # "Tokyo Electric Holdings", "Tehran Times": a name holding the capital, not its government
+            match = ActorMatch(match.name, match.country, None, None, f"capital-in-name:{match.name}")
         if (match is None or not match.rule or match.rule.split(":")[0] not in ("person", "org", "news")) \
                 and "named-body" not in self.disabled:
             match = self._named_body(text, toks, hits, match) or match
@@ -230,6 +237,8 @@ class ActorResolver:
             match = self._town(text, toks, hits, match) or match
         if match is not None and match.country is None and hits and "region-as-party" not in self.disabled:
             match = self._region(text, toks, hits, match) or match
+        if (match is None or match.sector is None) and not fuzzy and "learned-sector" not in self.disabled:
+            match = self._learned(text, toks, hits, match) or match
         if match is None:
             return None
         if titled is not None and match.name == titled.entry.name:
@@ -295,9 +304,19 @@ class ActorResolver:
                 sector, sector_2 = head_role.entry.sector, head_role.entry.sector_2
                 rule += f"+head:{head_role.span}"
             country = org.country or (place.entry.country if place else None)
+            name, wikidata = org.name, org.wikidata
+            # the country named last before the party's name in the head ("Japan's Liberal Democratic Party")
+            named = next((h for h in reversed(head) if h.end <= orgs[-1].start and h.entry.kind in ("country", "demonym")
+                          and not any(o.start >= h.end and o.end <= orgs[-1].start for o in orgs[:-1])), None)
+            if (named is not None and "party" in org.flags and org.country and named.entry.country
+                    and named.entry.country != org.country and "named-country-party" not in self.disabled):
+                # "Kenyan Democratic Party", "Irish Labour Party": a party is its own country's; a country named
+                # before another country's party name of the same words is that country's party
+                country, name, wikidata = named.entry.country, None, None
+                rule += f"+{named.entry.kind}:{named.entry.name}"
             if former and (sector in _OFFICE_SECTORS or org.kind == "org"):
                 sector, sector_2, rule = "ELI", None, rule + "+former"
-            return ActorMatch(org.name, country, sector, org.wikidata, rule, sector_2)
+            return ActorMatch(name, country, sector, wikidata, rule, sector_2)
 
         if role is not None:
             sector, sector_2 = _role_sector(role, head)
@@ -390,6 +409,41 @@ class ActorResolver:
         if code is None:
             return None
         return ActorMatch(match.name, code, match.sector, match.wikidata, f"{match.rule}+region:{name}", match.sector_2)
+
+    def _learned(self, text: str, toks: list[str], hits: list[_Hit], match: ActorMatch | None) -> ActorMatch | None:
+        """A name whose head word no entry explains, read by the word model learned from the compiled
+        entries (learned.py): "Aboriginal Medical Services Alliance" MED. Only where the rules found a place
+        at most (a person's or a body's reading is never changed), and only for a name, its head written
+        with a capital: the compiled names are names, and a lower-case description they do not hold
+        ("the US-led coalition") is not read as the name it resembles (a party coalition)."""
+        if match is not None and (match.rule or "").split(":")[0] not in _LEARNED_AFTER:
+            return None
+        m = learned.model()
+        if m is None or any(h.entry.kind not in _PLACE_KINDS for h in hits):
+            return None
+        places = {i for h in hits for i in range(h.start, h.end)}
+        feats = learned.features(toks, places)
+        if not feats:
+            return None
+        head = feats[-1][2:]  # the last word no place covers (features() ends on its head feature)
+        cased = tokens_cased(text, MAX_TOKENS)
+        at = max((i for i, t in enumerate(toks) if t == head and i not in places), default=-1)
+        if len(cased) != len(toks) or at < 0 or not cased[at][:1].isupper():
+            return None
+        if not (m.known(f"h:{head}") or m.known(f"w:{head}")):
+            return None  # a head word the compiled names never used: nothing learned about it
+        label, p = m.predict(feats)
+        if p < _LEARNED_MIN_P or label in _LEARNED_NEVER:
+            return None
+        if label.startswith("="):  # an intergovernmental body: its code is the country
+            if match is not None:
+                return None
+            return ActorMatch(None, label[1:], None, None, f"learned-sector:{label}:{head}@{p:.2f}")
+        rule = f"learned-sector:{label}:{head}@{p:.2f}"
+        if match is None:
+            return ActorMatch(None, None, label, None, rule)
+        # a body in that place, not the place: no name of its own in the knowledge base
+        return ActorMatch(None, match.country, label, None, f"{match.rule}+{rule}")
 
     def _person(self, e: Entry, day: dt.date, head: list[_Hit], rest: list[_Hit], former: bool,
                 undated: bool = False) -> ActorMatch:
@@ -562,232 +616,6 @@ class ActorResolver:
                                   f"speaker-pronoun:{role.span}", sector_2)
         return ActorMatch(speaker.name, speaker.country, speaker.sector, speaker.wikidata,
                           "speaker-pronoun:self", speaker.sector_2)
-
-
-class ArticleActors:
-    """Per-article memory of people introduced with a title: "Colombian Defense Minister Diego Molano"
-    early in an article makes a later "Molano" or "Diego Molano" resolve to COL GOV+MIL.
-
-        memo = ArticleActors(resolver)
-        memo.resolve("Colombian Defense Minister Diego Molano")   # remembers Diego Molano
-        memo.resolve("Molano")                                    # COL GOV (rule 'article:...')
-    """
-
-    def __init__(self, resolver: ActorResolver, date: dt.date | None = None) -> None:
-        self.resolver = resolver
-        self.date = date
-        self.known: dict[str, ActorMatch] = {}
-
-    def resolve(self, text: str, context: str = "") -> ActorMatch | None:
-        titled = self.resolver.titled_person(text, self.date)
-        if titled is not None:
-            name, person = titled
-            self.known[" ".join(tokens(name))] = person
-            surname = " ".join(tokens(name.split()[-1]))
-            # the surname alone only while it is unambiguous within the article
-            if surname in self.known and self.known[surname].name != person.name:
-                self.known[surname] = ActorMatch(None, None, None)
-            else:
-                self.known[surname] = person
-        m = self.resolver.resolve(text, context=context, date=self.date)
-        if m is not None:
-            self._remember_person(m)
-            return m
-        return self.recall(text)
-
-    def _remember_person(self, m: ActorMatch) -> None:
-        """A person the knowledge base named in full ("Secretary of Defense Ash Carter") is who a later
-        bare surname in the article is ("Carter said"), while no other person of that surname appears."""
-        if not m.name or not (m.rule or "").startswith("person:") or " " not in m.name.strip():
-            return
-        full = " ".join(tokens(m.name))
-        self.known.setdefault(full, m)
-        surname = " ".join(tokens(m.name.split()[-1]))
-        if surname in self.known and self.known[surname].name not in (None, m.name):
-            self.known[surname] = ActorMatch(None, None, None)  # two bearers: the surname alone is nobody
-        elif surname not in self.known:
-            self.known[surname] = m
-
-    def recall(self, text: str) -> ActorMatch | None:
-        """What the article already said about a name the knowledge base cannot resolve on its own."""
-        k = " ".join(t for t in tokens(text) if t not in ("'s", "mr", "mrs", "ms", "dr"))
-        remembered = self.known.get(k)
-        if remembered is None or remembered.sector is None or remembered.sector == "UNK" and not remembered.country:
-            return None  # a memory that places nobody ("the theatre director ...": UNK, no country) says nothing
-        return ActorMatch(remembered.name, remembered.country, remembered.sector, None,
-                          f"article:{remembered.rule}", remembered.sector_2)
-
-
-_OUTLET_FILLER = frozenset(
-    ["the", "a", "state", "run", "owned", "official", "pro", "government", "semi", "news", "agency", "agencies", "newspaper", "daily", "broadcaster", "channel", "tv", "television", "radio", "outlet", "website", "reported", "reports", "according", "'s"]
-)
-
-
-def _possessed_role(toks: list[str], person: _Hit, head: list[_Hit]) -> _Hit | None:
-    """The role noun right after "<person>'s", if any (modifiers may stand between)."""
-    if person.end >= len(toks) or toks[person.end] != "'s":
-        return None
-    after = [h for h in head if h.entry.kind == "role" and h.start > person.end and h.entry.sector != "UNK"]
-    return after[0] if after else None
-
-
-# Words that may stand before a bare surname without making it somebody else's ("Mr. Brown",
-# "Secretary Kerry").
-_HONORIFICS = frozenset(
-    ["mr", "mrs", "ms", "dr", "sir", "lord", "lady", "dame", "sheikh", "madam", "mister", "prof", "secretary",
-     "minister", "president", "premier", "chancellor", "senator", "sen", "rep", "representative", "governor",
-     "gov", "mayor", "gen", "general", "col", "colonel", "lt", "maj", "capt", "adm", "admiral", "judge",
-     "justice", "ambassador", "envoy", "king", "queen", "prince", "princess", "emir", "sultan", "chief",
-     "commander", "speaker", "leader", "chairman", "chairwoman", "spokesman", "spokeswoman", "deputy",
-     "vice", "former", "ex", "acting", "interim", "pope", "ayatollah", "imam", "rev", "father", "bishop"]
-)
-
-
-# Words that open a mention capitalised without being part of a name ("The DEA", "The PAN").
-_DETERMINERS = frozenset(["the", "a", "an", "this", "that", "these", "those"])
-
-
-def _drop_other_bearers(found: list[_Hit], toks: list[str], cased: list[str]) -> list[_Hit]:
-    """A bare surname right after a given name the KB does not pair with it names someone else:
-    "Adam Curtis Brown" is not Prime Minister Mark Brown, "Gordon Brown" neither."""
-    if len(cased) != len(toks):
-        return found
-    starts = {h.start for h in found if h.entry.kind != "person"}
-    ends = {h.end for h in found}
-    covered = {i for h in found for i in range(h.start, h.end)}
-
-    def bare_capital(i: int) -> bool:  # a capitalised word no entry explains ("The" opening a mention is none)
-        return 0 <= i < len(toks) and cased[i][:1].isupper() and i not in covered and toks[i] not in _DETERMINERS
-
-    out = []
-    for h in found:
-        if (h.entry.kind == "person" and h.end - h.start == 1 and h.start > 0 and " " in h.entry.name
-                and cased[h.start - 1][:1].isupper() and toks[h.start - 1] not in _HONORIFICS
-                and h.start not in ends and (h.start - 1) not in starts):
-            continue
-        if (h.entry.source in COMPILED_ORGS and h.end - h.start == 1
-                and (bare_capital(h.start - 1) or bare_capital(h.end))):
-            continue  # "Cooperation" inside "Japan International Cooperation Agency"
-        out.append(h)
-    return out
-
-
-def _unexplained_run(text: str, toks: list[str], hits: list[_Hit]) -> tuple[str, int, int] | None:
-    """The capitalised run of the mention that no KB hit explains (a town's or a region's name), with its
-    token span; None when the mention has none or its cased tokens do not line up with ``toks``."""
-    cased = tokens_cased(text, MAX_TOKENS)
-    if len(cased) != len(toks):
-        return None
-    run = unexplained_name(cased, {i for h in hits for i in range(h.start, h.end)})
-    if run is None:
-        return None
-    s, e = run
-    return " ".join(cased[s:e]), s, e
-
-
-def _thin_compiled(h: _Hit) -> bool:
-    """A compiled entry matched by one word: an acronym ("IRA"), a one-word name ("Likud"), a surname
-    ("Brown" is also a Cook Islands prime minister)."""
-    return h.entry.source in COMPILED_FILES and h.end - h.start == 1
-
-
-# Role words that are also surnames (data/surname_roles.tsv) and the words before one that leave it a title
-# ("The King", "Our Bishop").
-_SURNAME_ROLES = frozenset(
-    w for line in (Path(__file__).with_name("data") / "surname_roles.tsv").read_text(encoding="utf-8").splitlines()
-    if (w := line.strip()) and not w.startswith("#") and w != "word")  # comments and the header left out
-_TITLE_OPENERS = frozenset({"the", "a", "an", "our", "his", "her", "their", "its", "my", "your", "former", "late",
-                            "then", "new", "acting", "deputy", "vice", "chief", "grand", "supreme", "senior"})
-
-
-def _surnames_not_roles(text: str, toks: list[str], hits: list[_Hit]) -> list[_Hit]:
-    """A one-word role written with a capital right after a capitalised name the KB does not know is a
-    surname, not a title: "Jaime King", "Larry King", "John Bishop" (a title comes before the name:
-    "King Salman", "Saudi King Salman", whose "Saudi" the KB knows)."""
-    if not any(h.entry.kind == "role" and h.end - h.start == 1 for h in hits):
-        return hits
-    cased = tokens_cased(text, MAX_TOKENS)
-    if len(cased) != len(toks):
-        return hits
-    covered = {i for h in hits for i in range(h.start, h.end)}
-
-    def surname(h: _Hit) -> bool:
-        i = h.start
-        if h.entry.kind != "role" or h.end - i != 1 or i == 0 or not cased[i][:1].isupper():
-            return False
-        if toks[i] not in _SURNAME_ROLES:
-            return False
-        prev = cased[i - 1]
-        return (prev[:1].isupper() and prev.isalpha() and i - 1 not in covered
-                and prev.lower() not in _TITLE_OPENERS)
-
-    return [h for h in hits if not surname(h)]
-
-
-def _named_outlets_only(text: str, toks: list[str], hits: list[_Hit]) -> list[_Hit]:
-    """An outlet is named with capitals: "the liberation of Sinjar" and "the times of war" name no newspaper."""
-    if not any(h.entry.kind == "news" for h in hits):
-        return hits
-    cased = tokens_cased(text, MAX_TOKENS)
-    if len(cased) != len(toks):
-        return hits
-
-    def named(h: _Hit) -> bool:
-        words = [w for w in cased[h.start:h.end] if w.lower() not in {"the", "of", "and", "'s", "de", "al"}]
-        return all(w[:1].isupper() or not w[:1].isalpha() for w in words)
-
-    return [h for h in hits if h.entry.kind != "news" or named(h)]
-
-
-def _first(hits: list[_Hit], kinds: tuple[str, ...]) -> _Hit | None:
-    return next((h for h in hits if h.entry.kind in kinds), None)
-
-
-def _head_role(hits: list[_Hit]) -> _Hit | None:
-    """The role noun that heads the phrase: the rightmost full role, else a rank, else a person noun."""
-    roles = [h for h in hits if h.entry.kind == "role"]
-    if not roles:
-        return None
-    for tier in ("full", "weak", "inherit"):
-        tiered = [h for h in roles if _tier(h.entry) == tier]
-        if tiered:
-            return tiered[-1]
-    return roles[-1]
-
-
-def _tier(e: Entry) -> str:
-    if "inherit" in e.flags:
-        return "inherit"
-    if "weak" in e.flags or e.sector == "UNK":
-        return "weak"
-    return "full"
-
-
-def _role_sector(role: _Hit, hits: list[_Hit]) -> tuple[str | None, str | None]:
-    e = role.entry
-    if "inherit" in e.flags:
-        # "spokesman", "official": the sector of whoever they speak for, else their own default.
-        for h in reversed(hits):
-            if h.entry.kind in ("role", "org") and h is not role and "inherit" not in h.entry.flags:
-                return h.entry.sector, h.entry.sector_2
-    return e.sector, e.sector_2
-
-
-def _org_sector(e: Entry, day: dt.date) -> str | None:
-    sector = e.sector
-    for start, changed in e.periods:
-        if start <= day:
-            sector = changed
-    return sector
-
-
-def _office_on(offices: tuple[Office, ...], day: dt.date) -> Office | None:
-    current = [o for o in offices if o.covers(day)]
-    if not current:
-        return None
-    # The latest-begun post is the one a reporter would name (a PM who also leads a party); a state
-    # office outranks a party leadership begun later (a president who takes over the party).
-    return max(current, key=lambda o: (o.sector != "PTY", o.start))
 
 
 @lru_cache(maxsize=1)

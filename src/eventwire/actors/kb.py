@@ -332,12 +332,16 @@ def build(hide: Callable[[str, Entry], bool] | None = None) -> KnowledgeBase:
                 alias = "=" + alias
             b.add(alias, entry)
 
+    singular_roles: list[tuple[str, Entry]] = []  # curated role nouns, whose plurals are composed last
     for _, row in read_rows("roles.tsv"):
         aliases = _split(row["aliases"])
         entry = Entry("role", aliases[0], sector=row["sector"] or None, sector_2=row["sector_2"] or None,
                       flags=frozenset(_split(row["flags"])), source="roles.tsv")
         for alias in aliases:
-            b.add(alias, entry)
+            k = key(alias.lstrip("="))
+            b.add(alias, entry, k=k if not alias.startswith("=") else None)
+            if not alias.startswith("=") and not alias.isupper():
+                singular_roles.append((k, entry))
 
     taken = {k for k, entries in b.index.items() if any(e.kind != "role" for e in entries)}
     for alias, entry, modifier in _head_noun_rows():
@@ -345,14 +349,65 @@ def build(hide: Callable[[str, Entry], bool] | None = None) -> KnowledgeBase:
         # "Homeland Security Secretary X" stays the department's, with its country
         if modifier and key(modifier) in taken:
             continue
-        b.add(alias, entry, only_new=True)
+        k = key(alias)
+        b.add(alias, entry, only_new=True, k=k)
+        singular_roles.append((k, entry))
 
     _add_compiled(b)
     _add_agents(b)
     _add_agents(b, WORDNET_FILE)
+    _add_plurals(b, singular_roles)
 
     index = {k: tuple(v) for k, v in b.index.items()}
     return KnowledgeBase(index=index, max_len=b.max_len, country_names=names)
+
+
+# Curated role files whose nouns are listed in one number only ("delegation", "prosecutor general"): their
+# plurals are composed at load time, as the compiled agents' already are.
+_PLURAL_SOURCES = frozenset(["roles.tsv", "head_nouns.tsv"])
+
+
+_PLURAL_OTHER_SENSE = frozenset(["party"])
+_NO_PLURAL = ("men", "people", "police", "personnel", "staff", "clergy", "military", "media", "folk", "children",
+              "public", "gentry")
+
+
+def plural(word: str) -> str | None:
+    """The regular English plural of a noun; None for a word that already ends like a plural or names a
+    body of people with no plural of its own ("police", "personnel")."""
+    if word.endswith(_NO_PLURAL):
+        return None
+    if word.endswith("man"):
+        return word[:-3] + "men"
+    if word.endswith(("ss", "sh", "ch", "x", "z")):
+        return word + "es"
+    if word.endswith("s") or not word.isalpha():
+        return None
+    if word.endswith("y") and word[-2:-1] not in ("a", "e", "i", "o", "u"):
+        return word[:-1] + "ies"
+    return word + "s"
+
+
+def _add_plurals(b: _Builder, roles: list[tuple[str, Entry]]) -> None:
+    """The plural of every curated role noun no entry spells ("delegations"; "chiefs of staff" is left to the
+    lists: a phrase with a preposition is skipped). A spelling any file holds keeps its entries; a role
+    the index does not hold under that key (hidden by the cross-validation, or shadowed) gives none."""
+    for k, e in roles:
+        words = k.split(" ")
+        if any(w in _BOUNDARY_WORDS for w in words) or e not in b.index.get(k, ()):
+            continue
+        # "parties" in news is mostly the sides of a talk or a case ("all parties", "relevant parties"),
+        # not political parties: the singular keeps its reading, the plural is not composed
+        last = plural(words[-1]) if words[-1] not in _PLURAL_OTHER_SENSE else None
+        if last is None:
+            continue
+        pk = " ".join([*words[:-1], last])
+        if pk not in b.index:
+            b.add(pk, e, k=pk)
+
+
+# Prepositions inside a role phrase ("head of state"): its plural is not the last word's.
+_BOUNDARY_WORDS = frozenset(["of", "to", "for", "in", "at", "on", "from", "with", "by"])
 
 
 def head_noun_roles() -> Iterator[tuple[str, Entry]]:

@@ -12,7 +12,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from .gold import gold_files, load_gold, shared_dir
+from .gold import gold_files, load_gold, shared_dir, shared_scorer_reads
 
 
 def evaluate_incidents(
@@ -32,7 +32,9 @@ def evaluate_incidents(
     if shared is None or not (shared / "tools" / "score_incidents.py").is_file():
         raise FileNotFoundError("shared/tools/score_incidents.py not found (set EVENTWIRE_SHARED)")
     incidents_file = folder / "incidents.json"
-    files = gold_files([folder])
+    # articles the shared scorer cannot read (LGL from record 38543581 on: dev only, no incident across
+    # articles) are left out of the store as well as the score
+    files = [p for p in gold_files([folder]) if shared_scorer_reads(p)]
     with tempfile.TemporaryDirectory(prefix="ew-incidents-") as tmp:
         url = db_url or f"sqlite:///{tmp}/store.db"
         pipe = pipeline or Pipeline(Settings.from_env(spacy_model=model))

@@ -1,5 +1,6 @@
 """Senses of event words in everyday news: gates that drop a draft whose frame says it is weather, an
-accident, a press call, an occasion, worship, a metaphor or an address to the reader, not event data.
+accident, a press call, an occasion, worship, a metaphor, a complaint in words, a campaign rally, a game
+or an address to the reader, not event data.
 
 The team corpus guidelines code no events in sports, business, weather or culture news, and PLOVER codes
 interactions between two sides. The event words of such news are the same words ("the storm hit the
@@ -13,6 +14,7 @@ it dropped a draft, and the coder (events/coder.py) records nothing for it.
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -61,6 +63,14 @@ MODALS = frozenset({"can", "could", "may", "might", "should", "must", "will", "w
 QUOTES = frozenset('"“”‘’«»')
 RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "what"})
 SPELLS = frozenset({"wave", "spell", "surge", "bout", "series"})
+# verbs of being: a clause they head tells a state ("the UK remains steadfast in its support"); the act, if
+# any, is a noun of it, which the noun lexicon reads
+STATIVE = frozenset({"be", "remain", "stay", "become", "seem", "appear", "look", "feel", "sound"})
+# what a harming word does to a bill or a plan, an epidemic or a blaze, is no violence
+FIGURATIVE_TARGETS = frozenset({"abstract", "prize", "measure", "hazard"})
+# a protest word with one of these modifiers is a campaign's gathering ("a campaign rally")
+GATHERING_MODIFIERS = frozenset({"compound", "amod", "nmod"})
+REAL_HARM_RE = re.compile(lx.REAL_HARM, re.I)
 
 
 def noun_class(tok: Token) -> str | None:
@@ -147,7 +157,8 @@ def occasion_object(d: Draft) -> str | None:
     if d.plover_type not in PARTY_OBJECT_TYPES or d.nominal:
         return None
     objs = _objects(d.trigger)
-    if objs and all(noun_class(o) in {"occasion", "religious"} for o in objs):
+    if objs and all(noun_class(o) in {"occasion", "religious", "hazard"} for o in objs):
+        # ("welcomed the rain", "supported the relief of the flood" are no dealings with a party)
         return f"an occasion as object: '{objs[0].lemma_.lower()}'"
     return None
 
@@ -169,12 +180,97 @@ def _targets(t: Token) -> list[Token]:
 
 def metaphor(d: Draft) -> str | None:
     """Why an attack or a fight is a metaphor: its target is an abstract condition ("an attack on
-    inflation", "battled poverty") or its stake a prize ("the battle for the title")."""
-    if d.plover_type not in FIGHT_TYPES:
+    inflation", "battled poverty"), its stake a prize ("the battle for the title"), a bill or a plan
+    ("killed the bill", "shot down the proposal") or a hazard ("firefighters battled the blaze"); a vow to
+    fight one is no threat ("vowed to fight the epidemic")."""
+    if d.plover_type in FIGHT_TYPES:
+        targets = _targets(d.trigger)
+    elif d.plover_type == "THREATEN" and not d.nominal:
+        targets = [o for c in d.trigger.children if c.dep_ == "xcomp" and c.pos_ == "VERB" for o in _objects(c)]
+    else:
         return None
-    targets = _targets(d.trigger)
-    if targets and all(noun_class(g) in {"abstract", "prize"} for g in targets):
+    if targets and all(noun_class(g) in FIGURATIVE_TARGETS for g in targets):
         return f"a figurative fight over '{targets[0].lemma_.lower()}'"
+    return None
+
+
+def legal_step(d: Draft) -> str | None:
+    """Why a withdrawal is a step in court or in an application, not a retreat: what is withdrawn or
+    dropped is a case, a charge, a lawsuit or a bid ("the case was withdrawn", "dropped the charges")."""
+    if d.plover_type != "RETREAT" or d.nominal:
+        return None
+    objs = [c for c in d.trigger.children if c.dep_ in {"dobj", "obj", "nsubjpass"}]
+    if objs and all(noun_class(o) in {"legal", "measure"} for o in objs):
+        return f"a step in law: '{objs[0].lemma_.lower()}'"
+    return None
+
+
+def faceless_charge(d: Draft, actors: Sequence[ActorRef]) -> str | None:
+    """Why "X is accused of stabbing Y" is no accusation: a passive "accused" with no agent and no accuser
+    found names no side that accuses; it describes what an allegation says (in crime news, what a charge
+    says: the crime is the event there). The formal act stays: "was charged with murder" is the state's
+    accusation (ACCUSE in the team corpus), and "was accused by Ukraine" names its side."""
+    t = d.trigger
+    if d.plover_type != "ACCUSE" or d.nominal or actors or t.lemma_.lower() != "accuse":
+        return None
+    passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in t.children) or t.dep_ in {"acl", "relcl"} and t.tag_ == "VBN"
+    if passive and not any(c.dep_ == "agent" for c in t.children):
+        return "an accusation with no accuser"
+    return None
+
+
+def state_not_act(d: Draft) -> str | None:
+    """Why a verb the learned model typed tells no event: it is a verb of being (events/triggers.py reads
+    every verb; the hand lexicon lists none of these)."""
+    if d.rules.get("type", "").startswith("model:") and not d.nominal and d.trigger.lemma_.lower() in STATIVE:
+        return f"a state: '{d.trigger.lemma_.lower()}'"
+    return None
+
+
+def spoken_protest(d: Draft) -> str | None:
+    """Why a protest verb is a complaint in words, not a demonstration: it takes a clause ("Trump
+    protested that the media were unfair", "she protested her innocence" aside). PLOVER's PROTEST is a
+    collective action in the street; a speaker objecting is at most a statement."""
+    if d.plover_type != "PROTEST" or d.nominal or d.trigger.lemma_.lower() not in {"protest", "complain", "object"}:
+        return None
+    if any(c.dep_ in {"ccomp"} for c in d.trigger.children):
+        return "a complaint in words ('protested that ...')"
+    return None
+
+
+def campaign_gathering(d: Draft) -> str | None:
+    """Why a rally or a march is an election campaign's, not a protest: an electoral modifier ("a campaign
+    rally", "an election rally in Ohio"), unless the sentence says the gathering protests."""
+    sent, t = d.trigger.sent, d.trigger
+    if d.plover_type != "PROTEST" or any(
+            not (t.idx <= sent.start_char + m.start() < t.idx + len(t.text))
+            for m in PROTEST_CUES_RE.finditer(sent.text)):  # (the rally's own word says nothing of protest)
+        return None
+    heads = [d.trigger] if d.nominal else [o for o in _objects(d.trigger)]
+    for h in heads:
+        if any(c.dep_ in GATHERING_MODIFIERS and NOUN_CLASS.get(c.lemma_.lower()) == "electoral" for c in h.children):
+            return f"an election campaign's {h.lemma_.lower()}"
+    return None
+
+
+def _score(t: Token) -> bool:
+    """A game's score in the trigger's clause ("beat Chelsea 2-1", "defeated the Rockets 110-102"): a number,
+    a dash and a number, the first hanging off the verb or a name, not counting a common noun ("3-4 men")."""
+    return any(n.like_num and n.i + 2 < len(n.doc) and n.doc[n.i + 1].text in {"-", "–"} and n.doc[n.i + 2].like_num
+               and (n.head.i == t.i or n.head.pos_ == "PROPN") for n in t.subtree)
+
+
+def sport_play(d: Draft) -> str | None:
+    """Why an attack or a beating is a move of play: the sentence names a role or unit found only in sport
+    ("the goalkeeper", "the quarterback", "innings") or the clause gives a score ("beat Chelsea 2-1"), and
+    it tells no real harm (a stadium bombing, fans arrested: lexicon.REAL_HARM). A whole sports report is
+    dropped article-wide (coder._sports_report); this is the sports sentence in other news."""
+    if d.plover_type not in FIGHT_TYPES or REAL_HARM_RE.search(d.trigger.sent.text):
+        return None
+    if any(t.pos_ in {"NOUN", "PROPN"} and NOUN_CLASS.get(t.lemma_.lower()) == "sport" for t in d.trigger.sent):
+        return "a sports sentence"
+    if not d.nominal and _score(d.trigger):
+        return "a game's score"
     return None
 
 
@@ -256,6 +352,7 @@ def everyday(d: Draft, actors: Sequence[ActorRef], recips: Sequence[ActorRef],
              modality: str = "asserted") -> str | None:
     """Why a draft is everyday news, not event data, or tells no event at all (a condition, a question, a
     negation, a habit, an ability: events/assertion.py); None when no gate holds."""
-    return (natural_cause(d) or occasion_object(d) or worship(d) or metaphor(d) or press_only(d, recips)
+    return (natural_cause(d) or occasion_object(d) or worship(d) or metaphor(d) or state_not_act(d) or spoken_protest(d)
+            or campaign_gathering(d) or legal_step(d) or faceless_charge(d, actors) or sport_play(d) or press_only(d, recips)
             or reader_address(d) or not_yet(d, modality, [*actors, *recips]) or commerce(d, actors, recips)
             or unasserted(d, modality) or warning_without_threat(d) or question_not_request(d))

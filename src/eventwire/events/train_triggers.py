@@ -10,6 +10,8 @@ Training data (../shared/data, dev halves only; nothing of acceptance's halves i
   ASSAULT, the way news coders code "X killed Y") and every other verb and noun is a negative;
 - RAMS dev passages: one event annotated per passage, so its trigger is a positive and the other words
   are negatives of low weight (other events of the passage are not marked);
+- the team corpus's dev split (--corpus): gold evidence words are positives, words of sentences with no
+  gold event and of clauses the gold marks as not_events are negatives (_gold_examples);
 - records named in --exclude (the team corpus's test split, eval/corpus/test_ids.txt) are left out, so the
   test split stays unseen.
 """
@@ -29,6 +31,9 @@ from .triggers import CANDIDATE_POS, MODEL_FILE, NONE, TriggerModel, token_featu
 
 OUTCOME = re.compile(r"^life\.(die|injure)", re.I)
 REPO = Path(__file__).resolve().parents[3]
+# weight of a word inside a clause the gold marks as no event: an annotator's judgement on exactly the
+# reading the model must not make, so it counts more than a word that merely lies outside every event
+NOT_EVENT_WEIGHT = 2.0
 
 
 def _examples(nlp: Any, records: list[dict[str, Any]], mapping: dict[str, str], neg_weight: float,
@@ -73,8 +78,23 @@ def _gold_trigger(span: Any, plover_type: str) -> Any:
     return words[0] if words else None
 
 
+def _not_event_spans(text: str, not_events: Iterable[dict[str, Any]]) -> list[tuple[int, int]]:
+    """Character spans of the clauses the annotators marked as no event (``not_events``: commentary, a
+    business metaphor, a visit to one's own embassy, a ticket price...), wherever their evidence is found."""
+    out = []
+    for ne in not_events:
+        ev = ne.get("evidence") or ""
+        i = text.find(ev) if ev else -1
+        if i >= 0:
+            out.append((i, i + len(ev)))
+    return out
+
+
 def _gold_examples(nlp: Any, paths: list[Path]) -> list[tuple[str, dict[str, float], str, float]]:
-    """Team-corpus gold articles: exhaustive, so words of sentences holding no gold event are negatives."""
+    """Team-corpus gold articles: exhaustive, so words of sentences holding no gold event are negatives,
+    and so are the words of clauses the gold marks as not events (``not_events``) even in a sentence that
+    holds an event elsewhere: those are the hard negatives of everyday news ("Trump protested that ...",
+    "a price war", "visited the embassy of his own country"), the words an event lexicon fires on."""
     from ..evaluate.gold import load_gold
 
     out = []
@@ -90,13 +110,18 @@ def _gold_examples(nlp: Any, paths: list[Path]) -> list[tuple[str, dict[str, flo
             t = _gold_trigger(span, e["plover"]["type"]) if span is not None else None
             if t is not None:
                 labelled[t.i] = e["plover"]["type"]
+        judged = _not_event_spans(g.text, g.not_events)
         for sent in doc.sents:
             free = not any(a < sent.end_char and sent.start_char < b for a, b in busy)
             for tok in sent:
                 if tok.pos_ not in CANDIDATE_POS or not tok.is_alpha:
                     continue
+                end = tok.idx + len(tok.text)
                 if tok.i in labelled:
                     out.append((f"corpus:{path.name}", token_features(tok), labelled[tok.i], 1.0))
+                elif any(a <= tok.idx and end <= b for a, b in judged) and not any(
+                        a < end and tok.idx < b for a, b in busy):
+                    out.append((f"corpus:{path.name}", token_features(tok), NONE, NOT_EVENT_WEIGHT))
                 elif free:
                     out.append((f"corpus:{path.name}", token_features(tok), NONE, 1.0))
     return out
@@ -138,7 +163,7 @@ def fit(examples: list[tuple[str, dict[str, float], str, float]], C: float = 0.5
         if any(abs(c) >= 0.01 for c in col):
             weights[str(name)] = col
     about = ("eventwire trigger model: multinomial logistic regression over parse + CAMEO features; "
-             f"trained on {len(examples)} candidate tokens of WikiEvents dev and RAMS dev "
+             f"trained on {len(examples)} candidate tokens of WikiEvents dev, RAMS dev and the team corpus dev split "
              f"({sum(1 for e in examples if e[2] != NONE)} triggers); C={C}")
     return TriggerModel(classes, weights, [round(float(b), 3) for b in clf.intercept_], about)
 

@@ -36,16 +36,19 @@ from ..store.schema import event_actors, event_claims, events
 FACETED = (*ACTOR_ROLES, "claim_source")
 
 
-def _fill_actors(ids: list[str] | None) -> sa.Insert:
+def _fill_actors(ids: list[str] | None, *, country: bool = True) -> sa.Insert:
+    """``country``: the store keeps the incident's country beside each row (migration 0009)."""
     a, e, i = event_actors.c, events.c, incidents.c
+    cols = [e.incident_id, i.sort_date, a.role, a.country, a.sector, *([i.country] if country else [])]
     sel = (
-        sa.select(e.incident_id, i.sort_date, a.role, a.country, a.sector).distinct()
+        sa.select(*cols).distinct()
         .select_from(event_actors.join(events, e.event_id == a.event_id).join(incidents, i.incident_id == e.incident_id))
         .where(sa.or_(a.country.is_not(None), a.sector.is_not(None)))
     )
     if ids is not None:
         sel = sel.where(e.incident_id.in_(ids))
-    return incident_actors.insert().from_select(["incident_id", "sort_date", "role", "country", "sector"], sel)
+    names = ["incident_id", "sort_date", "role", "country", "sector", *(["incident_country"] if country else [])]
+    return incident_actors.insert().from_select(names, sel)
 
 
 def _fill_claims(ids: list[str] | None) -> sa.Insert:
@@ -74,17 +77,17 @@ def _fill_terms(ids: list[str] | None, dialect: str) -> sa.Insert:
     return incident_actor_terms.insert().from_select(["incident_id", "sort_date", "role", "term"], sel)
 
 
-def refresh(conn: Connection, incident_ids: Iterable[str], *, terms: bool = True) -> None:
+def refresh(conn: Connection, incident_ids: Iterable[str], *, terms: bool = True, country: bool = True) -> None:
     """Rewrite the facets of these incidents from their events (after their rows were rewritten;
     an incident left without a row loses its facets). ``terms``: the store has the actor terms
-    (migration 0008)."""
+    (migration 0008); ``country``: the incident's country beside its actor codes (0009)."""
     ids = sorted(set(incident_ids))
     if not ids:
         return
     tables = (incident_actors, incident_claims, *((incident_actor_terms,) if terms else ()))
     for table in tables:
         conn.execute(table.delete().where(table.c.incident_id.in_(ids)))
-    conn.execute(_fill_actors(ids))
+    conn.execute(_fill_actors(ids, country=country))
     conn.execute(_fill_claims(ids))
     if terms:
         conn.execute(_fill_terms(ids, conn.dialect.name))
@@ -95,7 +98,7 @@ def rebuild(conn: Connection) -> None:
     terms = has_terms(conn)
     for table in (incident_actors, incident_claims, *((incident_actor_terms,) if terms else ())):
         conn.execute(table.delete())
-    conn.execute(_fill_actors(None))
+    conn.execute(_fill_actors(None, country=has_country(conn)))
     conn.execute(_fill_claims(None))
     if terms:
         conn.execute(_fill_terms(None, conn.dialect.name))
@@ -108,6 +111,11 @@ def present(conn: Connection) -> bool:
 def has_terms(conn: Connection) -> bool:
     """The store has the actor terms (migration 0008)."""
     return sa.inspect(conn).has_table("incident_actor_terms")
+
+
+def has_country(conn: Connection) -> bool:
+    """The store keeps each actor-code row's incident country (migration 0009)."""
+    return present(conn) and any(c["name"] == "incident_country" for c in sa.inspect(conn).get_columns("incident_actors"))
 
 
 def faceted(rep: EventFilters | None, *, names: bool = True) -> str | None:
@@ -179,4 +187,4 @@ def match(
     return incident_actors, [sa.or_(*parts), *([col(a.role) == role] if role else [])]
 
 
-__all__ = ["FACETED", "faceted", "has_terms", "match", "present", "rebuild", "refresh"]
+__all__ = ["FACETED", "faceted", "has_country", "has_terms", "match", "present", "rebuild", "refresh"]

@@ -10,7 +10,9 @@ only the incident rows it touches.
 2. The article's own incidents (``events.incidents``, within-article) are kept together: each
    group of reports joins one incident.
 3. An event whose story holds another article with the same sentence (a copy of the report)
-   joins that report's incident.
+   joins that report's incident; so does one whose evidence sentence, word for word and at the
+   same trigger, another article's report has (``passages``: a paragraph copied into another
+   article), when the pair passes the hard constraints.
 4. Otherwise the candidates (blocking by type, country and date) are scored pair by pair
    (``features.score``); the group joins the incident of its best pair at or above the threshold,
    else it starts an incident of its own (its within-article id).
@@ -36,9 +38,15 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Connection
 
 from ..records import Article, Event
-from ..store.incident_tables import article_bands, article_link_names, article_stories, incidents
+from ..store.incident_tables import (
+    article_bands,
+    article_link_names,
+    article_stories,
+    evidence_keys,
+    incidents,
+)
 from ..store.schema import articles, events
-from . import context, copies, facets, features, summary
+from . import context, copies, facets, features, passages, summary
 
 MAX_CANDIDATES = 300  # stored events scored per new event at most (nearest dates first)
 # The stored reports read for a new one: those of its type and country whose first day (sort_date)
@@ -187,7 +195,10 @@ def _lock_key(*parts: str | None) -> int:
 
 
 class Linker:
-    def __init__(self, dialect: str, *, keys: bool = True, facets: bool = False, terms: bool = False) -> None:
+    def __init__(
+        self, dialect: str, *, keys: bool = True, facets: bool = False, terms: bool = False, country: bool = False,
+        sentences: bool = False,
+    ) -> None:
         self.dialect = dialect
         # keys: the store is at revision 0006 or later (article_link_names, events.incident_sort_date);
         # a store held at an older revision links as before, deriving names from the texts.
@@ -196,6 +207,10 @@ class Linker:
         self.facets = facets
         # terms: revision 0008 or later (incident_actor_terms), rewritten with them
         self.terms = terms
+        # country: revision 0009 or later (incident_actors.incident_country), written with the facets
+        self.country = country
+        # sentences: revision 0010 or later (evidence_keys): reports copied sentence for sentence
+        self.sentences = sentences
 
     # -- stories ------------------------------------------------------------------------------
     def story(self, conn: Connection, article: Article, *, new: bool) -> tuple[str, list[str]]:
@@ -254,6 +269,8 @@ class Linker:
     def link(self, conn: Connection, article: Article, evs: list[Event], *, new: bool) -> tuple[list[Event], set[str]]:
         """The events with their cross-article incident ids, and the incident ids touched."""
         _sid, story_articles = self.story(conn, article, new=new)
+        if self.sentences and not new:  # re-extracted: its reports' keys are rewritten below
+            conn.execute(evidence_keys.delete().where(evidence_keys.c.article_id == article.article_id))
         if not evs:
             return evs, set()
         recs = [ev.to_dict() for ev in evs]
@@ -271,12 +288,19 @@ class Linker:
         for i, ev in enumerate(evs):
             groups.setdefault(_local_id(ev), []).append(i)
         copies_of = self._copy_links(conn, recs, story_articles) if story_articles else {}
+        shared = self._shared_sentences(conn, article, recs) if self.sentences else {}
+        for i in shared:  # the copied sentence at the same trigger says which report: not the first of the copy's
+            copies_of.pop(i, None)
         chosen: dict[str, str] = {}
         names = {article.article_id: self._own_names(conn, article)}
         touched: set[str] = set()
         cands = self._candidates(conn, article, recs, set(story_articles))
         # Scored before any merge: a pair's score reads no incident id, so merging cannot change it.
         matches = self._matches(conn, article, recs, groups, cands, names) if cands else {}
+        for local, idx in groups.items():
+            for i in idx:
+                for iid in shared.get(i, ()):
+                    matches.setdefault(local, {})[iid] = 1.0  # as a copy's: one report of one event
         for local, idx in groups.items():
             hit = next((copies_of[i] for i in idx if i in copies_of), None)
             found = matches.get(local, {})
@@ -312,6 +336,31 @@ class Linker:
                     best, best_r = iid, ratio
             if best is not None:
                 out[i] = best
+        return out
+
+    def _shared_sentences(self, conn: Connection, article: Article, recs: list[dict[str, Any]]) -> dict[int, set[str]]:
+        """For each report, the stored incidents of reports whose evidence sentence and trigger it
+        shares (``passages``), where the pair passes the hard constraints. Keeps the article's own
+        keys in the same transaction (``link`` dropped its old ones)."""
+        keys = {i: passages.evidence_key(rec, article.text) for i, rec in enumerate(recs)}
+        k = evidence_keys.c
+        rows = [{"event_id": recs[i]["event_id"], "article_id": article.article_id, "key": key}
+                for i, key in keys.items() if key is not None]
+        if not rows:
+            return {}
+        conn.execute(evidence_keys.insert(), rows)
+        stored: dict[str, list[Any]] = {}
+        for row in conn.execute(
+            sa.select(k.key, *_LIGHT).select_from(evidence_keys.join(events, events.c.event_id == k.event_id))
+            .where(k.key.in_(sorted({r["key"] for r in rows})), k.article_id != article.article_id,
+                   events.c.incident_id.is_not(None))
+        ):
+            stored.setdefault(row.key, []).append(row)
+        out: dict[int, set[str]] = {}
+        for i, key in keys.items():
+            for row in stored.get(key or "", ()):
+                if not isinstance(features.constraints(recs[i], _light(row)), str):
+                    out.setdefault(i, set()).add(row.incident_id)
         return out
 
     def _candidates(
@@ -497,7 +546,7 @@ class Linker:
         conn.execute(incidents.delete().where(incidents.c.incident_id.in_(ids)))
         if not members:
             if self.facets:
-                facets.refresh(conn, ids, terms=self.terms)
+                facets.refresh(conn, ids, terms=self.terms, country=self.country)
             return
         aids = sorted({r["article_id"] for recs in members.values() for r in recs})
         arts = {
@@ -519,7 +568,7 @@ class Linker:
                 [{"iid": r["incident_id"], "day": r["sort_date"]} for r in rows],
             )
         if self.facets:  # migrations 0007, 0008: the incidents' actor codes and names, claim sources
-            facets.refresh(conn, ids, terms=self.terms)
+            facets.refresh(conn, ids, terms=self.terms, country=self.country)
 
 
 def _types(rec: dict[str, Any]) -> tuple[tuple[str, tuple[str | None, ...] | None], ...]:

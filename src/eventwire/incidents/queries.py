@@ -19,8 +19,8 @@ from typing import Any
 import sqlalchemy as sa
 
 from ..store.core import Store, decode_cursor, encode_cursor
-from ..store.filters import EventFilters, FilterError
-from ..store.incident_tables import incidents
+from ..store.filters import ACTOR_ROLES, EventFilters, FilterError
+from ..store.incident_tables import incident_actors, incidents
 from ..store.schema import events
 from . import facets
 
@@ -220,13 +220,43 @@ def _facet(store: Store, conn: sa.Connection, rep: EventFilters | None) -> str |
     return facets.faceted(rep, names=have[1]) if have[0] else None
 
 
+def _code_in_country(
+    store: Store, conn: sa.Connection, f: EventFilters, conflict: bool | None, min_outlets: int | None,
+    rep: EventFilters, facet: str,
+) -> list[sa.ColumnElement[bool]] | None:
+    """The facet conditions of one full actor code (``TUR/MIL``) in one country and nothing else of
+    the incident's own (``actor=TUR/MIL&country=SY``), read off ``ix_inc_actors_code_country``
+    (migration 0009: each code row keeps its incident's country) in page order; else None. Any
+    other mix of the incident's own filters probes each incident that passes them."""
+    if facet not in ACTOR_ROLES or len(f.country) != 1:
+        return None
+    values = getattr(rep, facet)
+    if len(values) != 1 or not all(values[0].partition("/")[::2]):
+        return None  # several codes, or a country or sector alone: not one range of the index
+    have = getattr(store, "_incident_country", None)
+    if have is None:
+        have = facets.has_country(conn)
+        store._incident_country = have  # type: ignore[attr-defined]  # noqa: SLF001
+    if not have or _conditions(store, conn, replace(f, country=EventFilters().country), conflict, min_outlets):
+        return None
+    _table, cond = facets.match(store, conn, rep, facet)
+    return [*cond, incident_actors.c.incident_country == f.country[0]]
+
+
 def _count_by_facet(
     store: Store, conn: sa.Connection, f: EventFilters, conflict: bool | None, min_outlets: int | None,
     rep: EventFilters, facet: str, bound: int,
 ) -> tuple[int, bool]:
     """Distinct incidents off the facet's index; with the incident's own filters, the incidents
     that pass them, each probed for the facet (a facet row per incident would be read otherwise,
-    most of them failing the incident's filters)."""
+    most of them failing the incident's filters), but for a code in one country (one index range)."""
+    coded = _code_in_country(store, conn, f, conflict, min_outlets, rep, facet)
+    if coded is not None:
+        t = incident_actors.c
+        keys = (sa.select(t.sort_date, t.incident_id).where(*coded).distinct()
+                .order_by(t.sort_date.desc(), t.incident_id.desc()).limit(bound + 1))
+        got = int(conn.execute(sa.select(sa.func.count()).select_from(keys.subquery())).scalar_one())
+        return got, got <= bound
     own = _conditions(store, conn, f, conflict, min_outlets)
     table, cond = facets.match(store, conn, rep, facet, probe=bool(own))
     if own:
@@ -247,8 +277,12 @@ def _page_by_facet(
     index and sorted. Otherwise incidents are read in page order (or off their own filters'
     indexes) and each is probed for the facet, as a broad /api/events page probes each event."""
     i = incidents.c
-    own = _conditions(store, conn, f, conflict, min_outlets, broad=broad)
-    table, cond = facets.match(store, conn, rep, facet, probe=broad or bool(own))
+    coded = _code_in_country(store, conn, f, conflict, min_outlets, rep, facet)
+    if coded is not None:  # one range of ix_inc_actors_code_country, in page order
+        table, cond, own, broad = incident_actors, coded, [], False
+    else:
+        own = _conditions(store, conn, f, conflict, min_outlets, broad=broad)
+        table, cond = facets.match(store, conn, rep, facet, probe=broad or bool(own))
     if after is not None:
         day, iid = decode_cursor(after)
         offset = 0

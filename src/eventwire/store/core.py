@@ -232,7 +232,11 @@ class Store:
             self._link_keys = insp.has_table("article_link_names")
             self._link_facets = insp.has_table("incident_actors")
             self._link_terms = insp.has_table("incident_actor_terms")
-        return (Linker(self.dialect, keys=self._link_keys, facets=self._link_facets, terms=self._link_terms)
+            self._link_country = self._link_facets and any(
+                c["name"] == "incident_country" for c in insp.get_columns("incident_actors"))
+            self._link_sentences = insp.has_table("evidence_keys")
+        return (Linker(self.dialect, keys=self._link_keys, facets=self._link_facets, terms=self._link_terms,
+                       country=self._link_country, sentences=self._link_sentences)
                 if self._incident_tables else None)
 
     @staticmethod

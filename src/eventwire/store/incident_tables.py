@@ -76,6 +76,17 @@ article_link_names = sa.Table(
     sa.Column("names", sa.Text, nullable=False),
 )
 
+# Migration 0010: each event's evidence sentence and trigger within it, hashed
+# (incidents/passages.py), so that a report copied sentence for sentence into another article is
+# found whatever its date, place or the rest of its article say.
+evidence_keys = sa.Table(
+    "evidence_keys",
+    metadata,
+    sa.Column("event_id", ID, primary_key=True),
+    sa.Column("article_id", ID, sa.ForeignKey("articles.article_id", ondelete="CASCADE"), nullable=False),
+    sa.Column("key", sa.String(40), nullable=False),
+)
+
 # Migration 0007: each incident's distinct report facets, kept by the linker with the incident's row,
 # so that /api/incidents filtered on an actor code or a claim source counts and pages incidents off
 # these indexes instead of reading every matching report's incident (incidents/facets.py).
@@ -88,6 +99,8 @@ incident_actors = sa.Table(
     sa.Column("role", sa.String(16), nullable=False),
     sa.Column("country", sa.String(8)),
     sa.Column("sector", sa.String(8)),
+    # the incident's country (incidents.country, migration 0009): a code and a country off one index
+    sa.Column("incident_country", sa.String(2)),
 )
 
 incident_claims = sa.Table(
@@ -119,6 +132,10 @@ FACET_INDEXES = [
     # the same in incident-id order: a count's distinct ids without a sort (migration 0008)
     sa.Index("ix_inc_actors_code_id", incident_actors.c.country, incident_actors.c.sector, incident_actors.c.incident_id,
              incident_actors.c.sort_date, incident_actors.c.role),
+    # a code's incidents of one country in page order (migration 0009)
+    sa.Index("ix_inc_actors_code_country", incident_actors.c.country, incident_actors.c.sector,
+             incident_actors.c.incident_country, incident_actors.c.sort_date, incident_actors.c.incident_id,
+             incident_actors.c.role),
     sa.Index("ix_inc_actors_sector", incident_actors.c.sector, incident_actors.c.sort_date,
              incident_actors.c.incident_id, incident_actors.c.role),
     # one incident's facets: the linker's rewrite and a broad page's probe
@@ -149,6 +166,8 @@ INCIDENT_INDEXES = [
     sa.Index("ix_incidents_country_plover", incidents.c.country, incidents.c.plover_type, incidents.c.sort_date,
              incidents.c.incident_id),
     sa.Index("ix_incidents_lonlat", incidents.c.lon, incidents.c.lat),
+    sa.Index("ix_evidence_keys_key", evidence_keys.c.key, evidence_keys.c.article_id),
+    sa.Index("ix_evidence_keys_article", evidence_keys.c.article_id),
     sa.Index("ix_stories_story", article_stories.c.story_id),
     sa.Index("ix_bands_band", article_bands.c.band),
     sa.Index("ix_bands_article", article_bands.c.article_id),
