@@ -18,8 +18,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from eventwire.evaluate.articles import FIELDS, aggregate
+
 ROOT = Path(__file__).resolve().parents[2]
-FIELDS = ("actor", "recipient", "sector", "location", "date", "dead", "modality", "claim_source", "incident")
 
 
 def half_of(stem: str) -> str:
@@ -33,19 +34,12 @@ def _stems(name: str) -> set[str]:
 
 
 def _figures(per: dict[str, Any], names: list[str], fields: tuple[str, ...]) -> str:
-    t = {k: sum(per[n][k] for n in names) for k in ("required", "required_found", "system_events", "matched",
-                                                     "optional_hits")}
-    recall = t["required_found"] / t["required"] if t["required"] else 0.0
-    denom = t["system_events"] - t["optional_hits"]
-    precision = (t["matched"] - t["optional_hits"]) / denom if denom > 0 else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    parts = [f"{len(names):3d} articles  events {recall:.3f}/{precision:.3f}/{f1:.3f}"]
+    r = aggregate({n: per[n] for n in names}, [])
+    parts = [f"{len(names):3d} articles  events {r['recall']:.3f}/{r['precision']:.3f}/{r['f1']:.3f}"]
     for f in fields:
-        right = sum(per[n]["fields"][f][0] for n in names)
-        scored = sum(per[n]["fields"][f][1] for n in names)
+        right, scored = r["field_counts"][f]
         parts.append(f"{f} {right}/{scored}" + (f" {right / scored:.2f}" if scored else ""))
-    inv = {k: sum(per[n]["invented"][k] for n in names) for k in ("date", "dead")}
-    parts.append(f"invented date {inv['date']} dead {inv['dead']}")
+    parts.append(f"invented date {r['invented']['date']} dead {r['invented']['dead']}")
     return "  ".join(parts)
 
 

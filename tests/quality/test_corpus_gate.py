@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from eventwire.evaluate.articles import evaluate_articles
+from eventwire.evaluate.articles import aggregate, evaluate_articles
 from eventwire.evaluate.gold import gold_files
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -50,17 +50,6 @@ GROUPS = {"dev_round7": _stems("dev_round7.txt"), "dev_round8": _stems("dev_roun
           "dev_round9": _stems("dev_round9.txt")}
 
 
-def _events_figures(per: dict, names: list[str]) -> dict[str, float]:
-    """Recall, precision and F1 over some articles, as the shared scorer computes them over all."""
-    t = {k: sum(per[n][k] for n in names) for k in ("required", "required_found", "system_events", "matched",
-                                                     "optional_hits")}
-    recall = t["required_found"] / t["required"] if t["required"] else 0.0
-    denom = t["system_events"] - t["optional_hits"]
-    precision = (t["matched"] - t["optional_hits"]) / denom if denom > 0 else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"recall": recall, "precision": precision, "f1": f1}
-
-
 @pytest.mark.parametrize("group", ["dev_before_round7", "dev_round7", "dev_round8", "dev_round9"])
 def test_dev_floors_by_group(dev_report, group):
     """The 61 older dev articles keep the floors they had before dev grew; each later round's articles have their own."""
@@ -71,7 +60,7 @@ def test_dev_floors_by_group(dev_report, group):
 
     names = [n for n in per if member(n.removesuffix(".gold.json"))]
     assert len(names) == (len(GROUPS[group]) if group in GROUPS else len(per) - len(added))
-    got = _events_figures(per, names)
+    got = aggregate({n: per[n] for n in names}, [])  # as the shared scorer computes them over all
     for k, floor in FLOORS[group].items():
         assert got[k] >= floor, (group, k, round(got[k], 3), floor)
 
@@ -88,7 +77,7 @@ def test_no_news_outlet_is_coded_as_a_party_on_dev(dev_report):
 
 def test_the_outlet_count_names_an_outlet_coded_as_a_party():
     """The check above can fail: an event whose actor is an outlet is counted, with its article."""
-    from eventwire.evaluate.articles import aggregate, score_article
+    from eventwire.evaluate.articles import score_article
     from eventwire.evaluate.gold import load_gold
 
     gold = load_gold(sorted(DEV.glob("*.gold.json"))[0])
