@@ -304,7 +304,8 @@ class ActorResolver:
                 sector, sector_2 = head_role.entry.sector, head_role.entry.sector_2
                 rule += f"+head:{head_role.span}"
             country = org.country or (place.entry.country if place else None)
-            name, wikidata = org.name, org.wikidata
+            name: str | None = org.name
+            wikidata = org.wikidata
             # the country named last before the party's name in the head ("Japan's Liberal Democratic Party")
             named = next((h for h in reversed(head) if h.end <= orgs[-1].start and h.entry.kind in ("country", "demonym")
                           and not any(o.start >= h.end and o.end <= orgs[-1].start for o in orgs[:-1])), None)

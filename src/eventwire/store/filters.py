@@ -430,7 +430,7 @@ def _bbox(value: Any) -> tuple[float, float, float, float] | None:
     min_lon, min_lat, max_lon, max_lat = nums
     if not (-180 <= min_lon <= max_lon <= 180 and -90 <= min_lat <= max_lat <= 90):
         raise FilterError(message="bbox must satisfy -180<=minlon<=maxlon<=180 and -90<=minlat<=maxlat<=90")
-    return nums  # type: ignore[return-value]
+    return nums
 
 
 @dataclass(frozen=True)
@@ -533,7 +533,7 @@ def _fulltext_semi(q: str, dialect: str) -> SemiJoin:
         expr = fts5_query(q)
         if not expr:
             return SemiJoin(side=sa.select(sa.null().label("key")).where(sa.false()), key=key, probe=sa.false())
-        match = sa.bindparam("fts_q", expr, unique=True)
+        match: sa.ColumnElement[Any] = sa.bindparam("fts_q", expr, unique=True)
         side = sa.text("SELECT article_id AS key FROM articles_fts WHERE articles_fts MATCH :fts").bindparams(
             sa.bindparam("fts", expr, unique=True)
         ).columns(sa.column("key"))
@@ -556,7 +556,7 @@ def _fulltext_semi(q: str, dialect: str) -> SemiJoin:
     alts = [a for a in alts if a]
     if not alts:
         return SemiJoin(side=sa.select(sa.null().label("key")).where(sa.false()), key=key, probe=sa.false())
-    tsv = sa.literal_column("articles.tsv")
+    tsv: sa.ColumnElement[Any] = sa.literal_column("articles.tsv")
     match = sa.or_(*(tsv.op("@@")(sa.func.plainto_tsquery("english", a)) for a in alts))
     return SemiJoin(
         side=sa.select(articles.c.article_id.label("key")).select_from(articles).where(match),
