@@ -3,7 +3,6 @@ events/circumstances.py)."""
 
 from __future__ import annotations
 
-import csv
 import re
 from collections.abc import Sequence
 from dataclasses import replace
@@ -512,15 +511,9 @@ class ArgumentsMixin(CircumstancesMixin, DatingMixin, ClaimsMixin):
         return "asserted"
 
 
-def _read_lemmas(name: str) -> frozenset[str]:
-    with (lx.DATA / name).open(encoding="utf-8") as fh:
-        return frozenset(r["lemma"] for r in csv.DictReader((ln for ln in fh if not ln.startswith("#")), delimiter="\t"))
-
-
 def _read_authority_verbs() -> dict[str, tuple[frozenset[str], tuple[str, ...]]]:
-    with (lx.DATA / "authority_verbs.tsv").open(encoding="utf-8") as fh:
-        rows = csv.DictReader((ln for ln in fh if not ln.startswith("#")), delimiter="\t")
-        return {r["lemma"]: (frozenset(r["plover_types"].split(",")), tuple(r["sectors"].split(","))) for r in rows}
+    return {r["lemma"]: (frozenset(r["plover_types"].split(",")), tuple(r["sectors"].split(",")))
+            for r in lx._rows(lx.DATA / "authority_verbs.tsv")}
 
 
 # prepositions whose object is where something is or happens, not who does it
@@ -528,7 +521,7 @@ PLACE_PREPS = frozenset({"in", "at", "from", "into", "to", "of", "on", "inside",
 # acts only an authority does: lemma -> (PLOVER types, sectors of who does them) (data/authority_verbs.tsv)
 AUTHORITY_VERBS = _read_authority_verbs()
 # nouns of two-sided fighting whose 'with'/'between' objects are the fight's sides (data/fight_nouns.tsv)
-FIGHT_NOUNS = _read_lemmas("fight_nouns.tsv")
+FIGHT_NOUNS = frozenset(r["lemma"] for r in lx._rows(lx.DATA / "fight_nouns.tsv"))
 # "blew himself up": the bomber is no victim of his own attack
 REFLEXIVE = frozenset({"himself", "herself", "themselves", "itself"})
 # verbs whose object is a victim of the attack they are part of (their counts are the event's size)

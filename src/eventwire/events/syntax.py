@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import re
 from typing import TYPE_CHECKING, Any
 
@@ -40,14 +39,8 @@ _SECTOR_NOUNS = {
 }
 
 
-def _read_party_heads() -> dict[str, tuple[str, str]]:
-    with (lx.DATA / "party_heads.tsv").open(encoding="utf-8") as fh:
-        rows = csv.DictReader((line for line in fh if not line.startswith("#")), delimiter="\t")
-        return {r["lemma"]: (r["sector"], r["types"]) for r in rows}
-
-
 # head nouns of weapons, platforms and coalitions as parties (data/party_heads.tsv): lemma -> (sector, types)
-_PARTY_HEADS = _read_party_heads()
+_PARTY_HEADS = {r["lemma"]: (r["sector"], r["types"]) for r in lx._rows(lx.DATA / "party_heads.tsv")}
 
 
 def _sector_from_head(head: Token, span: Span, plover_type: str | None = None) -> str | None:
