@@ -100,7 +100,7 @@ class EventCoder(ArgumentsMixin):
         drafts: list[tuple[int, Draft]] = []
         sports = _sports_report(article.text)
         for si, sent in enumerate(sents):
-            if self._skip_sentence(sent) or sports and not _REAL_HARM.search(sent.text):
+            if self._skip_sentence(sent) or sports and not lx.REAL_HARM_RE.search(sent.text):
                 continue
             ctx.update_speaker(si, sent, self)
             for d in self._find_triggers(sent):
@@ -705,7 +705,6 @@ def _event_noun_lemma(tok: Token) -> str:
 # to the streets; a state's guard raised on a place ("security has been enhanced in Lyon").
 STANDALONE_FRAMES = frozenset({"protest_crowd", "to_the_streets", "security_raised"})
 _SPORTS = re.compile(lx.SPORTS_CUES, re.I)
-_REAL_HARM = re.compile(lx.REAL_HARM, re.I)
 
 
 def _sports_report(text: str) -> bool:

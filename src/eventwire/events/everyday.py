@@ -14,7 +14,6 @@ it dropped a draft, and the coder (events/coder.py) records nothing for it.
 from __future__ import annotations
 
 import csv
-import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -70,7 +69,6 @@ STATIVE = frozenset({"be", "remain", "stay", "become", "seem", "appear", "look",
 FIGURATIVE_TARGETS = frozenset({"abstract", "prize", "measure", "hazard"})
 # a protest word with one of these modifiers is a campaign's gathering ("a campaign rally")
 GATHERING_MODIFIERS = frozenset({"compound", "amod", "nmod"})
-REAL_HARM_RE = re.compile(lx.REAL_HARM, re.I)
 
 
 def noun_class(tok: Token) -> str | None:
@@ -265,7 +263,7 @@ def sport_play(d: Draft) -> str | None:
     ("the goalkeeper", "the quarterback", "innings") or the clause gives a score ("beat Chelsea 2-1"), and
     it tells no real harm (a stadium bombing, fans arrested: lexicon.REAL_HARM). A whole sports report is
     dropped article-wide (coder._sports_report); this is the sports sentence in other news."""
-    if d.plover_type not in FIGHT_TYPES or REAL_HARM_RE.search(d.trigger.sent.text):
+    if d.plover_type not in FIGHT_TYPES or lx.REAL_HARM_RE.search(d.trigger.sent.text):
         return None
     if any(t.pos_ in {"NOUN", "PROPN"} and NOUN_CLASS.get(t.lemma_.lower()) == "sport" for t in d.trigger.sent):
         return "a sports sentence"

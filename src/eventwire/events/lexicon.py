@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import os
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -211,6 +212,7 @@ SPORTS_CUES = (r"\b(match(es)?|goals?|league|season|coach|striker|midfielder|goa
 SPORTS_REPORT_CUES = 3
 REAL_HARM = (r"\b(killed|killing|dead|died|wounded|injured|injuries|hospitali[sz]ed|arrest\w*|detain\w*|police|"
              r"troops|soldiers|militants?|bomb\w*|explosion|blast|gunm[ae]n|shooting|shot dead|stabb\w*|riot\w*)\b")
+REAL_HARM_RE = re.compile(REAL_HARM, re.I)  # the coder's sports-report gate and everyday.sport_play
 
 # Verbs whose object is a nominal event that happened: "launched an attack", "held talks".
 LIGHT_VERBS = frozenset(
