@@ -24,7 +24,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from eventwire.evaluate.articles import aggregate, score_article
-from eventwire.evaluate.gold import load_gold, shared_dir
+from eventwire.evaluate.gold import load_gold, shared_dir, training_gold_files
 from eventwire.events.train_triggers import REPO, fit, load_examples
 from eventwire.events.triggers import TriggerModel, default_model
 from eventwire.pipeline import Pipeline
@@ -67,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--dump", type=Path, help="write every article's events (JSON) here")
     a = ap.parse_args(argv)
     a.cache.mkdir(parents=True, exist_ok=True)
-    files = sorted(DEV.glob("*.gold.json"))
+    files = training_gold_files(DEV)  # the untouched dev articles (dev_untouched.txt) are never listed
     random.Random(7).shuffle(files)
     added = {name: {x.strip() for x in p.read_text().splitlines() if x.strip() and not x.startswith("#")}
              for name, p in ROUNDS.items() if p.exists()}

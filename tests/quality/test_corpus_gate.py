@@ -104,3 +104,16 @@ def test_no_outlet_or_test_record_leaks_into_dev():
             _, split, group = line.split("\t")
             sides.setdefault(group, set()).add(split)
     assert all(len(s) == 1 for s in sides.values())
+
+
+def test_learned_parts_never_train_on_the_untouched_dev_articles():
+    """dev_untouched.txt names dev articles kept out of every training set (round 10: LGL half B), so their
+    figure is held out from learned parts as well as from the people writing rules."""
+    from eventwire.evaluate.gold import training_gold_files, untouched_stems
+
+    dev = ROOT / "eval" / "corpus" / "dev"
+    untouched = untouched_stems(dev)
+    assert untouched and untouched <= _stems("dev_round9.txt")
+    train = {p.name.removesuffix(".gold.json") for p in training_gold_files(dev)}
+    assert not train & untouched
+    assert len(train) + len(untouched) == len(list(dev.glob("*.gold.json")))

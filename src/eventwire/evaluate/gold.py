@@ -109,6 +109,22 @@ def gold_files(paths: list[Path] | tuple[Path, ...]) -> list[Path]:
     return out
 
 
+def untouched_stems(corpus: Path) -> frozenset[str]:
+    """Stems of the dev articles kept untouched (``dev_untouched.txt`` beside the corpus folder): no learned
+    part trains on them and nobody reads them, so a figure on them is held out from every kind of tuning."""
+    listing = corpus.parent / f"{corpus.name}_untouched.txt"
+    if not listing.is_file():
+        return frozenset()
+    return frozenset(x.strip() for x in listing.read_text(encoding="utf-8").splitlines()
+                     if x.strip() and not x.startswith("#"))
+
+
+def training_gold_files(corpus: Path) -> list[Path]:
+    """The gold files of a team-corpus folder a learned part may train on (sorted): all but the untouched."""
+    keep_out = untouched_stems(corpus)
+    return [p for p in sorted(corpus.glob("*.gold.json")) if p.name.removesuffix(".gold.json") not in keep_out]
+
+
 def find_default_gold() -> Path | None:
     s = shared_dir()
     return s / "gold" / "seed" if s else None

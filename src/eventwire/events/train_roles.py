@@ -136,6 +136,7 @@ def _corpus_examples(nlp: Any, paths: list[Path], kb: Any) -> list[Example]:
 
 def load_examples(shared: Path, exclude: set[str], corpus: Path | None) -> list[Example]:
     from ..actors import ActorResolver
+    from ..evaluate.gold import training_gold_files
     from ..evaluate.mentions import training_records
     from ..nlp import load_spacy
 
@@ -148,7 +149,7 @@ def load_examples(shared: Path, exclude: set[str], corpus: Path | None) -> list[
         if found is not None:
             ex += _dataset_examples(nlp, found[0], found[1], name, kb)
     if corpus is not None and corpus.is_dir():
-        ex += _corpus_examples(nlp, sorted(corpus.glob("*.gold.json")), kb)
+        ex += _corpus_examples(nlp, training_gold_files(corpus), kb)
     return ex
 
 
@@ -222,10 +223,11 @@ def coder_cross_validate(examples: list[Example], corpus: Path, folds: int, C: f
     model. The dev figure of ``eventwire eval articles`` is in-sample for the model; this one is not
     (the hand rules were still written looking at dev)."""
     from ..evaluate.articles import aggregate, evaluate_articles
+    from ..evaluate.gold import training_gold_files
     from ..pipeline import Pipeline
     from . import roles as rl
 
-    files = sorted(corpus.glob("*.gold.json"))
+    files = training_gold_files(corpus)
     random.Random(7).shuffle(files)
     pipe = Pipeline()
     models = [fit([e for e in examples if e[0] not in {f"corpus:{p.name}" for p in files[k::folds]}], C)

@@ -129,6 +129,7 @@ def _gold_examples(nlp: Any, paths: list[Path]) -> list[tuple[str, dict[str, flo
 
 def load_examples(shared: Path, exclude: set[str], corpus: Path | None = None
                   ) -> list[tuple[str, dict[str, float], str, float]]:
+    from ..evaluate.gold import training_gold_files
     from ..evaluate.mentions import training_records
     from ..nlp import load_spacy
 
@@ -139,7 +140,7 @@ def load_examples(shared: Path, exclude: set[str], corpus: Path | None = None
         if found is not None:
             ex += _examples(nlp, found[0], found[1], neg, name)
     if corpus is not None and corpus.is_dir():
-        ex += _gold_examples(nlp, sorted(corpus.glob("*.gold.json")))
+        ex += _gold_examples(nlp, training_gold_files(corpus))
     return ex
 
 
@@ -214,9 +215,10 @@ def coder_cross_validate(examples: list[tuple[str, dict[str, float], str, float]
     else. The dev figure of ``eventwire eval articles`` is in-sample for the model; this one is not
     (the hand rules were still written looking at dev)."""
     from ..evaluate.articles import aggregate, evaluate_articles
+    from ..evaluate.gold import training_gold_files
     from ..pipeline import Pipeline
 
-    files = sorted(corpus.glob("*.gold.json"))
+    files = training_gold_files(corpus)
     random.Random(7).shuffle(files)
     pipe = Pipeline()
     per: dict[str, dict[str, Any]] = {}
