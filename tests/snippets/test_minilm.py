@@ -119,3 +119,36 @@ def test_backend_choice(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv(minilm.BACKEND_ENV)
     # the default is the fast path wherever onnxruntime is installed, numpy elsewhere
     assert minilm.MiniLM(folder).backend == ("onnx" if minilm_onnx.available() else "numpy")
+
+
+# --- int8 weights (EVENTWIRE_MINILM_BACKEND=onnx-int8): faster, close to but not the float32 vectors -----
+
+
+@needs_onnx
+def test_int8_backend_stays_close_to_float32(
+    both: tuple[minilm.MiniLM, minilm.MiniLM], caplog: pytest.LogCaptureFixture
+) -> None:
+    folder = minilm.model_dir()
+    assert folder is not None
+    q = minilm.MiniLM(folder, backend="onnx-int8")
+    assert q.backend == "onnx-int8"
+    # quantising at load must not print onnxruntime's advice on every command's stderr
+    assert not [r for r in caplog.records if "quantization" in r.getMessage().lower()]
+    ref = both[1].encode(MIXED)
+    got = q.encode(MIXED)
+    np.testing.assert_allclose(np.linalg.norm(got, axis=1), 1.0, atol=1e-5)
+    cos = (ref * got).sum(1)
+    # per-channel 7-bit weights: on CASE 2021 dev the cosine to float32 is >= 0.988 (docs/scale.md);
+    # per-tensor int8 gave 0.93-0.96, which would fail here
+    assert cos.min() > 0.98, cos
+    assert not np.allclose(got, ref, atol=1e-5)  # it is a different encoder, not the float32 one
+    # the nearest neighbours of the reference sentences are kept (what the ACLED model's input encodes)
+    assert ((got[:6] @ got[:6].T).argsort(1)[:, -2] == (ref[:6] @ ref[:6].T).argsort(1)[:, -2]).all()
+
+
+def test_int8_backend_falls_back_to_numpy_without_onnxruntime(monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = minilm.model_dir()
+    assert folder is not None
+    monkeypatch.setattr(minilm_onnx, "available", lambda: False)
+    monkeypatch.setenv(minilm.BACKEND_ENV, "onnx-int8")
+    assert minilm.MiniLM(folder).backend == "numpy"
