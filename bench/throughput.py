@@ -7,6 +7,9 @@ eventwire does per article, whatever that is at the time) and ``nlp.pipe`` of th
 pipeline, each worker in a fresh process that loads its pipeline once before the clock starts.
 Reports articles/s, chars/s, events found and peak memory (max RSS) per worker.
 
+``EVENTWIRE_MINILM_BACKEND=onnx-int8`` times eventwire with the sentence encoder's int8 weights (not the
+default: labels can change, docs/scale.md).
+
 ``--stock`` adds a third row: ``nlp.pipe`` of the same pipeline with spaCy's own attribute ruler
 (EVENTWIRE_ATTRIBUTE_TABLE=0) instead of the table form eventwire loads (nlp/attribute_table.py, same
 annotations): what plain spaCy costs a user who loads the model with ``spacy.load``.
@@ -124,6 +127,8 @@ def main() -> None:
     # The machine may be shared: the load average says how far wall-clock figures can be trusted, and
     # CPU seconds (all workers together) are the figure that load disturbs least.
     print("load average (1/5/15 min): {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
+    # which sentence encoder eventwire runs: float32 onnxruntime by default, "onnx-int8" its int8 weights
+    print(f"sentence encoder backend: {os.environ.get('EVENTWIRE_MINILM_BACKEND') or 'default (onnx where installed)'}")
     header = (f"{'workers':>7} {'what':<22} {'articles/s':>10} {'kchars/s':>9} {'events':>7} {'CPU s':>6} "
               f"{'peak MB/worker':>14}")
     print(header)

@@ -7,6 +7,8 @@ The reference numbers were produced once with ``SentenceTransformer(<gt_all_mini
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 
@@ -152,3 +154,19 @@ def test_int8_backend_falls_back_to_numpy_without_onnxruntime(monkeypatch: pytes
     monkeypatch.setattr(minilm_onnx, "available", lambda: False)
     monkeypatch.setenv(minilm.BACKEND_ENV, "onnx-int8")
     assert minilm.MiniLM(folder).backend == "numpy"
+
+
+@needs_onnx
+def test_int8_weights_are_built_once_then_read_from_the_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = minilm.model_dir()
+    assert folder is not None
+    monkeypatch.setenv("EVENTWIRE_CACHE", str(tmp_path))
+    first = minilm.MiniLM(folder, backend="onnx-int8").encode(MIXED[:4])
+    cached = list(tmp_path.glob("minilm-int8-*.onnx"))
+    assert len(cached) == 1 and cached[0].stat().st_size < 20_000_000  # int8: ~11 MB, not the 90 MB float32
+    np.testing.assert_array_equal(minilm.MiniLM(folder, backend="onnx-int8").encode(MIXED[:4]), first)
+    # a folder that cannot be written: built in memory, same vectors
+    monkeypatch.setenv("EVENTWIRE_CACHE", str(cached[0] / "not-a-folder"))
+    np.testing.assert_array_equal(minilm.MiniLM(folder, backend="onnx-int8").encode(MIXED[:4]), first)

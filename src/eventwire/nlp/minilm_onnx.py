@@ -13,6 +13,7 @@ Optional: ``onnx`` and ``onnxruntime`` come with the ``onnx`` extra; without the
 from __future__ import annotations
 
 import math
+import os
 from typing import Any
 
 import numpy as np
@@ -132,16 +133,46 @@ def build_model(w: dict[str, np.ndarray], layers: int, heads: int, eps: float) -
     return bytes(model.SerializeToString())
 
 
+# quantize_dynamic's settings; part of the cache key, so a change here builds a new file
+QUANTISE = {"per_channel": True, "reduce_range": True, "op_types_to_quantize": ["MatMul"]}
+
+
 def quantized(model: bytes) -> bytes:
-    """The graph with its weight MatMuls in int8 (onnxruntime's own dynamic quantisation), in memory.
+    """The graph with its weight MatMuls in int8 (onnxruntime's own dynamic quantisation).
 
     Per output channel and with a 7-bit range (``reduce_range``): per-tensor scales moved the vectors by
     a mean cosine of 0.04 on CASE 2021 snippets, per-channel ones by 0.006; the 7-bit range keeps the
     integer products clear of int16 saturation on CPUs without VNNI, so every CPU gives the same
     vectors. Activations are quantised per call (dynamic); the attention's activation-by-activation
-    MatMuls stay float32. Built at load (~0.3 s CPU, no file kept): quantize_dynamic writes a file, so
-    it goes through a temporary folder that is removed at once.
+    MatMuls stay float32. Quantising costs ~1.5-2 s CPU, so the result (~11 MB) is kept in eventwire's
+    cache folder (places.cache_dir), keyed by a hash of the float32 graph, onnxruntime's version and
+    the settings: built at first use from the installed weights, nothing downloaded. Where the folder
+    cannot be written it is built again at each load.
     """
+    import hashlib
+
+    import onnxruntime as ort
+
+    from ..places.gazetteer import cache_dir
+
+    key = hashlib.sha256(model + f"|{ort.__version__}|{sorted(QUANTISE.items())}".encode()).hexdigest()[:20]
+    path = cache_dir() / f"minilm-int8-{key}.onnx"
+    try:
+        return path.read_bytes()
+    except OSError:
+        pass
+    out = _quantise(model)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_bytes(out)
+        os.replace(tmp, path)  # atomic: a worker starting alongside never reads half a file
+    except OSError:
+        pass
+    return out
+
+
+def _quantise(model: bytes) -> bytes:
     import logging
     import tempfile
     from pathlib import Path
@@ -155,12 +186,10 @@ def quantized(model: bytes) -> bytes:
     # shapes but for batch and length) does not need; it would reach every CLI user's stderr.
     logging.disable(logging.WARNING)
     try:
+        # quantize_dynamic writes a file: a temporary folder, removed at once
         with tempfile.TemporaryDirectory(prefix="eventwire-minilm-") as tmp:
             out = Path(tmp) / "int8.onnx"
-            quantize_dynamic(
-                proto, out, weight_type=QuantType.QInt8, per_channel=True, reduce_range=True,
-                op_types_to_quantize=["MatMul"],
-            )
+            quantize_dynamic(proto, out, weight_type=QuantType.QInt8, **QUANTISE)
             return out.read_bytes()
     finally:
         logging.disable(previous)
