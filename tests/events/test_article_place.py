@@ -60,3 +60,22 @@ def test_a_name_the_article_calls_a_person_is_not_a_place() -> None:
     votes = _person_names(doc)
     assert votes["sarmiento"] > 0  # the surname of a person named in full
     assert votes["maracay"] <= 0  # a place the article only ever calls a place
+
+
+def test_a_foreign_attackers_country_is_not_where_its_attack_happened() -> None:
+    """An air force striking abroad: the attacker's country says who struck, not where."""
+    text = ("Islamic State fighters ambushed a government convoy near Deir ez-Zor in eastern Syria on Monday. "
+            "Eleven soldiers were wounded in the attack, prompting Russian airstrikes.")
+    strikes = [r for r in _by_type(text, "ASSAULT") if r["evidence"]["trigger"] == "airstrikes"]
+    assert strikes and strikes[0]["location"] is not None
+    assert strikes[0]["location"]["country"] == "SY"
+
+
+def test_a_town_the_gazetteer_lacks_is_placed_in_the_country_its_demonym_names() -> None:
+    """'the Syrian town of Dabiq' is in Syria even when the gazetteer does not hold Dabiq and another
+    country is named in the sentence."""
+    text = ("Syrian opposition forces liberated the Syrian town of Dabiq from ISIL control on Sunday, aided by "
+            "strong support from our ally Turkey.")
+    [taken] = [r for r in _by_type(text, "ASSAULT") if r["evidence"]["trigger"] == "liberated"]
+    assert taken["location"]["text"] == "Dabiq" and taken["location"]["country"] == "SY"
+    assert taken["location"]["reason"].count("approximate")
