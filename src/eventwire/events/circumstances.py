@@ -107,13 +107,14 @@ class CircumstancesMixin:
     ) -> Place | None:
         party_spans = [(a.start, a.end) for a in (*actors, *recips) if a.start is not None]
         # "Russian missiles struck Kharkiv", "troops besieged Homs": a target that is a place is where it happened
-        target_places = {(r.start, r.end) for r in recips if r.start is not None} if d.plover_type in {
+        target_places = {(r.start, r.end) for r in recips if r.start is not None and r.end is not None} if d.plover_type in {
             "ASSAULT", "COERCE"} else set()
 
         def usable(p: Place) -> bool:
             if p.start is None:
                 return False
-            if any(s <= p.start < e for s, e in target_places):
+            start = p.start
+            if any(s <= start < e for s, e in target_places):
                 return True  # "liberated the Syrian town of Dabiq": the place inside the target's words
             return not any(s is not None and e is not None and s <= p.start < e and not _captured(d) for s, e in party_spans)
 

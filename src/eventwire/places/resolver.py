@@ -442,7 +442,7 @@ class PlaceResolver:
                 return _Scored(cand, 0.0, f"approximate: named after {KIND_NAMES[kind]} {cand.name!r} by its demonym")
         return None
 
-    def _largest(self, kind: str, cc: str) -> Candidate | None:
+    def _largest(self, kind: int, cc: str) -> Candidate | None:
         row = self._con.execute(
             "SELECT pid, geonameid, name, kind, cc, admin1, admin2, lat, lon, pop, capital, 0 FROM place"
             " WHERE kind = ? AND cc = ? ORDER BY pop DESC LIMIT 1",
