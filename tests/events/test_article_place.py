@@ -79,3 +79,15 @@ def test_a_town_the_gazetteer_lacks_is_placed_in_the_country_its_demonym_names()
     [taken] = [r for r in _by_type(text, "ASSAULT") if r["evidence"]["trigger"] == "liberated"]
     assert taken["location"]["text"] == "Dabiq" and taken["location"]["country"] == "SY"
     assert taken["location"]["reason"].count("approximate")
+
+
+def test_places_the_tagger_reads_as_peoples_or_bodies_still_place_events() -> None:
+    """The small English model tags 'Aleppo' here as a people and 'Tachira' as an organisation; a name in
+    'in X' or before 'state' is looked up as a place all the same (the resolver keeps real demonyms out)."""
+    [strikes] = eventwire.extract("Russian and Syrian aircraft have carried out attacks , mainly in Aleppo , "
+                                  "killing 20 civilians.", published="2016-09-20")
+    assert strikes["location"]["name"] == "Aleppo" and strikes["location"]["country"] == "SY"
+    [clash] = eventwire.extract("A confrontation in or around the Universidad de Los Andes campus in Tachira state "
+                                "between students and security forces has left at least one student injured.",
+                                published="2014-03-01")
+    assert clash["location"]["country"] == "VE" and clash["location"]["admin1"] == "Tachira"
