@@ -27,7 +27,7 @@ class ArticleActors:
         self.known: dict[str, ActorMatch] = {}
 
     def resolve(self, text: str, context: str = "") -> ActorMatch | None:
-        titled = self.resolver.titled_person(text, self.date)
+        titled = self.resolver.titled_person(text, self.date, context)
         if titled is not None:
             name, person = titled
             self.known[" ".join(tokens(name))] = person
