@@ -85,3 +85,38 @@ def test_a_title_outlives_the_posts_the_sources_list(r: ActorResolver) -> None:
     assert off.resolve("opposition leader Nelson Chamisa", date=day).sector == "ELI"
     former = r.resolve("former opposition leader Nelson Chamisa", date=day)
     assert former is not None and former.sector == "ELI"
+
+
+def test_the_bare_title_later_is_the_one_person_the_article_gave_it(r: ActorResolver) -> None:
+    memo = ArticleActors(r, date=DAY)
+    memo.resolve("Colombian Defense Minister Diego Molano")
+    later = r.resolve("the minister", context="Colombia", date=DAY)
+    same = memo.same_role("the minister", later)
+    assert same is not None and same.name == "Diego Molano" and same.sector_2 == "MIL", same
+    other = r.resolve("the interior minister", date=DAY)  # another title: somebody else
+    assert memo.same_role("the interior minister", other) is None
+    # two ministers in the article: "the minister" is neither, "the defense minister" still the first
+    memo.resolve("Peru's Interior Minister Juan Carrasco")
+    assert memo.same_role("the minister", later) is None
+    defense = r.resolve("the defense minister", date=DAY)
+    kept = memo.same_role("the defense minister", defense)
+    assert kept is not None and kept.name == "Diego Molano"
+
+
+@pytest.mark.parametrize(
+    "text,sector",
+    [("Gov. Dale Ormond", "GOV"), ("Lt. Gov. Dale Ormond", "GOV"), ("Det. Dale Ormond", "COP"),
+     ("City Councilwoman Mae Corbin", "LEG"), ("Alderman Dale Ormond", "LEG")],
+)
+def test_news_agency_title_abbreviations_name_the_post(r: ActorResolver, text: str, sector: str) -> None:
+    m = r.resolve(text, date=DAY)
+    assert m is not None and m.sector == sector, m
+    titled = r.titled_person(text, DAY)
+    assert titled is not None and titled[1].sector == sector
+
+
+def test_a_lower_case_abbreviation_is_a_word(r: ActorResolver) -> None:
+    # "gov" and "det" written in lower case are fragments ("the gov website"), not titles
+    for text in ("gov", "det"):
+        m = r.resolve(text, date=DAY)
+        assert m is None or m.sector not in ("GOV", "COP"), m
