@@ -120,3 +120,12 @@ def test_a_lower_case_abbreviation_is_a_word(r: ActorResolver) -> None:
     for text in ("gov", "det"):
         m = r.resolve(text, date=DAY)
         assert m is None or m.sector not in ("GOV", "COP"), m
+
+
+def test_a_comma_ends_the_titled_name(r: ActorResolver) -> None:
+    # the parser may hand over a title and the next person in one phrase: the title is the first one's
+    memo = ArticleActors(r, date=DAY)
+    memo.resolve("Patrolman Dale Ormond, Mae Corbin", context="United States")
+    first = memo.resolve("Ormond", context="United States")
+    assert first is not None and first.sector == "COP", first
+    assert memo.resolve("Corbin", context="United States") is None

@@ -595,10 +595,15 @@ class ActorResolver:
         if len(cased) != len(toks) or any(h.entry.kind == "person" for h in hits):
             return None
         covered = {i for h in hits for i in range(h.start, h.end)}
+        # the comma-separated part of the mention each token is in: a comma the tokens drop still ends a
+        # name ("Patrolman Jamie James, Katrina L. Chappell" names two people)
+        part = [ci for ci, c in enumerate(text.split(",")) for _ in tokens_cased(c, MAX_TOKENS)]
+        if len(part) != len(cased):
+            part = [0] * len(cased)
         runs: list[list[int]] = []
         for i, t in enumerate(cased):
             if i not in covered and t[:1].isupper() and t.replace("-", "").replace(".", "").isalpha():
-                if runs and runs[-1][-1] == i - 1:
+                if runs and runs[-1][-1] == i - 1 and part[i] == part[i - 1]:
                     runs[-1].append(i)
                 else:
                     runs.append([i])
