@@ -67,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
         "to r8": [n for n in per if stem(n) not in r9],
         "half A": [n for n in per if half_of(stem(n)) == "A"],
         "half B": [n for n in per if half_of(stem(n)) == "B"],
-        # round 10's untouched dev set (LGL half B) and the LGL articles that may be read, apart
+        # round 9's half B is this round's untouched dev set (dev_untouched.txt): scored in aggregate only
         "LGL A": [n for n in per if stem(n) in r9 and half_of(stem(n)) == "A"],
         "LGL B": [n for n in per if stem(n) in r9 and half_of(stem(n)) == "B"],
     }
