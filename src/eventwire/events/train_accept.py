@@ -101,6 +101,46 @@ def code_articles(files: list[Path], fold_of: dict[str, int], folds: int, trigge
     return out
 
 
+# CASE 2021 kinds that are never event data (disasters and accidents): every event coded in one is false
+CASE_NO_EVENT = frozenset({"NATURAL_DISASTER", "MAN_MADE_DISASTER"})
+
+
+def code_case(shared: Path, half: str = "A") -> list[Coded]:
+    """CASE 2021 task 2 snippets of one half (evaluate.snippets.half_of; half B is only ever scored), coded
+    with the shipped trigger model (never trained on CASE): an event of the PLOVER family of the snippet's
+    label (eval/tools/case_detection.py FAMILY) is true, any event of a disaster snippet is false, the rest
+    (a second event of a protest snippet, an accusation in a diplomacy one) are not judged and left out.
+    Short single-sentence news: what the team corpus has few of (protests, snippets without an article)."""
+    import importlib.util
+
+    from ..evaluate.snippets import half_of
+    from ..pipeline import Pipeline
+    from ..records import Article
+
+    spec = importlib.util.spec_from_file_location("case_detection", REPO / "eval" / "tools" / "case_detection.py")
+    if spec is None or spec.loader is None:
+        raise SystemExit("eval/tools/case_detection.py not found")
+    tool = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tool)
+    family: dict[str, tuple[str, ...]] = tool.FAMILY
+    path = shared / "data" / "case2021_task2" / "dev.jsonl"
+    recs = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
+    recs = [r for r in recs if half_of(str(r["id"])) == half]
+    os.environ[ENV] = "0"
+    pipe = Pipeline()
+    out = []
+    for r in recs:
+        art = Article.from_text(r["text"])
+        doc = pipe.nlp(pipe._parse_text(art.text))
+        events = pipe.coder.code(doc, art)
+        want = family.get(r["label"])
+        labels: list[int | None] = [
+            0 if r["label"] in CASE_NO_EVENT else (1 if want and e.plover_type in want else None) for e in events]
+        out.append({"stem": f"case:{r['id']}", "name": None, "events": [e.to_dict() for e in events],
+                    "features": article_features(events, doc), "labels": labels})
+    return out
+
+
 def _fold_trigger_models(files: list[Path], fold_of: dict[str, int], folds: int, cache: Path) -> list[Any]:
     from ..evaluate.gold import shared_dir
     from .train_triggers import fit, load_examples
@@ -136,14 +176,17 @@ def fit(coded: list[Coded], C: float, threshold: float = 0.5) -> AcceptModel:
     weights = {str(n): [0.0, round(float(w), 4)] for n, w in zip(names, clf.coef_[0], strict=True)
                if abs(w) >= 0.001}
     about = (f"eventwire acceptance model: binary logistic regression over event, sentence and article features; "
-             f"trained on {len(rows)} coded events ({sum(y)} true) of {len(coded)} team-corpus dev articles; C={C}")
+             f"trained on {len(rows)} coded events ({sum(y)} true) of {len(coded)} team-corpus dev articles and "
+             f"CASE 2021 half-A snippets; C={C}")
     return AcceptModel(["false", "true"], weights, [0.0, round(float(clf.intercept_[0]), 4)], about, threshold)
 
 
-def oof_probabilities(coded: list[Coded], fold_of: dict[str, int], folds: int, C: float) -> list[list[float]]:
+def oof_probabilities(coded: list[Coded], fold_of: dict[str, int], folds: int, C: float,
+                      extra: list[Coded] | None = None) -> list[list[float]]:
+    """Each dev article's events scored by a model fitted without its fold (``extra``, other data, always in)."""
     probs: list[list[float]] = [[] for _ in coded]
     for k in range(folds):
-        model = fit([a for a in coded if fold_of[a["stem"]] != k], C)
+        model = fit([a for a in coded if fold_of[a["stem"]] != k] + (extra or []), C)
         for i, a in enumerate(coded):
             if fold_of[a["stem"]] == k:
                 probs[i] = [model.p_true(f) for f in a["features"]]
@@ -214,6 +257,8 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("-C", type=float, default=0.3)
     ap.add_argument("--cache", type=Path, default=Path("/tmp/eventwire-accept"))
+    ap.add_argument("--case", choices=("A", "none"), default="A",
+                    help="also train on CASE 2021 snippets of half A (default) or not")
     ap.add_argument("--no-write", action="store_true")
     ap.add_argument("--json", type=Path, help="write the figures here")
     a = ap.parse_args(argv)
@@ -229,10 +274,25 @@ def main(argv: list[str] | None = None) -> None:
     else:
         coded = code_articles(files, fold_of, a.folds, a.triggers, a.cache)
         coded_file.write_text(json.dumps(coded))
+    extra: list[Coded] = []
+    if a.case == "A":
+        from ..evaluate.gold import shared_dir
+
+        shared = shared_dir()
+        if shared is None:
+            raise SystemExit("no shared/ folder found: pass --case none")
+        case_file = a.cache / "coded-case-A.json"
+        if case_file.exists():
+            extra = json.loads(case_file.read_text())
+        else:
+            extra = code_case(shared, "A")
+            case_file.write_text(json.dumps(extra))
+        print(f"CASE half A: {len(extra)} snippets, {sum(y == 1 for x in extra for y in x['labels'])} true and "
+              f"{sum(y == 0 for x in extra for y in x['labels'])} false events (always in training)")
     n = sum(len(x["labels"]) for x in coded)
     print(f"{len(coded)} articles, {n} events: {sum(1 for x in coded for y in x['labels'] if y == 1)} true, "
           f"{sum(1 for x in coded for y in x['labels'] if y == 0)} false; coded in {time.process_time() - t0:.0f} s CPU")
-    probs = oof_probabilities(coded, fold_of, a.folds, a.C)
+    probs = oof_probabilities(coded, fold_of, a.folds, a.C, extra)
     grid = [round(0.05 * k, 2) for k in range(1, 15)]
     f1 = {t: score(coded, probs, t)["f1"] for t in grid}
     best = max(grid, key=lambda t: (f1[t], -t))
@@ -241,7 +301,7 @@ def main(argv: list[str] | None = None) -> None:
     if a.json:
         a.json.write_text(json.dumps(figures, indent=1))
     if not a.no_write:
-        print(fit(coded, a.C, best).save(MODEL_FILE))
+        print(fit(coded + extra, a.C, best).save(MODEL_FILE))
     print(f"done in {time.process_time() - t0:.0f} s CPU")
 
 
