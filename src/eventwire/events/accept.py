@@ -213,10 +213,10 @@ def features(ev: Event, i: int, events: list[Event], doc: Doc, art: ArticleSigna
     f["article_words=" + _bin(art.n_words, (150, 300, 600, 1200))] = 1.0
     if art.sports >= 2:
         f["sports_words"] = 1.0
-    for cls, k in art.classes.items():
+    for cls, count in art.classes.items():
         f[f"everyday={cls}"] = 1.0
         f[f"type_everyday={t}|{cls}"] = 1.0
-        if k >= 3:
+        if count >= 3:
             f[f"everyday_many={cls}"] = 1.0
     return f
 
