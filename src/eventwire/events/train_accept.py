@@ -17,7 +17,7 @@
    Printed: the coder's recall / precision / F1 over the articles with and without the step, by dev group,
    and what it drops by type.
 4. The model fitted on all the articles is written to data/accept_model.json with that threshold.
-The coded events' features are cached (--cache), so a second run with other -C or folds takes seconds.
+spaCy parses and the fold trigger models are cached (--cache); the events are coded afresh on every run.
 """
 
 from __future__ import annotations
@@ -146,7 +146,14 @@ def _fold_trigger_models(files: list[Path], fold_of: dict[str, int], folds: int,
     from .train_triggers import fit, load_examples
     from .triggers import TriggerModel
 
-    paths = [cache / f"triggers-fold{k}.json" for k in range(folds)]
+    # the fold models are kept under a key of what they are trained from (the trigger training code, the
+    # CAMEO lexicon, the folds), so a retrained trigger model (train_triggers changed) gets new fold models
+    here = Path(__file__).resolve().parent
+    key = hashlib.sha256()
+    for src in (here / "train_triggers.py", here / "triggers.py", here / "data" / "cameo_lexicon.tsv"):
+        key.update(src.read_bytes())
+    key.update(json.dumps(sorted(fold_of.items())).encode())
+    paths = [cache / f"triggers-{key.hexdigest()[:12]}-fold{k}.json" for k in range(folds)]
     if not all(p.exists() for p in paths):
         shared = shared_dir()
         if shared is None:
@@ -176,8 +183,9 @@ def fit(coded: list[Coded], C: float, threshold: float = 0.5) -> AcceptModel:
     weights = {str(n): [0.0, round(float(w), 4)] for n, w in zip(names, clf.coef_[0], strict=True)
                if abs(w) >= 0.001}
     about = (f"eventwire acceptance model: binary logistic regression over event, sentence and article features; "
-             f"trained on {len(rows)} coded events ({sum(y)} true) of {len(coded)} team-corpus dev articles and "
-             f"CASE 2021 half-A snippets; C={C}")
+             f"trained on {len(rows)} judged events ({sum(y)} true) the coder output on "
+             f"{sum(not a['stem'].startswith('case:') for a in coded)} team-corpus dev articles and "
+             f"{sum(a['stem'].startswith('case:') for a in coded)} CASE 2021 half-A snippets; C={C}")
     return AcceptModel(["false", "true"], weights, [0.0, round(float(clf.intercept_[0]), 4)], about, threshold)
 
 
@@ -268,12 +276,9 @@ def main(argv: list[str] | None = None) -> None:
     files = training_gold_files(a.corpus)  # the untouched dev articles are never listed
     fold_of = grouped_folds([f.name.removesuffix(".gold.json") for f in files], a.folds)
     a.cache.mkdir(parents=True, exist_ok=True)
-    coded_file = a.cache / f"coded-{a.triggers}.json"
-    if coded_file.exists():
-        coded = json.loads(coded_file.read_text())
-    else:
-        coded = code_articles(files, fold_of, a.folds, a.triggers, a.cache)
-        coded_file.write_text(json.dumps(coded))
+    # coded afresh each run (about half a minute of CPU once the parses are cached): the events change with
+    # every change to the coder, and a stale cache would train on events the coder no longer outputs
+    coded = code_articles(files, fold_of, a.folds, a.triggers, a.cache)
     extra: list[Coded] = []
     if a.case == "A":
         from ..evaluate.gold import shared_dir
@@ -281,12 +286,7 @@ def main(argv: list[str] | None = None) -> None:
         shared = shared_dir()
         if shared is None:
             raise SystemExit("no shared/ folder found: pass --case none")
-        case_file = a.cache / "coded-case-A.json"
-        if case_file.exists():
-            extra = json.loads(case_file.read_text())
-        else:
-            extra = code_case(shared, "A")
-            case_file.write_text(json.dumps(extra))
+        extra = code_case(shared, "A")
         print(f"CASE half A: {len(extra)} snippets, {sum(y == 1 for x in extra for y in x['labels'])} true and "
               f"{sum(y == 0 for x in extra for y in x['labels'])} false events (always in training)")
     n = sum(len(x["labels"]) for x in coded)
