@@ -41,7 +41,7 @@ def test_threshold_zero_turns_the_step_off(monkeypatch, pipeline):
     events, doc = _events(pipeline, ATTACK, monkeypatch)
     assert events
     never = _model({"bias": -50.0})  # would drop everything if it ran
-    assert ac.accept(events, doc, never) == events
+    assert ac.accept(events, doc, model=never) == events
     assert not any(k == "accept" for ev in events for k, _ in ev.rules)
 
 
@@ -52,7 +52,7 @@ def test_events_below_the_threshold_are_dropped_and_the_rest_carry_their_probabi
     monkeypatch.delenv(ac.ENV, raising=False)
     # a model that believes only in material attacks: every other type falls under its threshold
     model = _model({"type=ASSAULT": 8.0}, bias=-4.0)
-    kept = ac.accept(events, doc, model)
+    kept = ac.accept(events, doc, model=model)
     assert kept and all(ev.plover_type == "ASSAULT" for ev in kept)
     assert len(kept) == sum(ev.plover_type == "ASSAULT" for ev in events)
     for ev in kept:

@@ -45,6 +45,9 @@ PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "him", "her",
 RULE_TAIL = re.compile(r"[;:(']")
 FUTURE = frozenset({"will", "would", "could", "might", "may", "should", "shall"})
 SPORTS_RE = re.compile(SPORTS_CUES, re.I)
+# a sentence ends at . ! ? (and any closing quote) before a space, or at a line break (headline, paragraphs)
+SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+|\n+")
+WORD = re.compile(r"[A-Za-z]+")
 
 
 class AcceptModel(SparseSoftmax):
@@ -117,15 +120,19 @@ def _trigger_token(doc: Doc, ev: Event) -> Token | None:
 
 
 class ArticleSignals:
-    """What every event of one article shares: its sentences and its vocabulary."""
+    """What every event of one article shares: its sentences and its vocabulary. Read from the article's
+    own text, not from the parse: the parse may be of the pre-filtered text (sentences without a trigger
+    blanked, events/prefilter.py), and the step must decide the same with and without the pre-filter."""
 
-    def __init__(self, doc: Doc, events: list[Event]) -> None:
-        self.sent_starts = [s.start_char for s in doc.sents]
-        lemmas = [t.lemma_.lower() for t in doc if t.is_alpha]
-        self.n_words = len(lemmas)
-        self.classes = Counter(NOUN_CLASS[w] for w in lemmas if w in NOUN_CLASS)
-        self.sports = len({m.group(0).lower() for m in SPORTS_RE.finditer(doc.text)})
-        self.harm_sents = sum(1 for s in doc.sents if REAL_HARM_RE.search(s.text))
+    def __init__(self, text: str, events: list[Event]) -> None:
+        self.sent_starts = [0, *(m.end() for m in SENTENCE_END.finditer(text) if m.end() < len(text))]
+        words = [w.lower() for w in WORD.findall(text)]
+        self.n_words = len(words)
+        self.classes = Counter(NOUN_CLASS.get(w) or NOUN_CLASS[w[:-1]] for w in words
+                               if w in NOUN_CLASS or w.endswith("s") and w[:-1] in NOUN_CLASS)
+        self.sports = len({m.group(0).lower() for m in SPORTS_RE.finditer(text)})
+        ends = [*self.sent_starts[1:], len(text)]
+        self.harm_sents = sum(1 for a, b in zip(self.sent_starts, ends, strict=True) if REAL_HARM_RE.search(text[a:b]))
         self.types = Counter(ev.plover_type for ev in events)
         self.event_sents = {self.sentence_of(ev.evidence.start) for ev in events}
 
@@ -221,12 +228,13 @@ def features(ev: Event, i: int, events: list[Event], doc: Doc, art: ArticleSigna
     return f
 
 
-def article_features(events: list[Event], doc: Doc) -> list[dict[str, float]]:
-    art = ArticleSignals(doc, events)
+def article_features(events: list[Event], doc: Doc, text: str | None = None) -> list[dict[str, float]]:
+    """Features of each event; ``text`` is the article's text (default: the parsed text)."""
+    art = ArticleSignals(doc.text if text is None else text, events)
     return [features(ev, i, events, doc, art) for i, ev in enumerate(events)]
 
 
-def accept(events: list[Event], doc: Doc, model: AcceptModel | None = None) -> list[Event]:
+def accept(events: list[Event], doc: Doc, text: str | None = None, model: AcceptModel | None = None) -> list[Event]:
     """The events the model accepts, each with its probability in ``explain['accept']``; all of them,
     untouched, when the step is off (no model file, or threshold 0)."""
     model = model or default_model()
@@ -234,7 +242,7 @@ def accept(events: list[Event], doc: Doc, model: AcceptModel | None = None) -> l
     if model is None or cut <= 0 or not events:
         return events
     out = []
-    for ev, f in zip(events, article_features(events, doc), strict=True):
+    for ev, f in zip(events, article_features(events, doc, text), strict=True):
         p = model.p_true(f)
         if p >= cut:
             out.append(replace(ev, rules=(*ev.rules, ("accept", f"p={p:.3f}"))))

@@ -115,7 +115,7 @@ class EventCoder(ArgumentsMixin):
                 built.append((d, ev))
             ctx.note_event(si, ev)
         events = drop_restatements(drop_repeats(fold_outcomes(built)))
-        return accept(assign_incidents(events, article.text), doc)  # the learned acceptance step (accept.py)
+        return accept(assign_incidents(events, article.text), doc, article.text)  # the learned acceptance step (accept.py)
 
     def _skip_sentence(self, sent: Span) -> bool:
         text = sent.text.strip()

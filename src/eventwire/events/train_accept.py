@@ -97,7 +97,7 @@ def code_articles(files: list[Path], fold_of: dict[str, int], folds: int, trigge
         events = coder.code(doc, art)
         dicts = [e.to_dict() for e in events]
         out.append({"stem": stem, "name": path.name, "events": dicts,
-                    "features": article_features(events, doc), "labels": _labels(gold, dicts)})
+                    "features": article_features(events, doc, art.text), "labels": _labels(gold, dicts)})
     return out
 
 
@@ -137,7 +137,7 @@ def code_case(shared: Path, half: str = "A") -> list[Coded]:
         labels: list[int | None] = [
             0 if r["label"] in CASE_NO_EVENT else (1 if want and e.plover_type in want else None) for e in events]
         out.append({"stem": f"case:{r['id']}", "name": None, "events": [e.to_dict() for e in events],
-                    "features": article_features(events, doc), "labels": labels})
+                    "features": article_features(events, doc, art.text), "labels": labels})
     return out
 
 
