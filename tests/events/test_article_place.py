@@ -91,3 +91,14 @@ def test_places_the_tagger_reads_as_peoples_or_bodies_still_place_events() -> No
                                 "between students and security forces has left at least one student injured.",
                                 published="2014-03-01")
     assert clash["location"]["country"] == "VE" and clash["location"]["admin1"] == "Tachira"
+
+
+def test_a_dateline_after_the_headline_and_byline_places_the_story() -> None:
+    """Scraped local news puts the dateline after the headline and byline; it is read there too, and
+    resolved with the article's other places (a Butler County story filed from Hamilton is in Ohio)."""
+    text = ("Two men charged after robbery at gas station. By Jane Miller, Staff Writer March 29, 2009 HAMILTON -- "
+            "Two men were arrested Monday after a robbery at a gas station, the Butler County Sheriff's Office "
+            "said. Both were charged with aggravated robbery.")
+    [arrest] = [r for r in eventwire.extract(text, published="2009-03-30") if r["evidence"]["trigger"] == "arrested"]
+    assert arrest["location"]["name"] == "Hamilton" and arrest["location"]["admin1"] == "Ohio"
+    assert arrest["location"]["reason"] == "dateline"
