@@ -59,6 +59,9 @@ _FIRST_PERSON = frozenset(["our", "we", "us", "my", "i", "ours"])
 _FORMER = frozenset(["former", "ex", "onetime", "erstwhile"])
 # Sectors that "former" turns into ELI (people who held a post): not for civilians or rebels.
 _OFFICE_SECTORS = frozenset(["GOV", "MIL", "SPY", "COP", "JUD", "LEG"])
+# What a person who held a state post may be called later in a title before the name: in opposition, a
+# party's, a rebel movement's, a business's or a civic body's (title-over-former)
+_LATER_TITLES = frozenset(["OPP", "PTY", "REB", "BUS", "NGO", "LAB", "REL", "EDU", "MED", "JRN"])
 # Sectors a country from the article context may complete: domestic actors only.
 # ELI too: a former official the KB does not know ("ex-lawmaker Juan Requesens") served the state the
 # article is about, as a lawmaker named without a country would.
@@ -321,11 +324,25 @@ class ActorResolver:
 
         if role is not None:
             sector, sector_2 = _role_sector(role, head)
+            of_body = ""
+            alone = not any(h.entry.kind in ("role", "org") and h is not role and "inherit" not in h.entry.flags
+                            for h in head)
+            if alone and "inherit" in role.entry.flags and role in head and "head-noun" not in self.disabled:
+                # "the head of Kenya's electoral commission", "a spokesman for the Ethiopian army": a post of
+                # the body named after "of" or "for" takes that body's sector, as "the army's spokesman" would
+                nxt = seg_of[role.start] + 1
+                after = [h for h in rest if seg_of[h.start] == nxt and h.entry.kind in ("role", "org")]
+                start = next((i for i, sg in enumerate(seg_of) if sg == nxt), None)
+                body = next((h for h in reversed(after) if "inherit" not in h.entry.flags), None)
+                if body is not None and start is not None and toks[start] in ("of", "for"):
+                    sector, sector_2 = (_org_sector(body.entry, day) if body.entry.kind == "org"
+                                        else body.entry.sector), body.entry.sector_2
+                    of_body = f"+{toks[start]}:{body.span}" if sector else ""
             country = place.entry.country if place else None
             if country is None:
                 other = _first(rest, ("org", "news"))
                 country = other.entry.country if other else None
-            rule = f"role:{role.span}"
+            rule = f"role:{role.span}{of_body}"
             if place is not None:
                 rule = f"{place.entry.kind}:{place.entry.name}+{rule}"
             if former and sector in _OFFICE_SECTORS:
@@ -466,6 +483,12 @@ class ActorResolver:
             if role is not None and role.entry.sector and role.entry.sector in _OFFICE_SECTORS:
                 return ActorMatch(e.name, e.country, role.entry.sector, e.wikidata,
                                   f"person:{e.name}+title:{role.span}")
+            if (role is not None and role.entry.sector in _LATER_TITLES and _tier(role.entry) == "full"
+                    and "title-over-former" not in self.disabled):
+                # "opposition leader Nelson Chamisa": a minister the sources list until 2013 is what the
+                # text calls him when it was written, not a former official
+                return ActorMatch(e.name, e.country, role.entry.sector, e.wikidata,
+                                  f"person:{e.name}+title:{role.span}", role.entry.sector_2)
             if undated:
                 last = held_before[-1]
                 return ActorMatch(e.name, last.country or e.country, last.sector, e.wikidata,
@@ -557,30 +580,45 @@ class ActorResolver:
             self._by_surname = by
         return self._by_surname
 
-    def titled_person(self, text: str, date: dt.date | None = None) -> tuple[str, ActorMatch] | None:
+    def titled_person(self, text: str, date: dt.date | None = None,
+                      context: str = "") -> tuple[str, ActorMatch] | None:
         """An unknown person introduced with a title or apposition ("Colombian Defense Minister Diego
         Molano", "Diego Molano, Colombia's defense minister"): (their name, what the title says).
 
         The name is the run of capitalised words the knowledge base does not explain; None when the
         mention has no such name or the title resolves to nothing. Keep the pair for the article
-        (``ArticleActors``) so that later bare mentions ("Molano said") resolve the same way.
+        (``ArticleActors``) so that later bare mentions ("Molano said") resolve the same way. ``context``
+        completes the title's country as for any role noun ("Sheriff Greg Taylor" in a US article).
         """
         cased = tokens_cased(text, MAX_TOKENS)
         toks, hits = self._hits(text)
         if len(cased) != len(toks) or any(h.entry.kind == "person" for h in hits):
             return None
         covered = {i for h in hits for i in range(h.start, h.end)}
+        # the comma-separated part of the mention each token is in: a comma the tokens drop still ends a
+        # name ("Patrolman Jamie James, Katrina L. Chappell" names two people)
+        part = [ci for ci, c in enumerate(text.split(",")) for _ in tokens_cased(c, MAX_TOKENS)]
+        if len(part) != len(cased):
+            part = [0] * len(cased)
         runs: list[list[int]] = []
         for i, t in enumerate(cased):
             if i not in covered and t[:1].isupper() and t.replace("-", "").replace(".", "").isalpha():
-                if runs and runs[-1][-1] == i - 1:
+                if runs and runs[-1][-1] == i - 1 and part[i] == part[i - 1]:
                     runs[-1].append(i)
                 else:
                     runs.append([i])
         runs = [r for r in runs if len(r) >= 2]
+        if len(runs) > 1:
+            # a place or body named in the title too ("Anderson County sheriff's deputy Ronnie Howell",
+            # "Wafula Chebukati, head of Kenya's Independent Electoral Commission"): the name is the run
+            # right after the title's role noun, else the run that opens the mention before its title
+            role_ends = {h.end for h in hits if h.entry.kind == "role"}
+            after = [r for r in runs if r[0] in role_ends]
+            first_role = min((h.start for h in hits if h.entry.kind == "role"), default=len(cased))
+            runs = after if len(after) == 1 else [r for r in runs[:1] if r[0] == 0 and r[-1] < first_role]
         if len(runs) != 1:
             return None
-        match = self.resolve(text, date=date)
+        match = self.resolve(text, context=context, date=date)
         if match is None or match.sector is None or not (match.rule or "").count("role:"):
             return None
         name = " ".join(cased[i] for i in runs[0])

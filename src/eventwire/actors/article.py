@@ -25,9 +25,11 @@ class ArticleActors:
         self.resolver = resolver
         self.date = date
         self.known: dict[str, ActorMatch] = {}
+        # head word of a remembered title -> (the title's role noun, the person): "the minister" later
+        self.by_role: dict[str, list[tuple[str, ActorMatch]]] = {}
 
     def resolve(self, text: str, context: str = "") -> ActorMatch | None:
-        titled = self.resolver.titled_person(text, self.date)
+        titled = self.resolver.titled_person(text, self.date, context)
         if titled is not None:
             name, person = titled
             self.known[" ".join(tokens(name))] = person
@@ -37,11 +39,30 @@ class ArticleActors:
                 self.known[surname] = ActorMatch(None, None, None)
             else:
                 self.known[surname] = person
+            role = _role_span(person.rule)
+            if role:
+                same = self.by_role.setdefault(role.split()[-1], [])
+                if all(p.name != person.name for _, p in same):
+                    same.append((role, person))
         m = self.resolver.resolve(text, context=context, date=self.date)
         if m is not None:
             self._remember_person(m)
             return m
         return self.recall(text)
+
+    def same_role(self, text: str, m: ActorMatch) -> ActorMatch | None:
+        """"the minister" or "the defense minister" after "Colombian Defense Minister Diego Molano": the one
+        person the article introduced with that title, when the mention is the bare title and the title
+        itself named no place (None when two people of the article bear it)."""
+        role = _role_span(m.rule, bare=True)
+        toks = tokens(text)
+        if not role or m.name or toks[:1] != ["the"] or " ".join(toks[1:]) != role:
+            return None
+        same = [(r, p) for r, p in self.by_role.get(role.split()[-1], []) if r.endswith(role)]
+        if len(same) != 1:
+            return None
+        p = same[0][1]
+        return ActorMatch(p.name, p.country, p.sector, None, f"article:same-role:{p.rule}", p.sector_2)
 
     def _remember_person(self, m: ActorMatch) -> None:
         """A person the knowledge base named in full ("Secretary of Defense Ash Carter") is who a later
@@ -64,3 +85,15 @@ class ArticleActors:
             return None  # a memory that places nobody ("the theatre director ...": UNK, no country) says nothing
         return ActorMatch(remembered.name, remembered.country, remembered.sector, None,
                           f"article:{remembered.rule}", remembered.sector_2)
+
+
+def _role_span(rule: str | None, bare: bool = False) -> str | None:
+    """The role noun a rule names ("titled:demonym:Colombia+role:defense minister" -> "defense minister");
+    with ``bare``, only for a rule of a role noun alone (the article's context may complete its country)."""
+    rule = (rule or "").removeprefix("titled:").removesuffix("+context-country")
+    if bare and not rule.startswith("role:"):
+        return None
+    for part in rule.split("+"):
+        if part.startswith("role:"):
+            return part[len("role:"):]
+    return None

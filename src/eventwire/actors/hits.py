@@ -114,7 +114,8 @@ _TITLE_OPENERS = frozenset({"the", "a", "an", "our", "his", "her", "their", "its
 def _surnames_not_roles(text: str, toks: list[str], hits: list[_Hit]) -> list[_Hit]:
     """A one-word role written with a capital right after a capitalised name the KB does not know is a
     surname, not a title: "Jaime King", "Larry King", "John Bishop" (a title comes before the name:
-    "King Salman", "Saudi King Salman", whose "Saudi" the KB knows)."""
+    "King Salman", "Saudi King Salman", whose "Saudi" the KB knows, "Anderson County Sheriff Greg Taylor",
+    whose role word a capitalised name follows)."""
     if not any(h.entry.kind == "role" and h.end - h.start == 1 for h in hits):
         return hits
     cased = tokens_cased(text, MAX_TOKENS)
@@ -128,6 +129,9 @@ def _surnames_not_roles(text: str, toks: list[str], hits: list[_Hit]) -> list[_H
             return False
         if toks[i] not in _SURNAME_ROLES:
             return False
+        nxt = cased[i + 1] if i + 1 < len(cased) else ""
+        if nxt[:1].isupper() and nxt.isalpha() and i + 1 not in covered:
+            return False  # a name follows: a title after a place ("Harris County Judge Lina Hidalgo")
         prev = cased[i - 1]
         return (prev[:1].isupper() and prev.isalpha() and i - 1 not in covered
                 and prev.lower() not in _TITLE_OPENERS)

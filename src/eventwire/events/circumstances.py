@@ -144,10 +144,6 @@ class CircumstancesMixin:
         # a place borrowed from elsewhere in the article must fit the parties: Colombian troops in a
         # Mogadishu-datelined round-up fought in Colombia, not in Somalia
         homes = {c for c in (alpha3_to_2(a.country) for a in (*actors, *recips) if a.country) if c}
-        if d.plover_type not in VERBAL_TYPES:
-            # an attack or arrest happens where its target is: a foreign air force's strikes ("Russian
-            # airstrikes") are not evidence that the event was in the attacker's country
-            homes = {c for c in (alpha3_to_2(a.country) for a in recips if a.country) if c}
         if fallback is None and len(homes) == 1 and d.plover_type in VERBAL_TYPES:
             # an appeal or statement about one country's parties, in an article that names no place ("the
             # Security Council urges Iraq's Prime Minister-designate ..."): that country, at country precision
@@ -155,8 +151,15 @@ class CircumstancesMixin:
             if country is not None:
                 return replace(country, reason="the parties' country (no place in the article)")
         if fallback is not None and homes and fallback.country not in homes:
-            if len(homes) == 1:
-                country = _safe(lambda: self.places.country(next(iter(homes))))
+            # where the article's place fits no party, a statement is placed in its parties' country, but an
+            # attack or arrest only in its target's: a foreign air force's strikes ("prompting Russian
+            # airstrikes" in a Syrian story) say who struck, not where
+            targets = {c for c in (alpha3_to_2(a.country) for a in recips if a.country) if c}
+            if d.plover_type not in VERBAL_TYPES and not targets:
+                return fallback
+            where = homes if d.plover_type in VERBAL_TYPES else targets
+            if len(where) == 1:
+                country = _safe(lambda: self.places.country(next(iter(where))))
                 if country is not None:
                     return replace(country, reason="the parties' country (the article's place is elsewhere)")
             return None

@@ -387,6 +387,8 @@ class ArticleContext:
         m = self._resolved[key]
         if m is None and self._memo is not None:
             m = _safe(lambda: self._memo.recall(text) if self._memo is not None else None)
+        elif m is not None and self._memo is not None:  # "the minister": the one the article introduced
+            m = _safe(lambda: self._memo.same_role(text, m) if self._memo is not None else None) or m
         return m
 
     def antecedent_with(self, si: int, sectors: set[str]) -> Mention | None:
