@@ -22,6 +22,7 @@ from ..records import ActorRef, Article, Event, Evidence, Place, When
 from . import lexicon as lx
 from . import protest_modes, verbal
 from . import roles as rl
+from .accept import accept
 from .arguments import ArgumentsMixin
 from .common import (
     _FORMS,
@@ -114,7 +115,7 @@ class EventCoder(ArgumentsMixin):
                 built.append((d, ev))
             ctx.note_event(si, ev)
         events = drop_restatements(drop_repeats(fold_outcomes(built)))
-        return assign_incidents(events, article.text)
+        return accept(assign_incidents(events, article.text), doc, article.text)  # the learned acceptance step (accept.py)
 
     def _skip_sentence(self, sent: Span) -> bool:
         text = sent.text.strip()
