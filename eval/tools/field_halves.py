@@ -67,6 +67,9 @@ def main(argv: list[str] | None = None) -> int:
         "to r8": [n for n in per if stem(n) not in r9],
         "half A": [n for n in per if half_of(stem(n)) == "A"],
         "half B": [n for n in per if half_of(stem(n)) == "B"],
+        # round 9's half B is this round's untouched dev set (dev_untouched.txt): scored in aggregate only
+        "LGL A": [n for n in per if stem(n) in r9 and half_of(stem(n)) == "A"],
+        "LGL B": [n for n in per if stem(n) in r9 and half_of(stem(n)) == "B"],
     }
     for g, names in groups.items():
         print(f"{g:8} {_figures(per, names, fields)}")
