@@ -60,3 +60,45 @@ def test_a_name_the_article_calls_a_person_is_not_a_place() -> None:
     votes = _person_names(doc)
     assert votes["sarmiento"] > 0  # the surname of a person named in full
     assert votes["maracay"] <= 0  # a place the article only ever calls a place
+
+
+def test_a_foreign_attackers_country_is_not_where_its_attack_happened() -> None:
+    """An air force striking abroad: the attacker's country says who struck, not where."""
+    text = ("Islamic State fighters ambushed a government convoy near Deir ez-Zor in eastern Syria on Monday. "
+            "Eleven soldiers were wounded in the attack, prompting Russian airstrikes.")
+    strikes = [r for r in _by_type(text, "ASSAULT") if r["evidence"]["trigger"] == "airstrikes"]
+    assert strikes and strikes[0]["location"] is not None
+    assert strikes[0]["location"]["country"] == "SY"
+
+
+def test_a_town_the_gazetteer_lacks_is_placed_in_the_country_its_demonym_names() -> None:
+    """'the Syrian town of Dabiq' is in Syria even when the gazetteer does not hold Dabiq and another
+    country is named in the sentence."""
+    text = ("Syrian opposition forces liberated the Syrian town of Dabiq from ISIL control on Sunday, aided by "
+            "strong support from our ally Turkey.")
+    [taken] = [r for r in _by_type(text, "ASSAULT") if r["evidence"]["trigger"] == "liberated"]
+    assert taken["location"]["text"] == "Dabiq" and taken["location"]["country"] == "SY"
+    assert taken["location"]["reason"].count("approximate")
+
+
+def test_places_the_tagger_reads_as_peoples_or_bodies_still_place_events() -> None:
+    """The small English model tags 'Aleppo' here as a people and 'Tachira' as an organisation; a name in
+    'in X' or before 'state' is looked up as a place all the same (the resolver keeps real demonyms out)."""
+    [strikes] = eventwire.extract("Russian and Syrian aircraft have carried out attacks , mainly in Aleppo , "
+                                  "killing 20 civilians.", published="2016-09-20")
+    assert strikes["location"]["name"] == "Aleppo" and strikes["location"]["country"] == "SY"
+    [clash] = eventwire.extract("A confrontation in or around the Universidad de Los Andes campus in Tachira state "
+                                "between students and security forces has left at least one student injured.",
+                                published="2014-03-01")
+    assert clash["location"]["country"] == "VE" and clash["location"]["admin1"] == "Tachira"
+
+
+def test_a_dateline_after_the_headline_and_byline_places_the_story() -> None:
+    """Scraped local news puts the dateline after the headline and byline; it is read there too, and
+    resolved with the article's other places (a Butler County story filed from Hamilton is in Ohio)."""
+    text = ("Two men charged after robbery at gas station. By Jane Miller, Staff Writer March 29, 2009 HAMILTON -- "
+            "Two men were arrested Monday after a robbery at a gas station, the Butler County Sheriff's Office "
+            "said. Both were charged with aggravated robbery.")
+    [arrest] = [r for r in eventwire.extract(text, published="2009-03-30") if r["evidence"]["trigger"] == "arrested"]
+    assert arrest["location"]["name"] == "Hamilton" and arrest["location"]["admin1"] == "Ohio"
+    assert arrest["location"]["reason"] == "dateline"

@@ -36,3 +36,20 @@ def test_the_next_day_in_a_new_sentence_counts_from_the_day_named_before() -> No
            "the town, killing two officers."
     when = _attack(text)["date"]
     assert when["start"] == "2015-03-04" and when["precision"] == "day" and when["text"] == "The next day"
+
+
+
+def _dated_attack(text: str, published: str | None = None) -> dict | None:
+    [attack] = [e for e in eventwire.extract(text, published=published) if e["evidence"]["trigger"] == "attacked"]
+    return attack["date"]
+
+
+def test_a_present_perfect_event_takes_no_date_from_an_earlier_sentence() -> None:
+    """English does not pin a present perfect to a past date, so 'have attacked' after a sentence naming
+    March 2015 is not an attack of March 2015; a simple past there still borrows the date."""
+    earlier = "The new police station opened in the town in March 2015. "
+    assert _dated_attack(earlier + "Since then gunmen have attacked the station, killing two officers.") is None
+    past = _dated_attack(earlier + "Gunmen attacked the station, killing two officers.")
+    assert past is not None and past["start"][:7] == "2015-03"
+    reported = _dated_attack(earlier + "Gunmen have attacked the station.", published="2016-05-02")
+    assert reported is not None and reported["precision"] == "reported" and reported["start"] == "2016-05-02"

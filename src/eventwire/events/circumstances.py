@@ -107,14 +107,15 @@ class CircumstancesMixin:
     ) -> Place | None:
         party_spans = [(a.start, a.end) for a in (*actors, *recips) if a.start is not None]
         # "Russian missiles struck Kharkiv", "troops besieged Homs": a target that is a place is where it happened
-        target_places = {(r.start, r.end) for r in recips if r.start is not None} if d.plover_type in {
+        target_places = {(r.start, r.end) for r in recips if r.start is not None and r.end is not None} if d.plover_type in {
             "ASSAULT", "COERCE"} else set()
 
         def usable(p: Place) -> bool:
             if p.start is None:
                 return False
-            if (p.start, p.end) in target_places:
-                return True
+            start = p.start
+            if any(s <= start < e for s, e in target_places):
+                return True  # "liberated the Syrian town of Dabiq": the place inside the target's words
             return not any(s is not None and e is not None and s <= p.start < e and not _captured(d) for s, e in party_spans)
 
         in_sent = [p for p in ctx.places if p.start is not None and sent.start_char <= p.start < sent.end_char and usable(p)]
@@ -143,6 +144,10 @@ class CircumstancesMixin:
         # a place borrowed from elsewhere in the article must fit the parties: Colombian troops in a
         # Mogadishu-datelined round-up fought in Colombia, not in Somalia
         homes = {c for c in (alpha3_to_2(a.country) for a in (*actors, *recips) if a.country) if c}
+        if d.plover_type not in VERBAL_TYPES:
+            # an attack or arrest happens where its target is: a foreign air force's strikes ("Russian
+            # airstrikes") are not evidence that the event was in the attacker's country
+            homes = {c for c in (alpha3_to_2(a.country) for a in recips if a.country) if c}
         if fallback is None and len(homes) == 1 and d.plover_type in VERBAL_TYPES:
             # an appeal or statement about one country's parties, in an article that names no place ("the
             # Security Council urges Iraq's Prime Minister-designate ..."): that country, at country precision

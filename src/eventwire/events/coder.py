@@ -159,11 +159,14 @@ class EventCoder(ArgumentsMixin):
                 and ent[0].is_title and _trigger_lemma(head) in GROUND_VERBS):
             return True  # "missiles struck Kharkiv", "troops besieged Homs": what is shelled or taken is ground
         nxt = ent.doc[ent.end] if ent.end < len(ent.doc) else None
-        if nxt is not None and nxt.lemma_.lower() in {"province", "governorate", "district", "region"}:
-            return True
+        if nxt is not None and (nxt.lemma_.lower() in {"province", "governorate", "district", "region"}
+                                or nxt.text in {"state", "county"}):
+            return True  # "in Tachira state" (not "Islamic State": the tagger keeps that one name)
+        # "attacks mainly in Aleppo": the tagger also reads towns as organisations, persons or peoples; the
+        # resolver tells a people ("in Syrians") from a place and leaves a demonym without a point
         return bool(ent.label_ in {"ORG", "PERSON", "NORP"} and ent.root.dep_ == "pobj"
-                    and head.lower_ in {"in", "near", "outside", "through", "across", "into"} and ent[0].is_title and len(ent) <= 3
-                    and ent.label_ != "NORP")
+                    and head.lower_ in {"in", "near", "outside", "through", "across", "into"} and ent[0].is_title
+                    and len(ent) <= 3)
 
     # ---------------------------------------------------------------- triggers
     def _find_triggers(self, sent: Span) -> Iterable[Draft]:

@@ -17,6 +17,8 @@ from .common import (
 )
 from .syntax import (
     DATELINE,
+    DATELINE_WITHIN,
+    LATER_DATELINE,
     _claim_text,
     _first_person,
     _inherited_subjects,
@@ -180,10 +182,18 @@ class ArticleContext:
         """'BEIRUT (AP) —': where the report was filed, the fallback before the article's focus."""
         if not hasattr(self, "_dateline"):
             self._dateline: Place | None = None
-            m = DATELINE.match(self.text[:120])
+            m = DATELINE.match(self.text[:120]) or LATER_DATELINE.search(self.text[:DATELINE_WITHIN])
             if m:
-                name = m.group("place").strip().title()
-                p = _safe(lambda: coder.places.resolve(name))
+                # read with the article's other places, as they are: its own places (and whether it reads
+                # as US local news) settle which Newark or Hamilton the report was filed from
+                spans = [(m.start("place"), m.end("place"), "GPE")] + [
+                    (q.start, q.end, "GPE") for q in self.places if q.start is not None and q.end is not None]
+                # 'PATASKALA' read as 'Pataskala' (title() keeps the length, so the offsets hold)
+                titled = m.group("place").title()
+                text = self.text[:spans[0][0]] + titled + self.text[spans[0][1]:] if len(titled) == len(
+                    m.group("place")) else self.text
+                found = _safe(lambda: coder.places.resolve_document(text, spans))
+                p = found[0] if found else None
                 if p is not None and p.lat is not None:
                     self._dateline = replace(p, start=m.start("place"), end=m.end("place"))
         return self._dateline

@@ -17,7 +17,7 @@ from .context import ArticleContext
 from .syntax import _deadline, _deadline_text, _governing_verb, _token_at
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Span, Token
 
 
 # how many sentences back a date may be borrowed from when the event's own sentence has none
@@ -37,6 +37,22 @@ def _not_a_time_of_events(w: When, sent: Span) -> bool:
         return True
     head = tok.head if tok.dep_ in {"npadvmod", "advmod", "tmod"} else None
     return bool(tok.lower_ in {"today", "now", "nowadays"} and head is not None and head.pos_ in {"NOUN", "PROPN"})
+
+
+def _present_perfect(trigger: Token) -> bool:
+    """The event's verb (a nominal trigger's governing verb) is in the present perfect: 'has/have' + participle."""
+    verb = trigger if trigger.pos_ in {"VERB", "AUX"} else _governing_verb(trigger)
+    # a participle adjunct or a conjunct without its own auxiliary shares its head's tense ("has spoken
+    # out, denouncing the law"; "have indicted him and charged her")
+    for _ in range(2):
+        if verb is None or any(c.dep_ in {"aux", "auxpass"} for c in verb.children):
+            break
+        if not ((verb.dep_ == "advcl" and verb.tag_ == "VBG") or (verb.dep_ == "conj" and verb.tag_ == "VBN")):
+            break
+        verb = verb.head
+    if verb is None or verb.tag_ != "VBN":
+        return False
+    return any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in {"VBZ", "VBP"} for c in verb.children)
 
 
 def _found(w: When, where: str) -> When:
@@ -79,6 +95,10 @@ class DatingMixin:
         for w in times:
             if w.start is not None and not _deadline(w, sent) and not _not_a_time_of_events(w, sent):
                 return _found(w, "sentence")
+        if _present_perfect(d.trigger):
+            # "prosecutors have also indicted his wife": English does not pin a present perfect to a past
+            # date ("*have indicted in 2007"), so a date of an earlier sentence is not its date
+            return self._reported(sent, ctx)
         # earlier in the paragraph, read from the article's text: sentences the pre-filter blanked
         # were not parsed, but their dates still govern the events after them. A text without paragraph
         # breaks (a wire passage, a scraped page) is one paragraph: look back a few sentences at most, or
@@ -93,6 +113,11 @@ class DatingMixin:
                 if (w.start is not None and not _deadline_text(ctx.text, w) and not _TODAY.fullmatch(w.text or "")
                         and not (w.reason or "").startswith(TEXT_DATE)):
                     return _found(w, "paragraph")
+        return self._reported(sent, ctx)
+
+    @staticmethod
+    def _reported(sent: Span, ctx: ArticleContext) -> When | None:
+        """The publication date standing in for a date the text does not give (precision 'reported')."""
         if ctx.published is None or ONGOING.search(sent.text):
             return None
         return When(ctx.published, ctx.published, "reported", None, reason="publication date (no date in text)")

@@ -139,6 +139,8 @@ _SETTLEMENT_WORDS = frozenset(_SETTLEMENT_TEXT.split())
 _KIND_WORDS = "|".join(sorted({*ADMIN1_WORDS, *TOWN_WORDS}, key=len, reverse=True))
 _OF_PATTERN = re.compile(rf"^(?:the )?(?:(?P<adj>[\w ]+?) )?(?P<word>{_KIND_WORDS}) of (?P<core>.+)$")
 _SUFFIX_PATTERN = re.compile(rf"^(?:the )?(?P<core>.+?) (?P<word>{_KIND_WORDS})$")
+# "the Syrian town of Dabiq", "the Afghan province of Uruzgan": the words before a name say its country
+_DEMONYM_KIND_BEFORE = re.compile(rf"\b(?P<adj>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)\s+(?:{_KIND_WORDS})\s+of\s+$")
 _PRECISION = {COUNTRY: "country", ADMIN1: "admin1", ADMIN2: "admin2", TOWN: "town", CONTINENT: None, REGION: None}
 
 
@@ -435,14 +437,31 @@ class PlaceResolver:
             kind = CONTINENT if cc.endswith("*") else COUNTRY
             if ctx.us_local and cc != "US" and _share(ctx.countries, cc, key) == 0:
                 return None
-            row = self._con.execute(
-                "SELECT pid, geonameid, name, kind, cc, admin1, admin2, lat, lon, pop, capital, 0 FROM place"
-                " WHERE kind = ? AND cc = ? ORDER BY pop DESC LIMIT 1",
-                (kind, cc),
-            ).fetchone()
-            if row:
-                cand = Candidate(*row)
+            cand = self._largest(kind, cc)
+            if cand is not None:
                 return _Scored(cand, 0.0, f"approximate: named after {KIND_NAMES[kind]} {cand.name!r} by its demonym")
+        return None
+
+    def _largest(self, kind: int, cc: str) -> Candidate | None:
+        row = self._con.execute(
+            "SELECT pid, geonameid, name, kind, cc, admin1, admin2, lat, lon, pop, capital, 0 FROM place"
+            " WHERE kind = ? AND cc = ? ORDER BY pop DESC LIMIT 1",
+            (kind, cc),
+        ).fetchone()
+        return Candidate(*row) if row else None
+
+    def _demonym_kind(self, preceding: str) -> _Scored | None:
+        """A name the gazetteer lacks that the text introduces by its country's demonym and its kind ("the
+        Syrian town of Dabiq"): at least that country, flagged approximate, rather than a place named nearby."""
+        if "demonym-kind" in DISABLED_RULES or not (m := _DEMONYM_KIND_BEFORE.search(preceding)):
+            return None
+        words = m.group("adj").split()
+        for size in (len(words), 1):  # "South Korean", else "Korean"
+            cc = self._demonym(norm_key(" ".join(words[-size:])))
+            if cc and not cc.endswith("*"):
+                cand = self._largest(COUNTRY, cc)
+                if cand is not None:
+                    return _Scored(cand, 0.0, f"approximate: in {cand.name!r}, named by the demonym before it")
         return None
 
     def _inner_place(self, text: str, ctx: _Context, own_key: str) -> _Scored | None:
@@ -546,6 +565,7 @@ class PlaceResolver:
             beside = self._place_beside(text, ctx, key, following, preceding)
             inner = beside or (self._demonym_led(text, key, ctx) if not scored else None)
             inner = inner or (self._inner_place(text, ctx, key) if not scored and not natural else None)
+            inner = inner or (self._demonym_kind(preceding) if not scored else None)
             if inner is not None:
                 scored = [inner]
             elif not scored:
