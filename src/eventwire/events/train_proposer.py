@@ -7,7 +7,8 @@ Training data: the sentences of the team corpus's trainable dev articles (evalua
 never the test split, never the untouched dev articles of eval/corpus/dev_untouched.txt). A sentence is a
 positive of every PLOVER type whose gold evidence overlaps it, a negative of the others; the corpus is
 exhaustively annotated, so a sentence with no gold event is a negative of every type. Types with fewer
-than MIN_POSITIVES positive sentences get no model.
+than MIN_POSITIVES positive sentences get no model. --case adds the CASE 2021 dev snippets of half A
+(case_rows; out of fold they moved nothing beyond noise: data/proposer_model.md).
 
 --coder-cv folds by the outlet group of eval/corpus/splits.tsv (articles of one outlet or one incident
 stay on one side), so a held-out article's outlet style was not learned; each fold's articles are coded
@@ -68,6 +69,27 @@ def sentence_rows(files: list[Path], pipe: Any, cache: Path | None) -> list[dict
             a, b = sent.start_char, sent.end_char
             types = sorted({g["plover"]["type"] for g in gold.events if g["_span"][0] < b and g["_span"][1] > a})
             rows.append({"article": path.name, "text": text, "types": types})
+    return rows
+
+
+def case_rows(path: Path) -> list[dict[str, Any]]:
+    """CASE 2021 task 2 snippets of half A (half B is only scored: eval/tools/case_detection.py --half B), each a
+    positive of its label's PLOVER family (the first type case_detection.py counts for it) and a negative of
+    the others; snippets of labels no PLOVER type codes (natural disasters, ...) are negatives of every type."""
+    import importlib.util
+
+    from ..evaluate.snippets import half_of
+
+    spec = importlib.util.spec_from_file_location("case_detection", REPO / "eval" / "tools" / "case_detection.py")
+    assert spec is not None and spec.loader is not None
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        r = json.loads(line)
+        if half_of(str(r["id"])) == "A":
+            fam = mod.FAMILY.get(r["label"])
+            rows.append({"article": f"case:{r['id']}", "text": r["text"], "types": [fam[0]] if fam else []})
     return rows
 
 
@@ -148,6 +170,8 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--cache", type=Path, default=None, help="folder of cached parses (eval/tools/coder_oof.py's)")
     ap.add_argument("--threshold", type=float, default=None, help="proposal threshold for --coder-cv")
     ap.add_argument("--dump", type=Path, default=None, help="write the --coder-cv events here (JSON)")
+    ap.add_argument("--case", type=Path, default=None,
+                    help="also train on CASE 2021 dev snippets of half A (../shared/data/case2021_task2/dev.jsonl)")
     ap.add_argument("-C", type=float, default=1.0)
     ap.add_argument("--no-write", action="store_true")
     a = ap.parse_args(argv)
@@ -159,7 +183,7 @@ def main(argv: list[str] | None = None) -> None:
         a.cache.mkdir(parents=True, exist_ok=True)
     files = training_gold_files(a.corpus)
     pipe = Pipeline()
-    rows = sentence_rows(files, pipe, a.cache)
+    rows = sentence_rows(files, pipe, a.cache) + (case_rows(a.case) if a.case else [])
     vectors = minilm.embed([r["text"] for r in rows])
     print(f"{len(rows)} sentences of {len(files)} articles, {sum(bool(r['types']) for r in rows)} with a gold event")
     if a.coder_cv:
