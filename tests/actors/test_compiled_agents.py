@@ -16,11 +16,6 @@ import build_agents  # noqa: E402
 import cameo_actors  # noqa: E402
 
 
-@pytest.fixture(scope="module")
-def r() -> ActorResolver:
-    return ActorResolver.load()
-
-
 @pytest.mark.parametrize("name", [kb.AGENTS_FILE, "compiled_cameo_people.tsv", "compiled_cameo_orgs.tsv"])
 def test_every_cameo_row_names_its_source(name: str) -> None:
     rows = list(kb.parsed_rows(name))

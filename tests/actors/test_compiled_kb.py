@@ -10,11 +10,6 @@ import pytest
 from eventwire.actors import ActorResolver, kb
 
 
-@pytest.fixture(scope="module")
-def r() -> ActorResolver:
-    return ActorResolver.load()
-
-
 @pytest.mark.parametrize("name", kb.COMPILED_FILES)
 def test_every_compiled_row_names_its_source(name: str) -> None:
     rows = list(kb.parsed_rows(name))

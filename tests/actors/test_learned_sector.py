@@ -9,11 +9,6 @@ import pytest
 from eventwire.actors import ActorResolver, kb, learned
 
 
-@pytest.fixture(scope="module")
-def r() -> ActorResolver:
-    return ActorResolver.load()
-
-
 @pytest.mark.parametrize(("text", "country", "sector"), [
     ("Zambian Copper Holdings", "ZMB", "BUS"),          # a company by its head word
     ("Ugandan Petroleum Limited", "UGA", "BUS"),

@@ -14,11 +14,6 @@ from eventwire.actors.names import composed_name
 from eventwire.actors.normalise import tokens_cased
 
 
-@pytest.fixture(scope="module")
-def r() -> ActorResolver:
-    return ActorResolver.load()
-
-
 @pytest.mark.parametrize(("text", "country"), [
     ("Malian Liberation Forces", "MLI"),            # demonym inside the name gives the country
     ("the Chadian Resistance Brigades", "TCD"),

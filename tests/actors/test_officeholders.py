@@ -17,11 +17,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 import build_officeholders  # noqa: E402
 
 
-@pytest.fixture(scope="module")
-def r() -> ActorResolver:
-    return ActorResolver.load()
-
-
 @pytest.mark.parametrize(
     "text,day,expected",
     [

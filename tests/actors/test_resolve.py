@@ -9,11 +9,6 @@ import pytest
 from eventwire.actors import ActorMatch, ActorResolver
 
 
-@pytest.fixture(scope="module")
-def r() -> ActorResolver:
-    return ActorResolver.load()
-
-
 def cs(m: ActorMatch | None) -> tuple[str | None, str | None] | None:
     return (m.country, m.sector) if m else None
 

@@ -13,10 +13,6 @@ from eventwire.actors import ActorResolver, ArticleActors, kb
 DAY = dt.date(2022, 6, 1)
 
 
-@pytest.fixture(scope="module")
-def r() -> ActorResolver:
-    return ActorResolver.load()
-
 
 @pytest.mark.parametrize(
     "text,name,sector",

@@ -9,11 +9,6 @@ import pytest
 from eventwire.actors import ActorResolver, kb
 
 
-@pytest.fixture(scope="module")
-def r() -> ActorResolver:
-    return ActorResolver.load()
-
-
 @pytest.mark.parametrize(
     "text,expected",
     [

@@ -15,11 +15,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 import build_worldleaders  # noqa: E402
 
 
-@pytest.fixture(scope="module")
-def r() -> ActorResolver:
-    return ActorResolver.load()
-
-
 @pytest.mark.parametrize(
     "raw,expected",
     [
