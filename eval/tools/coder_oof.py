@@ -24,7 +24,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from eventwire.evaluate.articles import aggregate, score_article
-from eventwire.evaluate.gold import load_gold, shared_dir, training_gold_files
+from eventwire.evaluate.gold import listed_stems, load_gold, shared_dir, training_gold_files
 from eventwire.events.train_triggers import REPO, fit, load_examples
 from eventwire.events.triggers import TriggerModel, default_model
 from eventwire.pipeline import Pipeline
@@ -69,8 +69,7 @@ def main(argv: list[str] | None = None) -> int:
     a.cache.mkdir(parents=True, exist_ok=True)
     files = training_gold_files(DEV)  # the untouched dev articles (dev_untouched.txt) are never listed
     random.Random(7).shuffle(files)
-    added = {name: {x.strip() for x in p.read_text().splitlines() if x.strip() and not x.startswith("#")}
-             for name, p in ROUNDS.items() if p.exists()}
+    added = {name: listed_stems(p) for name, p in ROUNDS.items() if p.exists()}
     models = [default_model()] * a.folds if a.in_sample else fold_models(a.cache, files, a.folds)
     pipe = Pipeline()
     coder = pipe.coder

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from eventwire.evaluate.articles import FIELDS, aggregate
+from eventwire.evaluate.gold import listed_stems
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -28,9 +29,8 @@ def half_of(stem: str) -> str:
     return "A" if int(hashlib.sha256(f"fieldhalf:{stem}".encode()).hexdigest(), 16) % 2 == 0 else "B"
 
 
-def _stems(name: str) -> set[str]:
-    path = ROOT / "eval" / "corpus" / name
-    return {x for x in path.read_text(encoding="utf-8").split("\n") if x and not x.startswith("#")}
+def _stems(name: str) -> frozenset[str]:
+    return listed_stems(ROOT / "eval" / "corpus" / name)
 
 
 def _figures(per: dict[str, Any], names: list[str], fields: tuple[str, ...]) -> str:

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from eventwire.evaluate.articles import aggregate, evaluate_articles
-from eventwire.evaluate.gold import gold_files
+from eventwire.evaluate.gold import gold_files, listed_stems
 
 ROOT = Path(__file__).resolve().parents[2]
 DEV = ROOT / "eval" / "corpus" / "dev"
@@ -39,9 +39,8 @@ def test_dev_floors(dev_report):
         assert dev_report["field_counts"][k][0] >= floor, (k, dev_report["field_counts"][k], floor)
 
 
-def _stems(name: str) -> set[str]:
-    path = ROOT / "eval" / "corpus" / name
-    return {x for x in path.read_text(encoding="utf-8").split("\n") if x and not x.startswith("#")}
+def _stems(name: str) -> frozenset[str]:
+    return listed_stems(ROOT / "eval" / "corpus" / name)
 
 
 # dev grew by rounds; each round's articles keep floors of their own, so that a genre added later (round 7:

@@ -109,14 +109,18 @@ def gold_files(paths: list[Path] | tuple[Path, ...]) -> list[Path]:
     return out
 
 
+def listed_stems(path: Path) -> frozenset[str]:
+    """The article stems a corpus listing names (``dev_round9.txt``, ``dev_untouched.txt``): one per line,
+    '#' lines are comments."""
+    return frozenset(x.strip() for x in path.read_text(encoding="utf-8").splitlines()
+                     if x.strip() and not x.startswith("#"))
+
+
 def untouched_stems(corpus: Path) -> frozenset[str]:
     """Stems of the dev articles kept untouched (``dev_untouched.txt`` beside the corpus folder): no learned
     part trains on them and nobody reads them, so a figure on them is held out from every kind of tuning."""
     listing = corpus.parent / f"{corpus.name}_untouched.txt"
-    if not listing.is_file():
-        return frozenset()
-    return frozenset(x.strip() for x in listing.read_text(encoding="utf-8").splitlines()
-                     if x.strip() and not x.startswith("#"))
+    return listed_stems(listing) if listing.is_file() else frozenset()
 
 
 def training_gold_files(corpus: Path) -> list[Path]:

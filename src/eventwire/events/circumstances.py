@@ -116,7 +116,7 @@ class CircumstancesMixin:
             start = p.start
             if any(s <= start < e for s, e in target_places):
                 return True  # "liberated the Syrian town of Dabiq": the place inside the target's words
-            return not any(s is not None and e is not None and s <= p.start < e and not _captured(d) for s, e in party_spans)
+            return not any(s is not None and e is not None and s <= start < e and not _captured(d) for s, e in party_spans)
 
         in_sent = [p for p in ctx.places if p.start is not None and sent.start_char <= p.start < sent.end_char and usable(p)]
         sub = {t.idx for t in d.trigger.subtree}

@@ -58,9 +58,11 @@ def _sector_from_head(head: Token, span: Span, plover_type: str | None = None) -
     return None
 
 
+# the wire agencies a dateline may name in brackets ("BEIRUT (AP) —")
+_AGENCY = r"(?:AP|AFP|Reuters|UPI|IANS|PTI|dpa|Xinhua|TASS|Anadolu)"
 DATELINE = re.compile(
     r"^\s*(?P<place>[A-Z][A-Z.'\- ]{2,40}?)(?:,\s*(?P<region>[A-Z][A-Za-z.\- ]{1,30}))?\s*"
-    r"(?:\((?:AP|AFP|Reuters|UPI|IANS|PTI|dpa|Xinhua|TASS|Anadolu)\))?\s*(?:[\u2014\u2013\-:]|\ufffd)\s*"
+    rf"(?:\({_AGENCY}\))?\s*(?:[\u2014\u2013\-:]|\ufffd)\s*"
 )
 # a dateline after the headline and byline of a scraped page ("... March 29, 2009 PATASKALA -- City
 # officials say", "...\nBOSTON — A citizen of"): a capitalised name opening a line or following a sentence
@@ -69,7 +71,7 @@ DATELINE_WITHIN = 400
 LATER_DATELINE = re.compile(
     r"(?:^|\n|[.\d]\s+)(?P<place>[A-Z][A-Z.'-]{2,}(?:\s+[A-Z][A-Z.'-]+){0,3})"
     r"(?:,\s*(?P<region>[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+)?))?\s*"
-    r"(?:\((?:AP|AFP|Reuters|UPI|IANS|PTI|dpa|Xinhua|TASS|Anadolu)\)\s*)?(?:--|\u2014|\u2013)\s"
+    rf"(?:\({_AGENCY}\)\s*)?(?:--|\u2014|\u2013)\s"
 )
 
 
