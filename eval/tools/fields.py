@@ -7,7 +7,8 @@ location, parties, date, dead or claim source disagrees with the gold, gold and 
 
 ``--half A`` lists the misses of the dev articles in the fixed half A only (sha256('fieldhalf:' + stem),
 eval/tools/field_halves.py); half B is only scored there, never listed. Round 9's LGL records
-(eval/corpus/dev_round9.txt) are never listed while their texts are being annotated as event gold.
+(eval/corpus/dev_round9.txt) are never listed while their texts are being annotated as event gold, and the
+untouched dev articles (eval/corpus/dev_untouched.txt) are never listed at all.
 
 Uses the same matching and the same field rules as `eventwire eval articles` (and the shared scorer).
 It refuses the test split: that split is only scored.
@@ -22,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from eventwire.evaluate.articles import field_agrees, match_events
-from eventwire.evaluate.gold import gold_files, load_gold
+from eventwire.evaluate.gold import gold_files, load_gold, untouched_stems
 from eventwire.pipeline import Pipeline
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -83,6 +84,8 @@ def main(argv: list[str] | None = None) -> int:
     pipe = Pipeline()
     wrong: collections.Counter[str] = collections.Counter()
     for path in gold_files(tuple(a.paths)):
+        if path.name.removesuffix(".gold.json") in untouched_stems(path.parent):
+            continue  # dev_untouched.txt: scored in aggregate only, never listed
         if a.half and (half_of(path.name.removesuffix(".gold.json")) != a.half or path.name.startswith("lgl-")):
             continue
         gold = load_gold(path)
