@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from ..countries import alpha2_to_3
 from ..records import ActorRef, Place
 from . import lexicon as lx
+from . import role_patterns as rp
 from . import roles as rl
 from . import verbal
 from .circumstances import CircumstancesMixin, _victims_of
@@ -186,8 +187,23 @@ class ArgumentsMixin(CircumstancesMixin, DatingMixin, ClaimsMixin):
             recip_toks = [g for c in t.children if c.dep_ == "prep" and c.lower_ == "from"
                           for g in c.children if g.dep_ == "pobj"]
             rules["recipient"] = "captured from"
+        patterned: dict[str, str] = {}
+        for role, toks in (("actor", actor_toks), ("recipient", recip_toks)):
+            if toks or role in rules or (role == "recipient" and d.plover_type == "MOBILIZE"):
+                continue
+            # a party that is no dependent of the trigger ("demanded that the government ...", "accused
+            # of stabbing ...", "fled and was apprehended"): the dependency patterns of data/role_patterns.json
+            more, name = rp.parties(self._pattern_hits(ctx), t, d.plover_type, role)
+            if more and name:
+                toks += more
+                patterned[role] = name
         actors = self._resolve_parties(actor_toks, "actor", sent, si, ctx, speaker, d)
         recips = self._resolve_parties(recip_toks, "recipient", sent, si, ctx, speaker, d)
+        if patterned:
+            actors = [replace(a, rule=f"{a.rule}{rl.PATTERN_MARK}{patterned['actor']}") for a in actors] \
+                if "actor" in patterned else actors
+            recips = [replace(a, rule=f"{a.rule}{rl.PATTERN_MARK}{patterned['recipient']}") for a in recips] \
+                if "recipient" in patterned else recips
         if (not actors or not recips) and not rules and d.rules["type"].split(":")[0] in {"verb", "noun", "model"}:
             # a rule's phrase that resolves to no party ("the COAS", a misparse) leaves the role open; with
             # both roles filled the model is not asked (it costs as much as the rest of the coder, and
@@ -223,6 +239,15 @@ class ArgumentsMixin(CircumstancesMixin, DatingMixin, ClaimsMixin):
         if d.plover_type == "ASSAULT" and t.lemma_.lower() in {"clash", "fight", "battle"} and len(actors) > 1 and not recips:
             pass  # two-sided fighting lists all parties as actors (PLOVER)
         return actors, recips
+
+    @staticmethod
+    def _pattern_hits(ctx: ArticleContext) -> rp.Found:
+        """The role patterns' matches in the article (one run of the matcher per article)."""
+        found = getattr(ctx, "_role_pattern_hits", None)
+        if found is None:
+            found = rp.find(ctx.doc)
+            ctx._role_pattern_hits = found  # type: ignore[attr-defined]  # one matcher run per article
+        return found
 
     def _agent_modifier(self, c: Token, ctx: ArticleContext) -> bool:
         """Does a noun's modifier name an armed or state party (by the knowledge base's sector)?"""
@@ -373,12 +398,41 @@ class ArgumentsMixin(CircumstancesMixin, DatingMixin, ClaimsMixin):
                     # apposition names whom a pronoun or quantifier stands for
                     refs = [r for c in h.children if c.dep_ == "appos"
                             for r in self._resolve_np(c, role, sent, si, ctx, speaker, d.plover_type)][:1]
+                refs = [self._described(ref, h, role, sent, si, ctx, speaker, d.plover_type) for ref in refs]
                 for ref in refs:
                     key = (ref.country, ref.sector, ref.text)
                     if key not in seen:
                         seen.add(key)
                         out.append(ref)
         return out
+
+    def _described(
+        self, ref: ActorRef, h: Token, role: str, sent: Span, si: int, ctx: ArticleContext,
+        speaker: Mention | None, plover_type: str,
+    ) -> ActorRef:
+        """A party the knowledge base read without a sector or a country, completed from how the sentence
+        describes it: its apposition ("Konstantin Kosachyov, chairman of the Duma's International Relations
+        Committee", "Yuri Chaika, Russia's prosecutor general") gives the sector (and a missing country);
+        a named person "of" a place ("Spafford, 24, of Elkhart") is of that place's country. An apposition
+        read as another country describes someone else's side and is left alone."""
+        if ref.sector is not None and ref.country is not None:
+            return ref
+        for c in h.children:
+            if c.dep_ != "appos" or c.pos_ not in {"NOUN", "PROPN"}:
+                continue
+            for r in self._resolve_np(c, role, sent, si, ctx, speaker, plover_type):
+                if r.country and ref.country and r.country != ref.country:
+                    continue
+                sector, country = ref.sector or r.sector, ref.country or r.country
+                if (sector, country) != (ref.sector, ref.country):
+                    return replace(ref, sector=sector, country=country, rule=f"{ref.rule}; described as '{r.text}'")
+        if ref.country is None and (h.ent_type_ == "PERSON" or ref.rule == "unresolved name"):
+            for prep in (c for c in h.children if c.dep_ == "prep" and c.lower_ in {"of", "from"}):
+                for g in (g for g in prep.children if g.dep_ == "pobj" and g.pos_ == "PROPN"):
+                    m = ctx.resolve(_np_span(g).text.strip(), self)
+                    if m is not None and m.country and (not m.sector or (m.rule or "").startswith(PLACE_READINGS)):
+                        return replace(ref, country=m.country, rule=f"{ref.rule}; of {g.text}")
+        return ref
 
     def _crowd(self, head: Token, sent: Span, si: int, ctx: ArticleContext) -> list[ActorRef]:
         """A demonstration's crowd given only by its size ("thousands", "about 2,000", "tens of thousands"):
@@ -516,6 +570,8 @@ def _read_authority_verbs() -> dict[str, tuple[frozenset[str], tuple[str, ...]]]
             for r in lx._rows(lx.DATA / "authority_verbs.tsv")}
 
 
+# the knowledge base's readings of a name as a place (actors/): a person "of" such a name is of its country
+PLACE_READINGS = ("place-as-party:", "city:", "town:", "region:", "capital", "country:")
 # prepositions whose object is where something is or happens, not who does it
 PLACE_PREPS = frozenset({"in", "at", "from", "into", "to", "of", "on", "inside", "outside", "near"})
 # acts only an authority does: lemma -> (PLOVER types, sectors of who does them) (data/authority_verbs.tsv)
