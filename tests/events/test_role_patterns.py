@@ -86,3 +86,16 @@ def test_the_pattern_file_is_well_formed() -> None:
         ids = [x["RIGHT_ID"] for x in p["pattern"]]
         assert ids[0] == "trigger" and "party" in ids, p["name"]
         assert p["role"] in {"actor", "recipient"} and p["types"] and p["why"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Three people were killed in the Kabul bombing on Sunday.", "The Manchester bombing killed 22 people."],
+)
+def test_the_city_an_attack_is_named_after_is_its_place_not_its_attacker(text: str) -> None:
+    assert not [p for p in _parties(text, "ASSAULT") if p[0] == "actor"]
+
+
+def test_a_country_or_demonym_on_the_attack_noun_still_acts() -> None:
+    assert ("actor", "USA") in {(r, c) for r, _, c, _ in _parties("US strikes killed 12 militants in Syria on Sunday.",
+                                                                   "ASSAULT")}

@@ -98,7 +98,8 @@ class ArgumentsMixin(CircumstancesMixin, DatingMixin, ClaimsMixin):
         rules: dict[str, str] = {}
         if d.nominal:
             for c in t.children:
-                if c.dep_ == "poss" or (c.dep_ in {"amod", "compound"} and c.ent_type_ in {"NORP", "GPE"}):
+                if c.dep_ == "poss" or (c.dep_ in {"amod", "compound"} and c.ent_type_ in {"NORP", "GPE"}
+                                        and not self._place_modifier(c, ctx)):
                     actor_toks.append(c)
                 elif c.dep_ in {"amod", "compound"} and self._agent_modifier(c, ctx):
                     # "the police killing of ...", "a Taliban attack", "army shelling": a modifier naming
@@ -159,7 +160,8 @@ class ArgumentsMixin(CircumstancesMixin, DatingMixin, ClaimsMixin):
                                 if gc.dep_ == "prep" and gc.lower_ == "by" and (died or not actor_toks):
                                     actor_toks += [x for x in gc.children if x.dep_ == "pobj"]
                                 if gc.dep_ in {"poss", "amod", "compound"} and (died or not actor_toks) and (
-                                        gc.ent_type_ in {"NORP", "GPE"} or self._agent_modifier(gc, ctx)):
+                                        gc.ent_type_ in {"NORP", "GPE"} and not self._place_modifier(gc, ctx)
+                                        or self._agent_modifier(gc, ctx)):
                                     # "killed in IS attacks", "died in an army raid": the event noun's
                                     # modifier that names a state or a force carried it out
                                     actor_toks.append(gc)
@@ -249,9 +251,19 @@ class ArgumentsMixin(CircumstancesMixin, DatingMixin, ClaimsMixin):
             ctx._role_pattern_hits = found  # type: ignore[attr-defined]  # one matcher run per article
         return found
 
+    def _place_modifier(self, c: Token, ctx: ArticleContext) -> bool:
+        """Does an event noun's modifier name the place of the event ("the Orlando attack", "the Kabul
+        bombing"), not a state that acts ("US strikes", "Russian airstrikes")? A city, town or region
+        compound is where; a country's name or a demonym is who (a possessive, "Moscow's strikes", is
+        always who, and is not asked)."""
+        if c.dep_ != "compound" or c.ent_type_ != "GPE":
+            return False
+        m = ctx.resolve(_np_span(c).text.strip(), self)
+        return m is not None and (m.rule or "").startswith(PLACE_MODIFIER_READINGS)
+
     def _agent_modifier(self, c: Token, ctx: ArticleContext) -> bool:
         """Does a noun's modifier name an armed or state party (by the knowledge base's sector)?"""
-        if c.pos_ not in {"NOUN", "PROPN", "ADJ"} or c.lower_ in PRONOUNS:
+        if c.pos_ not in {"NOUN", "PROPN", "ADJ"} or c.lower_ in PRONOUNS or self._place_modifier(c, ctx):
             return False
         m = ctx.resolve(_np_span(c).text, self)
         return m is not None and m.sector in AGENT_SECTORS
@@ -507,6 +519,8 @@ class ArgumentsMixin(CircumstancesMixin, DatingMixin, ClaimsMixin):
             return []
         if m.country is None and m.sector is None:
             return []
+        if head.lemma_.lower() in lx.NOUN_TRIGGERS and (m.rule or "").startswith(PLACE_MODIFIER_READINGS):
+            return []  # "the Manchester bombing killed 22": the event's place names no party to it
         sector, rule = m.sector, m.rule or "kb"
         if sector is None:
             sector = _sector_from_head(head, span, plover_type)
@@ -574,6 +588,8 @@ def _read_authority_verbs() -> dict[str, tuple[frozenset[str], tuple[str, ...]]]
 
 # the knowledge base's readings of a name as a place (actors/): a person "of" such a name is of its country
 PLACE_READINGS = ("place-as-party:", "city:", "town:", "region:", "capital", "country:")
+# the knowledge base's readings of a city, town or region (actors/): as an event noun's compound, the place
+PLACE_MODIFIER_READINGS = ("place-as-party:", "capital-metonym:", "city:", "town:", "region:")
 # sentences after an agentless passive act of an authority read for the authority, after those before
 AUTHORITY_AFTER = 2
 # prepositions whose object is where something is or happens, not who does it
