@@ -99,3 +99,10 @@ def test_the_city_an_attack_is_named_after_is_its_place_not_its_attacker(text: s
 def test_a_country_or_demonym_on_the_attack_noun_still_acts() -> None:
     assert ("actor", "USA") in {(r, c) for r, _, c, _ in _parties("US strikes killed 12 militants in Syria on Sunday.",
                                                                    "ASSAULT")}
+
+
+def test_a_relative_clause_hung_off_the_attacks_place_tells_of_the_attack() -> None:
+    # the parser hangs "which killed ..." off the town; the clause is the attack's, and so is its agent
+    parties = _parties("The United States condemns ISIL’s multiple suicide attacks in the town of Tel Tamer in "
+                       "Hasaka Province, which targeted and killed scores of Syrian civilians.", "ASSAULT")
+    assert ("actor", "REB") in {(r, s) for r, _, _, s in parties}

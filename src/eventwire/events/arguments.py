@@ -391,7 +391,11 @@ class ArgumentsMixin(CircumstancesMixin, DatingMixin, ClaimsMixin):
                 # pronoun stands for the noun its clause hangs off; a place it hangs off ("the area of
                 # Baghdad which ...") is where, never who
                 if noun.ent_type_ in PLACE_LABELS - {"GPE"} or noun.lemma_.lower() in PLACE_NOUNS | PLACE_PARTS:
-                    continue
+                    # "ISIL's attacks in the town of Tel Tamer, which killed ...": a clause the parser hung
+                    # off the place of an event noun tells of the event; the event noun's agent is who
+                    noun = _event_noun_above(noun)
+                    if noun is None:
+                        continue
                 head = noun
             if head.ent_type_ in {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"} and not any(
                 c.dep_ == "prep" and c.lower_ == "of" for c in head.children
@@ -602,6 +606,18 @@ FIGHT_NOUNS = frozenset(r["lemma"] for r in lx._rows(lx.DATA / "fight_nouns.tsv"
 REFLEXIVE = frozenset({"himself", "herself", "themselves", "itself"})
 # verbs whose object is a victim of the attack they are part of (their counts are the event's size)
 HARM_VERBS = frozenset({"kill", "injure", "wound", "maim", "murder", "execute", "massacre", "slay", "die"})
+
+
+def _event_noun_above(place: Token) -> Token | None:
+    """The event noun a place phrase hangs off through prepositions ("attacks in the town of X"), if any."""
+    x = place
+    for _ in range(4):
+        if x.dep_ != "pobj" or x.head.dep_ != "prep" or x.head.head.i == x.head.i:
+            return None
+        x = x.head.head
+        if x.pos_ == "NOUN" and x.lemma_.lower() in lx.NOUN_TRIGGERS:
+            return x
+    return None
 
 
 def _harm_victims(d: Draft) -> list[Token]:
