@@ -344,7 +344,7 @@ class ArgumentsMixin(CircumstancesMixin, DatingMixin, ClaimsMixin):
     def _authority_actor(self, d: Draft, sent: Span, si: int, ctx: ArticleContext) -> list[ActorRef]:
         """An act only an authority does, told in the passive with no agent ("Bassett was arrested on
         Wednesday", "he was charged with murder"): the authority of that kind the article names nearest to
-        it, in its sentence ("..., police said"), the five before or the two after (data/authority_verbs.tsv). None named:
+        it, in its sentence ("..., police said") or the five before (data/authority_verbs.tsv). None named:
         no actor (nothing is invented). The coder asks this after its gates and the event's place: the
         authority fills the actor of an event that stands on its own, it neither makes a draft an event
         nor moves its place."""
@@ -357,11 +357,9 @@ class ArgumentsMixin(CircumstancesMixin, DatingMixin, ClaimsMixin):
             return []
         undergo = {x.i for c in t.children if c.dep_ in {"nsubjpass", "nsubj"} for x in c.subtree}
         lo = ctx.sents[max(0, si - 5)].start
-        # the trigger's own sentence first, nearest to the trigger, then the sentences before, latest first,
-        # then the two after, in reading order ("Nuiry, 53, was arrested Thursday. School police said ...")
+        # the trigger's own sentence first, nearest to the trigger, then the sentences before, latest first
         own = sorted((x for x in sent if x.i not in undergo), key=lambda x: abs(x.i - t.i))
-        hi = ctx.sents[min(len(ctx.sents) - 1, si + AUTHORITY_AFTER)].end if si + 1 < len(ctx.sents) else sent.end
-        pool = own + [x for x in reversed(sent.doc[lo: sent.start])] + list(sent.doc[sent.end: hi])
+        pool = own + [x for x in reversed(sent.doc[lo: sent.start])]
         for x in pool:
             if x.pos_ not in {"NOUN", "PROPN"} or x.dep_ in {"compound", "flat", "nmod", "amod"} or (
                     x.dep_ == "pobj" and x.head.lower_ in PLACE_PREPS):
@@ -594,8 +592,6 @@ def _read_authority_verbs() -> dict[str, tuple[frozenset[str], tuple[str, ...]]]
 PLACE_READINGS = ("place-as-party:", "city:", "town:", "region:", "capital", "country:")
 # the knowledge base's readings of a city, town or region (actors/): as an event noun's compound, the place
 PLACE_MODIFIER_READINGS = ("place-as-party:", "capital-metonym:", "city:", "town:", "region:")
-# sentences after an agentless passive act of an authority read for the authority, after those before
-AUTHORITY_AFTER = 2
 # prepositions whose object is where something is or happens, not who does it
 PLACE_PREPS = frozenset({"in", "at", "from", "into", "to", "of", "on", "inside", "outside", "near"})
 # acts only an authority does: lemma -> (PLOVER types, sectors of who does them) (data/authority_verbs.tsv)
