@@ -391,9 +391,10 @@ class ArgumentsMixin(CircumstancesMixin, DatingMixin, ClaimsMixin):
                 if noun.ent_type_ in PLACE_LABELS - {"GPE"} or noun.lemma_.lower() in PLACE_NOUNS | PLACE_PARTS:
                     # "ISIL's attacks in the town of Tel Tamer, which killed ...": a clause the parser hung
                     # off the place of an event noun tells of the event; the event noun's agent is who
-                    noun = _event_noun_above(noun)
-                    if noun is None:
+                    event_noun = _event_noun_above(noun)
+                    if event_noun is None:
                         continue
+                    noun = event_noun
                 head = noun
             if head.ent_type_ in {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"} and not any(
                 c.dep_ == "prep" and c.lower_ == "of" for c in head.children
