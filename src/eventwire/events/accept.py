@@ -234,19 +234,26 @@ def article_features(events: list[Event], doc: Doc, text: str | None = None) -> 
     return [features(ev, i, events, doc, art) for i, ev in enumerate(events)]
 
 
-def accept(events: list[Event], doc: Doc, text: str | None = None, model: AcceptModel | None = None) -> list[Event]:
+def accept(events: list[Event], doc: Doc, text: str | None = None, model: AcceptModel | None = None,
+           keep_rejected: bool = False) -> list[Event]:
     """The events the model accepts, each with its probability in ``explain['accept']``; all of them,
-    untouched, when the step is off (no model file, or threshold 0)."""
+    untouched, when the step is off (no model file, or threshold 0), except the candidates a hand rule
+    rejected (rejections.py): those exist for the step to judge, and without it they are dropped as the
+    rule would have (``keep_rejected`` keeps them: train_accept learns from them)."""
     model = model or default_model()
     cut = threshold(model)
     if model is None or cut <= 0 or not events:
-        return events
+        return events if keep_rejected else [ev for ev in events if not _rejected(ev)]
     out = []
     for ev, f in zip(events, article_features(events, doc, text), strict=True):
         p = model.p_true(f)
         if p >= cut:
             out.append(replace(ev, rules=(*ev.rules, ("accept", f"p={p:.3f}"))))
     return out
+
+
+def _rejected(ev: Event) -> bool:
+    return any(k == "rejected_by" for k, _ in ev.rules)
 
 
 def describe(path: Path = MODEL_FILE) -> str:

@@ -78,6 +78,7 @@ def code_articles(files: list[Path], fold_of: dict[str, int], folds: int, trigge
     os.environ[ENV] = "0"
     pipe = Pipeline()
     coder = pipe.coder
+    coder.keep_rejected = True  # the candidates a hand rule rejected (rejections.RESCUE) are the step's to judge
     models: list[Any] = [coder._triggers] * folds
     if triggers == "oof":
         models = _fold_trigger_models(files, fold_of, folds, cache)
@@ -128,6 +129,7 @@ def code_case(shared: Path, half: str = "A") -> list[Coded]:
     recs = [r for r in recs if half_of(str(r["id"])) == half]
     os.environ[ENV] = "0"
     pipe = Pipeline()
+    pipe.coder.keep_rejected = True
     out = []
     for r in recs:
         art = Article.from_text(r["text"])
