@@ -22,7 +22,7 @@ from ..records import ActorRef, Article, Event, Evidence, Place, When
 from . import lexicon as lx
 from . import protest_modes, rejections, verbal
 from . import roles as rl
-from .accept import accept
+from .accept import accept, accept_on
 from .arguments import ArgumentsMixin
 from .common import (
     _FORMS,
@@ -92,7 +92,7 @@ class EventCoder(ArgumentsMixin):
         # the explain hook (rejections.py): a list to which every rejected lexicon word is noted, or None
         self.explain: list[dict[str, Any]] | None = None
         # the rules whose rejections become candidates for the acceptance step (rejections.RESCUE)
-        self.rescue: frozenset[str] = rejections.RESCUE
+        self.rescue: frozenset[str] = rejections.rescue_rules()
         # keep rescued candidates when the acceptance step is off (train_accept learns from them)
         self.keep_rejected = False
         try:  # the ACLED classifier is optional: without it the taxonomy default applies
@@ -119,13 +119,22 @@ class EventCoder(ArgumentsMixin):
             for d in self._phrase_events(sent):
                 drafts.append((si, d))
         built: list[tuple[Draft, Event]] = []
+        rescued: list[Event] = []
+        # the candidates a hand rule rejected (rejections.py) exist for the acceptance step to judge: without
+        # the step they go as the rule had them go; they never shape the article's memory of its events
+        judged = self.keep_rejected or accept_on()
         for si, d in drafts:
             ev = self._build(d, sents[si], si, ctx)
+            if rejections.REJECTED_BY in d.rules:
+                if ev is not None and judged:
+                    rescued.append(ev)
+                continue
             if ev is not None:
                 built.append((d, ev))
             ctx.note_event(si, ev)
         events = drop_restatements(drop_repeats(fold_outcomes(built)))
-        return accept(assign_incidents(events, article.text), doc, article.text, keep_rejected=self.keep_rejected)  # the learned acceptance step (accept.py)
+        events += rejections.new_reports(rescued, events)
+        return accept(assign_incidents(events, article.text), doc, article.text)  # the learned acceptance step (accept.py)
 
     def _skip_sentence(self, sent: Span) -> bool:
         text = sent.text.strip()
@@ -218,6 +227,9 @@ class EventCoder(ArgumentsMixin):
             if device_went_off(d):
                 d.standalone = True  # "the bomb exploded": the device going off is the incident
             d = verbal.announced_threat(d)
+            if rejections.REJECTED_BY in d.rules:
+                yield d  # a rejected reading claims no other word: the coder's own events stay as they were
+                continue
             # coordinated triggers of one type are one event ("struck, neutralized and destroyed")
             for c in _clause_group(tok):
                 if c.i != tok.i and c.i not in claimed:

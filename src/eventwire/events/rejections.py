@@ -20,6 +20,7 @@ articles, were often wrong and whose rescue raised the coder's out-of-fold F1 wi
 
 from __future__ import annotations
 
+import os
 from typing import TYPE_CHECKING
 
 from .common import Draft
@@ -27,8 +28,17 @@ from .common import Draft
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+    from ..records import Event
+
 REJECTED_BY = "rejected_by"
 RESCUE: frozenset[str] = frozenset()
+# $EVENTWIRE_RESCUE (comma-separated rule names, empty for none) replaces RESCUE: to measure one rule's rescue
+ENV = "EVENTWIRE_RESCUE"
+
+
+def rescue_rules() -> frozenset[str]:
+    env = os.environ.get(ENV)
+    return RESCUE if env is None else frozenset(r.strip() for r in env.split(",") if r.strip())
 
 
 def family(rule: str) -> str:
@@ -81,4 +91,18 @@ def first_rescued(coder: object, tok: Token, why: list[tuple[str, str, str | Non
             out = rejected(coder, tok, plover_type, rule, mode)
         else:
             _record(coder, tok, plover_type, rule, False)
+    return out
+
+
+def new_reports(rescued: list[Event], events: list[Event]) -> list[Event]:
+    """The rescued candidates that are no restatement of an event already coded: none of the type of an
+    event (or of an earlier candidate) in its sentence. They follow the coder's events, which they never
+    displace."""
+    seen = {(e.plover_type, e.evidence.sentence) for e in events}
+    out = []
+    for ev in rescued:
+        key = (ev.plover_type, ev.evidence.sentence)
+        if key not in seen:
+            seen.add(key)
+            out.append(ev)
     return out

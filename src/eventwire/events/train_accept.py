@@ -31,7 +31,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from .accept import ENV, MODEL_FILE, AcceptModel, article_features
+from .accept import ENV, MODEL_FILE, AcceptModel, article_features, rejected
 from .train_triggers import REPO
 
 DEV = REPO / "eval" / "corpus" / "dev"
@@ -97,7 +97,7 @@ def code_articles(files: list[Path], fold_of: dict[str, int], folds: int, trigge
             key.write_bytes(doc.to_bytes(exclude=["user_data"]))
         events = coder.code(doc, art)
         dicts = [e.to_dict() for e in events]
-        out.append({"stem": stem, "name": path.name, "events": dicts,
+        out.append({"stem": stem, "name": path.name, "events": dicts, "rescued": [rejected(e) for e in events],
                     "features": article_features(events, doc, art.text), "labels": _labels(gold, dicts)})
     return out
 
@@ -204,8 +204,9 @@ def oof_probabilities(coded: list[Coded], fold_of: dict[str, int], folds: int, C
 
 
 def score(coded: list[Coded], probs: list[list[float]], threshold: float,
-          names: set[str] | None = None) -> dict[str, Any]:
-    """The coder's figures over the articles (all, or those named) keeping the events at or above threshold."""
+          names: set[str] | None = None, rescue: float | None = None) -> dict[str, Any]:
+    """The coder's figures over the articles (all, or those named) keeping the events at or above threshold
+    (a rescued candidate, rejections.py, at or above ``rescue`` when given)."""
     from ..evaluate.articles import aggregate, score_article
     from ..evaluate.gold import load_gold
 
@@ -214,7 +215,8 @@ def score(coded: list[Coded], probs: list[list[float]], threshold: float,
         if names is not None and a["stem"] not in names:
             continue
         gold = _gold_cache.get(a["name"]) or _gold_cache.setdefault(a["name"], load_gold(DEV / a["name"]))
-        kept = [e for e, q in zip(a["events"], p, strict=True) if q >= threshold]
+        cuts = [rescue if rescue is not None and r else threshold for r in a.get("rescued", [False] * len(p))]
+        kept = [e for e, q, c in zip(a["events"], p, cuts, strict=True) if q >= c]
         per[a["name"]] = score_article(gold, kept)
     return aggregate(per, [])
 
@@ -238,11 +240,13 @@ def _groups(coded: list[Coded]) -> dict[str, set[str] | None]:
     return {"all": None, "older": older, **{k: v & stems for k, v in rounds.items()}}
 
 
-def report(coded: list[Coded], probs: list[list[float]], threshold: float) -> dict[str, Any]:
-    off = [[1.0] * len(p) for p in probs]
-    out: dict[str, Any] = {"threshold": threshold}
+def report(coded: list[Coded], probs: list[list[float]], threshold: float, rescue: float) -> dict[str, Any]:
+    """Figures without the step (rescued candidates dropped, as the coder without the step drops them) and
+    with it (rescued candidates kept at ``rescue``)."""
+    plain = [[0.0 if r else 1.0 for r in a.get("rescued", [False] * len(p))] for a, p in zip(coded, probs, strict=True)]
+    out: dict[str, Any] = {"threshold": threshold, "rescue_threshold": rescue}
     for g, names in _groups(coded).items():
-        before, after = score(coded, off, 0.0, names), score(coded, probs, threshold, names)
+        before, after = score(coded, plain, 0.5, names), score(coded, probs, threshold, names, rescue)
         print(f"{g:7} without {_line(before)}\n{g:7} with    {_line(after)}")
         out[g] = {"without": {k: before[k] for k in ("recall", "precision", "f1", "system_events")},
                   "with": {k: after[k] for k in ("recall", "precision", "f1", "system_events")}}
@@ -299,11 +303,19 @@ def main(argv: list[str] | None = None) -> None:
     f1 = {t: score(coded, probs, t)["f1"] for t in grid}
     best = max(grid, key=lambda t: (f1[t], -t))
     print("out-of-fold F1 by threshold:", json.dumps(f1))
-    figures = report(coded, probs, best)
+    # the rescued candidates' own threshold, at least the coder's: the highest of the best out-of-fold F1s
+    rgrid = [t for t in [*grid, 0.75, 0.8, 0.85, 0.9, 0.95, 1.01] if t >= best]
+    rf1 = {t: score(coded, probs, best, rescue=t)["f1"] for t in rgrid}
+    rescue = max(rgrid, key=lambda t: (rf1[t], t))
+    n_rescued = sum(r for a in coded for r in a.get("rescued", []))
+    print(f"rescued candidates: {n_rescued}; out-of-fold F1 by their threshold:", json.dumps(rf1))
+    figures = report(coded, probs, best, rescue)
     if a.json:
         a.json.write_text(json.dumps(figures, indent=1))
     if not a.no_write:
-        print(fit(coded + extra, a.C, best).save(MODEL_FILE))
+        model = fit(coded + extra, a.C, best)
+        model.rescue_threshold = rescue
+        print(model.save(MODEL_FILE))
     print(f"done in {time.process_time() - t0:.0f} s CPU")
 
 
