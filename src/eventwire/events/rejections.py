@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from ..records import Event
 
 REJECTED_BY = "rejected_by"
-RESCUE: frozenset[str] = frozenset()
+RESCUE: frozenset[str] = frozenset({"frame_capture", "frame_capture_person"})
 # $EVENTWIRE_RESCUE (comma-separated rule names, empty for none) replaces RESCUE: to measure one rule's rescue
 ENV = "EVENTWIRE_RESCUE"
 
