@@ -527,7 +527,7 @@ class EventCoder(ArgumentsMixin):
     # ---------------------------------------------------------------- one event
     def _build(self, d: Draft, sent: Span, si: int, ctx: ArticleContext) -> Event | None:
         if d.rules["type"].split(":")[0] in {"verb", "noun", "model"} and (
-                gate := unrealised(d) or shared_opinion(d) and "shared opinion"):
+                gate := unrealised(d) or ("shared opinion" if shared_opinion(d) else None)):
             # an act intended, allowed or advised; an opinion agreed on (gates.py)
             return rejections.note(self, d, f"gate_unrealised {gate}")
         claim, claim_tok = self._attributed(d, sent, ctx, si)  # claims.py
@@ -556,12 +556,12 @@ class EventCoder(ArgumentsMixin):
         # for its side makes Turkey the party, not the newspaper
         actors = [self._military_sector(a, d.plover_type) for a in self._no_outlets(actors)]
         recips = [self._military_sector(a, d.plover_type) for a in self._no_outlets(recips)]
-        if gate := one_sided(d, actors, recips) or private_matter(d, actors, recips):
+        if parties := one_sided(d, actors, recips) or private_matter(d, actors, recips):
             # a body's own meeting, a state's with its own forces, companies' dealings (gates.py)
-            return rejections.note(self, d, f"gate_parties {gate}")
-        if gate := everyday(d, actors, recips, modality):
+            return rejections.note(self, d, f"gate_parties {parties}")
+        if kind := everyday(d, actors, recips, modality):
             # weather, accidents, occasions, worship, metaphors, press calls, advice to the reader (everyday.py)
-            return rejections.note(self, d, f"gate_everyday {gate}")
+            return rejections.note(self, d, f"gate_everyday {kind}")
         # an anchored nominal with no party stands alone only in a sentence that reports something: not
         # in a list of headlines or links ("* 2007 Bagram Airfield bombing")
         anchored = d.standalone and (d.rules["type"].endswith("(judged incident)")

@@ -55,8 +55,8 @@ def _record(coder: object, tok: Token, plover_type: str, rule: str, rescued: boo
                         "type": plover_type, "rule": rule, "rescued": rescued})
 
 
-def note(coder: object, d: Draft, rule: str) -> None:
-    """Note that ``rule`` rejected the draft (for the explain hook); always None, the rejected draft."""
+def note(coder: object, d: Draft, rule: str) -> Event | None:
+    """Note that ``rule`` rejected the draft (for the explain hook); always None: no event."""
     _record(coder, d.trigger, d.plover_type, rule, False)
     return None
 
