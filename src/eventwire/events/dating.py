@@ -7,6 +7,7 @@ day of a full date of the text when the record has no publication date)."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -62,6 +63,16 @@ def _found(w: When, where: str) -> When:
                    else where)
 
 
+def _text_sentence_start(text: str, pos: int, back: int) -> int:
+    """Where the ``back``-th sentence before the one at ``pos`` starts, by the pre-filter's sentence split of
+    the article's own text (blanked sentences count)."""
+    from .prefilter import sentence_starts
+
+    starts = sentence_starts(text)
+    k = bisect_right(starts, pos) - 1
+    return starts[max(0, k - back)] if k >= 0 else 0
+
+
 class DatingMixin:
     """The date-finding part of EventCoder's role filling."""
 
@@ -103,8 +114,12 @@ class DatingMixin:
         # were not parsed, but their dates still govern the events after them. A text without paragraph
         # breaks (a wire passage, a scraped page) is one paragraph: look back a few sentences at most, or
         # a date of the article's first lines becomes the date of everything after it
+        # counted in the article's own sentences too: a parsed sentence also holds the blank run of the
+        # sentences the pre-filter blanked before it, so "a few parsed sentences back" can reach far
+        # further into the text than a few sentences (an older date then dates the event)
         para_start = max(ctx.text.rfind("\n", 0, sent.start_char) + 1,
-                         ctx.sents[max(0, si - PARAGRAPH_LOOKBACK)].start_char)
+                         ctx.sents[max(0, si - PARAGRAPH_LOOKBACK)].start_char,
+                         _text_sentence_start(ctx.text, sent.start_char, PARAGRAPH_LOOKBACK))
         if para_start < sent.start_char:
             for w in reversed(ctx.find_times(para_start, sent.start_char)):
                 # "today" in an earlier sentence is as often the present of a description ("the greatest
