@@ -10,6 +10,10 @@ Kept besides trigger sentences: the sentence before each one that refers back to
 antecedent, the speaker of a quote that runs on; ``context="always"`` keeps every sentence before a
 trigger sentence, as before, ``"none"`` none), headings that introduce a list, and the article's first
 sentence (its dateline and main place).
+
+Opt-in (``Settings.prefilter_learned``, ``EVENTWIRE_SENTENCE_FILTER=1``): a learned sentence filter
+(sentence_filter.py) also blanks the trigger-word sentences it scores as giving no event, before the
+context rules above are applied to the sentences it keeps.
 """
 
 from __future__ import annotations
