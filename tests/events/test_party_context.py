@@ -77,3 +77,4 @@ def test_no_authority_named_no_actor_invented() -> None:
     parties = _parties("A man stabbed his neighbour to death in Lagos on Friday. The suspect was arrested on Saturday.",
                        "COERCE")
     assert not [p for p in parties if p[0] == "actor"]
+

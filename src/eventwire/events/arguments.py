@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from ..countries import alpha2_to_3
 from ..records import ActorRef, Place
 from . import lexicon as lx
+from . import role_patterns as rp
 from . import roles as rl
 from . import verbal
 from .circumstances import CircumstancesMixin, _victims_of
@@ -97,7 +98,8 @@ class ArgumentsMixin(CircumstancesMixin, DatingMixin, ClaimsMixin):
         rules: dict[str, str] = {}
         if d.nominal:
             for c in t.children:
-                if c.dep_ == "poss" or (c.dep_ in {"amod", "compound"} and c.ent_type_ in {"NORP", "GPE"}):
+                if c.dep_ == "poss" or (c.dep_ in {"amod", "compound"} and c.ent_type_ in {"NORP", "GPE"}
+                                        and not self._place_modifier(c, ctx)):
                     actor_toks.append(c)
                 elif c.dep_ in {"amod", "compound"} and self._agent_modifier(c, ctx):
                     # "the police killing of ...", "a Taliban attack", "army shelling": a modifier naming
@@ -158,7 +160,8 @@ class ArgumentsMixin(CircumstancesMixin, DatingMixin, ClaimsMixin):
                                 if gc.dep_ == "prep" and gc.lower_ == "by" and (died or not actor_toks):
                                     actor_toks += [x for x in gc.children if x.dep_ == "pobj"]
                                 if gc.dep_ in {"poss", "amod", "compound"} and (died or not actor_toks) and (
-                                        gc.ent_type_ in {"NORP", "GPE"} or self._agent_modifier(gc, ctx)):
+                                        gc.ent_type_ in {"NORP", "GPE"} and not self._place_modifier(gc, ctx)
+                                        or self._agent_modifier(gc, ctx)):
                                     # "killed in IS attacks", "died in an army raid": the event noun's
                                     # modifier that names a state or a force carried it out
                                     actor_toks.append(gc)
@@ -186,8 +189,23 @@ class ArgumentsMixin(CircumstancesMixin, DatingMixin, ClaimsMixin):
             recip_toks = [g for c in t.children if c.dep_ == "prep" and c.lower_ == "from"
                           for g in c.children if g.dep_ == "pobj"]
             rules["recipient"] = "captured from"
+        patterned: dict[str, str] = {}
+        for role, toks in (("actor", actor_toks), ("recipient", recip_toks)):
+            if toks or role in rules or (role == "recipient" and d.plover_type == "MOBILIZE"):
+                continue
+            # a party that is no dependent of the trigger ("demanded that the government ...", "accused
+            # of stabbing ...", "fled and was apprehended"): the dependency patterns of data/role_patterns.json
+            more, name = rp.parties(self._pattern_hits(ctx), t, d.plover_type, role)
+            if more and name:
+                toks += more
+                patterned[role] = name
         actors = self._resolve_parties(actor_toks, "actor", sent, si, ctx, speaker, d)
         recips = self._resolve_parties(recip_toks, "recipient", sent, si, ctx, speaker, d)
+        if patterned:
+            actors = [replace(a, rule=f"{a.rule}{rl.PATTERN_MARK}{patterned['actor']}") for a in actors] \
+                if "actor" in patterned else actors
+            recips = [replace(a, rule=f"{a.rule}{rl.PATTERN_MARK}{patterned['recipient']}") for a in recips] \
+                if "recipient" in patterned else recips
         if (not actors or not recips) and not rules and d.rules["type"].split(":")[0] in {"verb", "noun", "model"}:
             # a rule's phrase that resolves to no party ("the COAS", a misparse) leaves the role open; with
             # both roles filled the model is not asked (it costs as much as the rest of the coder, and
@@ -224,9 +242,28 @@ class ArgumentsMixin(CircumstancesMixin, DatingMixin, ClaimsMixin):
             pass  # two-sided fighting lists all parties as actors (PLOVER)
         return actors, recips
 
+    @staticmethod
+    def _pattern_hits(ctx: ArticleContext) -> rp.Found:
+        """The role patterns' matches in the article (one run of the matcher per article)."""
+        found = getattr(ctx, "_role_pattern_hits", None)
+        if found is None:
+            found = rp.find(ctx.doc)
+            ctx._role_pattern_hits = found  # type: ignore[attr-defined]  # one matcher run per article
+        return found
+
+    def _place_modifier(self, c: Token, ctx: ArticleContext) -> bool:
+        """Does an event noun's modifier name the place of the event ("the Orlando attack", "the Kabul
+        bombing"), not a state that acts ("US strikes", "Russian airstrikes")? A city, town or region
+        compound is where; a country's name or a demonym is who (a possessive, "Moscow's strikes", is
+        always who, and is not asked)."""
+        if c.dep_ != "compound" or c.ent_type_ != "GPE":
+            return False
+        m = ctx.resolve(_np_span(c).text.strip(), self)
+        return m is not None and (m.rule or "").startswith(PLACE_MODIFIER_READINGS)
+
     def _agent_modifier(self, c: Token, ctx: ArticleContext) -> bool:
         """Does a noun's modifier name an armed or state party (by the knowledge base's sector)?"""
-        if c.pos_ not in {"NOUN", "PROPN", "ADJ"} or c.lower_ in PRONOUNS:
+        if c.pos_ not in {"NOUN", "PROPN", "ADJ"} or c.lower_ in PRONOUNS or self._place_modifier(c, ctx):
             return False
         m = ctx.resolve(_np_span(c).text, self)
         return m is not None and m.sector in AGENT_SECTORS
@@ -352,7 +389,12 @@ class ArgumentsMixin(CircumstancesMixin, DatingMixin, ClaimsMixin):
                 # pronoun stands for the noun its clause hangs off; a place it hangs off ("the area of
                 # Baghdad which ...") is where, never who
                 if noun.ent_type_ in PLACE_LABELS - {"GPE"} or noun.lemma_.lower() in PLACE_NOUNS | PLACE_PARTS:
-                    continue
+                    # "ISIL's attacks in the town of Tel Tamer, which killed ...": a clause the parser hung
+                    # off the place of an event noun tells of the event; the event noun's agent is who
+                    event_noun = _event_noun_above(noun)
+                    if event_noun is None:
+                        continue
+                    noun = event_noun
                 head = noun
             if head.ent_type_ in {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"} and not any(
                 c.dep_ == "prep" and c.lower_ == "of" for c in head.children
@@ -373,12 +415,41 @@ class ArgumentsMixin(CircumstancesMixin, DatingMixin, ClaimsMixin):
                     # apposition names whom a pronoun or quantifier stands for
                     refs = [r for c in h.children if c.dep_ == "appos"
                             for r in self._resolve_np(c, role, sent, si, ctx, speaker, d.plover_type)][:1]
+                refs = [self._described(ref, h, role, sent, si, ctx, speaker, d.plover_type) for ref in refs]
                 for ref in refs:
                     key = (ref.country, ref.sector, ref.text)
                     if key not in seen:
                         seen.add(key)
                         out.append(ref)
         return out
+
+    def _described(
+        self, ref: ActorRef, h: Token, role: str, sent: Span, si: int, ctx: ArticleContext,
+        speaker: Mention | None, plover_type: str,
+    ) -> ActorRef:
+        """A party the knowledge base read without a sector or a country, completed from how the sentence
+        describes it: its apposition ("Konstantin Kosachyov, chairman of the Duma's International Relations
+        Committee", "Yuri Chaika, Russia's prosecutor general") gives the sector (and a missing country);
+        a named person "of" a place ("Spafford, 24, of Elkhart") is of that place's country. An apposition
+        read as another country describes someone else's side and is left alone."""
+        if ref.sector is not None and ref.country is not None:
+            return ref
+        for c in h.children:
+            if c.dep_ != "appos" or c.pos_ not in {"NOUN", "PROPN"}:
+                continue
+            for r in self._resolve_np(c, role, sent, si, ctx, speaker, plover_type):
+                if r.country and ref.country and r.country != ref.country:
+                    continue
+                sector, country = ref.sector or r.sector, ref.country or r.country
+                if (sector, country) != (ref.sector, ref.country):
+                    return replace(ref, sector=sector, country=country, rule=f"{ref.rule}; described as '{r.text}'")
+        if ref.country is None and (h.ent_type_ == "PERSON" or ref.rule == "unresolved name"):
+            for prep in (c for c in h.children if c.dep_ == "prep" and c.lower_ in {"of", "from"}):
+                for g in (g for g in prep.children if g.dep_ == "pobj" and g.pos_ == "PROPN"):
+                    m = ctx.resolve(_np_span(g).text.strip(), self)
+                    if m is not None and m.country and (not m.sector or (m.rule or "").startswith(PLACE_READINGS)):
+                        return replace(ref, country=m.country, rule=f"{ref.rule}; of {g.text}")
+        return ref
 
     def _crowd(self, head: Token, sent: Span, si: int, ctx: ArticleContext) -> list[ActorRef]:
         """A demonstration's crowd given only by its size ("thousands", "about 2,000", "tens of thousands"):
@@ -451,6 +522,8 @@ class ArgumentsMixin(CircumstancesMixin, DatingMixin, ClaimsMixin):
             return []
         if m.country is None and m.sector is None:
             return []
+        if head.lemma_.lower() in lx.NOUN_TRIGGERS and (m.rule or "").startswith(PLACE_MODIFIER_READINGS):
+            return []  # "the Manchester bombing killed 22": the event's place names no party to it
         sector, rule = m.sector, m.rule or "kb"
         if sector is None:
             sector = _sector_from_head(head, span, plover_type)
@@ -516,6 +589,10 @@ def _read_authority_verbs() -> dict[str, tuple[frozenset[str], tuple[str, ...]]]
             for r in lx._rows(lx.DATA / "authority_verbs.tsv")}
 
 
+# the knowledge base's readings of a name as a place (actors/): a person "of" such a name is of its country
+PLACE_READINGS = ("place-as-party:", "city:", "town:", "region:", "capital", "country:")
+# the knowledge base's readings of a city, town or region (actors/): as an event noun's compound, the place
+PLACE_MODIFIER_READINGS = ("place-as-party:", "capital-metonym:", "city:", "town:", "region:")
 # prepositions whose object is where something is or happens, not who does it
 PLACE_PREPS = frozenset({"in", "at", "from", "into", "to", "of", "on", "inside", "outside", "near"})
 # acts only an authority does: lemma -> (PLOVER types, sectors of who does them) (data/authority_verbs.tsv)
@@ -526,6 +603,18 @@ FIGHT_NOUNS = frozenset(r["lemma"] for r in lx._rows(lx.DATA / "fight_nouns.tsv"
 REFLEXIVE = frozenset({"himself", "herself", "themselves", "itself"})
 # verbs whose object is a victim of the attack they are part of (their counts are the event's size)
 HARM_VERBS = frozenset({"kill", "injure", "wound", "maim", "murder", "execute", "massacre", "slay", "die"})
+
+
+def _event_noun_above(place: Token) -> Token | None:
+    """The event noun a place phrase hangs off through prepositions ("attacks in the town of X"), if any."""
+    x = place
+    for _ in range(4):
+        if x.dep_ != "pobj" or x.head.dep_ != "prep" or x.head.head.i == x.head.i:
+            return None
+        x = x.head.head
+        if x.pos_ == "NOUN" and x.lemma_.lower() in lx.NOUN_TRIGGERS:
+            return x
+    return None
 
 
 def _harm_victims(d: Draft) -> list[Token]:

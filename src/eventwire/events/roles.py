@@ -46,6 +46,8 @@ VETO_THRESHOLD = float(os.environ.get("EVENTWIRE_ROLE_VETO", "0.1"))
 REASON = "role model p="
 RESURRECT = frozenset(k.strip() for k in os.environ.get("EVENTWIRE_ROLE_RESURRECT", "").split(",") if k.strip())
 RESURRECT_KINDS = ("relative clause", "earlier mention", "sentence")
+# the mark of a party found by a dependency pattern of data/role_patterns.json (events/arguments.py)
+PATTERN_MARK = "; pattern: "
 _MAX_PATH = 4
 
 
@@ -60,7 +62,11 @@ def kind(rule: str | None) -> str | None:
 
 
 def carries_event(rule: str | None) -> bool:
-    """May a party chosen for this reason make a draft with no other party an event?"""
+    """May a party chosen for this reason make a draft with no other party an event? Not one found only by
+    a role pattern (role_patterns.py): like the model, the patterns fill the roles of an event that stands
+    on its own evidence."""
+    if rule and PATTERN_MARK in rule:
+        return False
     k = kind(rule)
     return k is None or k == "veto" or k in RESURRECT
 
