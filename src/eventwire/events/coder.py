@@ -151,7 +151,8 @@ class EventCoder(ArgumentsMixin):
         try:
             # a town named in a party's name ("Paris police", "an Anderson County grand jury") is read with
             # the article's places: it settles which Paris the others are, and where local news happened
-            found = list(self.places.resolve_document(ctx.text, mentions + named_in_party, hint_countries=hints))
+            found = list(self.places.resolve_document(ctx.text, mentions + named_in_party,
+                                                      hint_countries=tuple(ctx.country_hints(self, places=True))))
             ctx.party_places = found[len(mentions):]
             return found[:len(mentions)]
         except Exception:  # noqa: BLE001 - a gazetteer failure leaves places as text, never drops events

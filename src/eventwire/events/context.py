@@ -120,7 +120,7 @@ class ArticleContext:
         newlines = [i for i, ch in enumerate(self.text) if ch == "\n"]
         self._para = [bisect.bisect_left(newlines, s.start_char) for s in sents]  # paragraph index
         self.context_text = ""
-        self._hints: list[str] | None = None
+        self._hints: dict[str, list[str]] = {}
         self._focus: Place | None | bool = False
         # towns named inside a party's name ("Ozark police", "a Paris man"): context for the resolver and
         # the article's focus, never a sentence's own place (coder._resolve_places, in_party_name)
@@ -173,21 +173,24 @@ class ArticleContext:
             person = ent.label_ == "PERSON"
             self.named.append(Mention(ent.text, m.country, m.sector, m.name, plural, person, si, ent.start_char))
 
-    def country_hints(self, coder: ArgumentsMixin) -> list[str]:
-        if self._hints is None:
+    def country_hints(self, coder: ArgumentsMixin, places: bool = False) -> list[str]:
+        """The countries the article's place names and peoples point to, most named first (at most five).
+        ``places``: for the place resolver, leaving out towns named in a party's name ("a Paris man" names
+        a town, not France's government); the knowledge base's context for actors keeps them all."""
+        key = "places" if places and "party-name-hint" not in FOCUS_RULES_OFF else "actors"
+        if key not in self._hints:
             counts: Counter[str] = Counter()
             for ent in self.doc.ents:
                 if ent.label_ in {"GPE", "NORP"}:
-                    if ent.label_ == "GPE" and "party-name-hint" not in FOCUS_RULES_OFF and party_place_mentions(
-                            ent, coder.places):
-                        continue  # "a Paris man" names a town, not France's government
+                    if key == "places" and ent.label_ == "GPE" and party_place_mentions(ent, coder.places):
+                        continue
                     m = _safe(lambda ent=ent: coder.actors.resolve(ent.text))
                     if m is not None and m.country:
                         a2 = alpha3_to_2(m.country)
                         if a2:
                             counts[a2] += 1
-            self._hints = [c for c, _ in counts.most_common(5)]
-        return self._hints
+            self._hints[key] = [c for c, _ in counts.most_common(5)]
+        return self._hints[key]
 
     def times(self, si: int, future: bool = False) -> list[When]:
         """A sentence's dates; for future and hypothetical events a bare weekday is the next one."""
