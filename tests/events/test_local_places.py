@@ -25,14 +25,6 @@ def test_a_town_named_in_a_local_body_places_the_arrest_in_that_state_not_abroad
     assert loc["country"] == "US" and loc["admin1"] == "Tennessee", loc
 
 
-def test_a_capital_used_as_a_modifier_abroad_is_not_the_place_of_a_strike() -> None:
-    # "Moscow-backed" says who backs the separatists, not where they shelled
-    text = ("DONETSK, Ukraine (AP) - Moscow-backed separatists shelled the town of Avdiivka on Monday, "
-            "killing two civilians, Ukrainian officials said.\n")
-    hits = [h for h in _located(text, "ASSAULT") if h["location"]]
-    assert hits and all(h["location"]["country"] == "UA" for h in hits), hits
-
-
 def test_local_body_names_give_their_town_or_county_and_generic_words_give_none() -> None:
     pattern = _institution_pattern()
     found = {}

@@ -11,7 +11,7 @@ from ..countries import alpha3_to_2
 from ..numbers import count_with_context
 from ..records import ActorRef, Place, Size
 from .common import LEFT_DEAD, Draft
-from .context import FOCUS_RULES_OFF, ArticleContext
+from .context import FOCUS_RULES_OFF, SINGLE_PLACE, ArticleContext
 from .syntax import (
     _best_place,
     _captured,
@@ -145,6 +145,9 @@ class CircumstancesMixin:
         if fallback is None:
             dl = ctx.dateline(cast("ArgumentsMixin", self))  # the coder, whose places read the dateline
             focus = ctx.focus_place(homes)
+            if (focus is not None and focus.reason == SINGLE_PLACE and d.plover_type not in VERBAL_TYPES
+                    and "single-place-material" in FOCUS_RULES_OFF):
+                focus = None
             fallback = (replace(dl, reason="dateline") if dl is not None
                         else replace(focus, reason="article focus (no place in the sentence)") if focus is not None
                         else None)
