@@ -3,6 +3,7 @@
     .venv/bin/python bench/prefilter.py                 # GWN + LGL dev (60 each) and re3d dev
     .venv/bin/python bench/prefilter.py --sets re3d --n 35
     .venv/bin/python bench/prefilter.py --context always   # every sentence before a trigger sentence kept
+    .venv/bin/python bench/prefilter.py --learned          # lexicon pre-filter alone vs + learned sentence filter
 
 Reads ../shared/data (or $EVENTWIRE_SHARED); prints, per set, articles, the share of characters kept,
 events without / with the pre-filter, how many are identical (same evidence start, type, dead, place,
@@ -33,11 +34,18 @@ def main() -> None:
     ap.add_argument("--published", default="2018-01-23")
     ap.add_argument("--context", default="references", choices=["references", "always", "none"],
                     help="which sentence before a trigger sentence the pre-filter keeps (Settings.prefilter_context)")
+    ap.add_argument("--learned", action="store_true",
+                    help="compare the lexicon pre-filter alone (off) with it and the learned sentence filter (on)")
     a = ap.parse_args()
     shared = shared_dir()
     if shared is None:
         raise SystemExit("no ../shared folder: set EVENTWIRE_SHARED")
-    pipes = {pf: Pipeline(Settings(prefilter=pf, prefilter_context=a.context)) for pf in (False, True)}
+    if a.learned:  # "off": the lexicon pre-filter alone; "on": with the learned sentence filter after it
+        pipes = {pf: Pipeline(Settings(prefilter=True, prefilter_context=a.context, prefilter_learned=pf))
+                 for pf in (False, True)}
+    else:
+        pipes = {pf: Pipeline(Settings(prefilter=pf, prefilter_context=a.context, prefilter_learned=False))
+                 for pf in (False, True)}
     print(f"{'set':6s} {'articles':>8s} {'kept':>6s} {'events off':>10s} {'events on':>9s} {'identical':>9s} "
           f"{'s off':>6s} {'s on':>6s}")
     for name in a.sets:
@@ -47,7 +55,7 @@ def main() -> None:
                 arts.append(Article.from_text(json.loads(line)["text"], published=a.published))
             except Exception:  # noqa: BLE001, S112 - an unreadable row is not this bench's subject
                 continue
-        kept = sum(sparse_text(x.text, a.context)[1] * len(x.text) for x in arts) / max(1, sum(len(x.text) for x in arts))
+        kept = sum(sparse_text(x.text, a.context, a.learned)[1] * len(x.text) for x in arts) / max(1, sum(len(x.text) for x in arts))
         res, secs = {}, {}
         for pf, pipe in pipes.items():
             list(pipe.process(arts[:1]))  # load models outside the timing

@@ -103,7 +103,7 @@ class Pipeline:
             return text
         from .events.prefilter import sparse_text
 
-        return sparse_text(text, self.settings.prefilter_context)[0]  # same length: offsets hold
+        return sparse_text(text, self.settings.prefilter_context, self.settings.prefilter_learned)[0]  # same length: offsets hold
 
     def _process_whole(self, articles: list[Article], batch_size: int) -> Iterator[Result]:
         if not articles:

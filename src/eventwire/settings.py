@@ -68,6 +68,12 @@ class Settings(BaseModel):
         description="which sentence before a trigger sentence the pre-filter keeps: 'references' (when the "
         "trigger sentence has a pronoun or a quotation mark), 'always' or 'none'; $EVENTWIRE_PREFILTER_CONTEXT",
     )
+    prefilter_learned: bool = Field(
+        default=False,
+        description="the pre-filter also blanks trigger-word sentences its learned sentence filter scores as "
+        "giving no event (events/sentence_filter.py; parity with spaCy's speed, a few events change, so "
+        "opt-in: docs/scale.md); $EVENTWIRE_SENTENCE_FILTER=1 turns it on",
+    )
 
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:
@@ -78,6 +84,8 @@ class Settings(BaseModel):
             env["db_url"] = os.environ["EVENTWIRE_DB"]
         if os.environ.get("EVENTWIRE_PREFILTER"):
             env["prefilter"] = os.environ["EVENTWIRE_PREFILTER"].lower() not in {"0", "false", "no", "off"}
+        if os.environ.get("EVENTWIRE_SENTENCE_FILTER"):
+            env["prefilter_learned"] = os.environ["EVENTWIRE_SENTENCE_FILTER"].lower() not in {"0", "false", "no", "off"}
         if os.environ.get(PREFILTER_CONTEXT_ENV):
             env["prefilter_context"] = prefilter_context_from_env()
         if os.environ.get(MAX_CHARS_ENV):

@@ -53,3 +53,31 @@ def test_a_present_perfect_event_takes_no_date_from_an_earlier_sentence() -> Non
     assert past is not None and past["start"][:7] == "2015-03"
     reported = _dated_attack(earlier + "Gunmen have attacked the station.", published="2016-05-02")
     assert reported is not None and reported["precision"] == "reported" and reported["start"] == "2016-05-02"
+
+
+def _dates(text: str, published: str | None = None) -> dict[str, dict | None]:
+    return {e["plover_type"]: e["date"] for e in eventwire.extract(text, published=published)}
+
+
+def test_a_past_event_takes_the_date_of_the_sentence_before_but_a_present_one_does_not() -> None:
+    past = _dates("Police arrested 40 protesters in Paris on 26 July 2014. Rebels attacked the town of Kafr Nabl.")
+    assert past["ASSAULT"]["start"] == "2014-07-26"
+    # the present tells of the time of writing: no date of an earlier sentence is its date
+    assert _dates("Police arrested 40 protesters in Paris on 26 July 2014. Rebels are attacking the town of "
+                  "Kafr Nabl.")["ASSAULT"] is None
+    assert _dates("Police arrested 40 protesters in Paris on 26 July 2014. The group accuses the police of "
+                  "torture.")["ACCUSE"] is None
+
+
+def test_an_older_date_is_not_borrowed_past_a_nearer_time_that_cannot_be_settled() -> None:
+    text = ("The mayor praised the police in 2015 for their work. Officials said before Monday's vote that they "
+            "would not resign. A crowd of about 2,000 protesters gathered outside the city hall.")
+    dates = _dates(text)
+    assert dates["SUPPORT"]["start"] == "2015-01-01"  # its own clause's year
+    assert dates["PROTEST"] is None  # 'Monday' frames it, and without a publication date no day is known
+
+
+def test_a_time_inside_what_was_said_does_not_date_the_saying() -> None:
+    text = "Vice President Biden and other Democrats have said that Putin wants to defeat Clinton in November."
+    when = _dates(text, published="2016-07-31")["ACCUSE"]
+    assert when["precision"] == "reported" and when["start"] == "2016-07-31"

@@ -51,20 +51,25 @@ WORD = re.compile(r"[A-Za-z]+")
 
 
 class AcceptModel(SparseSoftmax):
-    """Binary logistic regression (classes ``["false", "true"]``) and the threshold chosen out of fold."""
+    """Binary logistic regression (classes ``["false", "true"]``) and the thresholds chosen out of fold: one
+    for the coder's events, one (at least as high) for the candidates a hand rule rejected (rejections.py),
+    which are mostly false and need more evidence to stand."""
 
     def __init__(self, classes: list[str], weights: dict[str, list[float]], bias: list[float],
-                 about: str = "", threshold: float = 0.5) -> None:
+                 about: str = "", threshold: float = 0.5, rescue_threshold: float | None = None) -> None:
         super().__init__(classes, weights, bias, about)
         self.threshold = threshold
+        self.rescue_threshold = threshold if rescue_threshold is None else rescue_threshold
 
     def to_json(self) -> dict[str, Any]:
-        return {**super().to_json(), "threshold": self.threshold}
+        return {**super().to_json(), "threshold": self.threshold, "rescue_threshold": self.rescue_threshold}
 
     @classmethod
     def load(cls, path: Path) -> AcceptModel:
         d = cls.read(path)
-        return cls(d["classes"], d["weights"], d["bias"], d.get("about", ""), float(d.get("threshold", 0.5)))
+        rescue = d.get("rescue_threshold")
+        return cls(d["classes"], d["weights"], d["bias"], d.get("about", ""), float(d.get("threshold", 0.5)),
+                   None if rescue is None else float(rescue))
 
     def p_true(self, feats: dict[str, float]) -> float:
         return self.probabilities(feats)[self.classes.index("true")]
@@ -225,13 +230,29 @@ def features(ev: Event, i: int, events: list[Event], doc: Doc, art: ArticleSigna
         f[f"type_everyday={t}|{cls}"] = 1.0
         if count >= 3:
             f[f"everyday_many={cls}"] = 1.0
+    if rejected(ev):
+        # a candidate a hand rule rejected (rejections.py) is weighed apart: its own copy of every feature, so
+        # that the many false ones teach nothing about the coder's own events, and the rule that rejected it
+        f = {f"rescued|{k}": v for k, v in f.items()}
+        f["rescued"] = 1.0
     return f
 
 
 def article_features(events: list[Event], doc: Doc, text: str | None = None) -> list[dict[str, float]]:
-    """Features of each event; ``text`` is the article's text (default: the parsed text)."""
-    art = ArticleSignals(doc.text if text is None else text, events)
-    return [features(ev, i, events, doc, art) for i, ev in enumerate(events)]
+    """Features of each event; ``text`` is the article's text (default: the parsed text). The article's
+    signals are those of the coder's own events: a rescued candidate (rejections.py) is read against them
+    as if it were the last event, and never changes how the coder's own events are judged."""
+    own = [ev for ev in events if not rejected(ev)]
+    art = ArticleSignals(doc.text if text is None else text, own)
+    index = {id(ev): i for i, ev in enumerate(own)}
+    return [features(ev, index[id(ev)], own, doc, art) if id(ev) in index
+            else features(ev, len(own), [*own, ev], doc, art) for ev in events]
+
+
+def accept_on() -> bool:
+    """Whether the step runs: a model ships and the threshold in force is above 0."""
+    model = default_model()
+    return model is not None and threshold(model) > 0
 
 
 def accept(events: list[Event], doc: Doc, text: str | None = None, model: AcceptModel | None = None) -> list[Event]:
@@ -244,11 +265,16 @@ def accept(events: list[Event], doc: Doc, text: str | None = None, model: Accept
     out = []
     for ev, f in zip(events, article_features(events, doc, text), strict=True):
         p = model.p_true(f)
-        if p >= cut:
+        if p >= (max(cut, model.rescue_threshold) if rejected(ev) else cut):
             out.append(replace(ev, rules=(*ev.rules, ("accept", f"p={p:.3f}"))))
     return out
 
 
+def rejected(ev: Event) -> bool:
+    """Whether the event is a candidate a hand rule rejected (rejections.py), for the step to judge."""
+    return any(k == "rejected_by" for k, _ in ev.rules)
+
+
 def describe(path: Path = MODEL_FILE) -> str:
     d = json.loads(path.read_text(encoding="utf-8"))
-    return f"{d.get('about', '')} threshold={d.get('threshold')}"
+    return f"{d.get('about', '')} threshold={d.get('threshold')} rescue_threshold={d.get('rescue_threshold')}"

@@ -20,9 +20,9 @@ from typing import TYPE_CHECKING, Any
 from ..countries import official_name
 from ..records import ActorRef, Article, Event, Evidence, Place, When
 from . import lexicon as lx
-from . import protest_modes, verbal
+from . import protest_modes, rejections, verbal
 from . import roles as rl
-from .accept import accept
+from .accept import accept, accept_on
 from .arguments import ArgumentsMixin
 from .common import (
     _FORMS,
@@ -49,6 +49,10 @@ from .everyday import everyday
 from .frames import (
     _FRAMES,
     PROTEST_CUES_RE,
+    _asks_an_act,
+    _event_noun_lemma,
+    _labour_strike,
+    _pattern_objects,
     cameo_pattern_holds,
     crowd_purpose,
 )
@@ -85,6 +89,12 @@ class EventCoder(ArgumentsMixin):
         from .triggers import default_model
 
         self._triggers = default_model()
+        # the explain hook (rejections.py): a list to which every rejected lexicon word is noted, or None
+        self.explain: list[dict[str, Any]] | None = None
+        # the rules whose rejections become candidates for the acceptance step (rejections.RESCUE)
+        self.rescue: frozenset[str] = rejections.rescue_rules()
+        # keep rescued candidates when the acceptance step is off (train_accept learns from them)
+        self.keep_rejected = False
         try:  # the ACLED classifier is optional: without it the taxonomy default applies
             from . import acled as _acled_mod
 
@@ -109,12 +119,21 @@ class EventCoder(ArgumentsMixin):
             for d in self._phrase_events(sent):
                 drafts.append((si, d))
         built: list[tuple[Draft, Event]] = []
+        rescued: list[Event] = []
+        # the candidates a hand rule rejected (rejections.py) exist for the acceptance step to judge: without
+        # the step they go as the rule had them go; they never shape the article's memory of its events
+        judged = self.keep_rejected or accept_on()
         for si, d in drafts:
             ev = self._build(d, sents[si], si, ctx)
+            if rejections.REJECTED_BY in d.rules:
+                if ev is not None and judged:
+                    rescued.append(ev)
+                continue
             if ev is not None:
                 built.append((d, ev))
             ctx.note_event(si, ev)
         events = drop_restatements(drop_repeats(fold_outcomes(built)))
+        events += rejections.new_reports(rescued, events)
         return accept(assign_incidents(events, article.text), doc, article.text)  # the learned acceptance step (accept.py)
 
     def _skip_sentence(self, sent: Span) -> bool:
@@ -184,9 +203,10 @@ class EventCoder(ArgumentsMixin):
             if tok.i in claimed:
                 continue
             verbish = tok.pos_ in {"VERB", "AUX"} or tok.tag_.startswith("VB") or verbal.misparsed_verb(tok)
-            d = self._verb_trigger(tok) if verbish else None
+            why: list[tuple[str, str, str | None]] = []  # the hand lexicon's reading a rule rejected
+            d = self._verb_trigger(tok, why=why) if verbish else None
             if d is None and tok.pos_ in {"NOUN", "PROPN"} and not verbish:
-                d = self._noun_trigger(tok)
+                d = self._noun_trigger(tok, why=why)
             if d is None and not verbish:
                 d = verbal.noun_trigger(tok, self._verb_trigger)
             if d is None:
@@ -204,13 +224,20 @@ class EventCoder(ArgumentsMixin):
                     for c in _clause_group(tok) if c.i != tok.i and c.pos_ in {"VERB", "AUX"}
                 ):
                     d = None
+            if d is None and why:
+                d = rejections.first_rescued(self, tok, why)
             if d is None:
                 continue
             if self._irrealis(tok):
-                continue
+                d = rejections.rejected(self, tok, d.plover_type, "irrealis", d.mode, d)
+                if d is None:
+                    continue
             if device_went_off(d):
                 d.standalone = True  # "the bomb exploded": the device going off is the incident
             d = verbal.announced_threat(d)
+            if rejections.REJECTED_BY in d.rules:
+                yield d  # a rejected reading claims no other word: the coder's own events stay as they were
+                continue
             # coordinated triggers of one type are one event ("struck, neutralized and destroyed")
             for c in _clause_group(tok):
                 if c.i != tok.i and c.i not in claimed:
@@ -227,11 +254,17 @@ class EventCoder(ArgumentsMixin):
                                if lx.NOUN_TRIGGERS.get(o.lemma_.lower(), (d.plover_type,))[0] == d.plover_type)
             yield d
 
-    def _verb_trigger(self, tok: Token, cameo: bool = False) -> Draft | None:
-        """The hand-written lexicon's reading of a verb, or with ``cameo`` the CAMEO dictionary's."""
+    def _verb_trigger(self, tok: Token, cameo: bool = False,
+                      why: list[tuple[str, str, str | None]] | None = None) -> Draft | None:
+        """The hand-written lexicon's reading of a verb, or with ``cameo`` the CAMEO dictionary's; ``why``
+        receives (type, rule, mode) of the first hand-lexicon reading a rule rejected (rejections.py)."""
         lemma = _trigger_lemma(tok)
         entries = _VERB_INDEX.get(lemma)
-        if not entries or tok.dep_ in {"amod", "compound"}:
+        if not entries:
+            return None
+        if tok.dep_ in {"amod", "compound"}:
+            if why is not None and not cameo and (hand := [tr for tr in entries if tr.source != "cameo"]):
+                why.append((hand[0].plover_type, "verb_modifier", hand[0].mode))
             return None
         particles = {c.lower_ for c in tok.children if c.dep_ in {"prt", "prep"}}
         # "called for Savchenko to be jailed": the parser makes 'for' the mark of the infinitive clause
@@ -245,12 +278,16 @@ class EventCoder(ArgumentsMixin):
             if not tr.particle and lemma == "call":
                 continue
             if tr.frame and not _FRAMES[tr.frame](tok):
+                if why is not None and not cameo:
+                    why.append((tr.plover_type, f"frame_{tr.frame}", tr.mode))
                 continue
             if cameo and not cameo_pattern_holds(tok, tr.particle, tr.objects):
                 continue
             if cameo and tr.objects and self._object_carries(tok, tr.plover_type):
                 continue  # "continues its trade sanctions against the EU": the nominal carries it, with its parties
             if tr.corroborate and (not self._model_backs(tok, tr.plover_type) or not tr.objects and _asks_an_act(tok)):
+                if why is not None and not cameo:
+                    why.append((tr.plover_type, "uncorroborated", tr.mode))
                 continue
             # a crowd that gathers or takes to the streets is the protest itself, named or not
             return Draft(tok, [tok], tr.plover_type, tr.mode, {"type": ("cameo:" if tr.source == "cameo" else "verb:") + lemma
@@ -259,7 +296,7 @@ class EventCoder(ArgumentsMixin):
                          standalone=tr.frame in STANDALONE_FRAMES)
         return None
 
-    def _noun_trigger(self, tok: Token) -> Draft | None:
+    def _noun_trigger(self, tok: Token, why: list[tuple[str, str, str | None]] | None = None) -> Draft | None:
         lemma = _event_noun_lemma(tok)
         if lemma == "strike" and any(c.lower_ in {"air", "drone", "missile"} for c in tok.children):
             lemma = "airstrike"
@@ -289,6 +326,8 @@ class EventCoder(ArgumentsMixin):
             if tok.dep_ in {"dobj", "obj", "nsubjpass"} and governor in lx.AGREEMENT_VERBS and coded is None:
                 return Draft(tok, [tok], plover_type, mode, {"type": f"noun:{lemma} (reached: '{head.lemma_}')"},
                              nominal=True, standalone=True)
+            if why is not None:
+                why.append((plover_type, "noun_agreement_unreached", mode))
             return None
         frame = None
         # whether the frame itself says the incident happened, so that it stands without a named party
@@ -346,6 +385,8 @@ class EventCoder(ArgumentsMixin):
             frame = f"{frame}; {anchor}" if frame else anchor
             happened = True
         if frame is None:
+            if why is not None:
+                why.append((plover_type, "noun_no_frame", mode))
             return None
         # a nominal inside a clause already coded by a verb trigger is that verb's argument
         anc = tok.head
@@ -355,6 +396,8 @@ class EventCoder(ArgumentsMixin):
                                       or coded.plover_type == plover_type):
                 # ...unless it is anchored and of another kind: "arrested two men in connection with
                 # Saturday's bombing" reports the arrest and refers to the bombing, two incidents
+                if why is not None:
+                    why.append((plover_type, "noun_in_coded_clause", mode))
                 return None
             if anc.pos_ == "VERB" or anc == anc.head:
                 break
@@ -491,8 +534,10 @@ class EventCoder(ArgumentsMixin):
 
     # ---------------------------------------------------------------- one event
     def _build(self, d: Draft, sent: Span, si: int, ctx: ArticleContext) -> Event | None:
-        if d.rules["type"].split(":")[0] in {"verb", "noun", "model"} and (unrealised(d) or shared_opinion(d)):
-            return None  # an act intended, allowed or advised; an opinion agreed on (gates.py)
+        if d.rules["type"].split(":")[0] in {"verb", "noun", "model"} and (
+                gate := unrealised(d) or ("shared opinion" if shared_opinion(d) else None)):
+            # an act intended, allowed or advised; an opinion agreed on (gates.py)
+            return rejections.note(self, d, f"gate_unrealised {gate}")
         claim, claim_tok = self._attributed(d, sent, ctx, si)  # claims.py
         speaker = ctx.speaker_for(si, claim_tok, self)
         modality = self._modality(d)
@@ -519,10 +564,12 @@ class EventCoder(ArgumentsMixin):
         # for its side makes Turkey the party, not the newspaper
         actors = [self._military_sector(a, d.plover_type) for a in self._no_outlets(actors)]
         recips = [self._military_sector(a, d.plover_type) for a in self._no_outlets(recips)]
-        if one_sided(d, actors, recips) or private_matter(d, actors, recips) or everyday(d, actors, recips, modality):
-            # a body's own meeting, a state's with its own forces, companies' dealings (gates.py); weather,
-            # accidents, occasions, worship, metaphors, press calls, advice to the reader (everyday.py)
-            return None
+        if parties := one_sided(d, actors, recips) or private_matter(d, actors, recips):
+            # a body's own meeting, a state's with its own forces, companies' dealings (gates.py)
+            return rejections.note(self, d, f"gate_parties {parties}")
+        if kind := everyday(d, actors, recips, modality):
+            # weather, accidents, occasions, worship, metaphors, press calls, advice to the reader (everyday.py)
+            return rejections.note(self, d, f"gate_everyday {kind}")
         # an anchored nominal with no party stands alone only in a sentence that reports something: not
         # in a list of headlines or links ("* 2007 Bagram Airfield bombing")
         anchored = d.standalone and (d.rules["type"].endswith("(judged incident)")
@@ -534,14 +581,14 @@ class EventCoder(ArgumentsMixin):
             # "leftists were arrested", "they were released": the passive names who underwent the act
             recips = recips or [patient_ref(patient)]
             own = True
-        if not own and d.nominal and not anchored:
-            return None
+        if not own and d.nominal and not anchored and not rejections.rescued(self, d, "nominal_no_party"):
+            return rejections.note(self, d, "nominal_no_party")
         size = self._size(d, sent)
-        if size.is_empty() and not own and not anchored:
+        if size.is_empty() and not own and not anchored and not rejections.rescued(self, d, "no_party_no_size"):
             # a verb with no party at all and no casualties is not codable news ("fans demonstrate
             # their support"): an event without who is noise to analysts. A named party the KB cannot
             # place ("Nuiry was arrested") keeps the event, with its country left null.
-            return None
+            return rejections.note(self, d, "no_party_no_size")
         mode = d.mode
         if d.plover_type == "ASSAULT" and mode is None:
             mode = self._weapon_mode(sent)
@@ -684,33 +731,8 @@ class EventCoder(ArgumentsMixin):
         return None
 
 
-def _labour_strike(tok: Token) -> str | None:
-    """'labour strike' or 'hunger strike' when the noun "strike" is a stoppage of work (data/labour_strike.tsv):
-    "on strike", a labour modifier ("general", "48-hour", "teachers'"), or strikers as its agent or owner
-    ("a strike by nurses", "the doctors' strike"); None for an attack ("a drone strike", "strikes on Idlib")."""
-    words = [c for c in tok.children if c.dep_ in {"amod", "compound", "nmod", "poss", "npadvmod"}]
-    if any(c.lower_ == "hunger" for c in words):
-        return "hunger strike"
-    if tok.dep_ == "pobj" and tok.head.lower_ == "on" and not any(c.dep_ == "det" for c in tok.children):
-        return "labour strike"  # "went on strike", "remain on strike" (not "on the strike")
-    if any(c.lemma_.lower() in lx.LABOUR_STRIKE_MODIFIERS or c.lemma_.lower() in lx.STRIKERS for c in words):
-        return "labour strike"
-    agents = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children if g.dep_ == "pobj"]
-    if any(g.lemma_.lower() in lx.STRIKERS for g in agents):
-        return "labour strike"
-    return None
 
 
-def _event_noun_lemma(tok: Token) -> str:
-    """The lemma of an event noun, hyphenated compounds included: spaCy splits "sit-ins" and "die-in"
-    into three tokens with the last as head."""
-    lemma = tok.lemma_.lower()
-    i = tok.i
-    if i >= 2 and tok.doc[i - 1].text == "-" and tok.doc[i - 2].head == tok:
-        joined = f"{tok.doc[i - 2].lower_}-{lemma}"
-        if joined in lx.NOUN_TRIGGERS:
-            return joined
-    return lemma
 
 
 # Frames whose clause is itself the event, with or without a named party: a crowd that gathers or takes
@@ -743,23 +765,8 @@ def _person_names(doc: Doc) -> Counter[str]:
 _MODALS = frozenset({"could", "would", "may", "might", "will", "should", "can", "must", "'ll", "wo"})
 
 
-def _asks_an_act(tok: Token) -> bool:
-    """'encourages the government to hold elections': a verb with an object and an infinitive for that
-    object asks for an act (PLOVER REQUEST, manual 3.8: requests, urging, recommendations), whatever the
-    verb's attitude to its object, which is all a CAMEO default reading ('encourage' 051, praise) codes."""
-    return any(c.dep_ in {"dobj", "obj"} for c in tok.children) and any(
-        c.dep_ in {"xcomp", "ccomp"} and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
-        for c in tok.children)
 
 
-def _pattern_objects(tok: Token) -> list[Token]:
-    """The objects a CAMEO pattern reads: a verb's direct objects (or passive subject), a noun's of-phrase,
-    with their conjuncts ("sanctions and an embargo")."""
-    if tok.pos_ == "NOUN":
-        heads = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
-    else:
-        heads = [c for c in tok.children if c.dep_ in {"dobj", "obj", "nsubjpass"}]
-    return [x for h in heads for x in (h, *h.conjuncts)]
 
 
 def _lexicon_knows(tok: Token, lemma: str) -> bool:

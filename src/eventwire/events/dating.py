@@ -7,10 +7,12 @@ day of a full date of the text when the record has no publication date)."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..records import When
+from ..times.engine import NO_PUB
 from ..times.text_dates import ANAPHORA_DATE, TEXT_DATE
 from .common import ONGOING, Draft
 from .context import ArticleContext
@@ -55,11 +57,52 @@ def _present_perfect(trigger: Token) -> bool:
     return any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in {"VBZ", "VBP"} for c in verb.children)
 
 
+def _present_tense(trigger: Token) -> bool:
+    """The event's verb (a nominal trigger's governing verb) is in the present, simple or progressive, active or
+    passive ("is defying", "calls for", "are charged"): it tells of the time of writing, so a date of an earlier
+    sentence is not its date. The present perfect has its own test (_present_perfect)."""
+    verb = trigger if trigger.pos_ in {"VERB", "AUX"} else _governing_verb(trigger)
+    # a participle without its own auxiliary takes the tense of the verb it hangs from ("is defying the ban
+    # by publicly calling for a boycott": 'calling' -> 'by' -> 'defying')
+    for _ in range(3):
+        if verb is None or verb.tag_ not in {"VBG", "VBN"} or any(c.dep_ in {"aux", "auxpass"} for c in verb.children):
+            break
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+            verb = verb.head.head
+        elif verb.dep_ in {"advcl", "conj", "xcomp"}:
+            verb = verb.head
+        else:
+            break
+    if verb is None:
+        return False
+    if verb.tag_ in {"VBZ", "VBP"}:
+        return True
+    # "is defying", "are charged": the finite auxiliary carries the tense
+    return verb.tag_ in {"VBG", "VBN"} and any(
+        c.dep_ in {"aux", "auxpass"} and c.lemma_ == "be" and c.tag_ in {"VBZ", "VBP"} for c in verb.children)
+
+
+def _content_clause(trigger: Token) -> set[int]:
+    """Tokens of the clause a verb of saying or thinking reports ("have said that Putin wants to defeat Clinton
+    in November"): a time there dates what is reported, not the saying."""
+    return {t.i for c in trigger.children if c.dep_ == "ccomp" for t in c.subtree}
+
+
 def _found(w: When, where: str) -> When:
     """The date found, with where it was found and, for one the text's own full date settled (no
     publication date: times.text_dates), against which date."""
     return replace(w, reason=f"{where}; {w.reason}" if w.reason and w.reason.startswith((TEXT_DATE, ANAPHORA_DATE))
                    else where)
+
+
+def _text_sentence_start(text: str, pos: int, back: int) -> int:
+    """Where the ``back``-th sentence before the one at ``pos`` starts, by the pre-filter's sentence split of
+    the article's own text (blanked sentences count)."""
+    from .prefilter import sentence_starts
+
+    starts = sentence_starts(text)
+    k = bisect_right(starts, pos) - 1
+    return starts[max(0, k - back)] if k >= 0 else 0
 
 
 class DatingMixin:
@@ -73,6 +116,10 @@ class DatingMixin:
             trig_ids.add(d.trigger.head.i)  # "will hold talks next month": the light verb's clause
         clause: list[When] = []
         subtree: list[When] = []
+        reported = _content_clause(d.trigger) if not d.nominal else set()
+        if reported:
+            times = [w for w in times if _token_at(sent, w.char_start if w.char_start is not None
+                                                   else sent.start_char).i not in reported]
         for w in times:
             tok = _token_at(sent, w.char_start if w.char_start is not None else sent.start_char)
             gov = _governing_verb(tok)
@@ -95,18 +142,28 @@ class DatingMixin:
         for w in times:
             if w.start is not None and not _deadline(w, sent) and not _not_a_time_of_events(w, sent):
                 return _found(w, "sentence")
-        if _present_perfect(d.trigger):
+        if _present_perfect(d.trigger) or _present_tense(d.trigger):
             # "prosecutors have also indicted his wife": English does not pin a present perfect to a past
-            # date ("*have indicted in 2007"), so a date of an earlier sentence is not its date
+            # date ("*have indicted in 2007"), so a date of an earlier sentence is not its date; nor is it the
+            # date of a present ("a group is defying the ban" after a photo caption dated 2014)
             return self._reported(sent, ctx)
         # earlier in the paragraph, read from the article's text: sentences the pre-filter blanked
         # were not parsed, but their dates still govern the events after them. A text without paragraph
         # breaks (a wire passage, a scraped page) is one paragraph: look back a few sentences at most, or
         # a date of the article's first lines becomes the date of everything after it
+        # counted in the article's own sentences too: a parsed sentence also holds the blank run of the
+        # sentences the pre-filter blanked before it, so "a few parsed sentences back" can reach far
+        # further into the text than a few sentences (an older date then dates the event)
         para_start = max(ctx.text.rfind("\n", 0, sent.start_char) + 1,
-                         ctx.sents[max(0, si - PARAGRAPH_LOOKBACK)].start_char)
+                         ctx.sents[max(0, si - PARAGRAPH_LOOKBACK)].start_char,
+                         _text_sentence_start(ctx.text, sent.start_char, PARAGRAPH_LOOKBACK))
         if para_start < sent.start_char:
             for w in reversed(ctx.find_times(para_start, sent.start_char)):
+                if w.start is None and w.reason == NO_PUB:
+                    # the nearest time before the event ("before Monday's debate") frames it but cannot be
+                    # settled without a publication date: an older date further back ("warming to his
+                    # campaign in 2015") is another time, not this event's
+                    break
                 # "today" in an earlier sentence is as often the present of a description ("the greatest
                 # threat today is ...") as the day of an event; the publication date below says the same
                 # day without claiming the text dated this event

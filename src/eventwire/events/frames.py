@@ -448,3 +448,52 @@ _FRAMES = {
 
 # the verbal-event frames (data/verbal_verb_triggers.tsv) live beside their nominal triggers
 _FRAMES.update(VERBAL_FRAMES)
+
+
+# ---------------------------------------------------------------- trigger helpers of the coder
+def _labour_strike(tok: Token) -> str | None:
+    """'labour strike' or 'hunger strike' when the noun "strike" is a stoppage of work (data/labour_strike.tsv):
+    "on strike", a labour modifier ("general", "48-hour", "teachers'"), or strikers as its agent or owner
+    ("a strike by nurses", "the doctors' strike"); None for an attack ("a drone strike", "strikes on Idlib")."""
+    words = [c for c in tok.children if c.dep_ in {"amod", "compound", "nmod", "poss", "npadvmod"}]
+    if any(c.lower_ == "hunger" for c in words):
+        return "hunger strike"
+    if tok.dep_ == "pobj" and tok.head.lower_ == "on" and not any(c.dep_ == "det" for c in tok.children):
+        return "labour strike"  # "went on strike", "remain on strike" (not "on the strike")
+    if any(c.lemma_.lower() in lx.LABOUR_STRIKE_MODIFIERS or c.lemma_.lower() in lx.STRIKERS for c in words):
+        return "labour strike"
+    agents = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children if g.dep_ == "pobj"]
+    if any(g.lemma_.lower() in lx.STRIKERS for g in agents):
+        return "labour strike"
+    return None
+
+
+def _event_noun_lemma(tok: Token) -> str:
+    """The lemma of an event noun, hyphenated compounds included: spaCy splits "sit-ins" and "die-in"
+    into three tokens with the last as head."""
+    lemma = tok.lemma_.lower()
+    i = tok.i
+    if i >= 2 and tok.doc[i - 1].text == "-" and tok.doc[i - 2].head == tok:
+        joined = f"{tok.doc[i - 2].lower_}-{lemma}"
+        if joined in lx.NOUN_TRIGGERS:
+            return joined
+    return lemma
+
+
+def _asks_an_act(tok: Token) -> bool:
+    """'encourages the government to hold elections': a verb with an object and an infinitive for that
+    object asks for an act (PLOVER REQUEST, manual 3.8: requests, urging, recommendations), whatever the
+    verb's attitude to its object, which is all a CAMEO default reading ('encourage' 051, praise) codes."""
+    return any(c.dep_ in {"dobj", "obj"} for c in tok.children) and any(
+        c.dep_ in {"xcomp", "ccomp"} and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+        for c in tok.children)
+
+
+def _pattern_objects(tok: Token) -> list[Token]:
+    """The objects a CAMEO pattern reads: a verb's direct objects (or passive subject), a noun's of-phrase,
+    with their conjuncts ("sanctions and an embargo")."""
+    if tok.pos_ == "NOUN":
+        heads = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    else:
+        heads = [c for c in tok.children if c.dep_ in {"dobj", "obj", "nsubjpass"}]
+    return [x for h in heads for x in (h, *h.conjuncts)]

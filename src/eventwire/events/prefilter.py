@@ -10,6 +10,10 @@ Kept besides trigger sentences: the sentence before each one that refers back to
 antecedent, the speaker of a quote that runs on; ``context="always"`` keeps every sentence before a
 trigger sentence, as before, ``"none"`` none), headings that introduce a list, and the article's first
 sentence (its dateline and main place).
+
+Opt-in (``Settings.prefilter_learned``, ``EVENTWIRE_SENTENCE_FILTER=1``): a learned sentence filter
+(sentence_filter.py) also blanks the trigger-word sentences it scores as giving no event, before the
+context rules above are applied to the sentences it keeps.
 """
 
 from __future__ import annotations
@@ -102,6 +106,21 @@ def _trigger_like(low: str) -> bool:
     return answer
 
 
+def _reading(words: list[str], sentence: str) -> tuple[list[str], bool, bool]:
+    """The trigger-like words of a sentence (lower-cased), whether a verb of saying meets a hostile word,
+    and whether a trigger phrase is there: what makes it a candidate, and what the learned filter reads."""
+    speech, hostile = _speech()
+    said = bad = False
+    found = []
+    for w in words:
+        low = w.lower()
+        if _trigger_like(low):
+            found.append(low)
+        said = said or low in speech
+        bad = bad or low in hostile
+    return found, said and bad, bool(_PHRASES.search(sentence))
+
+
 def is_candidate(sentence: str) -> bool:
     """Could this sentence hold an event? True on any trigger-like word or phrase."""
     speech, hostile = _speech()
@@ -113,6 +132,30 @@ def is_candidate(sentence: str) -> bool:
         said = said or low in speech
         bad = bad or low in hostile
     return bool(_PHRASES.search(sentence)) or (said and bad)
+
+
+def readings(text: str, spans: list[tuple[int, int]]) -> list[list[str] | None]:
+    """Per sentence: None when it is no candidate of the lexicon pre-filter, else the learned filter's
+    features of it (sentence_filter.features)."""
+    from .sentence_filter import features
+
+    read = []
+    for s, e in spans:
+        words = _WORD.findall(text[s:e])
+        read.append((words, *_reading(words, text[s:e])))
+    return [features(words, text[s:e], i, len(spans), found, sh, ph)
+            if found or sh or ph else None
+            for i, ((s, e), (words, found, sh, ph)) in enumerate(zip(spans, read, strict=True))]
+
+
+def _learned_candidates(text: str, spans: list[tuple[int, int]]) -> list[bool] | None:
+    """Candidates the learned sentence filter keeps (sentence_filter.py), None when it has no model."""
+    from .sentence_filter import default_filter
+
+    model = default_filter()
+    if model is None:
+        return None
+    return [f is not None and model.keeps(f) for f in readings(text, spans)]
 
 
 def _spans(text: str) -> list[tuple[int, int]]:
@@ -141,6 +184,12 @@ _RUNS_ON = re.compile(r"(?:\b[A-Z][a-z]{0,3}|\b(?:[A-Za-z]\.)+[A-Za-z])\.[\"'”
 CONTEXTS = ("references", "always", "none")
 
 
+@lru_cache(maxsize=8)
+def sentence_starts(text: str) -> list[int]:
+    """Start offsets of the sentences of a text, by the pre-filter's split (the same with or without it)."""
+    return [s for s, _ in _spans(text)]
+
+
 def refers_back(sentence: str) -> bool:
     """Does this sentence lean on the one before (a pronoun, a quotation mark)?"""
     if any(q in sentence for q in _QUOTES):
@@ -148,17 +197,21 @@ def refers_back(sentence: str) -> bool:
     return any(w.lower() in _BACK_REFERENCES for w in _WORD.findall(sentence))
 
 
-def sparse_text(text: str, context: str = "references") -> tuple[str, float]:
+def sparse_text(text: str, context: str = "references", learned: bool = False) -> tuple[str, float]:
     """The text with non-candidate sentences blanked, and the share of characters kept.
 
     ``context``: which sentences before a trigger sentence stay ("references": those the trigger sentence
-    refers back to, see ``refers_back``; "always"; "none")."""
+    refers back to, see ``refers_back``; "always"; "none"). ``learned``: also blank the candidates the
+    learned sentence filter scores as giving no event (sentence_filter.py; Settings.prefilter_learned),
+    when its model is there."""
     if context not in CONTEXTS:
         raise ValueError(f"prefilter context {context!r}: expected one of {', '.join(CONTEXTS)}")
     spans = _spans(text)
     if not spans:
         return text, 1.0
-    cand = [is_candidate(text[s:e]) for s, e in spans]
+    cand = _learned_candidates(text, spans) if learned else None
+    if cand is None:
+        cand = [is_candidate(text[s:e]) for s, e in spans]
 
     def needed_before(i: int) -> bool:  # is span i the context of a trigger sentence after it?
         if i + 1 >= len(spans) or not cand[i + 1] or context == "none":

@@ -31,7 +31,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from .accept import ENV, MODEL_FILE, AcceptModel, article_features
+from .accept import ENV, MODEL_FILE, AcceptModel, article_features, rejected
 from .train_triggers import REPO
 
 DEV = REPO / "eval" / "corpus" / "dev"
@@ -67,6 +67,15 @@ def _labels(gold: Any, events: list[dict[str, Any]]) -> list[int | None]:
             for si in range(len(events))]
 
 
+def _judged(gold: Any, events: list[dict[str, Any]], rescued: list[bool]) -> list[int | None]:
+    """Labels of an article's events: the coder's own ones as the scorer matches them among themselves, each
+    rescued candidate (rejections.py) as it would match if it alone were added to them: true only when it
+    finds a gold event the coder's own events leave unfound."""
+    own = [e for e, r in zip(events, rescued, strict=True) if not r]
+    labels = iter(_labels(gold, own))
+    return [_labels(gold, [*own, e])[-1] if r else next(labels) for e, r in zip(events, rescued, strict=True)]
+
+
 def code_articles(files: list[Path], fold_of: dict[str, int], folds: int, triggers: str,
                   cache: Path) -> list[Coded]:
     """Code every article with acceptance off; its events' features and labels."""
@@ -78,6 +87,7 @@ def code_articles(files: list[Path], fold_of: dict[str, int], folds: int, trigge
     os.environ[ENV] = "0"
     pipe = Pipeline()
     coder = pipe.coder
+    coder.keep_rejected = True  # the candidates a hand rule rejected (rejections.RESCUE) are the step's to judge
     models: list[Any] = [coder._triggers] * folds
     if triggers == "oof":
         models = _fold_trigger_models(files, fold_of, folds, cache)
@@ -96,8 +106,8 @@ def code_articles(files: list[Path], fold_of: dict[str, int], folds: int, trigge
             key.write_bytes(doc.to_bytes(exclude=["user_data"]))
         events = coder.code(doc, art)
         dicts = [e.to_dict() for e in events]
-        out.append({"stem": stem, "name": path.name, "events": dicts,
-                    "features": article_features(events, doc, art.text), "labels": _labels(gold, dicts)})
+        out.append({"stem": stem, "name": path.name, "events": dicts, "rescued": [rejected(e) for e in events],
+                    "features": article_features(events, doc, art.text), "labels": _judged(gold, dicts, [rejected(e) for e in events])})
     return out
 
 
@@ -128,6 +138,7 @@ def code_case(shared: Path, half: str = "A") -> list[Coded]:
     recs = [r for r in recs if half_of(str(r["id"])) == half]
     os.environ[ENV] = "0"
     pipe = Pipeline()
+    pipe.coder.keep_rejected = True
     out = []
     for r in recs:
         art = Article.from_text(r["text"])
@@ -167,26 +178,48 @@ def _fold_trigger_models(files: list[Path], fold_of: dict[str, int], folds: int,
     return [TriggerModel.load(p) for p in paths]
 
 
-def fit(coded: list[Coded], C: float, threshold: float = 0.5) -> AcceptModel:
+def _logistic(rows: list[tuple[dict[str, float], int]], C: float) -> tuple[dict[str, float], float]:
+    """Weights (features seen at least twice) and intercept of a logistic regression over the rows."""
+    import math
+
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
-    rows = [(f, y) for a in coded for f, y in zip(a["features"], a["labels"], strict=True) if y is not None]
+    y = [y for _, y in rows]
+    if len(set(y)) < 2:  # one class only (a rescue with no true candidate): its smoothed log-odds
+        return {}, math.log((sum(y) + 0.5) / (len(y) - sum(y) + 0.5))
     counts: Counter[str] = Counter(k for f, _ in rows for k in f)
     vec = DictVectorizer()
     X = vec.fit_transform([{k: v for k, v in f.items() if counts[k] >= 2} for f, _ in rows])
-    y = [y for _, y in rows]
     clf = LogisticRegression(C=C, max_iter=3000)
     clf.fit(X, y)
-    # binary: sklearn's one coefficient row is the log-odds of class 1; stored as the softmax pair (0, w)
     names = vec.get_feature_names_out()
-    weights = {str(n): [0.0, round(float(w), 4)] for n, w in zip(names, clf.coef_[0], strict=True)
-               if abs(w) >= 0.001}
+    return ({str(n): float(w) for n, w in zip(names, clf.coef_[0], strict=True) if abs(w) >= 0.001},
+            float(clf.intercept_[0]))
+
+
+def fit(coded: list[Coded], C: float, threshold: float = 0.5) -> AcceptModel:
+    """Two logistic regressions in one model: the coder's own events, and apart the candidates a hand rule
+    rejected (rejections.py; features prefixed 'rescued|', accept.features), so that the many false
+    candidates change nothing in how the coder's own events are judged. The second's intercept is stored as
+    the weight of the feature 'rescued' (its difference from the first's)."""
+    rows = [(f, y) for a in coded for f, y in zip(a["features"], a["labels"], strict=True) if y is not None]
+    own = [(f, y) for f, y in rows if "rescued" not in f]
+    rescued = [({k: v for k, v in f.items() if k != "rescued"}, y) for f, y in rows if "rescued" in f]
+    weights, bias = _logistic(own, C)
+    if rescued:
+        w_r, b_r = _logistic(rescued, C)
+        weights.update(w_r)
+        weights["rescued"] = b_r - bias
+    y = [y for _, y in rows]
     about = (f"eventwire acceptance model: binary logistic regression over event, sentence and article features; "
-             f"trained on {len(rows)} judged events ({sum(y)} true) the coder output on "
+             f"trained on {len(rows)} judged events ({sum(y)} true; {len(rescued)} of them candidates a hand rule "
+             f"rejected, weighed apart) the coder output on "
              f"{sum(not a['stem'].startswith('case:') for a in coded)} team-corpus dev articles and "
              f"{sum(a['stem'].startswith('case:') for a in coded)} CASE 2021 half-A snippets; C={C}")
-    return AcceptModel(["false", "true"], weights, [0.0, round(float(clf.intercept_[0]), 4)], about, threshold)
+    # binary: the log-odds of class 1, stored as the softmax pair (0, w)
+    return AcceptModel(["false", "true"], {k: [0.0, round(w, 4)] for k, w in weights.items()},
+                       [0.0, round(bias, 4)], about, threshold)
 
 
 def oof_probabilities(coded: list[Coded], fold_of: dict[str, int], folds: int, C: float,
@@ -202,8 +235,9 @@ def oof_probabilities(coded: list[Coded], fold_of: dict[str, int], folds: int, C
 
 
 def score(coded: list[Coded], probs: list[list[float]], threshold: float,
-          names: set[str] | None = None) -> dict[str, Any]:
-    """The coder's figures over the articles (all, or those named) keeping the events at or above threshold."""
+          names: set[str] | None = None, rescue: float | None = None) -> dict[str, Any]:
+    """The coder's figures over the articles (all, or those named) keeping the events at or above threshold
+    (a rescued candidate, rejections.py, at or above ``rescue`` when given)."""
     from ..evaluate.articles import aggregate, score_article
     from ..evaluate.gold import load_gold
 
@@ -212,7 +246,8 @@ def score(coded: list[Coded], probs: list[list[float]], threshold: float,
         if names is not None and a["stem"] not in names:
             continue
         gold = _gold_cache.get(a["name"]) or _gold_cache.setdefault(a["name"], load_gold(DEV / a["name"]))
-        kept = [e for e, q in zip(a["events"], p, strict=True) if q >= threshold]
+        cuts = [rescue if rescue is not None and r else threshold for r in a.get("rescued", [False] * len(p))]
+        kept = [e for e, q, c in zip(a["events"], p, cuts, strict=True) if q >= c]
         per[a["name"]] = score_article(gold, kept)
     return aggregate(per, [])
 
@@ -236,11 +271,13 @@ def _groups(coded: list[Coded]) -> dict[str, set[str] | None]:
     return {"all": None, "older": older, **{k: v & stems for k, v in rounds.items()}}
 
 
-def report(coded: list[Coded], probs: list[list[float]], threshold: float) -> dict[str, Any]:
-    off = [[1.0] * len(p) for p in probs]
-    out: dict[str, Any] = {"threshold": threshold}
+def report(coded: list[Coded], probs: list[list[float]], threshold: float, rescue: float) -> dict[str, Any]:
+    """Figures without the step (rescued candidates dropped, as the coder without the step drops them) and
+    with it (rescued candidates kept at ``rescue``)."""
+    plain = [[0.0 if r else 1.0 for r in a.get("rescued", [False] * len(p))] for a, p in zip(coded, probs, strict=True)]
+    out: dict[str, Any] = {"threshold": threshold, "rescue_threshold": rescue}
     for g, names in _groups(coded).items():
-        before, after = score(coded, off, 0.0, names), score(coded, probs, threshold, names)
+        before, after = score(coded, plain, 0.5, names), score(coded, probs, threshold, names, rescue)
         print(f"{g:7} without {_line(before)}\n{g:7} with    {_line(after)}")
         out[g] = {"without": {k: before[k] for k in ("recall", "precision", "f1", "system_events")},
                   "with": {k: after[k] for k in ("recall", "precision", "f1", "system_events")}}
@@ -294,14 +331,23 @@ def main(argv: list[str] | None = None) -> None:
           f"{sum(1 for x in coded for y in x['labels'] if y == 0)} false; coded in {time.process_time() - t0:.0f} s CPU")
     probs = oof_probabilities(coded, fold_of, a.folds, a.C, extra)
     grid = [round(0.05 * k, 2) for k in range(1, 15)]
-    f1 = {t: score(coded, probs, t)["f1"] for t in grid}
+    # the coder's own events' threshold first, with no rescued candidate kept (1.01: none reaches it)
+    f1 = {t: score(coded, probs, t, rescue=1.01)["f1"] for t in grid}
     best = max(grid, key=lambda t: (f1[t], -t))
     print("out-of-fold F1 by threshold:", json.dumps(f1))
-    figures = report(coded, probs, best)
+    # the rescued candidates' own threshold, at least the coder's: the highest of the best out-of-fold F1s
+    rgrid = [t for t in [*grid, 0.75, 0.8, 0.85, 0.9, 0.95, 1.01] if t >= best]
+    rf1 = {t: score(coded, probs, best, rescue=t)["f1"] for t in rgrid}
+    rescue = max(rgrid, key=lambda t: (rf1[t], t))
+    n_rescued = sum(r for a in coded for r in a.get("rescued", []))
+    print(f"rescued candidates: {n_rescued}; out-of-fold F1 by their threshold:", json.dumps(rf1))
+    figures = report(coded, probs, best, rescue)
     if a.json:
         a.json.write_text(json.dumps(figures, indent=1))
     if not a.no_write:
-        print(fit(coded + extra, a.C, best).save(MODEL_FILE))
+        model = fit(coded + extra, a.C, best)
+        model.rescue_threshold = rescue
+        print(model.save(MODEL_FILE))
     print(f"done in {time.process_time() - t0:.0f} s CPU")
 
 
