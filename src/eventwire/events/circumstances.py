@@ -11,7 +11,7 @@ from ..countries import alpha3_to_2
 from ..numbers import count_with_context
 from ..records import ActorRef, Place, Size
 from .common import LEFT_DEAD, Draft
-from .context import ArticleContext
+from .context import FOCUS_RULES_OFF, SINGLE_PLACE, ArticleContext
 from .syntax import (
     _best_place,
     _captured,
@@ -121,7 +121,13 @@ class CircumstancesMixin:
         in_sent = [p for p in ctx.places if p.start is not None and sent.start_char <= p.start < sent.end_char and usable(p)]
         sub = {t.idx for t in d.trigger.subtree}
         clause = [p for p in in_sent if p.start in sub or any(p.start == t.idx for t in sent if t.idx in sub)]
-        for pool, why in ((clause, "clause"), (in_sent, "sentence")):
+        # "A Paris man was arrested", "Ozark police cordoned off ...": in local news the town a party is named
+        # after is where its event happened, when the sentence names no other place (not a capital standing
+        # for its government, "Moscow-backed": no country names and no hyphenated modifiers, party_places)
+        own = [p for p in ctx.party_places if p.start is not None and p.precision in {"town", "admin2"}
+               and any(s is not None and e is not None and s <= p.start < e for s, e in party_spans)
+               and ctx.text[p.end or p.start: (p.end or p.start) + 1] != "-"] if "party-place" not in FOCUS_RULES_OFF else []
+        for pool, why in ((clause, "clause"), (in_sent, "sentence"), (own, "a party's town")):
             best = _best_place(pool)
             if best is not None:
                 return replace(best, reason=f"{why}: {best.reason}" if best.reason else why)
@@ -129,6 +135,7 @@ class CircumstancesMixin:
         # events do (the paragraph's, the dateline's, the article's focus), checked against their parties:
         # an appeal to a parliament in a story datelined in the capital happened there, not nowhere
         fallback: Place | None = None
+        homes = {c for c in (_home(a, ctx) for a in (*actors, *recips)) if c}
         for pj in ctx.paragraph_before(si):
             best = _best_place([p for p in ctx.places if p.start is not None
                                 and ctx.sents[pj].start_char <= p.start < ctx.sents[pj].end_char])
@@ -137,13 +144,15 @@ class CircumstancesMixin:
                 break
         if fallback is None:
             dl = ctx.dateline(cast("ArgumentsMixin", self))  # the coder, whose places read the dateline
-            focus = ctx.focus_place()
+            focus = ctx.focus_place(homes)
+            if (focus is not None and focus.reason == SINGLE_PLACE and d.plover_type not in VERBAL_TYPES
+                    and "single-place-material" in FOCUS_RULES_OFF):
+                focus = None
             fallback = (replace(dl, reason="dateline") if dl is not None
                         else replace(focus, reason="article focus (no place in the sentence)") if focus is not None
                         else None)
         # a place borrowed from elsewhere in the article must fit the parties: Colombian troops in a
         # Mogadishu-datelined round-up fought in Colombia, not in Somalia
-        homes = {c for c in (alpha3_to_2(a.country) for a in (*actors, *recips) if a.country) if c}
         if fallback is None and len(homes) == 1 and d.plover_type in VERBAL_TYPES:
             # an appeal or statement about one country's parties, in an article that names no place ("the
             # Security Council urges Iraq's Prime Minister-designate ..."): that country, at country precision
@@ -154,7 +163,7 @@ class CircumstancesMixin:
             # where the article's place fits no party, a statement is placed in its parties' country, but an
             # attack or arrest only in its target's: a foreign air force's strikes ("prompting Russian
             # airstrikes" in a Syrian story) say who struck, not where
-            targets = {c for c in (alpha3_to_2(a.country) for a in recips if a.country) if c}
+            targets = {c for c in (_home(a, ctx) for a in recips) if c}
             if d.plover_type not in VERBAL_TYPES and not targets:
                 return fallback
             where = homes if d.plover_type in VERBAL_TYPES else targets
@@ -164,6 +173,17 @@ class CircumstancesMixin:
                     return replace(country, reason="the parties' country (the article's place is elsewhere)")
             return None
         return fallback
+
+
+def _home(a: ActorRef, ctx: ArticleContext) -> str | None:
+    """A party's country (alpha-2) for checking a borrowed place: the country of a town its own words name
+    ("A Paris man": the Paris the article's places settled on, not the knowledge base's France), else its
+    resolved country."""
+    if a.start is not None and a.end is not None and "party-name-home" not in FOCUS_RULES_OFF:
+        for p in ctx.party_places:
+            if p.start is not None and a.start <= p.start < a.end and p.country and p.precision != "country":
+                return p.country
+    return alpha3_to_2(a.country) if a.country else None
 
 
 def _victims_of(v: Token) -> list[Token]:

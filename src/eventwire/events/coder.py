@@ -44,7 +44,7 @@ from .common import (
     _governor_lemma,
     _trigger_lemma,
 )
-from .context import ArticleContext
+from .context import ArticleContext, party_place_mentions
 from .everyday import everyday
 from .frames import (
     _FRAMES,
@@ -147,7 +147,10 @@ class EventCoder(ArgumentsMixin):
         mentions: list[tuple[int, int, str]] = []
         seen: set[tuple[int, int]] = set()
         persons = _person_names(doc)
+        named_in_party: list[tuple[int, int, str]] = []
         for ent in doc.ents:
+            if _acts_as_party(ent) or ent.label_ in {"ORG", "FAC"}:
+                named_in_party.extend(party_place_mentions(ent, self.places))
             if _acts_as_party(ent):
                 continue
             by_frame = self._place_by_frame(ent)
@@ -165,7 +168,12 @@ class EventCoder(ArgumentsMixin):
             # the knowledge base fills a missing country ("the army", "rebels") only from this context
             ctx.context_text = official_name(hints[0]) or ""
         try:
-            return [p for p in self.places.resolve_document(ctx.text, mentions, hint_countries=hints)]
+            # a town named in a party's name ("Paris police", "an Anderson County grand jury") is read with
+            # the article's places: it settles which Paris the others are, and where local news happened
+            found = list(self.places.resolve_document(ctx.text, mentions + named_in_party,
+                                                      hint_countries=tuple(ctx.country_hints(self, places=True))))
+            ctx.party_places = found[len(mentions):]
+            return found[:len(mentions)]
         except Exception:  # noqa: BLE001 - a gazetteer failure leaves places as text, never drops events
             return [Place(text=ctx.text[s:e], start=s, end=e, reason="gazetteer error") for s, e, _ in mentions]
 
