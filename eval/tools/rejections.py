@@ -18,19 +18,16 @@ family with their sentence, for reading (half A of LGL and the other trainable a
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import os
 from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
-from spacy.tokens import Doc
-
 from eventwire.evaluate.articles import match_events
 from eventwire.evaluate.gold import load_gold, training_gold_files
 from eventwire.events.rejections import family
-from eventwire.events.train_accept import DEV, _fold_trigger_models, grouped_folds
+from eventwire.events.train_accept import DEV, _fold_trigger_models, cached_parse, grouped_folds
 from eventwire.pipeline import Pipeline
 
 
@@ -49,13 +46,7 @@ def tabulate(cache: Path, rescue: bool) -> list[dict[str, Any]]:
         coder._triggers = models[fold_of[stem]]
         gold = load_gold(path)
         art = gold.article(check_language=False)
-        parse = pipe._parse_text(art.text)
-        key = cache / f"doc-{hashlib.sha1(parse.encode()).hexdigest()[:16]}.bin"
-        if key.exists():
-            doc = Doc(pipe.nlp.vocab).from_bytes(key.read_bytes())
-        else:
-            doc = pipe.nlp(parse)
-            key.write_bytes(doc.to_bytes(exclude=["user_data"]))
+        doc = cached_parse(pipe, art.text, cache)
         coder.explain = []
         events = [e.to_dict() for e in coder.code(doc, art)]
         found = set(match_events(gold, events))

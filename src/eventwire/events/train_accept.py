@@ -51,6 +51,19 @@ def outlet_groups(path: Path = SPLITS) -> dict[str, str]:
     return out
 
 
+def cached_parse(pipe: Any, text: str, cache: Path) -> Any:
+    """spaCy's parse of an article as the pipeline parses it (pre-filtered), kept in ``cache`` by its text."""
+    from spacy.tokens import Doc
+
+    parse = pipe._parse_text(text)
+    key = cache / f"doc-{hashlib.sha1(parse.encode()).hexdigest()[:16]}.bin"
+    if key.exists():
+        return Doc(pipe.nlp.vocab).from_bytes(key.read_bytes())
+    doc = pipe.nlp(parse)
+    key.write_bytes(doc.to_bytes(exclude=["user_data"]))
+    return doc
+
+
 def grouped_folds(stems: list[str], folds: int) -> dict[str, int]:
     """stem -> fold: whole outlet groups per fold, groups placed by a hash so the folds are fixed."""
     groups = outlet_groups()
@@ -79,7 +92,6 @@ def _judged(gold: Any, events: list[dict[str, Any]], rescued: list[bool]) -> lis
 def code_articles(files: list[Path], fold_of: dict[str, int], folds: int, triggers: str,
                   cache: Path) -> list[Coded]:
     """Code every article with acceptance off; its events' features and labels."""
-    from spacy.tokens import Doc
 
     from ..evaluate.gold import load_gold
     from ..pipeline import Pipeline
@@ -97,13 +109,7 @@ def code_articles(files: list[Path], fold_of: dict[str, int], folds: int, trigge
         coder._triggers = models[fold_of[stem]]
         gold = load_gold(path)
         art = gold.article(check_language=False)
-        parse = pipe._parse_text(art.text)
-        key = cache / f"doc-{hashlib.sha1(parse.encode()).hexdigest()[:16]}.bin"
-        if key.exists():
-            doc = Doc(pipe.nlp.vocab).from_bytes(key.read_bytes())
-        else:
-            doc = pipe.nlp(parse)
-            key.write_bytes(doc.to_bytes(exclude=["user_data"]))
+        doc = cached_parse(pipe, art.text, cache)
         events = coder.code(doc, art)
         dicts = [e.to_dict() for e in events]
         out.append({"stem": stem, "name": path.name, "events": dicts, "rescued": [rejected(e) for e in events],
