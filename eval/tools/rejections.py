@@ -25,9 +25,9 @@ from pathlib import Path
 from typing import Any
 
 from eventwire.evaluate.articles import match_events
-from eventwire.evaluate.gold import load_gold, training_gold_files
+from eventwire.evaluate.gold import training_gold_files
 from eventwire.events.rejections import family
-from eventwire.events.train_accept import DEV, _fold_trigger_models, cached_parse, grouped_folds
+from eventwire.events.train_accept import DEV, _fold_trigger_models, fold_articles, grouped_folds
 from eventwire.pipeline import Pipeline
 
 
@@ -41,12 +41,8 @@ def tabulate(cache: Path, rescue: bool) -> list[dict[str, Any]]:
     if not rescue:
         coder.rescue = frozenset()
     rows = []
-    for path in files:
+    for path, gold, art, doc in fold_articles(pipe, files, fold_of, models, cache):
         stem = path.name.removesuffix(".gold.json")
-        coder._triggers = models[fold_of[stem]]
-        gold = load_gold(path)
-        art = gold.article(check_language=False)
-        doc = cached_parse(pipe, art.text, cache)
         coder.explain = []
         events = [e.to_dict() for e in coder.code(doc, art)]
         found = set(match_events(gold, events))

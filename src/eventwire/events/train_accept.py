@@ -28,6 +28,7 @@ import json
 import os
 import time
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -64,6 +65,19 @@ def cached_parse(pipe: Any, text: str, cache: Path) -> Any:
     return doc
 
 
+def fold_articles(pipe: Any, files: list[Path], fold_of: dict[str, int], models: list[Any],
+                  cache: Path) -> Iterator[tuple[Path, Any, Any, Any]]:
+    """Each gold article with its parse, the pipeline's coder set to the trigger model of the article's fold:
+    (path, gold, article, doc)."""
+    from ..evaluate.gold import load_gold
+
+    for path in files:
+        pipe.coder._triggers = models[fold_of[path.name.removesuffix(".gold.json")]]
+        gold = load_gold(path)
+        art = gold.article(check_language=False)
+        yield path, gold, art, cached_parse(pipe, art.text, cache)
+
+
 def grouped_folds(stems: list[str], folds: int) -> dict[str, int]:
     """stem -> fold: whole outlet groups per fold, groups placed by a hash so the folds are fixed."""
     groups = outlet_groups()
@@ -93,7 +107,6 @@ def code_articles(files: list[Path], fold_of: dict[str, int], folds: int, trigge
                   cache: Path) -> list[Coded]:
     """Code every article with acceptance off; its events' features and labels."""
 
-    from ..evaluate.gold import load_gold
     from ..pipeline import Pipeline
 
     os.environ[ENV] = "0"
@@ -104,15 +117,10 @@ def code_articles(files: list[Path], fold_of: dict[str, int], folds: int, trigge
     if triggers == "oof":
         models = _fold_trigger_models(files, fold_of, folds, cache)
     out = []
-    for path in files:
-        stem = path.name.removesuffix(".gold.json")
-        coder._triggers = models[fold_of[stem]]
-        gold = load_gold(path)
-        art = gold.article(check_language=False)
-        doc = cached_parse(pipe, art.text, cache)
+    for path, gold, art, doc in fold_articles(pipe, files, fold_of, models, cache):
         events = coder.code(doc, art)
         dicts = [e.to_dict() for e in events]
-        out.append({"stem": stem, "name": path.name, "events": dicts, "rescued": [rejected(e) for e in events],
+        out.append({"stem": path.name.removesuffix(".gold.json"), "name": path.name, "events": dicts, "rescued": [rejected(e) for e in events],
                     "features": article_features(events, doc, art.text), "labels": _judged(gold, dicts, [rejected(e) for e in events])})
     return out
 
