@@ -82,10 +82,9 @@ class Settings(BaseModel):
             env["spacy_model"] = os.environ["EVENTWIRE_SPACY_MODEL"]
         if os.environ.get("EVENTWIRE_DB"):
             env["db_url"] = os.environ["EVENTWIRE_DB"]
-        if os.environ.get("EVENTWIRE_PREFILTER"):
-            env["prefilter"] = os.environ["EVENTWIRE_PREFILTER"].lower() not in {"0", "false", "no", "off"}
-        if os.environ.get("EVENTWIRE_SENTENCE_FILTER"):
-            env["prefilter_learned"] = os.environ["EVENTWIRE_SENTENCE_FILTER"].lower() not in {"0", "false", "no", "off"}
+        for name, field in (("EVENTWIRE_PREFILTER", "prefilter"), ("EVENTWIRE_SENTENCE_FILTER", "prefilter_learned")):
+            if os.environ.get(name):  # a switch: 0 / false / no / off turn it off, anything else on
+                env[field] = os.environ[name].lower() not in {"0", "false", "no", "off"}
         if os.environ.get(PREFILTER_CONTEXT_ENV):
             env["prefilter_context"] = prefilter_context_from_env()
         if os.environ.get(MAX_CHARS_ENV):

@@ -245,11 +245,9 @@ class ArgumentsMixin(CircumstancesMixin, DatingMixin, ClaimsMixin):
     @staticmethod
     def _pattern_hits(ctx: ArticleContext) -> rp.Found:
         """The role patterns' matches in the article (one run of the matcher per article)."""
-        found = getattr(ctx, "_role_pattern_hits", None)
-        if found is None:
-            found = rp.find(ctx.doc)
-            ctx._role_pattern_hits = found  # type: ignore[attr-defined]  # one matcher run per article
-        return found
+        if ctx.role_pattern_hits is None:
+            ctx.role_pattern_hits = rp.find(ctx.doc)
+        return ctx.role_pattern_hits
 
     def _place_modifier(self, c: Token, ctx: ArticleContext) -> bool:
         """Does an event noun's modifier name the place of the event ("the Orlando attack", "the Kabul

@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from ..places import PlaceResolver
     from ..times.text_dates import TextPresent
     from .arguments import ArgumentsMixin
+    from .role_patterns import Found
 
 
 # what a source issues before quoting it ("released the following statement:")
@@ -79,8 +80,8 @@ def party_place_mentions(ent: Span, places: PlaceResolver) -> list[tuple[int, in
             found.append((ent.start_char, ent.end_char, "GPE"))
     elif ent.label_ in {"ORG", "FAC"} and "institution-name" not in FOCUS_RULES_OFF:
         m = _institution_pattern().match(ent.text)
-        if m is not None and m.group("unit" if m.group("unit") else "town").split()[0] not in _generic_words():
-            group = "unit" if m.group("unit") else "town"
+        group = "unit" if m is not None and m.group("unit") else "town"
+        if m is not None and m.group(group).split()[0] not in _generic_words():
             found.append((ent.start_char + m.start(group), ent.start_char + m.end(group), "GPE"))
     text = ent.doc.text
     return [(a, b, lab) for a, b, lab in found if _safe(lambda a=a, b=b: places.country(text[a:b])) is None]
@@ -137,6 +138,8 @@ class ArticleContext:
         # towns named inside a party's name ("Ozark police", "a Paris man"): context for the resolver and
         # the article's focus, never a sentence's own place (coder._resolve_places, in_party_name)
         self.party_places: list[Place] = []
+        # the role patterns' matches in the article (role_patterns.find), run once when first asked
+        self.role_pattern_hits: Found | None = None
         self._focus_counts: Counter[tuple[str | None, str | None]] = Counter()
         self._focus_best: dict[tuple[str | None, str | None], Place] = {}
         # the article's named mentions in reading order (read_names): antecedents of pronouns, and the

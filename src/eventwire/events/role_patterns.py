@@ -29,6 +29,12 @@ def _spec() -> tuple[list[dict[str, Any]], dict[str, list[str]]]:
     return data["patterns"], data.get("lists", {})
 
 
+@lru_cache(maxsize=1)
+def _order() -> dict[str, int]:
+    """A pattern's rank by its place in the file: the first that fits wins."""
+    return {p["name"]: k for k, p in enumerate(_spec()[0])}
+
+
 def _expand(value: Any, lists: dict[str, list[str]]) -> Any:
     """The pattern with every ``"@name"`` replaced by the named list."""
     if isinstance(value, str) and value.startswith("@"):
@@ -78,7 +84,7 @@ def find(doc: Doc) -> Found:
 
 def parties(found: Found, trigger: Token, plover_type: str, role: str) -> tuple[list[Token], str | None]:
     """The party heads the first pattern that fits gives ``trigger`` in ``role``, and the pattern's name."""
-    order = {p["name"]: k for k, p in enumerate(_spec()[0])}
+    order = _order()
     hits = sorted((h for h in found.get(trigger.i, []) if h[0] == role and ("*" in h[2] or plover_type in h[2])),
                   key=lambda h: order[h[1]])
     if not hits:
