@@ -55,13 +55,14 @@ def main(argv: list[str] | None = None) -> int:
     fields = tuple(a.field or ("date", "claim_source"))
     r7, r8, r9 = _stems("dev_round7.txt"), _stems("dev_round8.txt"), _stems("dev_round9.txt")
     r11, untouched = _stems("dev_round11.txt"), _stems("dev_untouched.txt")
+    r12 = _stems("dev_round12.txt")
 
     def stem(n: str) -> str:
         return n.removesuffix(".gold.json")
 
     groups = {
         "all": list(per),
-        "older61": [n for n in per if stem(n) not in r7 | r8 | r9 | r11],
+        "older61": [n for n in per if stem(n) not in r7 | r8 | r9 | r11 | r12],
         "round7": [n for n in per if stem(n) in r7],
         "round8": [n for n in per if stem(n) in r8],
         "round9": [n for n in per if stem(n) in r9],
@@ -69,10 +70,16 @@ def main(argv: list[str] | None = None) -> int:
         # round 11's a19/a20 passages are untouched this round (dev_untouched.txt); a21/a22's are trainable
         "r11 U": [n for n in per if stem(n) in r11 & untouched],
         "r11 T": [n for n in per if stem(n) in r11 - untouched],
-        "to r8": [n for n in per if stem(n) not in r9 | r11],
+        "round12": [n for n in per if stem(n) in r12],
+        # round 12's a23/a24 passages are untouched (dev_untouched.txt); a25/a26's are trainable
+        "r12 U": [n for n in per if stem(n) in r12 & untouched],
+        "r12 T": [n for n in per if stem(n) in r12 - untouched],
+        "to r8": [n for n in per if stem(n) not in r9 | r11 | r12],
+        "dev 324": [n for n in per if stem(n) not in r11 | r12],
+        "untouched": [n for n in per if stem(n) in untouched],
         # the field halves of the 324 articles before round 11 (round 11's passages are untouched this round)
-        "half A": [n for n in per if half_of(stem(n)) == "A" and stem(n) not in r11],
-        "half B": [n for n in per if half_of(stem(n)) == "B" and stem(n) not in r11],
+        "half A": [n for n in per if half_of(stem(n)) == "A" and stem(n) not in r11 | r12],
+        "half B": [n for n in per if half_of(stem(n)) == "B" and stem(n) not in r11 | r12],
         # round 9's half B is this round's untouched dev set (dev_untouched.txt): scored in aggregate only
         "LGL A": [n for n in per if stem(n) in r9 and half_of(stem(n)) == "A"],
         "LGL B": [n for n in per if stem(n) in r9 and half_of(stem(n)) == "B"],
