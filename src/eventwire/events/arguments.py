@@ -29,7 +29,7 @@ from .common import (
 )
 from .context import ArticleContext
 from .dating import DatingMixin
-from .frames import AIMED_PREPS, _protester_head, projectile_object
+from .frames import AIMED_PREPS, _protester_head, existential_victims, projectile_object
 from .syntax import (
     _ARMED_GROUP_NOUNS,
     _as_match,
@@ -133,8 +133,10 @@ class ArgumentsMixin(CircumstancesMixin, DatingMixin, ClaimsMixin):
             if (passive or _reduced_passive(t)) and d.plover_type == "MOBILIZE":
                 # "French soldiers were deployed": what is moved is the force that mobilises
                 actor_toks += [c for c in t.children if c.dep_ in {"nsubjpass", "nsubj"}]
-            elif passive or _reduced_passive(t):
+            elif passive or _reduced_passive(t) or existential_victims(t):
                 recip_toks += [c for c in t.children if c.dep_ in {"nsubjpass", "nsubj"}]
+                if existential_victims(t):
+                    recip_toks.append(t.head)  # "there were ten soldiers killed": the noun is who
                 for c in [c for tr in d.triggers for c in tr.children]:
                     if c.dep_ == "agent":
                         actor_toks += [g for g in c.children if g.dep_ == "pobj"]

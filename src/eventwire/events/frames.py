@@ -36,7 +36,17 @@ def _obj_lemmas(tok: Token, through: Callable[[Token], bool] | None = None) -> s
 
 
 def _frame_victim(tok: Token) -> bool:
-    return any(c.dep_ in {"dobj", "obj", "nsubjpass", "nsubj"} for c in tok.children) or tok.dep_ in {"advcl", "conj"}
+    return any(c.dep_ in {"dobj", "obj", "nsubjpass", "nsubj"} for c in tok.children) or tok.dep_ in {"advcl", "conj"} \
+        or existential_victims(tok)
+
+
+def existential_victims(tok: Token) -> bool:
+    """'There were 10 soldiers killed in Ukraine today': the victims are what the existential clause
+    asserts (a reduced passive on the noun after 'there be'), not a description of people named elsewhere."""
+    noun = tok.head
+    if tok.dep_ != "acl" or tok.tag_ != "VBN" or noun.dep_ not in {"attr", "nsubj"}:
+        return False
+    return any(c.dep_ == "expl" for c in noun.head.children) and noun.head.lemma_ == "be"
 
 
 _SOFT_HOSTILE = {"hit", "strike", "pound", "target", "crush", "vanquish"}
