@@ -457,7 +457,8 @@ def projectile_object(tok: Token) -> bool:
 def _frame_projectile_at(tok: Token) -> bool:
     """'launched missiles at the government', 'hurled grenades at a patrol': a projectile sent at a target
     is an attack; 'launched a missile' alone is as often a test, 'launched a rocket into orbit' no attack."""
-    return projectile_object(tok) and any(c.dep_ == "prep" and c.lower_ in AIMED_PREPS for c in tok.children)
+    return projectile_object(tok) and any(c.dep_ == "prep" and c.lower_ in AIMED_PREPS and any(
+        g.dep_ == "pobj" and g.ent_type_ not in {"DATE", "TIME"} for g in c.children) for c in tok.children)
 
 
 _FRAMES = {
