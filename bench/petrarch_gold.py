@@ -1,6 +1,6 @@
 """PETRARCH2's gold-standard sentences: is the PLOVER type found, and with its source and target country?
 
-A test set, only scored: nothing in eventwire is tuned on these sentences. The file is
+A test set: half B is only scored; half A's misses were read in round 12 (docs/evaluation.md). The file is
 `UniversalPetrarch/data/text/PETR2_GSR_validation.xml` of github.com/openeventdata/UniversalPetrarch
 (MIT licence, (c) 2016 Open Event Data Alliance; snapshot 067552d83956): 78 sentences from the LDC
 GigaWord AFP sample that PETRARCH2 ships, 66 of them with CAMEO codes (source, target, event code), 12
