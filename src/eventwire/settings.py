@@ -28,6 +28,15 @@ def default_max_chars() -> int:
     return value
 
 
+# a switch variable: one of these (any case) turns it off, any other non-empty value on
+OFF_VALUES = frozenset({"0", "false", "no", "off"})
+
+
+def switch_off(name: str) -> bool:
+    """Whether the switch variable ``name`` is set to turn its part off (EVENTWIRE_RELEVANCE=0, ...)."""
+    return os.environ.get(name, "").strip().lower() in OFF_VALUES
+
+
 PREFILTER_CONTEXT_ENV = "EVENTWIRE_PREFILTER_CONTEXT"
 PREFILTER_CONTEXTS = ("references", "always", "none")
 
@@ -84,7 +93,7 @@ class Settings(BaseModel):
             env["db_url"] = os.environ["EVENTWIRE_DB"]
         for name, field in (("EVENTWIRE_PREFILTER", "prefilter"), ("EVENTWIRE_SENTENCE_FILTER", "prefilter_learned")):
             if os.environ.get(name):  # a switch: 0 / false / no / off turn it off, anything else on
-                env[field] = os.environ[name].lower() not in {"0", "false", "no", "off"}
+                env[field] = not switch_off(name)
         if os.environ.get(PREFILTER_CONTEXT_ENV):
             env["prefilter_context"] = prefilter_context_from_env()
         if os.environ.get(MAX_CHARS_ENV):

@@ -23,6 +23,7 @@ from . import lexicon as lx
 from . import protest_modes, rejections, verbal
 from . import roles as rl
 from .accept import accept, accept_on
+from .relevance import gate
 from .arguments import ArgumentsMixin
 from .common import (
     _FORMS,
@@ -134,7 +135,7 @@ class EventCoder(ArgumentsMixin):
             ctx.note_event(si, ev)
         events = drop_restatements(drop_repeats(fold_outcomes(built)))
         events += rejections.new_reports(rescued, events)
-        return accept(assign_incidents(events, article.text), doc, article.text)  # the learned acceptance step (accept.py)
+        return gate(accept(assign_incidents(events, article.text), doc, article.text), article.text)  # accept.py, relevance.py
 
     def _skip_sentence(self, sent: Span) -> bool:
         text = sent.text.strip()
