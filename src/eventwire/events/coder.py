@@ -23,7 +23,6 @@ from . import lexicon as lx
 from . import protest_modes, rejections, verbal
 from . import roles as rl
 from .accept import accept, accept_on
-from .relevance import gate
 from .arguments import ArgumentsMixin
 from .common import (
     _FORMS,
@@ -60,6 +59,7 @@ from .frames import (
 from .gates import fold_outcomes, one_sided, private_matter, shared_opinion, unrealised
 from .incidents import assign_incidents, drop_repeats
 from .material import device_went_off, finite_clause, passive_patient, patient_ref
+from .relevance import gate
 from .syntax import (
     _acts_as_party,
     _cameo_root,
