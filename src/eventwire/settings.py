@@ -28,13 +28,23 @@ def default_max_chars() -> int:
     return value
 
 
-# a switch variable: one of these (any case) turns it off, any other non-empty value on
-OFF_VALUES = frozenset({"0", "false", "no", "off"})
+SWITCH_OFF = frozenset({"0", "false", "no", "off"})
+SWITCH_ON = frozenset({"1", "true", "yes", "on"})
 
 
-def switch_off(name: str) -> bool:
-    """Whether the switch variable ``name`` is set to turn its part off (EVENTWIRE_RELEVANCE=0, ...)."""
-    return os.environ.get(name, "").strip().lower() in OFF_VALUES
+def switch_on(name: str, default: bool) -> bool:
+    """An on/off switch $name: 1/true/yes/on turn it on, 0/false/no/off off (any case); unset or empty
+    keeps ``default``; anything else is a numbered error naming the variable (a typo never flips a switch)."""
+    raw = os.environ.get(name, "").strip().lower()
+    if not raw:
+        return default
+    if raw in SWITCH_ON:
+        return True
+    if raw in SWITCH_OFF:
+        return False
+    from .errors import ConfigError
+
+    raise ConfigError("E406", f"{name}={raw!r}: expected 1/true/yes/on or 0/false/no/off")
 
 
 PREFILTER_CONTEXT_ENV = "EVENTWIRE_PREFILTER_CONTEXT"
@@ -92,8 +102,8 @@ class Settings(BaseModel):
         if os.environ.get("EVENTWIRE_DB"):
             env["db_url"] = os.environ["EVENTWIRE_DB"]
         for name, field in (("EVENTWIRE_PREFILTER", "prefilter"), ("EVENTWIRE_SENTENCE_FILTER", "prefilter_learned")):
-            if os.environ.get(name):  # a switch: 0 / false / no / off turn it off, anything else on
-                env[field] = not switch_off(name)
+            if os.environ.get(name, "").strip():  # a switch: 1/true/yes/on or 0/false/no/off
+                env[field] = switch_on(name, True)
         if os.environ.get(PREFILTER_CONTEXT_ENV):
             env["prefilter_context"] = prefilter_context_from_env()
         if os.environ.get(MAX_CHARS_ENV):

@@ -15,7 +15,7 @@ sentences (a short snippet says too little to judge it as a whole); an event who
 ``sentence_threshold`` is dropped. Every kept event carries both scores in ``explain['relevance']``
 (``Event.rules``). The thresholds are the model's own, chosen out of fold on the trainable dev articles by
 ``python -m eventwire.events.train_relevance`` (data/relevance_model.md). ``EVENTWIRE_RELEVANCE=0``
-(0 / false / no / off) turns the gate off. The sentences are read from the article's own text, not from
+(0 / false / no / off, read by settings.switch_on as every switch) turns the gate off. The sentences are read from the article's own text, not from
 the parse, so that the gate decides the same with and without the pre-filter (as accept.ArticleSignals).
 """
 
@@ -29,7 +29,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..settings import switch_off
+from ..settings import switch_on
 
 if TYPE_CHECKING:
     from ..records import Event
@@ -146,10 +146,9 @@ def default_model() -> RelevanceModel | None:
 
 
 def relevance_on() -> bool:
-    """Whether the gate runs: a model ships and $EVENTWIRE_RELEVANCE is not 0 / false / no / off."""
-    if switch_off(ENV):
-        return False
-    return default_model() is not None
+    """Whether the gate runs: a model ships and $EVENTWIRE_RELEVANCE is not 0 / false / no / off (settings.switch_on:
+    1 / true / yes / on or unset keep it on; any other value is error E406 naming the variable)."""
+    return switch_on("EVENTWIRE_RELEVANCE", True) and default_model() is not None
 
 
 def sentence_index(spans: list[tuple[int, int]], char: int) -> int:

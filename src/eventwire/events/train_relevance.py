@@ -154,7 +154,9 @@ def code_corpus(items: list[dict[str, Any]], cache: Path | None, events: str, sh
     file = cache / f"coded-{events}.jsonl" if cache is not None else None
     if file is not None and file.is_file():
         rows = [json.loads(x) for x in file.read_text(encoding="utf-8").splitlines() if x]
-        return {r["stem"]: r["events"] for r in rows}
+        cached = {r["stem"]: r["events"] for r in rows}
+        if {it["stem"] for it in items} <= cached.keys():  # else the corpus grew: code it afresh
+            return cached
     saved = {k: os.environ.get(k) for k in (ENV, ACCEPT_ENV)}
     os.environ[ENV] = "0"
     try:
