@@ -88,7 +88,7 @@ def classify(cache: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
         built_seen.extend(ev for _, ev in built)
         return fold(built)
 
-    coder_module.fold_outcomes = spy  # type: ignore[assignment]  # the events built before any merging
+    coder_module.fold_outcomes = spy  # the events built before any merging
     rows: list[dict[str, Any]] = []
     fps: list[dict[str, Any]] = []
     try:
@@ -143,7 +143,7 @@ def classify(cache: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
                     row["word"], row["p"] = word, round(p, 3)
                 rows.append(row)
     finally:
-        coder_module.fold_outcomes = fold  # type: ignore[assignment]
+        coder_module.fold_outcomes = fold
         os.environ.pop(ENV, None)
     return rows, fps
 
