@@ -67,3 +67,44 @@ def test_every_idiom_names_its_trigger_among_its_words():
     assert idioms(), "data/idiom_triggers.tsv holds no idiom"
     for idiom in idioms():
         assert 0 <= idiom.trigger < len(idiom.slots), idiom.phrase
+
+
+def test_who_died_of_stab_wounds_was_attacked():
+    recs = _of("A teenager died of stab wounds in hospital after an argument outside a nightclub in Croydon.",
+               "ASSAULT")
+    assert recs
+    assert any("teenager" in _parties(r, "recipient") for r in recs)
+
+
+def test_who_died_of_injuries_from_a_fall_was_not_attacked():
+    assert _of("A pensioner died of his injuries after a fall at his home in Leeds on Sunday.", "ASSAULT") == []
+
+
+def test_who_was_found_with_gunshot_wounds_was_attacked_by_no_one_named():
+    recs = _of("Police found a 30-year-old man with gunshot wounds in a car park in Salford on Friday night.",
+               "ASSAULT")
+    assert recs
+    assert "man" in _parties(recs[0], "recipient")
+    assert "Police" not in _parties(recs[0], "actor")
+
+
+def test_setting_fire_to_a_building_is_an_attack_that_destroys():
+    recs = _of("Masked youths set fire to the offices of the opposition party in Harare overnight.", "ASSAULT")
+    assert recs
+    assert recs[0]["plover_mode"] == "destroy"
+    assert "youths" in _parties(recs[0], "actor")
+
+
+def test_the_olympic_torch_is_no_arson():
+    assert _of("The athlete carried the Olympic torch through the streets of Athens on Monday.", "ASSAULT") == []
+
+
+def test_sanctions_imposed_on_a_state_are_a_sanction_against_it():
+    recs = _of("In March the European Union imposed new sanctions on Belarus over the crackdown.", "SANCTION")
+    assert len(recs) == 1
+    assert "European Union" in _parties(recs[0], "actor")
+    assert "Belarus" in _parties(recs[0], "recipient")
+
+
+def test_an_error_committed_is_no_attack():
+    assert _of("The pilot committed a serious error during the landing in Nairobi.", "ASSAULT") == []

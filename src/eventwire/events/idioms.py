@@ -168,7 +168,7 @@ def parties(d: Draft, actors: list[Token], recips: list[Token]) -> tuple[list[To
         return [], [c for c in d.trigger.children if c.dep_ in {"dobj", "obj", "nsubjpass"}]
     if roles == "at":
         holders = [d.trigger, *(c for c in d.trigger.children if c.dep_ in {"dobj", "obj"})]
-        at = [g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in {"at", "to", "on"}
+        at = [g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in {"at", "to", "on", "against"}
               for g in c.children if g.dep_ == "pobj"]
         return [a for a in actors if a not in at], at
     return actors, recips
