@@ -63,10 +63,13 @@ def test_pointing_at_a_map_is_no_threat():
     assert _of("The general pointed at the map and described the new defensive line.", "THREATEN") == []
 
 
-def test_every_idiom_names_its_trigger_among_its_words():
+def test_every_idiom_names_a_plover_type_and_mode():
+    from eventwire.taxonomy import plover
+
     assert idioms(), "data/idiom_triggers.tsv holds no idiom"
     for idiom in idioms():
-        assert 0 <= idiom.trigger < len(idiom.slots), idiom.phrase
+        assert plover.is_plover_type(idiom.plover_type), idiom.phrase
+        assert idiom.mode is None or plover.is_plover_mode(idiom.plover_type, idiom.mode), idiom.phrase
 
 
 def test_who_died_of_stab_wounds_was_attacked():
