@@ -48,6 +48,10 @@ def test_who_is_on_trial_is_accused(text: str, accused: str):
     assert any(accused in _parties(r, "recipient") for r in recs)
 
 
+def test_who_is_not_on_trial_is_not_accused():
+    assert _of("The two soldiers are not on trial for the killings in Gao, the army said.", "ACCUSE") == []
+
+
 def test_a_medicine_on_trial_is_no_accusation():
     assert _of("A new malaria vaccine is on trial at three clinics in northern Ghana this year.", "ACCUSE") == []
 

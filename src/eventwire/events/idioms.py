@@ -107,7 +107,8 @@ def drafts(sent: Span) -> Iterator[Draft]:
             trig = toks[idiom.trigger]
             if len(toks) == 1 and trig.pos_ != "VERB":
                 continue  # a one-word idiom is a verb's: "torched", not "the Olympic torch"
-            if trig.i in seen or any(c.dep_ == "neg" for c in (*trig.children, *trig.head.children)):
+            if trig.i in seen or any(c.dep_ == "neg" for c in (*trig.children, *trig.head.children,
+                                                                *_clause_verb(trig).children)):
                 continue
             seen.add(trig.i)
             d = Draft(trig, [trig], idiom.plover_type, idiom.mode, {"type": f"idiom:{idiom.phrase}", ROLES: idiom.roles},
