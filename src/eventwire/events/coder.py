@@ -19,8 +19,8 @@ from typing import TYPE_CHECKING, Any
 
 from ..countries import official_name
 from ..records import ActorRef, Article, Event, Evidence, Place, When
+from . import idioms, protest_modes, rejections, verbal
 from . import lexicon as lx
-from . import protest_modes, rejections, verbal
 from . import roles as rl
 from .accept import accept, accept_on
 from .arguments import ArgumentsMixin
@@ -133,7 +133,7 @@ class EventCoder(ArgumentsMixin):
             if ev is not None:
                 built.append((d, ev))
             ctx.note_event(si, ev)
-        events = drop_restatements(drop_repeats(fold_outcomes(built)))
+        events = drop_restatements(idioms.drop_echoes(drop_repeats(fold_outcomes(built))))
         events += rejections.new_reports(rescued, events)
         return gate(accept(assign_incidents(events, article.text), doc, article.text), article.text)  # accept.py, relevance.py
 
@@ -532,6 +532,7 @@ class EventCoder(ArgumentsMixin):
         if m and any(t.lemma_ in lx.SPEECH_VERBS for t in sent) and TERROR_WORDS.search(text):
             tok = _token_at(sent, sent.start_char + m.start())
             yield Draft(tok, [tok], "ACCUSE", "allege", {"type": "phrase:proof of support"})
+        yield from idioms.drafts(sent)  # "pleaded guilty", "on trial", "pointed a gun at" (data/idiom_triggers.tsv)
 
     # ---------------------------------------------------------------- one event
     def _build(self, d: Draft, sent: Span, si: int, ctx: ArticleContext) -> Event | None:
