@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, cast
 from ..countries import alpha3_to_2
 from ..numbers import count_with_context
 from ..records import ActorRef, Place, Size
+from . import casualties as cw
 from .common import LEFT_DEAD, Draft
 from .context import FOCUS_RULES_OFF, SINGLE_PLACE, ArticleContext
 from .syntax import (
@@ -55,17 +56,21 @@ class CircumstancesMixin:
                 or (c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ == "death" for g in c.children))
                 for c in t.children
             )
+            # the casualty words (data/casualty_words.tsv): "slaughtered 49 people", "the killing of three"
+            harm = cw.verb_kind(lemma) if t.pos_ in {"VERB", "AUX"} else cw.NOUNS.get(lemma)
             kind = (
-                "dead" if fatal or lemma in {"kill", "die", "neutralize", "neutralise", "murder", "execute", "massacre", "slay"}
-                else "injured" if lemma in {"injure", "wound", "maim"}
+                "dead" if fatal else harm if harm in {"dead", "injured"}
                 else "arrested" if lemma in {"arrest", "detain"}
                 else None
             )
             victims = _victims_of(t)
+            if kind in {"dead", "injured"}:
+                victims = victims or cw.of_victims(t) or cw.fate_victims(t)
+            count = cw.people_count if kind in {"dead", "injured"} else _count_np
             total, lb = None, False
             for v in victims:
                 for h in _conjuncts(v):
-                    c = _count_np(h)
+                    c = count(h)
                     if c is None:
                         continue
                     if c.vague:
@@ -92,6 +97,13 @@ class CircumstancesMixin:
                         cnt = _count_np(v)
                         if cnt and cnt.value is not None:
                             dead, dead_lb = cnt.value, cnt.lower_bound
+        if dead is None and not d.nominal:
+            # "attacked a checkpoint, leaving seven soldiers dead": the attack's own clause of outcome
+            dead, dead_lb = cw.left_dead(d.trigger) or (None, False)
+            for v in cw.governing_victims(d.trigger):
+                cnt = cw.people_count(v)
+                if dead is None and cnt is not None and cnt.value is not None:
+                    dead, dead_lb = cnt.value, cnt.lower_bound
         if dead is None and d.nominal:
             tail = sent.text[d.trigger.idx - sent.start_char:]
             m = LEFT_DEAD.search(tail)
@@ -99,6 +111,13 @@ class CircumstancesMixin:
                 cnt = count_with_context(m.group("n") or m.group("n2"), m.group("pre") or m.group("pre2") or "")
                 if cnt.value is not None:
                     dead, dead_lb = cnt.value, cnt.lower_bound
+        if d.plover_type == "ASSAULT" and (dead is None or injured is None):
+            # "the agency reported at least 83 dead and 178 wounded": a toll the attack's sentence counts
+            tolls = cw.counted_tolls(sent)
+            if dead is None and "dead" in tolls:
+                dead, dead_lb = tolls["dead"]
+            if injured is None and "injured" in tolls:
+                injured, inj_lb = tolls["injured"]
         return Size(dead, injured, arrested, dead_lb, inj_lb, tuple(vague), tuple(quantities))
 
     # ---------------------------------------------------------------- location
