@@ -87,6 +87,10 @@ def counted_tolls(sent: Span) -> dict[str, tuple[int, bool]]:
                 num = next(c for c in t.children if c.like_num)
             elif t.dep_ in {"amod", "acl"} and t.head.pos_ == "NOUN" and t.head.lemma_.lower() in {"people", "person"}:
                 num = next((c for c in t.head.children if c.dep_ == "nummod"), None)
+            elif t.dep_ in {"oprd", "acomp"}:
+                # "at least 17 people were reported dead", "three were found dead": the predicate of a count
+                for subj in (c for c in t.head.children if c.dep_ in {"nsubj", "nsubjpass"}):
+                    num = subj if subj.like_num else next((c for c in subj.children if c.dep_ == "nummod"), None)
         if kind is None or num is None:
             continue
         cnt = count_with_context(num.text, sent.doc[max(sent.start, num.i - 4): num.i].text)

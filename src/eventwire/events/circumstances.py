@@ -11,6 +11,7 @@ from ..countries import alpha3_to_2
 from ..numbers import count_with_context
 from ..records import ActorRef, Place, Size
 from . import casualties as cw
+from . import place_fallback as pf
 from .common import LEFT_DEAD, Draft
 from .context import FOCUS_RULES_OFF, SINGLE_PLACE, ArticleContext
 from .syntax import (
@@ -124,6 +125,15 @@ class CircumstancesMixin:
     def _location(
         self, d: Draft, sent: Span, si: int, ctx: ArticleContext, actors: list[ActorRef], recips: list[ActorRef]
     ) -> Place | None:
+        """Where the event happened: the place its clause or sentence names, else the article's (paragraph,
+        dateline, focus, an earlier sentence's), fitted to its parties; a bare country made as precise as
+        the article's own place in that country (events/place_fallback.py)."""
+        where = self._place_of(d, sent, si, ctx, actors, recips)
+        return pf.refine(where, si, ctx, ctx.dateline(cast("ArgumentsMixin", self)))
+
+    def _place_of(
+        self, d: Draft, sent: Span, si: int, ctx: ArticleContext, actors: list[ActorRef], recips: list[ActorRef]
+    ) -> Place | None:
         party_spans = [(a.start, a.end) for a in (*actors, *recips) if a.start is not None]
         # "Russian missiles struck Kharkiv", "troops besieged Homs": a target that is a place is where it happened
         target_places = {(r.start, r.end) for r in recips if r.start is not None and r.end is not None} if d.plover_type in {
@@ -169,7 +179,7 @@ class CircumstancesMixin:
                 focus = None
             fallback = (replace(dl, reason="dateline") if dl is not None
                         else replace(focus, reason="article focus (no place in the sentence)") if focus is not None
-                        else None)
+                        else pf.earlier_place(si, ctx))
         # a place borrowed from elsewhere in the article must fit the parties: Colombian troops in a
         # Mogadishu-datelined round-up fought in Colombia, not in Somalia
         if fallback is None and len(homes) == 1 and d.plover_type in VERBAL_TYPES:

@@ -59,6 +59,7 @@ from .frames import (
 from .gates import fold_outcomes, one_sided, private_matter, shared_opinion, unrealised
 from .incidents import assign_incidents, drop_repeats
 from .material import device_went_off, finite_clause, passive_patient, patient_ref
+from .next_tolls import add_next_sentence_tolls
 from .syntax import (
     _acts_as_party,
     _cameo_root,
@@ -134,7 +135,8 @@ class EventCoder(ArgumentsMixin):
             ctx.note_event(si, ev)
         events = drop_restatements(drop_repeats(fold_outcomes(built)))
         events += rejections.new_reports(rescued, events)
-        return accept(assign_incidents(events, article.text), doc, article.text)  # the learned acceptance step (accept.py)
+        accepted = accept(assign_incidents(events, article.text), doc, article.text)  # the learned acceptance step
+        return add_next_sentence_tolls(accepted, sents)  # "... At least 17 were killed." (next_tolls.py)
 
     def _skip_sentence(self, sent: Span) -> bool:
         text = sent.text.strip()
