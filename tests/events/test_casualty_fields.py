@@ -64,3 +64,14 @@ def test_an_unplaced_event_takes_the_place_an_earlier_sentence_names() -> None:
             "Prosecutors now believe Harlan Voss murdered his neighbour in 1981.")
     assault = [e for e in _events(text) if e["plover_type"] == "ASSAULT"]
     assert assault and (assault[0]["location"] or {}).get("name") == "Riverhead"
+
+
+def test_a_bare_country_takes_the_articles_town_in_that_country_only() -> None:
+    first = "Riot police fired tear gas at students in Caracas on Monday. "
+    same = [e for e in _events(first + "Soldiers also arrested four students in Venezuela on Tuesday.")
+            if e["plover_type"] == "COERCE"]
+    other = [e for e in _events(first + "Soldiers also arrested four students in Colombia on Tuesday.")
+             if e["plover_type"] == "COERCE"]
+    assert same and (same[0]["location"] or {}).get("name") == "Caracas"
+    assert other and (other[0]["location"] or {}).get("precision") == "country"
+    assert (other[0]["location"] or {}).get("country") == "CO"

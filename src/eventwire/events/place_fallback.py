@@ -4,8 +4,8 @@ An event told without a place ("Boken murdered her", "Russian and Syrian planes 
 city") happened where the article is: the nearest earlier sentence that names a town or region is where the
 story stands (after the paragraph, the dateline and the article's focus, circumstances.py). An event placed
 only in a country ("the parties' country", a sentence naming "Venezuela") is made as precise as the article's
-own place in that same country: the paragraph's, the dateline's, the focus's or the nearest earlier town or
-region; never a place in another country, never a place the text does not name."""
+own place in that same country: the paragraph's, the dateline's, the focus's, the nearest earlier town or
+region, else the nearest later one; never a place in another country, never a place the text does not name."""
 
 from __future__ import annotations
 
@@ -38,7 +38,7 @@ def earlier_place(si: int, ctx: ArticleContext, country: str | None = None) -> P
 
 def refine(where: Place | None, si: int, ctx: ArticleContext, dateline: Place | None) -> Place | None:
     """``where``, or where it is a bare country, the article's own town or region in that country (the
-    paragraph's, the dateline's, the focus's, the nearest earlier sentence's)."""
+    paragraph's, the dateline's, the focus's, the nearest earlier sentence's, the nearest later one's)."""
     if where is None or where.precision != "country" or not where.country:
         return where
     c = where.country
@@ -52,4 +52,8 @@ def refine(where: Place | None, si: int, ctx: ArticleContext, dateline: Place | 
     if focus is not None and focus.precision in _SUBNATIONAL and focus.country == c:
         return replace(focus, reason=f"article focus, in {where.reason or 'the country'}")
     best = earlier_place(si, ctx, c)
+    if best is None:
+        # the article names its town in that country only further on ("... in Caracas, the capital")
+        best = next((replace(p, reason="a later sentence's place") for j in range(si + 1, len(ctx.sents))
+                     if (p := _sentence_place(ctx, j, c)) is not None), None)
     return replace(best, reason=f"{best.reason}, in {where.reason or 'the country'}") if best is not None else where
