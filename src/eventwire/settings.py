@@ -28,6 +28,25 @@ def default_max_chars() -> int:
     return value
 
 
+SWITCH_OFF = frozenset({"0", "false", "no", "off"})
+SWITCH_ON = frozenset({"1", "true", "yes", "on"})
+
+
+def switch_on(name: str, default: bool) -> bool:
+    """An on/off switch $name: 1/true/yes/on turn it on, 0/false/no/off off (any case); unset or empty
+    keeps ``default``; anything else is a numbered error naming the variable (a typo never flips a switch)."""
+    raw = os.environ.get(name, "").strip().lower()
+    if not raw:
+        return default
+    if raw in SWITCH_ON:
+        return True
+    if raw in SWITCH_OFF:
+        return False
+    from .errors import ConfigError
+
+    raise ConfigError("E406", f"{name}={raw!r}: expected 1/true/yes/on or 0/false/no/off")
+
+
 PREFILTER_CONTEXT_ENV = "EVENTWIRE_PREFILTER_CONTEXT"
 PREFILTER_CONTEXTS = ("references", "always", "none")
 
@@ -83,8 +102,8 @@ class Settings(BaseModel):
         if os.environ.get("EVENTWIRE_DB"):
             env["db_url"] = os.environ["EVENTWIRE_DB"]
         for name, field in (("EVENTWIRE_PREFILTER", "prefilter"), ("EVENTWIRE_SENTENCE_FILTER", "prefilter_learned")):
-            if os.environ.get(name):  # a switch: 0 / false / no / off turn it off, anything else on
-                env[field] = os.environ[name].lower() not in {"0", "false", "no", "off"}
+            if os.environ.get(name, "").strip():  # a switch: 1/true/yes/on or 0/false/no/off
+                env[field] = switch_on(name, True)
         if os.environ.get(PREFILTER_CONTEXT_ENV):
             env["prefilter_context"] = prefilter_context_from_env()
         if os.environ.get(MAX_CHARS_ENV):

@@ -31,6 +31,7 @@ from importlib import resources
 from typing import Any, Final
 
 from eventwire.events import protest_modes
+from eventwire.settings import switch_on
 from eventwire.taxonomy.acled import acled_event_type, is_acled_sub_event_type
 from eventwire.taxonomy.mapping import default_acled
 
@@ -516,7 +517,7 @@ def _embedding(text: str) -> Any:
     $EVENTWIRE_ACLED_EMBED=0 switches the encoder off (sparse model only: faster, ~115 MB less memory);
     read on every call, so a test or a long-running process can switch it either way.
     """
-    if os.environ.get(EMBED_ENV, "1").lower() in {"0", "false", "no", "off"}:
+    if not switch_on(EMBED_ENV, True):
         return None
     return _cached_embedding(text)
 

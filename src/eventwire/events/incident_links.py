@@ -12,11 +12,11 @@ Model card: data/incident_links.md.
 from __future__ import annotations
 
 import math
-import os
 from functools import lru_cache
 from pathlib import Path
 
 from ..records import Event
+from ..settings import switch_on
 from . import incidents as inc
 from .sparse import SparseSoftmax
 
@@ -109,6 +109,6 @@ class LinkModel(SparseSoftmax):
 def default_link_model() -> LinkModel | None:
     """The shipped model, or None when it is switched off (EVENTWIRE_INCIDENT_MODEL=0) or absent: the
     rules of incidents.py then decide alone."""
-    if os.environ.get("EVENTWIRE_INCIDENT_MODEL", "1") == "0" or not LINK_MODEL_FILE.exists():
+    if not switch_on("EVENTWIRE_INCIDENT_MODEL", True) or not LINK_MODEL_FILE.exists():
         return None
     return LinkModel.load()

@@ -27,6 +27,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..settings import switch_on
 from .coder import EventCoder
 from .common import Draft
 from .triggers import CANDIDATE_POS, TriggerModel, token_features
@@ -152,7 +153,7 @@ def default_proposer() -> SentenceProposer | None:
     """The shipped proposer, or None when the package has no model file or no sentence encoder."""
     from ..nlp import minilm
 
-    if os.environ.get("EVENTWIRE_PROPOSER", "1").lower() in {"0", "false", "no", "off"}:
+    if not switch_on("EVENTWIRE_PROPOSER", True):
         return None
     if not MODEL_FILE.exists() or not minilm.available():
         return None

@@ -10,10 +10,11 @@ A pattern may name a list of the file's ``lists`` as ``"@name"`` in place of an 
 from __future__ import annotations
 
 import json
-import os
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from ..settings import switch_on
 
 if TYPE_CHECKING:
     from spacy.matcher import DependencyMatcher
@@ -69,7 +70,7 @@ Found = dict[int, list[tuple[str, str, set[str], int]]]  # trigger index -> (rol
 def find(doc: Doc) -> Found:
     """Every pattern match of the document, by the trigger token it is anchored at (none with
     EVENTWIRE_ROLE_PATTERNS=0: the rules and the role model alone, for ablations)."""
-    if os.environ.get("EVENTWIRE_ROLE_PATTERNS", "1") == "0":
+    if not switch_on("EVENTWIRE_ROLE_PATTERNS", True):
         return {}
     patterns, _ = _spec()
     matcher = _matcher(doc.vocab)

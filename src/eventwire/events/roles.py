@@ -21,6 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..settings import switch_on
 from . import lexicon as lx
 from .sparse import SparseSoftmax
 
@@ -251,6 +252,6 @@ class RoleModel(SparseSoftmax):
 @lru_cache(maxsize=1)
 def default_role_model() -> RoleModel | None:
     """The shipped model, or None when the package was built without it (the rules then decide alone)."""
-    if os.environ.get("EVENTWIRE_ROLE_MODEL", "1") == "0" or not ROLE_MODEL_FILE.exists():
+    if not switch_on("EVENTWIRE_ROLE_MODEL", True) or not ROLE_MODEL_FILE.exists():
         return None
     return RoleModel.load()

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import os
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..errors import E_MODEL_MISSING, ResourceError
+from ..settings import switch_on
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -29,7 +29,7 @@ def load_spacy(name: str | None = None) -> Language:
         except OSError:  # not installed: try the next one
             continue
         nlp = add_components(nlp)
-        if os.environ.get(ATTRIBUTE_TABLE_ENV, "1").lower() not in {"0", "false", "no", "off"}:
+        if switch_on(ATTRIBUTE_TABLE_ENV, True):
             from .attribute_table import use_attribute_table
 
             use_attribute_table(nlp)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .gazetteer import ADMIN1, ADMIN2, CONTINENT, COUNTRY, MAIN, REGION, TOWN
 from .rules import DISABLED_RULES
@@ -123,10 +123,16 @@ def national_markers(text: str) -> frozenset[str]:
 
 
 def reads_as_us_local(
-    text: str, picks: dict[str, list[_Scored]], hints: frozenset[str], marked: frozenset[str]
+    text: str,
+    picks: dict[str, list[_Scored]],
+    hints: frozenset[str],
+    marked: frozenset[str],
+    demonyms: dict[str, str] | None = None,
 ) -> bool:
     """Two kinds of US local markers (or three markers), and no foreign country named outright, hinted,
-    or read from another country's own press (``national_markers``)."""
+    or read from another country's own press (``national_markers``). Rule "demonym-hints": a hinted
+    country that no place of the article names (a people, "a Mexican national"; a US town named for a
+    country, "Palestine") does not block the reading when a US town is named with its state or county."""
     head = text[:TEXT_SCANNED]
     found = [m.group(0).split()[0].rstrip(".") for m in _US_MARKERS.finditer(head)]
     named = {
@@ -134,7 +140,70 @@ def reads_as_us_local(
         for sc in picks.values()
         if sc and sc[0].cand.kind == COUNTRY and not _us_state_too(sc)
     }
-    return (len(set(found)) >= 2 or len(found) >= 3) and named <= {"US"} and hints <= {"US"} and not marked
+    if not ((len(set(found)) >= 2 or len(found) >= 3) and named <= {"US"} and not marked):
+        return False
+    return not (hints - {"US"}) - unnamed_hints(picks, hints, demonyms or {})
+
+
+def unnamed_hints(picks: dict[str, list[_Scored]], hints: frozenset[str], demonyms: dict[str, str]) -> frozenset[str]:
+    """Rule "demonym-hints": the foreign hinted countries no place of the article names, when a US town is
+    named with its state or county (none otherwise)."""
+    foreign = hints - {"US"}
+    if not foreign or "demonym-hints" in DISABLED_RULES or not us_town_anchored(picks, demonyms):
+        return frozenset()
+    return frozenset(foreign - _places_named(picks, demonyms))
+
+
+def without_countries(ctx: _Context, gone: frozenset[str], demonyms: dict[str, str]) -> _Context:
+    """The context less the evidence for ``gone`` that hints and peoples gave ("" and demonym keys): in US
+    local news a hinted country no place names is no reading for "Palestine" or "Mexico"."""
+    if not gone:
+        return ctx
+    kept = []
+    for cc, keys, weight in ctx.countries:
+        if cc in gone:
+            keys = frozenset(k for k in keys if k and k not in demonyms)
+            if not keys:
+                continue
+        kept.append((cc, keys, weight))
+    return replace(ctx, countries=tuple(kept))
+
+
+def _places_named(picks: dict[str, list[_Scored]], demonyms: dict[str, str]) -> set[str]:
+    """Countries some place of the article names as its first reading (a town, a region, a country), leaving
+    out peoples and names that are also a US state or town ("Georgia", "Palestine")."""
+    return {
+        sc[0].cand.cc
+        for key, sc in picks.items()
+        if sc and key not in demonyms and sc[0].cand.kind != CONTINENT and not _us_state_too(sc)
+    }
+
+
+def us_town_anchored(picks: dict[str, list[_Scored]], demonyms: dict[str, str]) -> bool:
+    """Some mention can be a US town whose state or county another mention names ("Palestine" and "Texas",
+    "Lebanon" and "Warren County")."""
+    states: set[str] = set()
+    counties: set[tuple[str, str]] = set()
+    for key, scored in picks.items():
+        if not scored or key in demonyms:
+            continue
+        top = scored[0].cand
+        if top.cc == "US" and top.how == MAIN and top.admin1 and top.kind == ADMIN1:
+            states.add(top.admin1)
+        for s in scored:
+            c = s.cand
+            if c.cc == "US" and c.how == MAIN and c.kind == ADMIN2 and c.admin1 and c.admin2:
+                counties.add((c.admin1, c.admin2))
+    for key, scored in picks.items():
+        if key in demonyms:
+            continue
+        for s in scored:
+            c = s.cand
+            if c.cc != "US" or c.how != MAIN or c.kind != TOWN or not c.admin1:
+                continue
+            if c.admin1 in states or (c.admin2 and (c.admin1, c.admin2) in counties):
+                return True
+    return False
 
 
 def _us_state_too(scored: list[_Scored]) -> bool:

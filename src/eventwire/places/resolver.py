@@ -31,6 +31,8 @@ from .context import (
     _share,
     national_markers,
     reads_as_us_local,
+    unnamed_hints,
+    without_countries,
 )
 from .fallbacks import anchor_unresolved, list_kind_word
 from .gazetteer import (
@@ -600,8 +602,9 @@ class PlaceResolver:
         marked = national_markers(text)
         keys = [norm_key(s) for s, _a, _b in surfaces]
         ctx = _document_context(picks, keys, hints, demonym_countries, marked)
-        if reads_as_us_local(text, picks, hints, marked):
-            ctx = replace(ctx, us_local=True, dominant="US")
+        if reads_as_us_local(text, picks, hints, marked, demonym_countries):
+            gone = unnamed_hints(picks, hints, demonym_countries)
+            ctx = replace(without_countries(ctx, gone, demonym_countries), us_local=True, dominant="US")
         out = []
         for (surface, s, e), kind_word in zip(surfaces, kind_words, strict=True):
             following = text[e : e + 40] if isinstance(e, int) and 0 <= e <= len(text) else ""
