@@ -543,6 +543,13 @@ class ArgumentsMixin(CircumstancesMixin, DatingMixin, ClaimsMixin):
             a3 = alpha2_to_3(where.country)
             if a3:
                 return replace(a, country=a3, rule=f"{a.rule}; country from the event's location")
+        if (where is not None and where.country and a.sector == "CVL" and not a.name and a.rule
+                and a.rule.endswith("+context-country") and where.precision != "country"):
+            # "the US military said more civilians may have been killed ... around Manbij": civilians whose
+            # country was guessed from another party the sentence names are the people of where it happened
+            a3 = alpha2_to_3(where.country)
+            if a3 and a3 != a.country:
+                return replace(a, country=a3, rule=f"{a.rule}; country from the event's location")
         return a
 
     @staticmethod

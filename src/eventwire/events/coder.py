@@ -59,6 +59,7 @@ from .frames import (
 from .gates import fold_outcomes, one_sided, private_matter, shared_opinion, unrealised
 from .incidents import assign_incidents, drop_repeats
 from .material import device_went_off, finite_clause, passive_patient, patient_ref
+from .next_tolls import add_next_sentence_tolls
 from .relevance import gate
 from .syntax import (
     _acts_as_party,
@@ -135,7 +136,9 @@ class EventCoder(ArgumentsMixin):
             ctx.note_event(si, ev)
         events = drop_restatements(idioms.drop_echoes(drop_repeats(fold_outcomes(built))))
         events += rejections.new_reports(rescued, events)
-        return gate(accept(assign_incidents(events, article.text), doc, article.text), article.text)  # accept.py, relevance.py
+        accepted = accept(assign_incidents(events, article.text), doc, article.text)  # the learned acceptance step
+        # "... At least 17 were killed." (next_tolls.py); then the relevance gate (relevance.py)
+        return gate(add_next_sentence_tolls(accepted, sents), article.text)
 
     def _skip_sentence(self, sent: Span) -> bool:
         text = sent.text.strip()
