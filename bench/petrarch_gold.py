@@ -1,6 +1,6 @@
 """PETRARCH2's gold-standard sentences: is the PLOVER type found, and with its source and target country?
 
-A test set, only scored: nothing in eventwire is tuned on these sentences. The file is
+A test set: half B is only scored; half A's misses were read in round 12 (docs/evaluation.md). The file is
 `UniversalPetrarch/data/text/PETR2_GSR_validation.xml` of github.com/openeventdata/UniversalPetrarch
 (MIT licence, (c) 2016 Open Event Data Alliance; snapshot 067552d83956): 78 sentences from the LDC
 GigaWord AFP sample that PETRARCH2 ships, 66 of them with CAMEO codes (source, target, event code), 12
@@ -11,7 +11,10 @@ copied into this repository; give the path of a local copy:
         HEAD:UniversalPetrarch/data/text/PETR2_GSR_validation.xml > /tmp/PETR2_GSR_validation.xml
     .venv/bin/python bench/petrarch_gold.py /tmp/PETR2_GSR_validation.xml [--json]
 
-It prints totals only, no per-sentence misses: a test set is scored, not diagnosed.
+The 78 sentences are split in two fixed halves by sha256("petrhalf:" + sentence id) (round 12):
+`--half A` may be diagnosed (`--misses` prints its sentences with no event of a gold type, or no event with
+both countries, with what eventwire coded); `--half B` is only scored, and `--misses` refuses it. Without
+`--half` it prints totals over all 78 and no misses.
 
 CAMEO codes are mapped to PLOVER through ../shared/reference/CAMEO2PLOVER-2021.txt (CAMEO 02 "appeal"
 as REQUEST, CAMEO 01 statements to no type), as scripts/build_cameo_triggers.py does. Measures, over the
@@ -25,6 +28,7 @@ and over the 12 no-event sentences, how many get some event.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import importlib.util
 import json
 import os
@@ -83,18 +87,36 @@ def read_records(path: Path) -> list[Record]:
     return out
 
 
+def half_of(sid: str) -> str:
+    """The fixed half of a sentence: A or B by the first byte of sha256("petrhalf:" + id)."""
+    return "A" if hashlib.sha256(f"petrhalf:{sid}".encode()).digest()[0] < 128 else "B"
+
+
 def country(code: str) -> str | None:
     head = code[:3]
     return head if head.isalpha() and head.isupper() else None
+
+
+def _show(r: Record, events: list, why: str, gold: list | None = None) -> None:  # type: ignore[type-arg]
+    print(f"--- {r.sid} [{why}]\n  {r.text}", file=sys.stderr)
+    for t, c in gold or []:
+        print(f"  gold {t:10s} {c.code:5s} {c.source} -> {c.target}", file=sys.stderr)
+    for e in events:
+        a = [f"{x.role[:3]}:{x.text}/{x.country}" for x in e.actors]
+        print(f"  got  {e.plover_type:10s} {e.evidence.trigger!r} {e.modality} {a}", file=sys.stderr)
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("path", type=Path, help="PETR2_GSR_validation.xml")
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--half", choices=("A", "B"), help="score one fixed half (A: diagnosed; B: only scored)")
+    ap.add_argument("--misses", action="store_true", help="print half A's misses (refused without --half A)")
     args = ap.parse_args()
     if not args.path.is_file():
         sys.exit(f"no {args.path}")
+    if args.misses and args.half != "A":
+        sys.exit("--misses only with --half A: half B and the whole set are scored, not diagnosed")
     build = _build_module()
     table = build.plover_table(SHARED / "reference/CAMEO2PLOVER-2021.txt")
 
@@ -102,6 +124,8 @@ def main() -> None:
 
     pipe = Pipeline()
     records = read_records(args.path)
+    if args.half:
+        records = [r for r in records if half_of(r.sid) == args.half]
     coded = [r for r in records if r.codings]
     empty = [r for r in records if not r.codings]
     n_mapped = found = found_both = fp_empty = 0
@@ -110,6 +134,8 @@ def main() -> None:
         events = pipe.extract(r.text, published=date)
         if not r.codings:
             fp_empty += bool(events)
+            if args.misses and events:
+                _show(r, events, "no-event sentence with events")
             continue
         gold = [(m[0], c) for c in r.codings if (m := build.to_plover(c.code, table))]
         if not gold:
@@ -129,6 +155,8 @@ def main() -> None:
                 if (src is None or src in a) and (tgt is None or tgt in rc):
                     both = True
         found_both += both
+        if args.misses and not both:
+            _show(r, events, "type found, countries not" if hit else "type not found", gold)
     res = {
         "sentences": len(records),
         "coded": len(coded),

@@ -29,7 +29,7 @@ from .common import (
 )
 from .context import ArticleContext
 from .dating import DatingMixin
-from .frames import _protester_head
+from .frames import AIMED_PREPS, _protester_head, existential_victims, projectile_object
 from .syntax import (
     _ARMED_GROUP_NOUNS,
     _as_match,
@@ -133,8 +133,10 @@ class ArgumentsMixin(CircumstancesMixin, DatingMixin, ClaimsMixin):
             if (passive or _reduced_passive(t)) and d.plover_type == "MOBILIZE":
                 # "French soldiers were deployed": what is moved is the force that mobilises
                 actor_toks += [c for c in t.children if c.dep_ in {"nsubjpass", "nsubj"}]
-            elif passive or _reduced_passive(t):
+            elif passive or _reduced_passive(t) or existential_victims(t):
                 recip_toks += [c for c in t.children if c.dep_ in {"nsubjpass", "nsubj"}]
+                if existential_victims(t):
+                    recip_toks.append(t.head)  # "there were ten soldiers killed": the noun is who
                 for c in [c for tr in d.triggers for c in tr.children]:
                     if c.dep_ == "agent":
                         actor_toks += [g for g in c.children if g.dep_ == "pobj"]
@@ -142,6 +144,12 @@ class ArgumentsMixin(CircumstancesMixin, DatingMixin, ClaimsMixin):
                     # "... were killed when government forces shelled their post": the attack's subject
                     actor_toks += [c for tr in d.triggers[1:] if tr.dep_ == "advcl" and tr.head in d.triggers
                                    for c in tr.children if c.dep_ == "nsubj"]
+            elif d.plover_type == "ASSAULT" and projectile_object(t):
+                # "fired rockets at the convoy", "launched missiles at the government": the projectile is
+                # the object; whom it was aimed at is the recipient (a place it hit is the location)
+                actor_toks += _subjects(t)
+                recip_toks += [g for c in t.children if c.dep_ == "prep" and c.lower_ in AIMED_PREPS
+                               for g in c.children if g.dep_ == "pobj" and not _is_place_tok(g, ctx)]
             else:
                 actor_toks += [verbal.medium_speaker(s) for s in _subjects(t)]
                 recip_toks += [c for c in t.children if c.dep_ in {"dobj", "obj", "dative"}]
@@ -433,10 +441,11 @@ class ArgumentsMixin(CircumstancesMixin, DatingMixin, ClaimsMixin):
         Committee", "Yuri Chaika, Russia's prosecutor general") gives the sector (and a missing country);
         a named person "of" a place ("Spafford, 24, of Elkhart") is of that place's country. An apposition
         read as another country describes someone else's side and is left alone."""
-        if ref.sector is not None and ref.country is not None:
+        guessed = ref.country is None or (ref.rule or "").endswith("+context-country")
+        if ref.sector is not None and not guessed:
             return ref
         for c in h.children:
-            if c.dep_ != "appos" or c.pos_ not in {"NOUN", "PROPN"}:
+            if (ref.sector is not None and ref.country is not None) or c.dep_ != "appos" or c.pos_ not in {"NOUN", "PROPN"}:
                 continue
             for r in self._resolve_np(c, role, sent, si, ctx, speaker, plover_type):
                 if r.country and ref.country and r.country != ref.country:
@@ -444,8 +453,11 @@ class ArgumentsMixin(CircumstancesMixin, DatingMixin, ClaimsMixin):
                 sector, country = ref.sector or r.sector, ref.country or r.country
                 if (sector, country) != (ref.sector, ref.country):
                     return replace(ref, sector=sector, country=country, rule=f"{ref.rule}; described as '{r.text}'")
-        if ref.country is None and (h.ent_type_ == "PERSON" or ref.rule == "unresolved name"):
-            for prep in (c for c in h.children if c.dep_ == "prep" and c.lower_ in {"of", "from"}):
+        if guessed and (h.ent_type_ == "PERSON" or ref.rule == "unresolved name" or h.pos_ == "NOUN"):
+            # "exiled dissidents from Myanmar", "fighters from Chad": a place a group comes from is its
+            # country, over the article's guess; "of" only for names ("the mayor of X" is X's office)
+            preps = {"of", "from"} if h.pos_ != "NOUN" else {"from"}
+            for prep in (c for c in h.children if c.dep_ == "prep" and c.lower_ in preps):
                 for g in (g for g in prep.children if g.dep_ == "pobj" and g.pos_ == "PROPN"):
                     m = ctx.resolve(_np_span(g).text.strip(), self)
                     if m is not None and m.country and (not m.sector or (m.rule or "").startswith(PLACE_READINGS)):

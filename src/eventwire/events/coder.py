@@ -55,6 +55,7 @@ from .frames import (
     _pattern_objects,
     cameo_pattern_holds,
     crowd_purpose,
+    existential_victims,
 )
 from .gates import fold_outcomes, one_sided, private_matter, shared_opinion, unrealised
 from .incidents import assign_incidents, drop_repeats
@@ -492,7 +493,8 @@ class EventCoder(ArgumentsMixin):
             past = tok.tag_ in {"VBD", "VBN"} and not any(
                 c.dep_ in {"aux", "auxpass"} and c.lower_ in {"would", "could", "will", "may", "might", "to", "should"}
                 for c in tok.children)
-            if not past or tok.dep_ == "acl" and tok.tag_ == "VBN" and not any(c.dep_ == "agent" for c in tok.children):
+            if not past or tok.dep_ == "acl" and tok.tag_ == "VBN" and not any(
+                    c.dep_ == "agent" for c in tok.children) and not existential_victims(tok):
                 return True
         if tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and not (
                 tok.lemma_.lower() in lx.PROTEST_PURPOSE_VERBS and crowd_purpose(tok)):

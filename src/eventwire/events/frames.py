@@ -36,7 +36,17 @@ def _obj_lemmas(tok: Token, through: Callable[[Token], bool] | None = None) -> s
 
 
 def _frame_victim(tok: Token) -> bool:
-    return any(c.dep_ in {"dobj", "obj", "nsubjpass", "nsubj"} for c in tok.children) or tok.dep_ in {"advcl", "conj"}
+    return any(c.dep_ in {"dobj", "obj", "nsubjpass", "nsubj"} for c in tok.children) or tok.dep_ in {"advcl", "conj"} \
+        or existential_victims(tok)
+
+
+def existential_victims(tok: Token) -> bool:
+    """'There were 10 soldiers killed in Ukraine today': the victims are what the existential clause
+    asserts (a reduced passive on the noun after 'there be'), not a description of people named elsewhere."""
+    noun = tok.head
+    if tok.dep_ != "acl" or tok.tag_ != "VBN" or noun.dep_ not in {"attr", "nsubj"}:
+        return False
+    return any(c.dep_ == "expl" for c in noun.head.children) and noun.head.lemma_ == "be"
 
 
 _SOFT_HOSTILE = {"hit", "strike", "pound", "target", "crush", "vanquish"}
@@ -180,8 +190,26 @@ def _frame_release(tok: Token) -> bool:
             c.dep_ == "nsubjpass" and (c.lower_ in PERSONAL_PRONOUNS or c.ent_type_ in {"PERSON", "NORP"}
                                        or c.lemma_.lower() in lx.VICTIM_NOUNS) for c in tok.children):
         return True  # "they were released in June", "Forest was freed": people, not a report or a film
-    return bool(_released_people(tok) & {"prisoner", "hostage", "detainee", "captive", "soldier", "journalist",
-                                         "activist", "defendant", "suspect", "inmate"})
+    if _released_people(tok) & {"prisoner", "hostage", "detainee", "captive", "soldier", "journalist",
+                                "activist", "defendant", "suspect", "inmate"}:
+        return True
+    return any(_held_person(c) for c in tok.children if c.dep_ in {"dobj", "obj", "nsubjpass"})
+
+
+# verbs of holding someone: a released object described as held ("the mayor ..., jailed a year ago")
+HELD_VERBS = frozenset({"jail", "imprison", "detain", "hold", "arrest", "abduct", "kidnap", "capture", "seize",
+                        "incarcerate", "intern", "sentence", "convict"})
+
+
+def _held_person(obj: Token) -> bool:
+    """'released Adli Yaish', 'freed the mayor of Nablus, a Hamas member jailed over a year ago': a named
+    person, or someone whose own clause or apposition says they were held."""
+    if obj.ent_type_ == "PERSON":
+        return True
+    for h in (obj, *(c for c in obj.children if c.dep_ == "appos")):
+        if any(c.dep_ in {"acl", "relcl"} and c.lemma_.lower() in HELD_VERBS for c in h.children):
+            return True
+    return False
 
 
 # Heads through which "of" reaches the people released: "hundreds of prisoners", "a group of hostages".
@@ -416,7 +444,25 @@ def _frame_security_raised(tok: Token) -> bool:
     return False
 
 
+PROJECTILES = frozenset(r["lemma"] for r in lx._rows(lx.DATA / "projectile_nouns.tsv"))
+# where a projectile is sent at a target ("launched missiles at the city", "rained rockets on", "towards")
+AIMED_PREPS = frozenset({"at", "on", "upon", "against", "toward", "towards"})
+
+
+def projectile_object(tok: Token) -> bool:
+    """'launched missiles', 'lobbed mortar shells': the verb's object is a projectile (data/projectile_nouns.tsv)."""
+    return bool(_obj_lemmas(tok) & PROJECTILES)
+
+
+def _frame_projectile_at(tok: Token) -> bool:
+    """'launched missiles at the government', 'hurled grenades at a patrol': a projectile sent at a target
+    is an attack; 'launched a missile' alone is as often a test, 'launched a rocket into orbit' no attack."""
+    return projectile_object(tok) and any(c.dep_ == "prep" and c.lower_ in AIMED_PREPS and any(
+        g.dep_ == "pobj" and g.ent_type_ not in {"DATE", "TIME"} for g in c.children) for c in tok.children)
+
+
 _FRAMES = {
+    "projectile_at": _frame_projectile_at,
     "security_raised": _frame_security_raised,
     "victim": _frame_victim,
     "hostile_object": _frame_hostile,
