@@ -35,6 +35,7 @@ def test_an_abbreviated_rank_yields_to_the_office(r: ActorResolver, text: str, s
         ("the US Department of State", "USA"),
         ("Ukraine's Pentagon allies", "USA"),  # a name of its own ("Pentagon") is not any state's body
         ("Israel's Shin Bet", "ISR"),
+        ("Mali's Wagner Group", "RUS"),  # a group or a military unit is not a government body
     ],
 )
 def test_a_descriptive_state_body_takes_the_country_named_before_it(

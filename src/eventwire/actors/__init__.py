@@ -676,10 +676,11 @@ class ActorResolver:
 
 @lru_cache(maxsize=1)
 def _state_heads() -> frozenset[str]:
-    """The one-word head nouns of head_nouns.tsv's state bodies ("ministry", "department", "agency", "fleet")."""
+    """The one-word head nouns of head_nouns.tsv's government bodies ("ministry", "department", "agency"); not
+    its military units or groups ("Mali's Wagner Group" is still Russia's)."""
     out: set[str] = set()
     for _, row in read_rows("head_nouns.tsv"):
-        if row["sector"] in _OFFICE_SECTORS:
+        if row["sector"] == "GOV":
             out.update(h for h in row["heads"].split("|") if h and " " not in h)
     return frozenset(out)
 
