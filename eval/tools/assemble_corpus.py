@@ -3,7 +3,7 @@
 
     python eval/tools/assemble_corpus.py            # writes eval/corpus/{dev,test}/, incidents.json, test_ids.txt
 
-- Primary annotations: eval/corpus/raw/{a1,a2,a3,a4,a6,a9,a10,a12,a13,a14,a15,a16,a18,a19,a20,a21,a22,lead}/; second, independent annotations (for
+- Primary annotations: eval/corpus/raw/{a1,a2,a3,a4,a6,a9,a10,a12,a13,a14,a15,a16,a18,a19,a20,...,a26,lead}/; second, independent annotations (for
   agreement only): raw/{a7,a8}/; adjudicated files, where the adjudication changed something: raw/adjudicated/.
 - The split is by outlet (eval/corpus/splits.tsv): articles of one outlet, and articles that report one
   incident, are always on the same side (see eval/corpus/README.md). Articles with no known outlet are
@@ -19,7 +19,7 @@ import json
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1] / "corpus"
-PRIMARY = ("a1", "a2", "a3", "a4", "a6", "a9", "a10", "a12", "a13", "a14", "a15", "a16", "a18", "a19", "a20", "a21", "a22", "lead")
+PRIMARY = ("a1", "a2", "a3", "a4", "a6", "a9", "a10", "a12", "a13", "a14", "a15", "a16", "a18", "a19", "a20", "a21", "a22", "a23", "a24", "a25", "a26", "lead")
 
 
 def load_splits() -> dict[str, str]:
