@@ -85,14 +85,3 @@ def test_a_us_local_article_about_palestine_texas_is_coded_there(pipeline) -> No
         assert e.location is not None and (e.location.country, e.location.admin1) == ("US", "Texas")
         for a in e.actors:
             assert a.country != "PSE", a
-
-
-def test_a_country_named_town_of_a_county_the_article_names_gives_no_foreign_parties(pipeline) -> None:  # type: ignore[no-untyped-def]
-    """ "Palestine" named alone, again and again, beside "Anderson County": the parties whose country comes from
-    the article's context are American, not Palestinian."""
-    text = ("Grand jury indicts Elkhart man. A 31-year-old Elkhart man was indicted by an Anderson County grand jury "
-            "on a charge of assault, the Anderson County district clerk's office said. Others indicted included: "
-            "Mary Jones, 22, Palestine; John Smith, 49, Palestine; Carl Brown, 44, Palestine.")
-    events = pipeline.extract(text)
-    assert events
-    assert all(a.country != "PSE" for e in events for a in e.actors)

@@ -88,15 +88,13 @@ def party_place_mentions(ent: Span, places: PlaceResolver) -> list[tuple[int, in
 
 
 def _us_town_named(ent: Span, coder: ArgumentsMixin) -> bool:
-    """Rule "town-state-hint": a place named with its US state right after it ("Palestine, Texas") or a US town
-    whose county the article names ("Palestine" beside "Anderson County")."""
+    """Rule "town-state-hint": a place named with its US state right after it ("Palestine, Texas")."""
     if "town-state-hint" in FOCUS_RULES_OFF:
         return False
-    from ..places.homonyms import us_town_of_named_county, us_town_with_state
+    from ..places.homonyms import us_town_with_state
 
     text = ent.doc.text[ent.start_char : ent.end_char + 40]
-    return bool(_safe(lambda: us_town_with_state(text, coder.places)
-                      or us_town_of_named_county(ent.text, ent.doc.text[:20000], coder.places)))
+    return bool(_safe(lambda: us_town_with_state(text, coder.places)))
 
 
 @functools.cache

@@ -31,14 +31,3 @@ def us_town_with_state(text: str, places: PlaceResolver) -> bool:
                    for c in places._lookup(norm_key(m.group(1))))
     except Exception:  # noqa: BLE001 - a gazetteer failure: no reading
         return False
-
-
-def us_town_of_named_county(name: str, text: str, places: PlaceResolver) -> bool:
-    """``name`` can be a US town whose county the article names ("Palestine" where the text says "Anderson
-    County"): a county's name is specific enough that its town is meant, wherever in the article."""
-    try:
-        return any(c.cc == "US" and c.kind == TOWN and c.how == MAIN and c.admin2 and c.admin2 in text
-                   and c.admin2.endswith((" County", " Parish"))
-                   for c in places._lookup(norm_key(name)))
-    except Exception:  # noqa: BLE001 - a gazetteer failure: no reading
-        return False
