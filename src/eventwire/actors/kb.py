@@ -576,8 +576,11 @@ def _add_agents(b: _Builder, source: str = AGENTS_FILE) -> None:
             if any(e.kind in _PLACE_KINDS for i in range(len(toks)) for j in range(i + 1, len(toks) + 1)
                    for e in b.index.get(" ".join(toks[i:j]), ())):
                 continue
+            # an abbreviated title ("Lt.", "Gen.", "Brig. Gen.") is a rank written before a name: it yields to
+            # any other role of the phrase ("Interior Minister Lt. Gen. X" is the minister), as roles.tsv's ranks do
+            flags = frozenset({"weak"}) if alias.strip().endswith(".") else frozenset()
             b.add(alias, Entry("role", k, sector=row["sector"] or None, sector_2=row["sector_2"] or None,
-                               source=source))
+                               source=source, flags=flags))
 
 
 # Cities give a country only as a modifier ("Minsk police", "a market in Kabul"): big ones only,
