@@ -738,10 +738,6 @@ class EventCoder(ArgumentsMixin):
         return None
 
 
-
-
-
-
 # Frames whose clause is itself the event, with or without a named party: a crowd that gathers or takes
 # to the streets; a state's guard raised on a place ("security has been enhanced in Lyon").
 STANDALONE_FRAMES = frozenset({"protest_crowd", "to_the_streets", "security_raised"})
@@ -770,10 +766,6 @@ def _person_names(doc: Doc) -> Counter[str]:
 
 
 _MODALS = frozenset({"could", "would", "may", "might", "will", "should", "can", "must", "'ll", "wo"})
-
-
-
-
 
 
 def _lexicon_knows(tok: Token, lemma: str) -> bool:
