@@ -75,6 +75,10 @@ ACTOR_RULES: dict[str, tuple[str, ...]] = {
     # round 10: a title before a person whose listed posts ended ("opposition leader X"): the issue's
     # class (politicians the sources list out of office), written before any miss of this round was read
     "title-over-former": (),
+    # round 12: a state body of a descriptive name ("Department of State") after another country's possessive
+    # or demonym is that country's: found probing invented names ("Nigeria's Department of State Services"),
+    # no dev case read
+    "named-country-body": (),
 }
 
 

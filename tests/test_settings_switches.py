@@ -26,6 +26,7 @@ SWITCHES = {
     "EVENTWIRE_PROPOSER": True,
     "EVENTWIRE_ACLED_EMBED": True,
     "EVENTWIRE_ATTRIBUTE_TABLE": True,
+    "EVENTWIRE_RELEVANCE": True,
 }
 SRC = Path(__file__).resolve().parents[1] / "src" / "eventwire"
 

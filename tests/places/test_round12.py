@@ -71,3 +71,17 @@ def test_a_foreign_place_named_outright_still_makes_foreign_news(resolver: Place
     )
     places = _resolve(resolver, text, ["Texas", "Gaza", "Palestine"], ("US", "PS", "IL"))
     assert places[2].country == "PS"
+
+
+def test_a_us_local_article_about_palestine_texas_is_coded_there(pipeline) -> None:  # type: ignore[no-untyped-def]
+    """The whole pipeline: the event's place is the Texas town and the sheriff's office is American, although a
+    people ("a Mexican national") and the town's name hint at other countries."""
+    text = ("PALESTINE, Texas - A Mexican national was arrested Tuesday after he shot a deputy during a traffic "
+            "stop on Highway 79 in Palestine, the Anderson County Sheriff's Office said. He was booked into the "
+            "Anderson County jail on $500,000 bond.")
+    events = pipeline.extract(text)
+    assert events
+    for e in events:
+        assert e.location is not None and (e.location.country, e.location.admin1) == ("US", "Texas")
+        for a in e.actors:
+            assert a.country != "PSE", a

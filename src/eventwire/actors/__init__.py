@@ -43,12 +43,12 @@ from .hits import (
     _tier,
     _unexplained_run,
 )
-from .kb import AGENTS_FILE, COMPILED_FILES, WORDNET_FILE, Entry, KnowledgeBase, load
+from .kb import AGENTS_FILE, COMPILED_FILES, WORDNET_FILE, Entry, KnowledgeBase, load, read_rows
 from .match import ActorMatch
 from .names import compound_acronym_starts, named_body_reading
 from .near import OneEditIndex, TwoEditIndex
 from .normalise import MAX_TOKENS, norm_token, tokens, tokens_cased
-from .towns import REGION_MIN_POP, town_country
+from .towns import REGION_MIN_POP, town_country, us_town_party
 
 __all__ = ["ActorMatch", "ActorResolver", "ArticleActors"]
 
@@ -196,6 +196,8 @@ class ActorResolver:
     def resolve(self, text: str, context: str = "", date: dt.date | None = None) -> ActorMatch | None:
         if not text or not text.strip():
             return None
+        if "town-as-party" not in self.disabled and "," in text and (town := us_town_party(text)) is not None:
+            return ActorMatch(town, "USA", "CVL", None, f"place-as-party:{town}")
         toks, hits = self._hits(text)
         hits = _surnames_not_roles(text, toks, _named_outlets_only(text, toks, hits))
         if any(h.end - h.start == 1 and h.entry.kind in ("org", "news") for h in hits):
@@ -312,7 +314,7 @@ class ActorResolver:
             # the country named last before the party's name in the head ("Japan's Liberal Democratic Party")
             named = next((h for h in reversed(head) if h.end <= orgs[-1].start and h.entry.kind in ("country", "demonym")
                           and not any(o.start >= h.end and o.end <= orgs[-1].start for o in orgs[:-1])), None)
-            if (named is not None and "party" in org.flags and org.country and named.entry.country
+            if (named is not None and ("party" in org.flags or self._foreign_body(toks, orgs[-1], sector)) and org.country and named.entry.country
                     and named.entry.country != org.country and "named-country-party" not in self.disabled):
                 # "Kenyan Democratic Party", "Irish Labour Party": a party is its own country's; a country named
                 # before another country's party name of the same words is that country's party
@@ -369,6 +371,21 @@ class ActorResolver:
             e = other.entry
             return ActorMatch(e.name, e.country, e.sector, e.wikidata, f"{e.kind}:{e.name}", e.sector_2)
         return None
+
+    def _foreign_body(self, toks: list[str], org: _Hit, sector: str | None) -> bool:
+        """Rule "named-country-body": a state body whose name holds no word of its own country ("Department
+        of State", "Ministry of Defence") named after another country's possessive or demonym is that
+        country's body ("Nigeria's Department of State Services", "the Kenyan Ministry of Defence")."""
+        if "named-country-body" in self.disabled or org.entry.kind != "org" or sector not in _OFFICE_SECTORS:
+            return False
+        generic = False  # a descriptive name any state's body may bear, not a name of its own ("Pentagon")
+        for i in range(org.start, org.end):
+            for j in range(i + 1, org.end + 1):
+                found = self.kb.lookup(" ".join(toks[i:j]))
+                if any(e.kind in ("country", "demonym", "capital") for e in found):
+                    return False
+                generic = generic or toks[i] in _state_heads()
+        return generic
 
     def _named_body(self, text: str, toks: list[str], hits: list[_Hit], match: ActorMatch | None) -> ActorMatch | None:
         """A capitalised name no entry explains, read by its head and marker words (names.py)."""
@@ -655,6 +672,17 @@ class ActorResolver:
                                   f"speaker-pronoun:{role.span}", sector_2)
         return ActorMatch(speaker.name, speaker.country, speaker.sector, speaker.wikidata,
                           "speaker-pronoun:self", speaker.sector_2)
+
+
+@lru_cache(maxsize=1)
+def _state_heads() -> frozenset[str]:
+    """The one-word head nouns of head_nouns.tsv's government bodies ("ministry", "department", "agency"); not
+    its military units or groups ("Mali's Wagner Group" is still Russia's)."""
+    out: set[str] = set()
+    for _, row in read_rows("head_nouns.tsv"):
+        if row["sector"] == "GOV":
+            out.update(h for h in row["heads"].split("|") if h and " " not in h)
+    return frozenset(out)
 
 
 @lru_cache(maxsize=1)

@@ -73,3 +73,18 @@ def unexplained_name(cased: list[str], covered: set[int]) -> tuple[int, int] | N
     if len(runs) != 1 or len(runs[0]) > 3:
         return None
     return runs[0][0], runs[0][-1] + 1
+
+
+def us_town_party(text: str) -> str | None:
+    """The town of "Palestine, Texas" or "Lebanon, Ohio" named as a party: a US town named for a country,
+    with its state, is the town (its people: US, civilian), never the country. The name, or None."""
+    from ..places.homonyms import us_town_with_state
+
+    resolver = _places()
+    body = text.strip()
+    state = body.split(",")[-1].split()
+    if resolver is None or body.count(",") != 1 or not 1 <= len(state) <= 2 or not all(w[:1].isupper() for w in state):
+        return None  # the name and its state alone, not a party named after the town ("Palestine, Texas police")
+    if not us_town_with_state(body, resolver):  # type: ignore[arg-type]
+        return None
+    return body

@@ -10,10 +10,10 @@ from typing import TYPE_CHECKING
 
 from ..countries import alpha2_to_3
 from ..records import ActorRef, Place
+from . import idioms, verbal
 from . import lexicon as lx
 from . import role_patterns as rp
 from . import roles as rl
-from . import verbal
 from .circumstances import CircumstancesMixin, _victims_of
 from .claims import ClaimsMixin, _responsibility_claimant, _responsibility_claimed
 from .common import (
@@ -185,6 +185,9 @@ class ArgumentsMixin(CircumstancesMixin, DatingMixin, ClaimsMixin):
                                                 and x.dep_ == "pobj"]
         if d.nominal:
             actor_toks, recip_toks = verbal.nominal_parties(d, actor_toks, recip_toks)
+        if idioms.ROLES in d.rules:  # "pleaded guilty", "on trial", "pointed a gun at" (idioms.py)
+            actor_toks, recip_toks = idioms.parties(d, actor_toks, recip_toks)
+            rules["actor"] = rules["recipient"] = f"idiom ({d.rules[idioms.ROLES]})"
         if d.plover_type == "ASSAULT" and all(x.lower_ in REFLEXIVE for x in recip_toks):
             # "a suicide bomber blew himself up, killing six NATO service members", "an attack that wounded
             # three policemen": who the attack killed or wounded is whom it was directed at
@@ -551,6 +554,13 @@ class ArgumentsMixin(CircumstancesMixin, DatingMixin, ClaimsMixin):
             # country where the event happened; a named actor the KB knows keeps its own (or none)
             a3 = alpha2_to_3(where.country)
             if a3:
+                return replace(a, country=a3, rule=f"{a.rule}; country from the event's location")
+        if (where is not None and where.country and a.sector == "CVL" and not a.name and a.rule
+                and a.rule.endswith("+context-country") and where.precision != "country"):
+            # "the US military said more civilians may have been killed ... around Manbij": civilians whose
+            # country was guessed from another party the sentence names are the people of where it happened
+            a3 = alpha2_to_3(where.country)
+            if a3 and a3 != a.country:
                 return replace(a, country=a3, rule=f"{a.rule}; country from the event's location")
         return a
 

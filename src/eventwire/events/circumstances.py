@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING, cast
 from ..countries import alpha3_to_2
 from ..numbers import count_with_context
 from ..records import ActorRef, Place, Size
+from . import casualties as cw
+from . import place_fallback as pf
 from .common import LEFT_DEAD, Draft
 from .context import FOCUS_RULES_OFF, SINGLE_PLACE, ArticleContext
 from .syntax import (
@@ -55,17 +57,21 @@ class CircumstancesMixin:
                 or (c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ == "death" for g in c.children))
                 for c in t.children
             )
+            # the casualty words (data/casualty_words.tsv): "slaughtered 49 people", "the killing of three"
+            harm = cw.verb_kind(lemma) if t.pos_ in {"VERB", "AUX"} else cw.NOUNS.get(lemma)
             kind = (
-                "dead" if fatal or lemma in {"kill", "die", "neutralize", "neutralise", "murder", "execute", "massacre", "slay"}
-                else "injured" if lemma in {"injure", "wound", "maim"}
+                "dead" if fatal else harm if harm in {"dead", "injured"}
                 else "arrested" if lemma in {"arrest", "detain"}
                 else None
             )
             victims = _victims_of(t)
+            if kind in {"dead", "injured"}:
+                victims = victims or cw.of_victims(t) or cw.fate_victims(t)
+            count = cw.people_count if kind in {"dead", "injured"} else _count_np
             total, lb = None, False
             for v in victims:
                 for h in _conjuncts(v):
-                    c = _count_np(h)
+                    c = count(h)
                     if c is None:
                         continue
                     if c.vague:
@@ -92,6 +98,13 @@ class CircumstancesMixin:
                         cnt = _count_np(v)
                         if cnt and cnt.value is not None:
                             dead, dead_lb = cnt.value, cnt.lower_bound
+        if dead is None and not d.nominal:
+            # "attacked a checkpoint, leaving seven soldiers dead": the attack's own clause of outcome
+            dead, dead_lb = cw.left_dead(d.trigger) or (None, False)
+            for v in cw.governing_victims(d.trigger):
+                cnt = cw.people_count(v)
+                if dead is None and cnt is not None and cnt.value is not None:
+                    dead, dead_lb = cnt.value, cnt.lower_bound
         if dead is None and d.nominal:
             tail = sent.text[d.trigger.idx - sent.start_char:]
             m = LEFT_DEAD.search(tail)
@@ -99,10 +112,26 @@ class CircumstancesMixin:
                 cnt = count_with_context(m.group("n") or m.group("n2"), m.group("pre") or m.group("pre2") or "")
                 if cnt.value is not None:
                     dead, dead_lb = cnt.value, cnt.lower_bound
+        if d.plover_type == "ASSAULT" and (dead is None or injured is None):
+            # "the agency reported at least 83 dead and 178 wounded": a toll the attack's sentence counts
+            tolls = cw.counted_tolls(sent)
+            if dead is None and "dead" in tolls:
+                dead, dead_lb = tolls["dead"]
+            if injured is None and "injured" in tolls:
+                injured, inj_lb = tolls["injured"]
         return Size(dead, injured, arrested, dead_lb, inj_lb, tuple(vague), tuple(quantities))
 
     # ---------------------------------------------------------------- location
     def _location(
+        self, d: Draft, sent: Span, si: int, ctx: ArticleContext, actors: list[ActorRef], recips: list[ActorRef]
+    ) -> Place | None:
+        """Where the event happened: the place its clause or sentence names, else the article's (paragraph,
+        dateline, focus, an earlier sentence's), fitted to its parties; a bare country made as precise as
+        the article's own place in that country (events/place_fallback.py)."""
+        where = self._place_of(d, sent, si, ctx, actors, recips)
+        return pf.refine(where, si, ctx, ctx.dateline(cast("ArgumentsMixin", self)))
+
+    def _place_of(
         self, d: Draft, sent: Span, si: int, ctx: ArticleContext, actors: list[ActorRef], recips: list[ActorRef]
     ) -> Place | None:
         party_spans = [(a.start, a.end) for a in (*actors, *recips) if a.start is not None]
@@ -150,7 +179,7 @@ class CircumstancesMixin:
                 focus = None
             fallback = (replace(dl, reason="dateline") if dl is not None
                         else replace(focus, reason="article focus (no place in the sentence)") if focus is not None
-                        else None)
+                        else pf.earlier_place(si, ctx))
         # a place borrowed from elsewhere in the article must fit the parties: Colombian troops in a
         # Mogadishu-datelined round-up fought in Colombia, not in Somalia
         if fallback is None and len(homes) == 1 and d.plover_type in VERBAL_TYPES:

@@ -19,8 +19,8 @@ from typing import TYPE_CHECKING, Any
 
 from ..countries import official_name
 from ..records import ActorRef, Article, Event, Evidence, Place, When
+from . import idioms, protest_modes, rejections, verbal
 from . import lexicon as lx
-from . import protest_modes, rejections, verbal
 from . import roles as rl
 from .accept import accept, accept_on
 from .arguments import ArgumentsMixin
@@ -60,6 +60,8 @@ from .frames import (
 from .gates import fold_outcomes, one_sided, private_matter, shared_opinion, unrealised
 from .incidents import assign_incidents, drop_repeats
 from .material import device_went_off, finite_clause, passive_patient, patient_ref
+from .next_tolls import add_next_sentence_tolls
+from .relevance import gate
 from .syntax import (
     _acts_as_party,
     _cameo_root,
@@ -133,9 +135,11 @@ class EventCoder(ArgumentsMixin):
             if ev is not None:
                 built.append((d, ev))
             ctx.note_event(si, ev)
-        events = drop_restatements(drop_repeats(fold_outcomes(built)))
+        events = drop_restatements(idioms.drop_echoes(drop_repeats(fold_outcomes(built))))
         events += rejections.new_reports(rescued, events)
-        return accept(assign_incidents(events, article.text), doc, article.text)  # the learned acceptance step (accept.py)
+        accepted = accept(assign_incidents(events, article.text), doc, article.text)  # the learned acceptance step
+        # "... At least 17 were killed." (next_tolls.py); then the relevance gate (relevance.py)
+        return gate(add_next_sentence_tolls(accepted, sents), article.text)
 
     def _skip_sentence(self, sent: Span) -> bool:
         text = sent.text.strip()
@@ -533,6 +537,7 @@ class EventCoder(ArgumentsMixin):
         if m and any(t.lemma_ in lx.SPEECH_VERBS for t in sent) and TERROR_WORDS.search(text):
             tok = _token_at(sent, sent.start_char + m.start())
             yield Draft(tok, [tok], "ACCUSE", "allege", {"type": "phrase:proof of support"})
+        yield from idioms.drafts(sent)  # "pleaded guilty", "on trial", "pointed a gun at" (data/idiom_triggers.tsv)
 
     # ---------------------------------------------------------------- one event
     def _build(self, d: Draft, sent: Span, si: int, ctx: ArticleContext) -> Event | None:
@@ -733,10 +738,6 @@ class EventCoder(ArgumentsMixin):
         return None
 
 
-
-
-
-
 # Frames whose clause is itself the event, with or without a named party: a crowd that gathers or takes
 # to the streets; a state's guard raised on a place ("security has been enhanced in Lyon").
 STANDALONE_FRAMES = frozenset({"protest_crowd", "to_the_streets", "security_raised"})
@@ -765,10 +766,6 @@ def _person_names(doc: Doc) -> Counter[str]:
 
 
 _MODALS = frozenset({"could", "would", "may", "might", "will", "should", "can", "must", "'ll", "wo"})
-
-
-
-
 
 
 def _lexicon_knows(tok: Token, lemma: str) -> bool:

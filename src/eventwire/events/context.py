@@ -87,6 +87,16 @@ def party_place_mentions(ent: Span, places: PlaceResolver) -> list[tuple[int, in
     return [(a, b, lab) for a, b, lab in found if _safe(lambda a=a, b=b: places.country(text[a:b])) is None]
 
 
+def _us_town_named(ent: Span, coder: ArgumentsMixin) -> bool:
+    """Rule "town-state-hint": a place named with its US state right after it ("Palestine, Texas")."""
+    if "town-state-hint" in FOCUS_RULES_OFF:
+        return False
+    from ..places.homonyms import us_town_with_state
+
+    text = ent.doc.text[ent.start_char : ent.end_char + 40]
+    return bool(_safe(lambda: us_town_with_state(text, coder.places)))
+
+
 @functools.cache
 def _institution_rows() -> tuple[tuple[str, str], ...]:
     rows = []
@@ -198,6 +208,9 @@ class ArticleContext:
             for ent in self.doc.ents:
                 if ent.label_ in {"GPE", "NORP"}:
                     if key == "places" and ent.label_ == "GPE" and party_place_mentions(ent, coder.places):
+                        continue
+                    if ent.label_ == "GPE" and _us_town_named(ent, coder):
+                        counts["US"] += 1  # "Palestine, Texas": the town, not the country of that name
                         continue
                     m = _safe(lambda ent=ent: coder.actors.resolve(ent.text))
                     if m is not None and m.country:

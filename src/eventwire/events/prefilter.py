@@ -58,6 +58,10 @@ def _vocabulary() -> tuple[frozenset[str], tuple[str, ...]]:
     if model is not None:
         # only words that lean clearly to an event: every sentence parsed costs as much as the coder
         stems |= {_stem(lemma) for lemma in model.event_lemmas(margin=1.0) if len(lemma) >= 4}
+    # an idiom's telling words ("guilty", "trial", a weapon, a wound: idioms.py), not its common verb
+    from .idioms import telling_words
+
+    stems |= {_stem(w) for w in telling_words()}
     return frozenset(words), tuple(sorted(s for s in stems if len(s) >= 3))
 
 

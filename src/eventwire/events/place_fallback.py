@@ -1,0 +1,59 @@
+"""The article's own place for an event whose sentence names none below country level.
+
+An event told without a place ("Boken murdered her", "Russian and Syrian planes began bombarding the
+city") happened where the article is: the nearest earlier sentence that names a town or region is where the
+story stands (after the paragraph, the dateline and the article's focus, circumstances.py). An event placed
+only in a country ("the parties' country", a sentence naming "Venezuela") is made as precise as the article's
+own place in that same country: the paragraph's, the dateline's, the focus's, the nearest earlier town or
+region, else the nearest later one; never a place in another country, never a place the text does not name."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from .syntax import _best_place
+
+if TYPE_CHECKING:
+    from ..records import Place
+    from .context import ArticleContext
+
+_SUBNATIONAL = frozenset({"town", "admin2", "admin1"})
+
+
+def _sentence_place(ctx: ArticleContext, j: int, country: str | None) -> Place | None:
+    a, b = ctx.sents[j].start_char, ctx.sents[j].end_char
+    return _best_place([p for p in ctx.places if p.start is not None and a <= p.start < b
+                        and p.precision in _SUBNATIONAL and (country is None or p.country == country)])
+
+
+def earlier_place(si: int, ctx: ArticleContext, country: str | None = None) -> Place | None:
+    """The town or region the nearest earlier sentence names (in ``country`` when given), else None."""
+    for j in range(si - 1, -1, -1):
+        best = _sentence_place(ctx, j, country)
+        if best is not None:
+            return replace(best, reason="an earlier sentence's place")
+    return None
+
+
+def refine(where: Place | None, si: int, ctx: ArticleContext, dateline: Place | None) -> Place | None:
+    """``where``, or where it is a bare country, the article's own town or region in that country (the
+    paragraph's, the dateline's, the focus's, the nearest earlier sentence's, the nearest later one's)."""
+    if where is None or where.precision != "country" or not where.country:
+        return where
+    c = where.country
+    for j in ctx.paragraph_before(si):
+        best = _sentence_place(ctx, j, c)
+        if best is not None:
+            return replace(best, reason=f"paragraph, in {where.reason or 'the country'}")
+    if dateline is not None and dateline.precision in _SUBNATIONAL and dateline.country == c:
+        return replace(dateline, reason=f"dateline, in {where.reason or 'the country'}")
+    focus = ctx.focus_place({c})
+    if focus is not None and focus.precision in _SUBNATIONAL and focus.country == c:
+        return replace(focus, reason=f"article focus, in {where.reason or 'the country'}")
+    best = earlier_place(si, ctx, c)
+    if best is None:
+        # the article names its town in that country only further on ("... in Caracas, the capital")
+        best = next((replace(p, reason="a later sentence's place") for j in range(si + 1, len(ctx.sents))
+                     if (p := _sentence_place(ctx, j, c)) is not None), None)
+    return replace(best, reason=f"{best.reason}, in {where.reason or 'the country'}") if best is not None else where
