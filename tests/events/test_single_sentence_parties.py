@@ -39,12 +39,6 @@ def test_releasing_a_named_person_or_someone_held_is_a_release():
     assert "RETREAT" not in [e["plover_type"] for e in _events("The band released a new album on Friday.")]
 
 
-def test_a_titled_surname_finds_the_leader_of_its_day_and_a_from_phrase_the_groups_country():
-    ev = _events("President Bush met exiled dissidents from Myanmar in Beijing on Tuesday.", published="2008-08-06")
-    assert any(e["plover_type"] == "CONSULT" and "USA" in _parties(e, "actor") and "MMR" in _parties(e, "recipient")
-               for e in ev)
-
-
 def test_victims_of_an_existential_clause_are_an_attack():
     ev = [e for e in _events("There were 12 Afghan soldiers killed in Helmand on Monday.") if e["plover_type"] == "ASSAULT"]
     assert ev and "AFG" in _parties(ev[0], "recipient")

@@ -487,10 +487,9 @@ def _add_compiled(b: _Builder) -> None:
                         o for o in _entry_offices(prow.get("offices", []))
                         if (name == OFFICEHOLDERS and not any(_overlap(o, f) for f in state))
                         or o.end is not None and o.end < begin)
-                if name in (WORLDLEADERS, COMPILED_PEOPLE[-1]) and first.country == prow.get("country"):
+                if name == WORLDLEADERS and first.country == prow.get("country"):
                     # the directory's shorter form ("Jose Luis Abalos" for Wikidata's "José Luis Ábalos
-                    # Meco") is how reporters write the name: it finds the same person; so do the CAMEO
-                    # file's titled forms ("President Bush", "Chancellor Merkel") of the same country's person
+                    # Meco") is how reporters write the name: it finds the same person
                     for alias in aliases[1:]:
                         b.add(alias, first, only_new=True)
                 continue
