@@ -94,27 +94,24 @@ def test_settings_switch_defaults(monkeypatch: pytest.MonkeyPatch) -> None:
     assert s.prefilter_learned is SWITCHES["EVENTWIRE_SENTENCE_FILTER"]
 
 
-@pytest.mark.parametrize(("value", "expected"), [("yes", True), ("On", True), ("no", False), ("FALSE", False)])
-def test_role_model_switch(monkeypatch: pytest.MonkeyPatch, value: str, expected: bool) -> None:
-    from eventwire.events import roles
+# the learned role model and the within-article link model: each switch decides whether its model file is loaded
+CACHED_MODELS = [("EVENTWIRE_ROLE_MODEL", "roles", "RoleModel", "default_role_model", "ROLE_MODEL_FILE"),
+                 ("EVENTWIRE_INCIDENT_MODEL", "incident_links", "LinkModel", "default_link_model", "LINK_MODEL_FILE")]
 
+
+@pytest.mark.parametrize("switch", CACHED_MODELS, ids=[c[0] for c in CACHED_MODELS])
+@pytest.mark.parametrize(("value", "expected"), [("yes", True), ("On", True), ("1", True), ("no", False),
+                                                 ("FALSE", False), ("off", False)])
+def test_model_switches(monkeypatch: pytest.MonkeyPatch, switch: tuple[str, ...], value: str, expected: bool) -> None:
+    import importlib
+
+    name, module, model, loader, model_file = switch
+    mod = importlib.import_module(f"eventwire.events.{module}")
     sentinel = object()
-    monkeypatch.setattr(roles.RoleModel, "load", classmethod(lambda cls: sentinel))
-    monkeypatch.setenv("EVENTWIRE_ROLE_MODEL", value)
-    got = roles.default_role_model.__wrapped__()  # past the process cache
-    assert (got is sentinel) is (expected and roles.ROLE_MODEL_FILE.exists())
-    assert got is None or expected
-
-
-@pytest.mark.parametrize(("value", "expected"), [("true", True), ("1", True), ("off", False), ("No", False)])
-def test_incident_model_switch(monkeypatch: pytest.MonkeyPatch, value: str, expected: bool) -> None:
-    from eventwire.events import incident_links as il
-
-    sentinel = object()
-    monkeypatch.setattr(il.LinkModel, "load", classmethod(lambda cls: sentinel))
-    monkeypatch.setenv("EVENTWIRE_INCIDENT_MODEL", value)
-    got = il.default_link_model.__wrapped__()  # past the process cache
-    assert (got is sentinel) is (expected and il.LINK_MODEL_FILE.exists())
+    monkeypatch.setattr(getattr(mod, model), "load", classmethod(lambda cls: sentinel))
+    monkeypatch.setenv(name, value)
+    got = getattr(mod, loader).__wrapped__()  # past the process cache
+    assert (got is sentinel) is (expected and getattr(mod, model_file).exists())
     assert got is None or expected
 
 
