@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from eventwire.evaluate.articles import aggregate, evaluate_articles
-from eventwire.evaluate.gold import gold_files, listed_stems
+from eventwire.evaluate.gold import gold_files, listed_stems, outlet_group
 
 ROOT = Path(__file__).resolve().parents[2]
 DEV = ROOT / "eval" / "corpus" / "dev"
@@ -98,16 +98,6 @@ def test_articles_without_events_stay_quiet(dev_report):
     assert sum(p["system_events"] for p in quiet) <= FLOORS["no_event_articles_max_events"]
 
 
-def _outlet(group: str) -> str:
-    """The registrable part of a web-domain outlet group (two labels, three under a country's second level such as
-    bbc.co.uk or news.com.au); other groups (an incident's name) are themselves."""
-    labels = group.split(".")
-    if len(labels) < 2 or " " in group:
-        return group
-    keep = 3 if len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in {"co", "com", "org", "net", "gov", "ac"} else 2
-    return ".".join(labels[-keep:])
-
-
 def test_no_outlet_or_test_record_leaks_into_dev():
     """The split is by outlet: no named outlet has articles on both sides, counting an outlet's sub-domains as
     the outlet (edition.cnn.com is cnn.com, bigstory.ap.org is ap.org)."""
@@ -115,7 +105,7 @@ def test_no_outlet_or_test_record_leaks_into_dev():
     for line in (ROOT / "eval" / "corpus" / "splits.tsv").read_text().splitlines():
         if line and not line.startswith("#"):
             _, split, group = line.split("\t")
-            sides.setdefault(_outlet(group), set()).add(split)
+            sides.setdefault(outlet_group(group), set()).add(split)
     assert all(len(s) == 1 for s in sides.values())
 
 

@@ -132,3 +132,27 @@ def training_gold_files(corpus: Path) -> list[Path]:
 def find_default_gold() -> Path | None:
     s = shared_dir()
     return s / "gold" / "seed" if s else None
+
+
+def outlet_group(group: str) -> str:
+    """The registrable part of a web-domain outlet group (two labels; three under a country's second level, as
+    bbc.co.uk or news.com.au), so that an outlet's sub-domains are the outlet (edition.cnn.com is cnn.com); other
+    groups (an incident's name) are themselves. The split keeps each outlet on one side (eval/corpus/README.md)."""
+    labels = group.lower().removeprefix("www.").split(".")
+    if len(labels) < 2 or " " in group:
+        return group
+    second_level = {"co", "com", "org", "net", "gov", "ac"}
+    keep = 3 if len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in second_level else 2
+    return ".".join(labels[-keep:])
+
+
+def annotated_records(corpus: Path) -> set[tuple[str, str]]:
+    """(dataset file name, record id) of every record the team corpus annotates anywhere: its splits and every
+    annotator's own files in ``raw/`` (second annotations and passages left out included). A new annotation
+    round picks outside these by record id, not by file name: file stems shorten the ids."""
+    out: set[tuple[str, str]] = set()
+    for path in [*corpus.glob("dev/*.gold.json"), *corpus.glob("test/*.gold.json"), *corpus.glob("raw/*/*.gold.json")]:
+        ref = json.loads(path.read_text(encoding="utf-8")).get("article", {}).get("text_ref") or {}
+        if ref.get("id") is not None:
+            out.add((Path(ref.get("file", "")).name, str(ref["id"])))
+    return out
