@@ -6,6 +6,7 @@ incident's). Only the very next sentence, only a count of people (events/casualt
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -55,12 +56,8 @@ def add_next_sentence_tolls(events: list[Event], sents: list[Span]) -> list[Even
         return events
     starts = [s.start_char for s in sents]
 
-    def sent_of(ev: Event) -> int:
-        i = 0
-        for k, st in enumerate(starts):
-            if st <= ev.evidence.start:
-                i = k
-        return i
+    def sent_of(ev: Event) -> int:  # the last sentence starting at or before the evidence
+        return max(0, bisect_right(starts, ev.evidence.start) - 1)
 
     with_event = {sent_of(e) for e in events}
     last: dict[int, int] = {}  # sentence index -> index of the last event told in it

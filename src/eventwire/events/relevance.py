@@ -24,12 +24,14 @@ from __future__ import annotations
 import json
 import math
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..settings import switch_on
+from .accept import SENTENCE_END  # the sentences the acceptance step reads
 
 if TYPE_CHECKING:
     from ..records import Event
@@ -37,8 +39,6 @@ if TYPE_CHECKING:
 MODEL_FILE = Path(__file__).resolve().parent / "data" / "relevance_model.json"
 ENV = "EVENTWIRE_RELEVANCE"
 MIN_SENTENCES = 4
-# a sentence ends at . ! ? (and any closing quote) before a space, or at a line break (as accept.py)
-SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+|\n+")
 WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?")
 DIGIT = re.compile(r"\d")
 QUOTE = re.compile(r"[\"“”]")
@@ -153,13 +153,7 @@ def relevance_on() -> bool:
 
 def sentence_index(spans: list[tuple[int, int]], char: int) -> int:
     """The sentence holding character ``char`` (the last one starting at or before it)."""
-    k = 0
-    for i, (a, _) in enumerate(spans):
-        if a <= char:
-            k = i
-        else:
-            break
-    return k
+    return max(0, bisect_right([a for a, _ in spans], char) - 1)
 
 
 def event_anchor(ev: Event) -> int:
