@@ -529,6 +529,8 @@ class ArgumentsMixin(CircumstancesMixin, DatingMixin, ClaimsMixin):
             if r is not None:  # a regime that is a party to an event acts through its forces
                 return [ActorRef(role, text, r.name, r.country, "MIL", start=start, end=end,
                                  rule=f"coreference: {r.text}")]
+        if (m is None or not m.country) and (ref := self._definite_place(head, role, si, ctx, plover_type)):
+            return [replace(ref, text=text, start=start, end=end)]
         if m is None:
             if head.pos_ == "PROPN" or head.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"}:
                 return [ActorRef(role, text, None, None, None, start=start, end=end, rule="unresolved name")]
@@ -543,6 +545,29 @@ class ArgumentsMixin(CircumstancesMixin, DatingMixin, ClaimsMixin):
             if sector:
                 rule += f"; sector from '{head.lemma_}'"
         return [ActorRef(role, text, m.name, m.country, sector, m.wikidata, start, end, rule=rule)]
+
+    @staticmethod
+    def _definite_place(head: Token, role: str, si: int, ctx: ArticleContext, plover_type: str | None) -> ActorRef | None:
+        """A bare definite description of a place as a party (data/definite_places.tsv): "the country" is the
+        state the text named last (its sector from the event type, as a bare country's); "the city" an
+        attack falls on is its people, whose country is the event's (_operating_country)."""
+        reading = DEFINITE_PLACES.get(head.lemma_.lower())
+        if reading is None or head.pos_ != "NOUN" or not any(
+                c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in head.children) or any(
+                c.dep_ in {"amod", "compound", "poss", "nummod", "nmod"} for c in head.children):
+            return None
+        if reading == "state":
+            c = ctx.country_before(si, head.idx)
+            if c is None:
+                return None
+            return ActorRef(role, head.text, c.name, c.country, None,
+                            rule=f"the country named before: {c.text}")
+        if reading == "people" and role == "recipient" and plover_type == "ASSAULT":
+            # the town named before, else the event's own place gives their country (_operating_country)
+            town = ctx.country_before(si, head.idx, PLACE_MODIFIER_READINGS)
+            return ActorRef(role, head.text, None, town.country if town else None, "CVL",
+                            rule=f"the people of the {head.lower_} attacked" + (f" ({town.text})" if town else ""))
+        return None
 
     @staticmethod
     def _operating_country(a: ActorRef, where: Place | None) -> ActorRef:
@@ -617,6 +642,8 @@ PLACE_MODIFIER_READINGS = ("place-as-party:", "capital-metonym:", "city:", "town
 PLACE_PREPS = frozenset({"in", "at", "from", "into", "to", "of", "on", "inside", "outside", "near"})
 # acts only an authority does: lemma -> (PLOVER types, sectors of who does them) (data/authority_verbs.tsv)
 AUTHORITY_VERBS = _read_authority_verbs()
+# "the country", "the city": lemma -> how the description reads as a party (data/definite_places.tsv)
+DEFINITE_PLACES = {r["lemma"]: r["reading"] for r in lx._rows(lx.DATA / "definite_places.tsv")}
 # nouns of two-sided fighting whose 'with'/'between' objects are the fight's sides (data/fight_nouns.tsv)
 FIGHT_NOUNS = frozenset(r["lemma"] for r in lx._rows(lx.DATA / "fight_nouns.tsv"))
 # "blew himself up": the bomber is no victim of his own attack

@@ -8,6 +8,7 @@ import functools
 import os
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -41,6 +42,8 @@ if TYPE_CHECKING:
     from .role_patterns import Found
 
 
+# the dependencies of a noun that can be a later pronoun's antecedent (a party's head, not a modifier)
+ANTECEDENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "obj", "pobj", "dative", "appos", "conj", "attr"})
 # what a source issues before quoting it ("released the following statement:")
 STATEMENT_NOUNS = frozenset({"statement", "message", "remarks", "communique", "communiqué", "declaration"})
 QUOTES = frozenset({'"', "“", "'", "‘", "«"})
@@ -161,6 +164,10 @@ class ArticleContext:
         self._header: tuple[int, Token] | None = None  # a sentence that introduces a quoted statement
         self._memo: ArticleActors | None = None
         self._resolved: dict[tuple[str, str], ActorMatch | None] = {}
+        # the knowledge base's reading of a phrase in this article, set by read_names: the common-noun and
+        # country antecedents below are read only when a pronoun or a description asks for them
+        self._reader: Callable[[str], ActorMatch | None] | None = None
+        self._plural_nouns: dict[int, Mention | None] = {}  # token index -> its reading (cache)
 
     def read_names(self, coder: ArgumentsMixin) -> None:
         """Read the article's named people and organisations once, in order, before coding: a person
@@ -171,6 +178,7 @@ class ArticleContext:
 
         memo = ArticleActors(coder.actors, self.published)
         self._memo = memo
+        self._reader = lambda text: self.resolve(text, coder) if not coder._is_outlet(text) else None
         sent_of = [s.start for s in self.sents]
         for ent in self.doc.ents:
             if ent.label_ not in NAMED_LABELS:
@@ -482,6 +490,49 @@ class ArticleContext:
                 break
             if fits(m):
                 return m
+        if plural and not person:
+            return self._plural_noun_before(si, before)
+        return None
+
+    def _plural_noun_before(self, si: int, before: int | None) -> Mention | None:
+        """A plural pronoun's antecedent that is no name: the nearest earlier plural common noun (within two
+        sentences) the knowledge base reads as a kind of party ("Speaking to the local tribal elders, he
+        said ... He urged them", "separatist warlords from neighbouring Chechnya ... In 1995 they seized
+        hundreds of hostages"). Asked only when no event's party and no named mention fits."""
+        if self._reader is None or si >= len(self.sents):
+            return None
+        lo = self.sents[max(0, si - 2)].start
+        hi = self.sents[si].end
+        for tok in reversed(self.doc[lo:hi]):
+            if before is not None and tok.idx >= before:
+                continue
+            if tok.tag_ != "NNS" or tok.pos_ != "NOUN" or tok.dep_ not in ANTECEDENT_DEPS or tok.ent_type_:
+                continue
+            if tok.i not in self._plural_nouns:
+                text = _np_span(tok).text.strip()
+                m = self._reader(text) if text else None
+                self._plural_nouns[tok.i] = None if m is None or not m.country or not m.sector else Mention(
+                    text, m.country, m.sector, m.name, True, False,
+                    max(0, bisect.bisect_right([s.start for s in self.sents], tok.i) - 1), tok.idx)
+            found = self._plural_nouns[tok.i]
+            if found is not None:
+                return found
+        return None
+
+    def country_before(self, si: int, before: int, readings: tuple[str, ...] = ("country:",)) -> Mention | None:
+        """The nearest place the text names before an offset, in its sentence or the three before, that the
+        knowledge base reads in one of ``readings`` (rule prefixes): a country ("North Korea has been under
+        UN sanctions since 2006. In March, the council imposed new sanctions on the country") is what "the
+        country" stands for, a town or city read as a party what "the city" stands for."""
+        if self._reader is None or si >= len(self.sents):
+            return None
+        lo = self.sents[max(0, si - 3)].start_char
+        for ent in reversed(self.doc.ents):
+            if ent.label_ != "GPE" or ent.start_char >= before or ent.start_char < lo:
+                continue
+            m = self._reader(ent.text)
+            if m is not None and m.country and (m.rule or "").startswith(readings):
+                return Mention(ent.text, m.country, m.sector, m.name, False, False, si, ent.start_char)
         return None
 
     def resolve(self, text: str, coder: ArgumentsMixin) -> ActorMatch | None:
