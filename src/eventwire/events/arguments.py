@@ -424,6 +424,12 @@ class ArgumentsMixin(CircumstancesMixin, DatingMixin, ClaimsMixin):
                     # apposition names whom a pronoun or quantifier stands for
                     refs = [r for c in h.children if c.dep_ == "appos"
                             for r in self._resolve_np(c, role, sent, si, ctx, speaker, d.plover_type)][:1]
+                if not refs:
+                    # "denigrated McCain's status", "blamed the massacre on the Obama administration's
+                    # political correctness", "attacked the minister's convoy": a thing that is no party
+                    # stands for its named owner (a pronoun owner is left alone: "their homes")
+                    refs = [r for c in h.children if c.dep_ == "poss" and c.pos_ != "PRON"
+                            for r in self._resolve_np(c, role, sent, si, ctx, speaker, d.plover_type)][:1]
                 refs = [self._described(ref, h, role, sent, si, ctx, speaker, d.plover_type) for ref in refs]
                 for ref in refs:
                     key = (ref.country, ref.sector, ref.text)
@@ -487,11 +493,15 @@ class ArgumentsMixin(CircumstancesMixin, DatingMixin, ClaimsMixin):
         if low in PRONOUNS and head.pos_ == "PRON":
             mention = speaker if speaker is not None and speaker.sent_i == si and low in {"it", "its", "they", "their"} \
                 else ctx.antecedent(si, plural=low in {"they", "them", "their"},
-                                    person=low in {"he", "him", "his", "she", "her"}, before=head.idx, role=role)
+                                    person=low in {"he", "him", "his", "she", "her"}, before=head.idx, role=role,
+                                    unplaced=_clause_subject_names(head))
             if mention is None:
                 return []
+            # a person the knowledge base does not place fills the role of an event that stands on its own
+            # evidence; it is no reason for a draft to become one (roles.carries_event)
+            only = rl.FILL_ONLY_MARK if mention.country is None else ""
             return [ActorRef(role, text, mention.name, mention.country, mention.sector, start=start, end=end,
-                             rule=f"coreference: {mention.text}")]
+                             rule=f"coreference: {mention.text}{only}")]
         words = {t.lower_ for t in span}
         if any(_first_person(t) for t in span) and speaker is not None:
             m = _safe(lambda: self.actors.resolve_speaker_pronoun(text, _as_match(speaker)))
@@ -678,3 +688,16 @@ def _harm_victims(d: Draft) -> list[Token]:
             continue
         out += [c for c in _victims_of(v) if c.pos_ in {"NOUN", "PROPN", "NUM"} and c.i not in {o.i for o in out}]
     return out
+
+
+def _clause_subject_names(pronoun: Token) -> frozenset[int]:
+    """The start offsets of the names a pronoun object cannot stand for: the subject of its own clause
+    ("Boken murdered her": her is not Boken; a reflexive would say so)."""
+    verb = pronoun.head.head if pronoun.dep_ == "pobj" else pronoun.head
+    if pronoun.dep_ not in {"dobj", "obj", "dative", "pobj"} or verb.pos_ not in {"VERB", "AUX"}:
+        return frozenset()
+    out = set()
+    for s in _subjects(verb):
+        ent = next((e for e in s.doc.ents if e.start <= s.i < e.end), None)
+        out.add(ent.start_char if ent is not None else s.idx)
+    return frozenset(out)

@@ -168,6 +168,7 @@ class ArticleContext:
         # country antecedents below are read only when a pronoun or a description asks for them
         self._reader: Callable[[str], ActorMatch | None] | None = None
         self._plural_nouns: dict[int, Mention | None] = {}  # token index -> its reading (cache)
+        self._unplaced: list[Mention] = []  # persons named in the article whom the knowledge base does not place
 
     def read_names(self, coder: ArgumentsMixin) -> None:
         """Read the article's named people and organisations once, in order, before coding: a person
@@ -197,9 +198,13 @@ class ArticleContext:
                      else self.resolve(text, coder))
                 if m is not None and m.country:
                     break
+            si = max(0, bisect.bisect_right(sent_of, ent.start) - 1)
+            if ent.label_ == "PERSON" and (m is None or not m.country) and not coder._is_outlet(ent.text):
+                # a private person the knowledge base does not place ("Boken", "Ms Blampied"): a later "he"
+                # or "her" in an event's role may still stand for them (antecedent(unplaced=...))
+                self._unplaced.append(Mention(ent.text, None, None, None, False, True, si, ent.start_char))
             if m is None or not m.country or coder._is_outlet(ent.text):
                 continue  # an outlet reports; it is nobody's antecedent
-            si = max(0, bisect.bisect_right(sent_of, ent.start) - 1)
             plural = ent.label_ == "NORP" and ent.text.lower().endswith("s")  # "Palestinians", not "Iraqi"
             if ent.label_ == "NORP" and not plural:
                 continue
@@ -464,12 +469,16 @@ class ArticleContext:
                                               person, si, role=a.role))
 
     def antecedent(self, si: int, *, plural: bool, person: bool, before: int | None = None,
-                   role: str | None = None) -> Mention | None:
+                   role: str | None = None, unplaced: frozenset[int] | None = None) -> Mention | None:
         """The nearest earlier party (within two sentences) a pronoun can stand for: a party of an event
         already coded, else the nearest named mention before it (read_names), the same sentence included
         when the pronoun's offset ``before`` is known ("Obama said he would ..."). Among the fitting
         parties of the latest event, one in the pronoun's own ``role`` comes first (parallel roles:
-        "Somali troops attacked al-Shabaab ... They killed 12", "X called Lavrov and urged him")."""
+        "Somali troops attacked al-Shabaab ... They killed 12", "X called Lavrov and urged him").
+        With ``unplaced`` (the offsets of names the pronoun cannot stand for: its clause's subject), a
+        singular personal pronoun nothing else fits may stand for the nearest person the knowledge base does
+        not place ("Ms Blampied said she believes Boken murdered her"): a party with no country of its own,
+        placed where the event happened (arguments._operating_country)."""
 
         def fits(m: Mention) -> bool:
             return bool(person and m.person or plural and m.plural
@@ -492,6 +501,13 @@ class ArticleContext:
                 return m
         if plural and not person:
             return self._plural_noun_before(si, before)
+        if person and unplaced is not None:
+            for m in reversed(self._unplaced):
+                if m.sent_i > si or m.sent_i == si and (before is None or m.start >= before) or m.start in unplaced:
+                    continue
+                if m.sent_i < si - 2:
+                    break
+                return m
         return None
 
     def _plural_noun_before(self, si: int, before: int | None) -> Mention | None:
