@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any
 
 from .everyday import NOUN_CLASS
 from .lexicon import REAL_HARM_RE, SPEECH_VERBS, SPORTS_CUES
+from .roles import FILL_ONLY_MARK
 from .sparse import SparseSoftmax
 
 if TYPE_CHECKING:
@@ -182,7 +183,9 @@ def features(ev: Event, i: int, events: list[Event], doc: Doc, art: ArticleSigna
         # rules a quoted word or an aside, dropped so that the feature names a kind of decision, not a text
         f[f"rule:{field.split(':')[0]}={RULE_TAIL.split(rule)[0].strip()[:40]}"] = 1.0
     for role in ("actor", "recipient"):
-        parts = [a for a in ev.actors if a.role == role]
+        # a party that only fills a role (roles.FILL_ONLY_MARK) is no evidence that the event happened:
+        # the step judges the event as it stood without it, as it was trained
+        parts = [a for a in ev.actors if a.role == role and FILL_ONLY_MARK not in (a.rule or "")]
         if not parts:
             f[f"{role}=none"] = 1.0
             f[f"type_{role}=none|{t}"] = 1.0

@@ -27,7 +27,7 @@ from .common import (
     Mention,
     _governor_lemma,
 )
-from .context import ArticleContext
+from .context import EARLIER_ATTACK_WINDOW, ArticleContext
 from .dating import DatingMixin
 from .frames import AIMED_PREPS, _protester_head, existential_victims, projectile_object
 from .syntax import (
@@ -240,6 +240,15 @@ class ArgumentsMixin(CircumstancesMixin, DatingMixin, ClaimsMixin):
             # who claims the attack is who the report says carried it out (and its claim source)
             actors = [replace(a, rule=f"claimed responsibility; {a.rule}")
                       for a in self._resolve_parties([claimant], "actor", sent, si, ctx, speaker, d)]
+        if not actors and d.plover_type == "ASSAULT" and EARLIER_ATTACK_WINDOW > 0 and (
+                prev_attacker := ctx.earlier_attacker(si)) is not None and not any(
+                r.country == prev_attacker.country and r.sector == prev_attacker.sector for r in recips):
+            # "four workers and two soldiers were killed", "the device detonated, killing the three": an
+            # attack told without its agent, shortly after an attack by a named side, is that side's; it
+            # fills the role of an event that stands on its own, and a victim of that side's own kind
+            # rules it out (the report has turned to the other side's attack)
+            actors = [replace(prev_attacker, start=None, end=None,
+                              rule=f"the attacker of the report's attack before: {prev_attacker.rule}{rl.FILL_ONLY_MARK}")]
         if not recips and d.plover_type == "ASSAULT" and _has_return_fire(d):
             prev = ctx.last_attacker_against(actors[0].country if actors else None)
             if prev is not None:

@@ -44,6 +44,8 @@ if TYPE_CHECKING:
 
 # the dependencies of a noun that can be a later pronoun's antecedent (a party's head, not a modifier)
 ANTECEDENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "obj", "pobj", "dative", "appos", "conj", "attr"})
+# how many sentences back an agentless attack looks for the attacker of the report's earlier attack
+EARLIER_ATTACK_WINDOW = int(os.environ.get("EVENTWIRE_EARLIER_ATTACK_WINDOW", "5"))
 # what a source issues before quoting it ("released the following statement:")
 STATEMENT_NOUNS = frozenset({"statement", "message", "remarks", "communique", "communiqué", "declaration"})
 QUOTES = frozenset({'"', "“", "'", "‘", "«"})
@@ -585,6 +587,20 @@ class ArticleContext:
                                             False, False, 0)
                     break
         return self._regime
+
+    def earlier_attacker(self, si: int, window: int = EARLIER_ATTACK_WINDOW) -> ActorRef | None:
+        """The actor of the nearest attack already coded in this sentence or the ``window`` before it that
+        names one: who an agentless attack that follows it in the report is most likely by ("The IRA's
+        Belfast brigade detonated 20 bombs ... At Oxford St, four workers and two soldiers were killed")."""
+        for esi, ev in reversed(self._events):
+            if esi < si - window:
+                break
+            if ev.plover_type != "ASSAULT":
+                continue
+            acts = [a for a in ev.actors if a.role == "actor" and a.country]
+            if acts:
+                return acts[0]
+        return None
 
     def last_attacker_against(self, country: str | None) -> ActorRef | None:
         for _, ev in reversed(self._events):

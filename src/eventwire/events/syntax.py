@@ -16,6 +16,7 @@ from .common import (
     Mention,
     _trigger_lemma,
 )
+from .roles import FILL_ONLY_MARK
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -87,7 +88,10 @@ def drop_restatements(events: list[Event]) -> list[Event]:
     drop: set[str] = set()
     for ev in sorted(events, key=lambda e: e.evidence.start if e.evidence.start is not None else 0):
         kind = dict(ev.rules).get("type", "")
-        if ("anchored" in kind or "judged incident" in kind) and not ev.actors and any(
+        # a party that only fills a role (roles.FILL_ONLY_MARK: "the attacker of the report's attack
+        # before") makes no nominal a new incident
+        own = [a for a in ev.actors if FILL_ONLY_MARK not in (a.rule or "")]
+        if ("anchored" in kind or "judged incident" in kind) and not own and any(
             o.plover_type == ev.plover_type for o in seen
         ):
             drop.add(ev.event_id)
