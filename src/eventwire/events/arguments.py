@@ -506,9 +506,10 @@ class ArgumentsMixin(CircumstancesMixin, DatingMixin, ClaimsMixin):
                                     unplaced=_clause_subject_names(head))
             if mention is None:
                 return []
-            # a person the knowledge base does not place fills the role of an event that stands on its own
+            # a person the knowledge base does not place, or a kind of party named by a common noun ("the
+            # local tribal elders ... urged them"), fills the role of an event that stands on its own
             # evidence; it is no reason for a draft to become one (roles.carries_event)
-            only = rl.FILL_ONLY_MARK if mention.country is None else ""
+            only = rl.FILL_ONLY_MARK if mention.country is None or mention.start in ctx.common_noun_starts() else ""
             return [ActorRef(role, text, mention.name, mention.country, mention.sector, start=start, end=end,
                              rule=f"coreference: {mention.text}{only}")]
         words = {t.lower_ for t in span}

@@ -537,6 +537,10 @@ class ArticleContext:
                 return found
         return None
 
+    def common_noun_starts(self) -> frozenset[int]:
+        """The offsets of the common-noun antecedents read so far (_plural_noun_before)."""
+        return frozenset(m.start for m in self._plural_nouns.values() if m is not None)
+
     def country_before(self, si: int, before: int, readings: tuple[str, ...] = ("country:",)) -> Mention | None:
         """The nearest place the text names before an offset, in its sentence or the three before, that the
         knowledge base reads in one of ``readings`` (rule prefixes): a country ("North Korea has been under
