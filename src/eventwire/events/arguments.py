@@ -700,14 +700,10 @@ def _harm_victims(d: Draft) -> list[Token]:
     return out
 
 
-def _clause_subject_names(pronoun: Token) -> frozenset[int]:
-    """The start offsets of the names a pronoun object cannot stand for: the subject of its own clause
-    ("Boken murdered her": her is not Boken; a reflexive would say so)."""
+def _clause_subject_names(pronoun: Token) -> frozenset[str]:
+    """The words of the names a pronoun object cannot stand for: the subject of its own clause ("Boken
+    murdered her": her is neither Boken nor the "Karl Boken" named before; a reflexive would say so)."""
     verb = pronoun.head.head if pronoun.dep_ == "pobj" else pronoun.head
     if pronoun.dep_ not in {"dobj", "obj", "dative", "pobj"} or verb.pos_ not in {"VERB", "AUX"}:
         return frozenset()
-    out = set()
-    for s in _subjects(verb):
-        ent = next((e for e in s.doc.ents if e.start <= s.i < e.end), None)
-        out.add(ent.start_char if ent is not None else s.idx)
-    return frozenset(out)
+    return frozenset(x.lower_ for s in _subjects(verb) for x in _np_span(s) if x.pos_ == "PROPN")

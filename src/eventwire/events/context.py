@@ -471,13 +471,13 @@ class ArticleContext:
                                               person, si, role=a.role))
 
     def antecedent(self, si: int, *, plural: bool, person: bool, before: int | None = None,
-                   role: str | None = None, unplaced: frozenset[int] | None = None) -> Mention | None:
+                   role: str | None = None, unplaced: frozenset[str] | None = None) -> Mention | None:
         """The nearest earlier party (within two sentences) a pronoun can stand for: a party of an event
         already coded, else the nearest named mention before it (read_names), the same sentence included
         when the pronoun's offset ``before`` is known ("Obama said he would ..."). Among the fitting
         parties of the latest event, one in the pronoun's own ``role`` comes first (parallel roles:
         "Somali troops attacked al-Shabaab ... They killed 12", "X called Lavrov and urged him").
-        With ``unplaced`` (the offsets of names the pronoun cannot stand for: its clause's subject), a
+        With ``unplaced`` (the words of names the pronoun cannot stand for: its clause's subject), a
         singular personal pronoun nothing else fits may stand for the nearest person the knowledge base does
         not place ("Ms Blampied said she believes Boken murdered her"): a party with no country of its own,
         placed where the event happened (arguments._operating_country)."""
@@ -505,7 +505,8 @@ class ArticleContext:
             return self._plural_noun_before(si, before)
         if person and unplaced is not None:
             for m in reversed(self._unplaced):
-                if m.sent_i > si or m.sent_i == si and (before is None or m.start >= before) or m.start in unplaced:
+                if m.sent_i > si or m.sent_i == si and (before is None or m.start >= before) or any(
+                        w.lower() in unplaced for w in m.text.split()):
                     continue
                 if m.sent_i < si - 2:
                     break
