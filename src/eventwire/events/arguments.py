@@ -570,7 +570,8 @@ class ArgumentsMixin(CircumstancesMixin, DatingMixin, ClaimsMixin):
     def _definite_place(head: Token, role: str, si: int, ctx: ArticleContext, plover_type: str | None) -> ActorRef | None:
         """A bare definite description of a place as a party (data/definite_places.tsv): "the country" is the
         state the text named last (its sector from the event type, as a bare country's); "the city" an
-        attack falls on is its people, whose country is the event's (_operating_country)."""
+        attack falls on is its people, whose country is the event's (_operating_country). Read from the
+        context, it fills a role and carries no draft (roles.FILL_ONLY_MARK)."""
         reading = DEFINITE_PLACES.get(head.lemma_.lower())
         if reading is None or head.pos_ != "NOUN" or not any(
                 c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in head.children) or any(
@@ -581,12 +582,13 @@ class ArgumentsMixin(CircumstancesMixin, DatingMixin, ClaimsMixin):
             if c is None:
                 return None
             return ActorRef(role, head.text, c.name, c.country, None,
-                            rule=f"the country named before: {c.text}")
+                            rule=f"the country named before: {c.text}{rl.FILL_ONLY_MARK}")
         if reading == "people" and role == "recipient" and plover_type == "ASSAULT":
             # the town named before, else the event's own place gives their country (_operating_country)
             town = ctx.country_before(si, head.idx, PLACE_MODIFIER_READINGS)
             return ActorRef(role, head.text, None, town.country if town else None, "CVL",
-                            rule=f"the people of the {head.lower_} attacked" + (f" ({town.text})" if town else ""))
+                            rule=f"the people of the {head.lower_} attacked" + (f" ({town.text})" if town else "")
+                            + rl.FILL_ONLY_MARK)
         return None
 
     @staticmethod
