@@ -27,6 +27,7 @@ SWITCHES = {
     "EVENTWIRE_ACLED_EMBED": True,
     "EVENTWIRE_ATTRIBUTE_TABLE": True,
     "EVENTWIRE_RELEVANCE": True,
+    "EVENTWIRE_PLURAL_ANTECEDENT": True,
 }
 SRC = Path(__file__).resolve().parents[1] / "src" / "eventwire"
 

@@ -28,7 +28,7 @@ def test_the_country_is_the_country_named_before() -> None:
 
 def test_the_city_attacked_is_its_people() -> None:
     evs = _events("Russian warplanes bombed Aleppo on Monday. About 275,000 people have been besieged in the east "
-                  "of Aleppo for months. On Tuesday the planes bombarded the city again.", "ASSAULT")
+                  "of Aleppo for months. On Tuesday Syrian helicopters bombarded the city again.", "ASSAULT")
     city = [a for ev in evs for a in _party(ev, "recipient") if a["text"] == "the city"]
     assert [(a["country"], a["sector"]) for a in city] == [("SYR", "CVL")]
 

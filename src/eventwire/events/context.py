@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from ..countries import alpha3_to_2
 from ..records import ActorRef, Article, Event, Place, When
+from ..settings import switch_on
 from . import lexicon as lx
 from .common import (
     PRONOUNS,
@@ -477,9 +478,10 @@ class ArticleContext:
         when the pronoun's offset ``before`` is known ("Obama said he would ..."). Among the fitting
         parties of the latest event, one in the pronoun's own ``role`` comes first (parallel roles:
         "Somali troops attacked al-Shabaab ... They killed 12", "X called Lavrov and urged him").
-        With ``unplaced`` (the words of names the pronoun cannot stand for: its clause's subject), a
-        singular personal pronoun nothing else fits may stand for the nearest person the knowledge base does
-        not place ("Ms Blampied said she believes Boken murdered her"): a party with no country of its own,
+        With ``unplaced`` (the words of names the pronoun cannot stand for: its clause's subject; given by an
+        event's roles, not by a speaker or a claim), a plural pronoun nothing else fits may stand for a
+        plural common noun before it (_plural_noun_before), and a singular personal pronoun for the nearest
+        person the knowledge base does not place ("Ms Blampied said she believes Boken murdered her"): a party with no country of its own,
         placed where the event happened (arguments._operating_country)."""
 
         def fits(m: Mention) -> bool:
@@ -501,7 +503,7 @@ class ArticleContext:
                 break
             if fits(m):
                 return m
-        if plural and not person:
+        if plural and not person and unplaced is not None and switch_on("EVENTWIRE_PLURAL_ANTECEDENT", True):
             return self._plural_noun_before(si, before)
         if person and unplaced is not None:
             for m in reversed(self._unplaced):
