@@ -62,10 +62,9 @@ def test_the_article_context_completes_a_remembered_title(r: ActorResolver) -> N
     memo.resolve("Marion County Sheriff Dale Ormond", context="United States")
     later = memo.resolve("Ormond", context="United States")
     assert later is not None and (later.country, later.sector) == ("USA", "COP"), later
-    # a title that names no place, in an article that names no country, keeps the country empty: nothing
-    # invented (since round 13 "Marion County" itself places the sheriff: test_round13.py)
+    # the same mention in an article that names no country keeps the country empty: nothing invented
     bare = ArticleActors(r, date=DAY)
-    bare.resolve("Sheriff Dale Ormond")
+    bare.resolve("Marion County Sheriff Dale Ormond")
     again = bare.resolve("Ormond")
     assert again is not None and again.country is None and again.sector == "COP"
 

@@ -48,7 +48,7 @@ from .match import ActorMatch
 from .names import compound_acronym_starts, named_body_reading
 from .near import OneEditIndex, TwoEditIndex
 from .normalise import MAX_TOKENS, norm_token, tokens, tokens_cased
-from .towns import REGION_MIN_POP, county_party, town_country, us_town_party, us_town_prefix
+from .towns import REGION_MIN_POP, town_country, us_town_party, us_town_prefix
 
 __all__ = ["ActorMatch", "ActorResolver", "ArticleActors"]
 
@@ -203,15 +203,6 @@ class ActorResolver:
             body = self.resolve(named[1], date=date)
             if body is not None and body.sector and not body.name:
                 return ActorMatch(None, "USA", body.sector, None, f"{body.rule}+us-town:{named[0]}", body.sector_2)
-        if "county-as-party" not in self.disabled and "County" in text and (county := county_party(text)) is not None:
-            # "Butler County" sues, "Henry County sheriff's deputies": the county's government, or the body
-            # named after it, in the county's country (the actor index holds no counties)
-            name, code, rest = county
-            if not rest:
-                return ActorMatch(name, code, "GOV", None, f"county-as-party:{name}")
-            body = self.resolve(rest, date=date)
-            if body is not None and body.sector and not body.name and body.country in (None, code):
-                return ActorMatch(None, code, body.sector, None, f"{body.rule}+county:{name}", body.sector_2)
         toks, hits = self._hits(text)
         hits = _surnames_not_roles(text, toks, _named_outlets_only(text, toks, hits))
         if any(h.end - h.start == 1 and h.entry.kind in ("org", "news") for h in hits):

@@ -10,7 +10,6 @@ guess. The gazetteer is opened on first use (an SQLite file; the events stage op
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 # A modifier of a role noun ("Bakhmut residents") must name a place of this many people.
@@ -113,19 +112,3 @@ def us_town_party(text: str) -> str | None:
         return None
     return body
 
-
-# "Butler County", "Cook County sheriff's office", "County Cork council": a county named as a party or as the
-# body's place, read in the gazetteer's second-level units (US, Irish, Kenyan ... counties by their own name)
-_COUNTY = re.compile(r"^(?:the\s+)?((?:[A-Z][\w.'-]*\s+){1,3}County|County\s+[A-Z][\w'-]*)(?:'s)?(?:\s+(.*))?$")
-COUNTY_MIN_POP = 1_000
-
-
-def county_party(text: str) -> tuple[str, str, str] | None:
-    """(name, ISO alpha-3, what follows) for a mention that opens with a county's name the gazetteer places in
-    one country ("Butler County" -> ("Butler County", "USA", "")); None otherwise."""
-    m = _COUNTY.match(text.strip())
-    if m is None:
-        return None
-    name = " ".join(m.group(1).split())
-    code = town_country(name, COUNTY_MIN_POP)
-    return None if code is None else (name, code, (m.group(2) or "").strip())
