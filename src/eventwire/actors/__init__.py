@@ -470,6 +470,8 @@ class ActorResolver:
         at = max((i for i, t in enumerate(toks) if t == head and i not in places), default=-1)
         if len(cased) != len(toks) or at < 0 or not cased[at][:1].isupper():
             return None
+        if len(toks) == 1:
+            return None  # one word opening a sentence ("We", "Coalition"): its capital says nothing of a name
         if not (m.known(f"h:{head}") or m.known(f"w:{head}")):
             return None  # a head word the compiled names never used: nothing learned about it
         label, p = m.predict(feats)
