@@ -198,11 +198,11 @@ class ActorResolver:
             return None
         if "town-as-party" not in self.disabled and "," in text and (town := us_town_party(text)) is not None:
             return ActorMatch(town, "USA", "CVL", None, f"place-as-party:{town}")
-        if "town-as-party" not in self.disabled and "," in text and (named := us_town_prefix(text)) is not None:
+        if "town-as-party" not in self.disabled and "," in text and (town_body := us_town_prefix(text)) is not None:
             # "Palestine, Texas police": the town's police, so US whatever the country of the town's name
-            body = self.resolve(named[1], date=date)
+            body = self.resolve(town_body[1], date=date)
             if body is not None and body.sector and not body.name:
-                return ActorMatch(None, "USA", body.sector, None, f"{body.rule}+us-town:{named[0]}", body.sector_2)
+                return ActorMatch(None, "USA", body.sector, None, f"{body.rule}+us-town:{town_body[0]}", body.sector_2)
         toks, hits = self._hits(text)
         hits = _surnames_not_roles(text, toks, _named_outlets_only(text, toks, hits))
         if any(h.end - h.start == 1 and h.entry.kind in ("org", "news") for h in hits):
