@@ -128,11 +128,12 @@ class CircumstancesMixin:
         """Where the event happened: the place its clause or sentence names, else the article's (paragraph,
         dateline, focus, an earlier sentence's), fitted to its parties; a bare country made as precise as
         the article's own place in that country (events/place_fallback.py)."""
-        where = self._place_of(d, sent, si, ctx, actors, recips)
-        return pf.refine(where, si, ctx, ctx.dateline(cast("ArgumentsMixin", self)))
+        dl = ctx.dateline(cast("ArgumentsMixin", self))  # the coder, whose places read the dateline
+        return pf.refine(self._place_of(d, sent, si, ctx, actors, recips, dl), si, ctx, dl)
 
     def _place_of(
-        self, d: Draft, sent: Span, si: int, ctx: ArticleContext, actors: list[ActorRef], recips: list[ActorRef]
+        self, d: Draft, sent: Span, si: int, ctx: ArticleContext, actors: list[ActorRef], recips: list[ActorRef],
+        dl: Place | None,
     ) -> Place | None:
         party_spans = [(a.start, a.end) for a in (*actors, *recips) if a.start is not None]
         # "Russian missiles struck Kharkiv", "troops besieged Homs": a target that is a place is where it happened
@@ -147,7 +148,7 @@ class CircumstancesMixin:
                 return True  # "liberated the Syrian town of Dabiq": the place inside the target's words
             return not any(s is not None and e is not None and s <= start < e and not _captured(d) for s, e in party_spans)
 
-        in_sent = [p for p in ctx.places if p.start is not None and sent.start_char <= p.start < sent.end_char and usable(p)]
+        in_sent = [p for p in ctx.event_places if p.start is not None and sent.start_char <= p.start < sent.end_char and usable(p)]
         sub = {t.idx for t in d.trigger.subtree}
         clause = [p for p in in_sent if p.start in sub or any(p.start == t.idx for t in sent if t.idx in sub)]
         # "A Paris man was arrested", "Ozark police cordoned off ...": in local news the town a party is named
@@ -166,13 +167,11 @@ class CircumstancesMixin:
         fallback: Place | None = None
         homes = {c for c in (_home(a, ctx) for a in (*actors, *recips)) if c}
         for pj in ctx.paragraph_before(si):
-            best = _best_place([p for p in ctx.places if p.start is not None
-                                and ctx.sents[pj].start_char <= p.start < ctx.sents[pj].end_char])
+            best = pf.sentence_place(ctx, pj, subnational=False)
             if best is not None:
                 fallback = replace(best, reason="paragraph")
                 break
         if fallback is None:
-            dl = ctx.dateline(cast("ArgumentsMixin", self))  # the coder, whose places read the dateline
             focus = ctx.focus_place(homes)
             if (focus is not None and focus.reason == SINGLE_PLACE and d.plover_type not in VERBAL_TYPES
                     and "single-place-material" in FOCUS_RULES_OFF):
