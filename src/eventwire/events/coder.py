@@ -43,7 +43,6 @@ from .common import (
 )
 from .context import ArticleContext, party_place_mentions
 from .everyday import everyday
-from .place_frames import place_by_frame
 from .frames import (
     _FRAMES,
     PROTEST_CUES_RE,
@@ -59,6 +58,7 @@ from .gates import fold_outcomes, one_sided, private_matter, shared_opinion, unr
 from .incidents import assign_incidents, drop_repeats
 from .material import device_went_off, finite_clause, passive_patient, patient_ref
 from .next_tolls import add_next_sentence_tolls
+from .place_frames import place_by_frame
 from .relevance import gate
 from .syntax import (
     _acts_as_party,

@@ -79,7 +79,7 @@ _FACILITY_WORDS = frozenset(_FACILITY_TEXT.split())
 # Rule "street-inner": a street is named after a town only by chance ("South Ingleside Avenue" in Chicago,
 # "North State Street"): no word run inside a street's name locates it; left unresolved, it goes to the
 # article's main town or a place named near it (fallbacks.anchor_unresolved)
-_STREET_WORDS = frozenset("street st avenue ave road rd boulevard blvd drive lane highway hwy parkway".split())
+_STREET_WORDS = frozenset(["street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "drive", "lane", "highway", "hwy", "parkway"])
 _FOLLOWING_UNIT = re.compile(r"^\s*,\s*((?:[A-Z][\w.]*\.?)(?:\s+[A-Z][\w.]*\.?){0,2})")
 # Rule "eponym": "Venice Commission", "Geneva Conventions", "Minsk agreements", "Oslo Accords", "Astana talks":
 # a body, treaty or meeting named after a city means the city it is known by in the world, whatever the
