@@ -178,7 +178,7 @@ class CircumstancesMixin:
                 focus = None
             fallback = (replace(dl, reason="dateline") if dl is not None
                         else replace(focus, reason="article focus (no place in the sentence)") if focus is not None
-                        else pf.earlier_place(si, ctx))
+                        else pf.earlier_place(si, ctx) or pf.only_country(ctx))
         # a place borrowed from elsewhere in the article must fit the parties: Colombian troops in a
         # Mogadishu-datelined round-up fought in Colombia, not in Somalia
         if fallback is None and len(homes) == 1 and d.plover_type in VERBAL_TYPES:
@@ -187,6 +187,16 @@ class CircumstancesMixin:
             country = _safe(lambda: self.places.country(next(iter(homes))))
             if country is not None:
                 return replace(country, reason="the parties' country (no place in the article)")
+        if fallback is None and d.plover_type not in VERBAL_TYPES and "target-country" not in FOCUS_RULES_OFF:
+            # an attack or arrest with no place of its own in an article whose places (if any) all lie in its
+            # target's country ("the bombing of Syrian troops by the coalition"): that country (made as
+            # precise as the article's own place there, place_fallback.refine); never the attacker's (a
+            # foreign air force's strikes say who struck, not where)
+            targets = {c for c in (_home(a, ctx) for a in recips) if c}
+            if len(targets) == 1 and all(p.country in targets for p in ctx.event_places if p.lat is not None):
+                country = _safe(lambda: self.places.country(next(iter(targets))))
+                if country is not None:
+                    return replace(country, reason="the target's country (no place of its own)")
         if fallback is not None and homes and fallback.country not in homes:
             # where the article's place fits no party, a statement is placed in its parties' country, but an
             # attack or arrest only in its target's: a foreign air force's strikes ("prompting Russian

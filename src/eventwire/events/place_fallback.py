@@ -39,6 +39,20 @@ def earlier_place(si: int, ctx: ArticleContext, country: str | None = None) -> P
     return None
 
 
+def only_country(ctx: ArticleContext) -> Place | None:
+    """The one country the article's places lie in, where it names no town or region ("I've been coming to
+    Russia for 13 years" in a short report): that country, at country precision; None where the places lie
+    in two countries or more, or where there are none (rule "only-country")."""
+    from .context import FOCUS_RULES_OFF
+
+    if "only-country" in FOCUS_RULES_OFF:
+        return None
+    located = [p for p in ctx.event_places if p.lat is not None and p.country]
+    if not located or len({p.country for p in located}) != 1 or any(p.precision in _SUBNATIONAL for p in located):
+        return None
+    return replace(next(p for p in located if p.precision == "country"), reason="the article's only country")
+
+
 def refine(where: Place | None, si: int, ctx: ArticleContext, dateline: Place | None) -> Place | None:
     """``where``, or where it is a bare country, the article's own town or region in that country (the
     paragraph's, the dateline's, the focus's, the nearest earlier sentence's, the nearest later one's)."""
