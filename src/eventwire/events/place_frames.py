@@ -42,6 +42,9 @@ def place_by_frame(ent: Span) -> bool:
     # "attacks mainly in Aleppo": the tagger also reads towns as organisations, persons or peoples, and an
     # unknown name as a date ("in Manbij"); the resolver tells a people ("in Syrians") from a place and
     # leaves a demonym without a point
-    labels = {"ORG", "PERSON", "NORP"} | ({"DATE"} if _no_time(ent) else set())
+    from .context import FOCUS_RULES_OFF
+
+    dated = "date-tagged-place" not in FOCUS_RULES_OFF and ent.label_ == "DATE" and _no_time(ent)
+    labels = {"ORG", "PERSON", "NORP"} | ({"DATE"} if dated else set())
     return bool(ent.label_ in labels and ent.root.dep_ == "pobj" and head.lower_ in _AT and ent[0].is_title
                 and len(ent) <= 3)
