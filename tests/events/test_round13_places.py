@@ -54,6 +54,7 @@ def test_wire_datelines_with_a_filing_date_or_without_a_dash() -> None:
     assert DATELINE.match("SOUTH WAZIRISTAN, April 5 (APP): Chief of Army Staff").group("place") == "SOUTH WAZIRISTAN"
     assert DATELINE.match("LOS ANGELES, April 05, 2018 (GLOBE NEWSWIRE) -- Investors").group("place") == "LOS ANGELES"
     assert BARE_DATELINE.match("OKLAHOMA CITY The Latest on teachers").group("place") == "OKLAHOMA CITY"
+    assert DATELINE.match("ANDOVER ( CBS ) – A woman was arrested").group("place") == "ANDOVER"
     assert BARE_DATELINE.match("THIS is the first picture") is None
 
 
