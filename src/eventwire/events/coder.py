@@ -58,7 +58,7 @@ from .gates import fold_outcomes, one_sided, private_matter, shared_opinion, unr
 from .incidents import assign_incidents, drop_repeats
 from .material import device_went_off, finite_clause, passive_patient, patient_ref
 from .next_tolls import add_next_sentence_tolls
-from .place_frames import place_by_frame
+from .place_frames import no_place_name, place_by_frame
 from .relevance import gate
 from .syntax import (
     _acts_as_party,
@@ -154,7 +154,7 @@ class EventCoder(ArgumentsMixin):
         for ent in doc.ents:
             if _acts_as_party(ent) or ent.label_ in {"ORG", "FAC"}:
                 named_in_party.extend(party_place_mentions(ent, self.places))
-            if _acts_as_party(ent):
+            if _acts_as_party(ent) or no_place_name(ent.text):
                 continue
             by_frame = place_by_frame(ent)
             if ent.label_ in PLACE_LABELS and not by_frame and persons[ent.text.lower()] > 0:

@@ -4,11 +4,13 @@ place resolver with the tagger's places (coder._resolve_places)."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..times.engine import scan
 from .common import GROUND_VERBS, PLACE_NOUNS, PLACE_PARTS, _trigger_lemma
+from .person_places import WORDS as PERSON_WORDS
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -25,6 +27,27 @@ def _no_time(ent: Span) -> bool:
     or relative time in it."""
     return (not any(ch.isdigit() for ch in ent.text) and not any(t.lower_ in NAMED_DAYS for t in ent)
             and not scan(ent.text))
+
+
+# "MoD", "DoD", "DfID": an acronym with lower-case letters inside is a body's, never a place's name (the
+# gazetteer's alternate names would read "MoD" as Maud or Modesto)
+_CAMEL_ACRONYM = re.compile(r"^[A-Z][a-z]{1,2}[A-Z]{1,2}$")
+# the generational suffix of a person's name ("Gino Bassett, Sr."), read by the tagger as a place
+NAME_SUFFIXES = PERSON_WORDS.get("suffix", frozenset())
+
+
+def no_place_name(text: str) -> bool:
+    """A tagged place whose words cannot name one: a camel-case acronym or a name's generational suffix."""
+    if "acronym-not-place" in _rules_off():
+        return False
+    t = text.strip()
+    return bool(_CAMEL_ACRONYM.match(t)) or t.lower().rstrip(".") in NAME_SUFFIXES
+
+
+def _rules_off() -> frozenset[str]:
+    from .context import FOCUS_RULES_OFF
+
+    return FOCUS_RULES_OFF
 
 
 def place_by_frame(ent: Span) -> bool:
