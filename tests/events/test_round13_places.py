@@ -79,3 +79,14 @@ def test_a_street_named_after_a_town_is_not_that_town() -> None:
     start = text.index("South Ingleside Avenue")
     [street] = r.resolve_document(text, [(start, start + len("South Ingleside Avenue"), "FAC")])
     assert street.admin1 != "Texas"
+
+
+def test_acronyms_and_name_suffixes_are_no_places() -> None:
+    from eventwire.events.place_frames import no_place_name
+
+    assert no_place_name("MoD") and no_place_name("DoJ") and no_place_name("Sr.") and no_place_name("Jr")
+    assert not any(no_place_name(t) for t in ("McAllen", "DeKalb", "Paris", "UK", "Ohio"))
+    text = ("The MoD said a British soldier was killed by a roadside bomb on Thursday, the MoD said. "
+            "Gino Bassett, Sr., 56, was charged with murder in the killing.")
+    places = [(e["location"] or {}).get("country") for e in _events(text)]
+    assert "US" not in places and "IL" not in places
