@@ -38,12 +38,18 @@ def test_names_of_people_and_nonsense_stay_unresolved(r: ActorResolver, text: st
     assert r.resolve(text) is None
 
 
-@pytest.mark.parametrize("text", ["the US-led coalition", "Mongolia", "Syrians"])
-def test_lower_case_descriptions_and_bare_places_get_no_learned_sector(r: ActorResolver, text: str) -> None:
-    # the model was fitted on names: a description it resembles ("coalition" of parties) is not read,
-    # and a country alone stays a country
+@pytest.mark.parametrize("text", ["Mongolia", "Syrians"])
+def test_bare_places_get_no_learned_sector(r: ActorResolver, text: str) -> None:
+    # a country alone stays a country
     m = r.resolve(text)
     assert m is not None and m.sector is None and "learned-sector" not in (m.rule or "")
+
+
+def test_lower_case_descriptions_get_no_learned_sector(r: ActorResolver) -> None:
+    # the model was fitted on names: a description it resembles ("coalition" of parties) is not read by it;
+    # since round 13 the head-noun table reads an "X-led" coalition as armed forces
+    m = r.resolve("the US-led coalition")
+    assert m is not None and m.sector != "PTY" and "learned-sector" not in (m.rule or ""), m
 
 
 def test_a_known_body_keeps_its_own_reading(r: ActorResolver) -> None:

@@ -48,7 +48,7 @@ from .match import ActorMatch
 from .names import compound_acronym_starts, named_body_reading
 from .near import OneEditIndex, TwoEditIndex
 from .normalise import MAX_TOKENS, norm_token, tokens, tokens_cased
-from .towns import REGION_MIN_POP, town_country, us_town_party
+from .towns import REGION_MIN_POP, town_country, us_town_party, us_town_prefix
 
 __all__ = ["ActorMatch", "ActorResolver", "ArticleActors"]
 
@@ -198,6 +198,11 @@ class ActorResolver:
             return None
         if "town-as-party" not in self.disabled and "," in text and (town := us_town_party(text)) is not None:
             return ActorMatch(town, "USA", "CVL", None, f"place-as-party:{town}")
+        if "town-as-party" not in self.disabled and "," in text and (town_body := us_town_prefix(text)) is not None:
+            # "Palestine, Texas police": the town's police, so US whatever the country of the town's name
+            body = self.resolve(town_body[1], date=date)
+            if body is not None and body.sector and not body.name:
+                return ActorMatch(None, "USA", body.sector, None, f"{body.rule}+us-town:{town_body[0]}", body.sector_2)
         toks, hits = self._hits(text)
         hits = _surnames_not_roles(text, toks, _named_outlets_only(text, toks, hits))
         if any(h.end - h.start == 1 and h.entry.kind in ("org", "news") for h in hits):
@@ -465,6 +470,8 @@ class ActorResolver:
         at = max((i for i, t in enumerate(toks) if t == head and i not in places), default=-1)
         if len(cased) != len(toks) or at < 0 or not cased[at][:1].isupper():
             return None
+        if len(toks) == 1:
+            return None  # one word opening a sentence ("We", "Coalition"): its capital says nothing of a name
         if not (m.known(f"h:{head}") or m.known(f"w:{head}")):
             return None  # a head word the compiled names never used: nothing learned about it
         label, p = m.predict(feats)

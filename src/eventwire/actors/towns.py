@@ -41,14 +41,16 @@ def town_country(name: str, min_pop: int = MODIFIER_MIN_POP, region_only: bool =
     ``region_only``: the dominant place must be a first-level region (state, province, oblast)."""
     import pycountry
 
-    from ..places.gazetteer import ADMIN1, ADMIN2, MAIN, TOWN
+    from ..places.gazetteer import ADMIN1, ADMIN2, CORE, MAIN, TOWN
     from ..places.names import norm_key
 
     resolver = _places()
     if resolver is None or not name.strip():
         return None
+    # the place's own name, or that name without its generic word ("Tarlac" for "Province of Tarlac" and
+    # "Tarlac City"): never an alternate name, which makes "Google" a Californian locality
     candidates = [c for c in resolver._lookup(norm_key(name))  # type: ignore[attr-defined]
-                  if c.how == MAIN and c.kind in (TOWN, ADMIN1, ADMIN2)]
+                  if c.how in (MAIN, CORE) and c.kind in (TOWN, ADMIN1, ADMIN2)]
     if not candidates:
         return None
     best = max(candidates, key=lambda c: c.pop)
@@ -75,6 +77,27 @@ def unexplained_name(cased: list[str], covered: set[int]) -> tuple[int, int] | N
     return runs[0][0], runs[0][-1] + 1
 
 
+def us_town_prefix(text: str) -> tuple[str, str] | None:
+    """("Palestine, Texas", "police") for "Palestine, Texas police": a party named after a US town named for
+    a country, with its state (the town's police, council, residents), is the town's and so US, never the
+    country's. None when the text does not open with such a town and its state, or nothing follows it."""
+    from ..places.homonyms import us_town_with_state
+
+    resolver = _places()
+    head, sep, rest = text.strip().partition(",")
+    words = rest.split()
+    if resolver is None or not sep or "," in rest or len(words) < 2:
+        return None
+    for n in (2, 1):  # the state is one or two capitalised words ("New Mexico", "Texas")
+        state, after = words[:n], words[n:]
+        if not after or not all(w[:1].isupper() and w.isalpha() for w in state):
+            continue
+        town = f"{head.strip()}, {' '.join(state)}"
+        if us_town_with_state(town, resolver):  # type: ignore[arg-type]
+            return town, " ".join(after)
+    return None
+
+
 def us_town_party(text: str) -> str | None:
     """The town of "Palestine, Texas" or "Lebanon, Ohio" named as a party: a US town named for a country,
     with its state, is the town (its people: US, civilian), never the country. The name, or None."""
@@ -88,3 +111,4 @@ def us_town_party(text: str) -> str | None:
     if not us_town_with_state(body, resolver):  # type: ignore[arg-type]
         return None
     return body
+

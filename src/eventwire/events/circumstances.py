@@ -128,11 +128,12 @@ class CircumstancesMixin:
         """Where the event happened: the place its clause or sentence names, else the article's (paragraph,
         dateline, focus, an earlier sentence's), fitted to its parties; a bare country made as precise as
         the article's own place in that country (events/place_fallback.py)."""
-        where = self._place_of(d, sent, si, ctx, actors, recips)
-        return pf.refine(where, si, ctx, ctx.dateline(cast("ArgumentsMixin", self)))
+        dl = ctx.dateline(cast("ArgumentsMixin", self))  # the coder, whose places read the dateline
+        return pf.refine(self._place_of(d, sent, si, ctx, actors, recips, dl), si, ctx, dl)
 
     def _place_of(
-        self, d: Draft, sent: Span, si: int, ctx: ArticleContext, actors: list[ActorRef], recips: list[ActorRef]
+        self, d: Draft, sent: Span, si: int, ctx: ArticleContext, actors: list[ActorRef], recips: list[ActorRef],
+        dl: Place | None,
     ) -> Place | None:
         party_spans = [(a.start, a.end) for a in (*actors, *recips) if a.start is not None]
         # "Russian missiles struck Kharkiv", "troops besieged Homs": a target that is a place is where it happened
@@ -147,7 +148,7 @@ class CircumstancesMixin:
                 return True  # "liberated the Syrian town of Dabiq": the place inside the target's words
             return not any(s is not None and e is not None and s <= start < e and not _captured(d) for s, e in party_spans)
 
-        in_sent = [p for p in ctx.places if p.start is not None and sent.start_char <= p.start < sent.end_char and usable(p)]
+        in_sent = [p for p in ctx.event_places if p.start is not None and sent.start_char <= p.start < sent.end_char and usable(p)]
         sub = {t.idx for t in d.trigger.subtree}
         clause = [p for p in in_sent if p.start in sub or any(p.start == t.idx for t in sent if t.idx in sub)]
         # "A Paris man was arrested", "Ozark police cordoned off ...": in local news the town a party is named
@@ -166,20 +167,18 @@ class CircumstancesMixin:
         fallback: Place | None = None
         homes = {c for c in (_home(a, ctx) for a in (*actors, *recips)) if c}
         for pj in ctx.paragraph_before(si):
-            best = _best_place([p for p in ctx.places if p.start is not None
-                                and ctx.sents[pj].start_char <= p.start < ctx.sents[pj].end_char])
+            best = pf.sentence_place(ctx, pj, subnational=False)
             if best is not None:
                 fallback = replace(best, reason="paragraph")
                 break
         if fallback is None:
-            dl = ctx.dateline(cast("ArgumentsMixin", self))  # the coder, whose places read the dateline
             focus = ctx.focus_place(homes)
             if (focus is not None and focus.reason == SINGLE_PLACE and d.plover_type not in VERBAL_TYPES
                     and "single-place-material" in FOCUS_RULES_OFF):
                 focus = None
             fallback = (replace(dl, reason="dateline") if dl is not None
                         else replace(focus, reason="article focus (no place in the sentence)") if focus is not None
-                        else pf.earlier_place(si, ctx))
+                        else pf.earlier_place(si, ctx) or pf.only_country(ctx))
         # a place borrowed from elsewhere in the article must fit the parties: Colombian troops in a
         # Mogadishu-datelined round-up fought in Colombia, not in Somalia
         if fallback is None and len(homes) == 1 and d.plover_type in VERBAL_TYPES:
@@ -188,6 +187,16 @@ class CircumstancesMixin:
             country = _safe(lambda: self.places.country(next(iter(homes))))
             if country is not None:
                 return replace(country, reason="the parties' country (no place in the article)")
+        if fallback is None and d.plover_type not in VERBAL_TYPES and "target-country" not in FOCUS_RULES_OFF:
+            # an attack or arrest with no place of its own in an article whose places (if any) all lie in its
+            # target's country ("the bombing of Syrian troops by the coalition"): that country (made as
+            # precise as the article's own place there, place_fallback.refine); never the attacker's (a
+            # foreign air force's strikes say who struck, not where)
+            targets = {c for c in (_home(a, ctx) for a in recips) if c}
+            if len(targets) == 1 and all(p.country in targets for p in ctx.event_places if p.lat is not None):
+                country = _safe(lambda: self.places.country(next(iter(targets))))
+                if country is not None:
+                    return replace(country, reason="the target's country (no place of its own)")
         if fallback is not None and homes and fallback.country not in homes:
             # where the article's place fits no party, a statement is placed in its parties' country, but an
             # attack or arrest only in its target's: a foreign air force's strikes ("prompting Russian

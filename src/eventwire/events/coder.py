@@ -33,11 +33,8 @@ from .common import (
     CONDITIONAL_THREAT,
     EDITORIAL,
     FORCE_US,
-    GROUND_VERBS,
     MODEL_THRESHOLD,
     PLACE_LABELS,
-    PLACE_NOUNS,
-    PLACE_PARTS,
     PROOF_PHRASE,
     TERROR_WORDS,
     Draft,
@@ -61,6 +58,7 @@ from .gates import fold_outcomes, one_sided, private_matter, shared_opinion, unr
 from .incidents import assign_incidents, drop_repeats
 from .material import device_went_off, finite_clause, passive_patient, patient_ref
 from .next_tolls import add_next_sentence_tolls
+from .place_frames import no_place_name, place_by_frame
 from .relevance import gate
 from .syntax import (
     _acts_as_party,
@@ -156,9 +154,9 @@ class EventCoder(ArgumentsMixin):
         for ent in doc.ents:
             if _acts_as_party(ent) or ent.label_ in {"ORG", "FAC"}:
                 named_in_party.extend(party_place_mentions(ent, self.places))
-            if _acts_as_party(ent):
+            if _acts_as_party(ent) or no_place_name(ent.text):
                 continue
-            by_frame = self._place_by_frame(ent)
+            by_frame = place_by_frame(ent)
             if ent.label_ in PLACE_LABELS and not by_frame and persons[ent.text.lower()] > 0:
                 # "investigate Sarmiento" where the article names "Angel Sarmiento": the tagger's label for
                 # one mention loses to what the article calls that name elsewhere
@@ -181,25 +179,6 @@ class EventCoder(ArgumentsMixin):
             return found[:len(mentions)]
         except Exception:  # noqa: BLE001 - a gazetteer failure leaves places as text, never drops events
             return [Place(text=ctx.text[s:e], start=s, end=e, reason="gazetteer error") for s, e, _ in mentions]
-
-    @staticmethod
-    def _place_by_frame(ent: Span) -> bool:
-        """'the town of Saraqib', 'in X province': a place whatever label NER gave it."""
-        head = ent.root.head
-        if ent.root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in PLACE_NOUNS | PLACE_PARTS:
-            return True  # "the town of Saraqib", "the outskirts of Tripoli", "the centre of Yerevan"
-        if (ent.label_ in {"ORG", "PERSON"} and ent.root.dep_ in {"dobj", "nsubjpass"} and len(ent) <= 3
-                and ent[0].is_title and _trigger_lemma(head) in GROUND_VERBS):
-            return True  # "missiles struck Kharkiv", "troops besieged Homs": what is shelled or taken is ground
-        nxt = ent.doc[ent.end] if ent.end < len(ent.doc) else None
-        if nxt is not None and (nxt.lemma_.lower() in {"province", "governorate", "district", "region"}
-                                or nxt.text in {"state", "county"}):
-            return True  # "in Tachira state" (not "Islamic State": the tagger keeps that one name)
-        # "attacks mainly in Aleppo": the tagger also reads towns as organisations, persons or peoples; the
-        # resolver tells a people ("in Syrians") from a place and leaves a demonym without a point
-        return bool(ent.label_ in {"ORG", "PERSON", "NORP"} and ent.root.dep_ == "pobj"
-                    and head.lower_ in {"in", "near", "outside", "through", "across", "into"} and ent[0].is_title
-                    and len(ent) <= 3)
 
     # ---------------------------------------------------------------- triggers
     def _find_triggers(self, sent: Span) -> Iterable[Draft]:

@@ -22,6 +22,7 @@ from .common import (
     Mention,
 )
 from .syntax import (
+    BARE_DATELINE,
     DATELINE,
     DATELINE_WITHIN,
     LATER_DATELINE,
@@ -271,6 +272,18 @@ class ArticleContext:
             j -= 1
         return out
 
+    @functools.cached_property
+    def event_places(self) -> list[Place]:
+        """The article's places that can be where something happened: ``places`` less those that describe a
+        person ("Dunbar of Austin, Texas", "known as Montana": events/person_places.py). Read once
+        ``places`` is set (coder._resolve_places)."""
+        if "person-place" in FOCUS_RULES_OFF:
+            return self.places
+        from .person_places import person_place_starts
+
+        skip = person_place_starts(self.doc, self.places)
+        return [p for p in self.places if p.start not in skip]
+
     def focus_place(self, homes: set[str] | frozenset[str] = frozenset()) -> Place | None:
         """The article's main sub-national place: where unlocated material events most likely happened.
         A place named twice or more leads; failing that, the one sub-national place the article names in
@@ -279,10 +292,16 @@ class ArticleContext:
         if self._focus is False:
             counts: Counter[tuple[str | None, str | None]] = Counter()
             best: dict[tuple[str | None, str | None], Place] = {}
-            for p in (*self.places, *(() if "party-name-focus" in FOCUS_RULES_OFF else self.party_places)):
+            prev: Place | None = None
+            for p in (*self.event_places, *(() if "party-name-focus" in FOCUS_RULES_OFF else self.party_places)):
                 if p.lat is None or p.precision not in {"admin1", "admin2", "town"}:
                     continue
                 key = (p.country, p.admin1 or p.name)
+                before, prev = prev, p
+                if (before is not None and before.end is not None and p.start is not None and p.precision == "admin1"
+                        and (before.country, before.admin1 or before.name) == key
+                        and self.text[before.end:p.start].strip() == "," and "town-state-once" not in FOCUS_RULES_OFF):
+                    continue  # "Austin, Texas" names one place once: the state only says which Austin
                 counts[key] += 1
                 if key not in best or (p.precision == "admin1" and best[key].precision != "admin1"):
                     best[key] = p
@@ -305,6 +324,9 @@ class ArticleContext:
         if not hasattr(self, "_dateline"):
             self._dateline: Place | None = None
             m = DATELINE.match(self.text[:120]) or LATER_DATELINE.search(self.text[:DATELINE_WITHIN])
+            bare = m is None and "bare-dateline" not in FOCUS_RULES_OFF
+            if bare:
+                m = BARE_DATELINE.match(self.text[:60])
             if m:
                 # read with the article's other places, as they are: its own places (and whether it reads
                 # as US local news) settle which Newark or Hamilton the report was filed from
@@ -316,6 +338,8 @@ class ArticleContext:
                     m.group("place")) else self.text
                 found = _safe(lambda: coder.places.resolve_document(text, spans))
                 p = found[0] if found else None
+                if bare and p is not None and (p.name or "").lower() != m.group("place").lower():
+                    p = None  # capitals the gazetteer only reads as something else: a headline, not a place
                 if p is not None and p.lat is not None:
                     self._dateline = replace(p, start=m.start("place"), end=m.end("place"))
         return self._dateline

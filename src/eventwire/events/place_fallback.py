@@ -21,19 +21,36 @@ if TYPE_CHECKING:
 _SUBNATIONAL = frozenset({"town", "admin2", "admin1"})
 
 
-def _sentence_place(ctx: ArticleContext, j: int, country: str | None) -> Place | None:
+def sentence_place(ctx: ArticleContext, j: int, country: str | None = None, *, subnational: bool = True) -> Place | None:
+    """The most precise place sentence ``j`` names where an event can be (ctx.event_places): a town or
+    region (``subnational``; in ``country`` when given), else any place, a country included."""
     a, b = ctx.sents[j].start_char, ctx.sents[j].end_char
-    return _best_place([p for p in ctx.places if p.start is not None and a <= p.start < b
-                        and p.precision in _SUBNATIONAL and (country is None or p.country == country)])
+    return _best_place([p for p in ctx.event_places if p.start is not None and a <= p.start < b
+                        and (not subnational or p.precision in _SUBNATIONAL)
+                        and (country is None or p.country == country)])
 
 
 def earlier_place(si: int, ctx: ArticleContext, country: str | None = None) -> Place | None:
     """The town or region the nearest earlier sentence names (in ``country`` when given), else None."""
     for j in range(si - 1, -1, -1):
-        best = _sentence_place(ctx, j, country)
+        best = sentence_place(ctx, j, country)
         if best is not None:
             return replace(best, reason="an earlier sentence's place")
     return None
+
+
+def only_country(ctx: ArticleContext) -> Place | None:
+    """The one country the article's places lie in, where it names no town or region ("I've been coming to
+    Russia for 13 years" in a short report): that country, at country precision; None where the places lie
+    in two countries or more, or where there are none (rule "only-country")."""
+    from .context import FOCUS_RULES_OFF
+
+    if "only-country" in FOCUS_RULES_OFF:
+        return None
+    located = [p for p in ctx.event_places if p.lat is not None and p.country]
+    if not located or len({p.country for p in located}) != 1 or any(p.precision in _SUBNATIONAL for p in located):
+        return None
+    return replace(next(p for p in located if p.precision == "country"), reason="the article's only country")
 
 
 def refine(where: Place | None, si: int, ctx: ArticleContext, dateline: Place | None) -> Place | None:
@@ -43,7 +60,7 @@ def refine(where: Place | None, si: int, ctx: ArticleContext, dateline: Place | 
         return where
     c = where.country
     for j in ctx.paragraph_before(si):
-        best = _sentence_place(ctx, j, c)
+        best = sentence_place(ctx, j, c)
         if best is not None:
             return replace(best, reason=f"paragraph, in {where.reason or 'the country'}")
     if dateline is not None and dateline.precision in _SUBNATIONAL and dateline.country == c:
@@ -55,5 +72,5 @@ def refine(where: Place | None, si: int, ctx: ArticleContext, dateline: Place | 
     if best is None:
         # the article names its town in that country only further on ("... in Caracas, the capital")
         best = next((replace(p, reason="a later sentence's place") for j in range(si + 1, len(ctx.sents))
-                     if (p := _sentence_place(ctx, j, c)) is not None), None)
+                     if (p := sentence_place(ctx, j, c)) is not None), None)
     return replace(best, reason=f"{best.reason}, in {where.reason or 'the country'}") if best is not None else where

@@ -3,7 +3,8 @@
     python -m eventwire.events.train_incidents --cv 5 --no-write   # article-grouped CV: links as the coder makes them
     python -m eventwire.events.train_incidents                     # train on all of dev, write the model
 
-Examples: every pair of eventwire's events in one article of the team corpus's dev split or the seed that both match gold events (the shared
+Examples: every pair of eventwire's events in one trainable article of the team corpus's dev split (never the untouched
+ones of dev_untouched.txt) or the seed that both match gold events (the shared
 scorer's matching); the label says whether the gold puts the two in one incident (the transitive closure of
 `same_incident_as`). Cross-validation folds are whole articles; each held-out article is grouped exactly as
 `assign_incidents` groups it (the rules that keep reports apart, then the model), and the figures count, over
@@ -46,16 +47,24 @@ def gold_groups(events: Sequence[dict[str, Any]]) -> dict[str, str]:
     return {k: find(k) for k in parent}
 
 
+def training_paths(folders: tuple[Path, ...] = (DEV, SEED)) -> list[Path]:
+    """The gold files the link model learns from: each folder's trainable articles, never the untouched ones a
+    corpus lists beside it (dev_untouched.txt): their figure must stay held out from learned parts too."""
+    from ..evaluate.gold import training_gold_files
+
+    return [p for f in folders if f.is_dir() for p in training_gold_files(f)]
+
+
 def load_articles(folders: tuple[Path, ...] = (DEV, SEED)) -> list[Article]:
     from ..evaluate.articles import match_events
-    from ..evaluate.gold import gold_files, load_gold
+    from ..evaluate.gold import load_gold
     from ..pipeline import Pipeline
 
     if any("test" in f.parts for f in folders):
         raise SystemExit("train_incidents: the test split is only scored, never trained on")
     pipe = Pipeline()
     out: list[Article] = []
-    for path in gold_files(tuple(f for f in folders if f.exists())):
+    for path in training_paths(folders):
         gold = load_gold(path)
         art = gold.article(check_language=False)
         events = list(pipe.extract_article(art))

@@ -76,6 +76,10 @@ _FACILITY_TEXT = """street st avenue ave road rd boulevard drive lane highway ho
     temple prison jail airport station mall market plaza square court courthouse tower studio library
     complex base camp office building farm farms"""
 _FACILITY_WORDS = frozenset(_FACILITY_TEXT.split())
+# Rule "street-inner": a street is named after a town only by chance ("South Ingleside Avenue" in Chicago,
+# "North State Street"): no word run inside a street's name locates it; left unresolved, it goes to the
+# article's main town or a place named near it (fallbacks.anchor_unresolved)
+_STREET_WORDS = frozenset(["street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "drive", "lane", "highway", "hwy", "parkway"])
 _FOLLOWING_UNIT = re.compile(r"^\s*,\s*((?:[A-Z][\w.]*\.?)(?:\s+[A-Z][\w.]*\.?){0,2})")
 # Rule "eponym": "Venice Commission", "Geneva Conventions", "Minsk agreements", "Oslo Accords", "Astana talks":
 # a body, treaty or meeting named after a city means the city it is known by in the world, whatever the
@@ -471,6 +475,8 @@ class PlaceResolver:
         capitalised words inside it that names a real place, flagged as approximate."""
         words = text.split()
         if len(words) < 2 or len(words) > 12:
+            return None
+        if "street-inner" not in DISABLED_RULES and words[-1].lower().rstrip(".") in _STREET_WORDS:
             return None
         for size in range(len(words) - 1, 0, -1):
             found: list[tuple[_Scored, str]] = []

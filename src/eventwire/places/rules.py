@@ -4,7 +4,7 @@
 Names: "article-anchor", "natural-feature", "shared-admin1" (round 4); "container-admin2", "demonym-led",
 "kind-list", "town-admin1", "preceding-place", "either-admin", "major-city-inside", "inner-best" (round 5);
 "national-markers", "town-in-county", "eponym", "county-abbrev", "following-place",
-"state-homonym" (round 6); "inner-foreign" (round 7); "demonym-kind" (round 10); "demonym-hints" (round 12). docs/places.md
+"state-homonym" (round 6); "inner-foreign" (round 7); "demonym-kind" (round 10); "demonym-hints" (round 12); "street-inner" (round 13). docs/places.md
 says what each does.
 """
 
