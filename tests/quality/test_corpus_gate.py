@@ -126,8 +126,8 @@ def test_learned_parts_never_train_on_the_untouched_dev_articles():
 
 def test_the_incident_link_model_never_trains_on_the_untouched_dev_articles():
     """train_incidents once read every dev gold file; it now learns from the trainable ones and the seed only."""
-    from eventwire.events.train_incidents import DEV, SEED, training_paths
     from eventwire.evaluate.gold import untouched_stems
+    from eventwire.events.train_incidents import DEV, SEED, training_paths
 
     names = {p.name.removesuffix(".gold.json") for p in training_paths((DEV, SEED))}
     assert names and not names & untouched_stems(DEV)
