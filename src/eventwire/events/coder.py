@@ -23,6 +23,7 @@ from . import idioms, protest_modes, rejections, verbal
 from . import lexicon as lx
 from . import roles as rl
 from .accept import accept, accept_on
+from .casualties import toll_anchor
 from .arguments import ArgumentsMixin
 from .common import (
     _FORMS,
@@ -385,7 +386,7 @@ class EventCoder(ArgumentsMixin):
                          standalone=True)
         # "Saturday's terror attack in London", "Russian airstrikes", "the May 22 concert bombing": a
         # nominal tied to a time, a place or a named side names one incident, not events in general
-        anchor = _nominal_anchor(tok)
+        anchor = _nominal_anchor(tok) or (toll_anchor(tok) if plover_type == "ASSAULT" else None)
         if anchor is not None:
             frame = f"{frame}; {anchor}" if frame else anchor
             happened = True
