@@ -510,7 +510,10 @@ class EventCoder(ArgumentsMixin):
                 break
             if cur.dep_ in {"xcomp", "ccomp", "advcl", "pcomp", "pobj", "acl", "dobj", "conj", "prep"}:
                 head = cur.head
-                hl = head.lemma_.lower()
+                # a conjunct shares its head's governor, is not governed by it ("attempted to rob him and shot him")
+                hl = "" if cur.dep_ == "conj" else head.lemma_.lower()
+                if cur.dep_ == "conj" and cur.tag_ == "VBD" and head.tag_ == "VB":
+                    break
                 if hl in lx.IRREALIS_GOVERNORS and head.i != tok.i:
                     return True
                 if hl in {"threaten", "warn", "vow", "urge", "demand", "call", "ask", "request"} and cur.dep_ in {
