@@ -240,7 +240,7 @@ class EventCoder(ArgumentsMixin):
                     continue
             if device_went_off(d):
                 d.standalone = True  # "the bomb exploded": the device going off is the incident
-            d = verbal.announced_threat(d)
+            d = verbal.refusal(verbal.announced_threat(d))
             if rejections.REJECTED_BY in d.rules:
                 yield d  # a rejected reading claims no other word: the coder's own events stay as they were
                 continue
