@@ -23,8 +23,8 @@ from . import idioms, protest_modes, rejections, verbal
 from . import lexicon as lx
 from . import roles as rl
 from .accept import accept, accept_on
-from .casualties import toll_anchor
 from .arguments import ArgumentsMixin
+from .casualties import toll_anchor
 from .common import (
     _FORMS,
     _MODEL_OPEN,
