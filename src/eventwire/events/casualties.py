@@ -125,28 +125,31 @@ def governing_victims(v: Token) -> list[Token]:
     return [c for c in h.children if c.dep_ in dep]
 
 
-# An attack noun told by what it did: the verbs of harm (this file's casualty verbs, and the lexicon's
-# ASSAULT 'destroy' verbs), the nouns that count its dead ("the death toll in the latest airstrike", "deaths
-# in the bombing") and the verb that leaves its victims so ("suicide attacks that left 71 people dead").
-_DESTROY_VERBS = frozenset(t.lemma for t in lx.VERB_TRIGGERS if t.plover_type == "ASSAULT" and t.mode == "destroy")
+# An attack noun told by what it did: the casualty verbs of this file that are no attack verbs themselves
+# ("died", "perished": a verb that is one, "killed", codes the event with the noun as its argument), the nouns
+# that count its dead ("the death toll from the bombing", "deaths in the shelling") and the adjectives a verb
+# leaves its victims with ("suicide attacks that left 71 people dead").
+# ("die" is an attack verb only when its frame finds the attack it died in: "died in the attack")
+_ATTACK_VERBS = frozenset(t.lemma for t in lx.VERB_TRIGGERS if t.plover_type == "ASSAULT" and t.frame != "died_in_attack")
+_TOLL_VERBS = frozenset(VERBS) - _ATTACK_VERBS
 _TOLL_NOUNS = frozenset(NOUNS) | {"toll"}
 _LEAVE = "leave"
 _TOLL_PREPS = frozenset({"in", "during", "from"})
 
 
 def _harms(verb: Token) -> bool:
-    """'killed three', 'destroyed vehicles', 'left 71 people dead', 'injured several people'."""
+    """'died', 'left 71 people dead' (an adjective: 'left ... with soldiers killed' has its own attack verb)."""
     low = verb.lemma_.lower()
-    if low in VERBS or low in _DESTROY_VERBS:
+    if low in _TOLL_VERBS:
         return True
-    return low == _LEAVE and any(t.lemma_.lower() in ADJS or t.lower_ in ADJS for t in verb.subtree if t.i > verb.i)
+    return low == _LEAVE and any(t.pos_ == "ADJ" and t.lower_ in ADJS for t in verb.subtree if t.i > verb.i)
 
 
 def toll_anchor(tok: Token) -> str | None:
-    """Why an attack noun names one incident though no date, place or side is tied to it: its toll ("the
-    massive explosions destroyed vehicles", "attacks that left 71 people dead", "at least 11 people died
-    during an hour of bombing", "the death toll in the latest airstrike"). An attack that harmed people
-    or property is an incident, not attacks in general ("an attack would be a mistake"). None else."""
+    """Why an attack noun names one incident though no date, place or side is tied to it: its toll ("attacks
+    that left 71 people dead", "at least 11 people died during an hour of bombing", "the death toll from
+    the bombing"). An attack that harmed people is an incident, not attacks in general ("an attack would be
+    a mistake"). None else."""
     head = tok.head
     if tok.dep_ == "nsubj" and head.pos_ == "VERB" and _harms(head):
         return "told by its toll"
@@ -160,7 +163,7 @@ def toll_anchor(tok: Token) -> str | None:
         gov = node.head.head
         if gov.pos_ == "VERB":
             # "died in the bombing", "were wounded during the raid": the victims of this incident
-            return "told by its toll" if gov.lemma_.lower() in VERBS and node.head.lower_ in _TOLL_PREPS else None
+            return "told by its toll" if gov.lemma_.lower() in _TOLL_VERBS and node.head.lower_ in _TOLL_PREPS else None
         if gov.lemma_.lower() in _TOLL_NOUNS and node.head.lower_ in {"in", "from", "of"}:
             return "told by its toll"
         node = gov
