@@ -49,6 +49,12 @@ def _vocabulary() -> tuple[frozenset[str], tuple[str, ...]]:
     # keep 97% of the text instead of 78% (dev and GWN/LGL/re3d dev articles); its patterns are read in the
     # sentences kept for other words
     stems = {_stem(t.lemma) for t in lx.VERB_TRIGGERS if t.source == "lexicon" and t.frame != SPEECH_FRAME}
+    # a stem is a prefix of the regular forms, but not of a consonant + y verb's: "deny" is no prefix of
+    # "denied", "occupy" of "occupies"; those forms are listed whole (common._inflections)
+    from .common import _inflections
+
+    words |= {f for t in lx.VERB_TRIGGERS if t.source == "lexicon" and t.frame != SPEECH_FRAME
+              and t.lemma.endswith("y") and t.lemma[-2:-1] not in "aeiou" for f in _inflections(t.lemma)}
     stems |= {_stem(n) for n in lx.NOUN_TRIGGERS}
     # words the trigger model has learned to read as events ("charge", "retake", "firefight"): a
     # sentence holding one must reach the parser, or the model never sees it
