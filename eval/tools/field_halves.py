@@ -55,14 +55,15 @@ def main(argv: list[str] | None = None) -> int:
     fields = tuple(a.field or ("date", "claim_source"))
     r7, r8, r9 = _stems("dev_round7.txt"), _stems("dev_round8.txt"), _stems("dev_round9.txt")
     r11, untouched = _stems("dev_round11.txt"), _stems("dev_untouched.txt")
-    r12 = _stems("dev_round12.txt")
+    r12, r13 = _stems("dev_round12.txt"), _stems("dev_round13.txt")
+    later = r11 | r12 | r13  # the rounds after the field halves were fixed
 
     def stem(n: str) -> str:
         return n.removesuffix(".gold.json")
 
     groups = {
         "all": list(per),
-        "older61": [n for n in per if stem(n) not in r7 | r8 | r9 | r11 | r12],
+        "older61": [n for n in per if stem(n) not in r7 | r8 | r9 | later],
         "round7": [n for n in per if stem(n) in r7],
         "round8": [n for n in per if stem(n) in r8],
         "round9": [n for n in per if stem(n) in r9],
@@ -74,12 +75,16 @@ def main(argv: list[str] | None = None) -> int:
         # round 12's a23/a24 passages are untouched (dev_untouched.txt); a25/a26's are trainable
         "r12 U": [n for n in per if stem(n) in r12 & untouched],
         "r12 T": [n for n in per if stem(n) in r12 - untouched],
-        "to r8": [n for n in per if stem(n) not in r9 | r11 | r12],
-        "dev 324": [n for n in per if stem(n) not in r11 | r12],
+        "round13": [n for n in per if stem(n) in r13],
+        # round 13's a27 passages are untouched (dev_untouched.txt); a28's are trainable
+        "r13 U": [n for n in per if stem(n) in r13 & untouched],
+        "r13 T": [n for n in per if stem(n) in r13 - untouched],
+        "to r8": [n for n in per if stem(n) not in r9 | later],
+        "dev 324": [n for n in per if stem(n) not in later],
         "untouched": [n for n in per if stem(n) in untouched],
         # the field halves of the 324 articles before round 11 (round 11's passages are untouched this round)
-        "half A": [n for n in per if half_of(stem(n)) == "A" and stem(n) not in r11 | r12],
-        "half B": [n for n in per if half_of(stem(n)) == "B" and stem(n) not in r11 | r12],
+        "half A": [n for n in per if half_of(stem(n)) == "A" and stem(n) not in later],
+        "half B": [n for n in per if half_of(stem(n)) == "B" and stem(n) not in later],
         # round 9's half B is this round's untouched dev set (dev_untouched.txt): scored in aggregate only
         "LGL A": [n for n in per if stem(n) in r9 and half_of(stem(n)) == "A"],
         "LGL B": [n for n in per if stem(n) in r9 and half_of(stem(n)) == "B"],
