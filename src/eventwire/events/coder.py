@@ -510,9 +510,9 @@ class EventCoder(ArgumentsMixin):
                 break
             if cur.dep_ in {"xcomp", "ccomp", "advcl", "pcomp", "pobj", "acl", "dobj", "conj", "prep"}:
                 head = cur.head
-                # a conjunct shares its head's governor, is not governed by it ("attempted to rob him and shot him")
-                hl = "" if cur.dep_ == "conj" else head.lemma_.lower()
-                if cur.dep_ == "conj" and cur.tag_ == "VBD" and head.tag_ == "VB":
+                # a finite past conjunct is not governed by its head ("attempted to rob him and shot him")
+                hl = "" if cur.dep_ == "conj" and cur.tag_ == "VBD" else head.lemma_.lower()
+                if not hl and head.tag_ == "VB":
                     break
                 if hl in lx.IRREALIS_GOVERNORS and head.i != tok.i:
                     return True
