@@ -632,8 +632,8 @@ class ArgumentsMixin(CircumstancesMixin, DatingMixin, ClaimsMixin):
     # ---------------------------------------------------------------- attribution and modality
     @staticmethod
     def _modality(d: Draft) -> str:
-        if d.rules["type"].startswith("phrase") or d.rules["type"].endswith("(announced)"):
-            return "asserted"  # the phrase itself, or the announcement of violence, is the asserted threat
+        if d.rules["type"].startswith("phrase") or d.rules["type"].endswith(("(announced)", "(refused)")):
+            return "asserted"  # the phrase itself, or the announcement of violence or refusal, is asserted
         t = d.trigger
         if d.nominal and t.dep_ in {"dobj", "obj"}:
             t = t.head  # "will hold talks": the light verb carries tense and mood

@@ -99,7 +99,10 @@ def question(d: Draft) -> str | None:
 
 def negated(d: Draft) -> str | None:
     """'the PYD does not retreat', 'the police had not asked any of her staff', 'no one has been arrested': an
-    event said not to have happened is no event (a denial of one is coded as a denial, elsewhere)."""
+    event said not to have happened is no event (a denial of one is coded as a denial, elsewhere); a
+    cooperative act refused is the rejection it codes (verbal.refusal)."""
+    if d.rules.get("type", "").endswith("(refused)"):
+        return None
     v = clause_of(d)
     if any(t.dep_ == "conj" and t.head.i == d.trigger.i and any(c.dep_ == "cc" and c.lower_ in {"but", "yet"}
                                                                 for c in d.trigger.children) for t in d.triggers):

@@ -123,3 +123,48 @@ def governing_victims(v: Token) -> list[Token]:
         return []
     dep = {"nsubj"} if h.lemma_.lower() in {"die", "perish"} else {"nsubjpass"}
     return [c for c in h.children if c.dep_ in dep]
+
+
+# An attack noun told by what it did: the casualty verbs of this file that are no attack verbs themselves
+# ("died", "perished": a verb that is one, "killed", codes the event with the noun as its argument), the nouns
+# that count its dead ("the death toll from the bombing", "deaths in the shelling") and the adjectives a verb
+# leaves its victims with ("suicide attacks that left 71 people dead").
+# ("die" is an attack verb only when its frame finds the attack it died in: "died in the attack")
+_ATTACK_VERBS = frozenset(t.lemma for t in lx.VERB_TRIGGERS if t.plover_type == "ASSAULT" and t.frame != "died_in_attack")
+_TOLL_VERBS = frozenset(VERBS) - _ATTACK_VERBS
+_TOLL_NOUNS = frozenset(NOUNS) | {"toll"}
+_LEAVE = "leave"
+_TOLL_PREPS = frozenset({"in", "during", "from"})
+
+
+def _harms(verb: Token) -> bool:
+    """'died', 'left 71 people dead' (an adjective: 'left ... with soldiers killed' has its own attack verb)."""
+    low = verb.lemma_.lower()
+    if low in _TOLL_VERBS:
+        return True
+    return low == _LEAVE and any(t.pos_ == "ADJ" and t.lower_ in ADJS for t in verb.subtree if t.i > verb.i)
+
+
+def toll_anchor(tok: Token) -> str | None:
+    """Why an attack noun names one incident though no date, place or side is tied to it: its toll ("attacks
+    that left 71 people dead", "at least 11 people died during an hour of bombing", "the death toll from
+    the bombing"). An attack that harmed people is an incident, not attacks in general ("an attack would be
+    a mistake"). None else."""
+    head = tok.head
+    if tok.dep_ == "nsubj" and head.pos_ == "VERB" and _harms(head):
+        return "told by its toll"
+    if any(c.dep_ == "relcl" and c.pos_ == "VERB" and _harms(c) for c in tok.children):
+        return "told by its toll"
+    # up a chain of prepositional phrases ("during an hour of concentrated bombing") to what governs it
+    node = tok
+    for _ in range(3):
+        if node.dep_ != "pobj" or node.head.dep_ != "prep":
+            return None
+        gov = node.head.head
+        if gov.pos_ == "VERB":
+            # "died in the bombing", "were wounded during the raid": the victims of this incident
+            return "told by its toll" if gov.lemma_.lower() in _TOLL_VERBS and node.head.lower_ in _TOLL_PREPS else None
+        if gov.lemma_.lower() in _TOLL_NOUNS and node.head.lower_ in {"in", "from", "of"}:
+            return "told by its toll"
+        node = gov
+    return None

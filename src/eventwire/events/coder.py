@@ -24,6 +24,7 @@ from . import lexicon as lx
 from . import roles as rl
 from .accept import accept, accept_on
 from .arguments import ArgumentsMixin
+from .casualties import toll_anchor
 from .common import (
     _FORMS,
     _MODEL_OPEN,
@@ -218,7 +219,7 @@ class EventCoder(ArgumentsMixin):
                     continue
             if device_went_off(d):
                 d.standalone = True  # "the bomb exploded": the device going off is the incident
-            d = verbal.announced_threat(d)
+            d = verbal.refusal(verbal.announced_threat(d))
             if rejections.REJECTED_BY in d.rules:
                 yield d  # a rejected reading claims no other word: the coder's own events stay as they were
                 continue
@@ -364,7 +365,7 @@ class EventCoder(ArgumentsMixin):
                          standalone=True)
         # "Saturday's terror attack in London", "Russian airstrikes", "the May 22 concert bombing": a
         # nominal tied to a time, a place or a named side names one incident, not events in general
-        anchor = _nominal_anchor(tok)
+        anchor = _nominal_anchor(tok) or (toll_anchor(tok) if plover_type == "ASSAULT" else None)
         if anchor is not None:
             frame = f"{frame}; {anchor}" if frame else anchor
             happened = True
@@ -488,7 +489,10 @@ class EventCoder(ArgumentsMixin):
                 break
             if cur.dep_ in {"xcomp", "ccomp", "advcl", "pcomp", "pobj", "acl", "dobj", "conj", "prep"}:
                 head = cur.head
-                hl = head.lemma_.lower()
+                # a finite past conjunct is not governed by its head ("attempted to rob him and shot him")
+                hl = "" if cur.dep_ == "conj" and cur.tag_ == "VBD" else head.lemma_.lower()
+                if not hl and head.tag_ == "VB":
+                    break
                 if hl in lx.IRREALIS_GOVERNORS and head.i != tok.i:
                     return True
                 if hl in {"threaten", "warn", "vow", "urge", "demand", "call", "ask", "request"} and cur.dep_ in {

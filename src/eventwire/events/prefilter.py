@@ -49,6 +49,12 @@ def _vocabulary() -> tuple[frozenset[str], tuple[str, ...]]:
     # keep 97% of the text instead of 78% (dev and GWN/LGL/re3d dev articles); its patterns are read in the
     # sentences kept for other words
     stems = {_stem(t.lemma) for t in lx.VERB_TRIGGERS if t.source == "lexicon" and t.frame != SPEECH_FRAME}
+    # a stem is a prefix of the regular forms, but not of a consonant + y verb's: "deny" is no prefix of
+    # "denied", "occupy" of "occupies"; those forms are listed whole (common._inflections)
+    from .common import _inflections
+
+    words |= {f for t in lx.VERB_TRIGGERS if t.source == "lexicon" and t.frame != SPEECH_FRAME
+              and t.lemma.endswith("y") and t.lemma[-2:-1] not in "aeiou" for f in _inflections(t.lemma)}
     stems |= {_stem(n) for n in lx.NOUN_TRIGGERS}
     # words the trigger model has learned to read as events ("charge", "retake", "firefight"): a
     # sentence holding one must reach the parser, or the model never sees it
@@ -125,17 +131,43 @@ def _reading(words: list[str], sentence: str) -> tuple[list[str], bool, bool]:
     return found, said and bad, bool(_PHRASES.search(sentence))
 
 
+# The CAMEO dictionary's object patterns the coder reads as triggers (lexicon._cameo_verbs: "recovered 86
+# firearms", "dispersed the demonstration", "imposed a curfew"). Its ~500 verbs alone would keep nearly all
+# the text (see _vocabulary), so a sentence is kept for a pattern only when the verb and one of the pattern's
+# object words are both in it; the coder then checks that the word is the verb's object.
+@lru_cache(maxsize=1)
+def _cameo_patterns() -> dict[str, frozenset[str]]:
+    from .common import _inflections
+
+    objects: dict[str, set[str]] = {}
+    for t in lx.VERB_TRIGGERS:
+        if t.source == "cameo" and t.objects and not t.corroborate:
+            words = {w for o in t.objects for w in (o, o + "s", o + "es") if len(o) >= 3}
+            for form in _inflections(t.lemma) | ({"seized", "froze", "frozen"} & {t.lemma}):
+                objects.setdefault(form, set()).update(words)
+    return {form: frozenset(words) for form, words in objects.items()}
+
+
+def _cameo_pattern_in(lows: list[str]) -> bool:
+    patterns = _cameo_patterns()
+    present = set(lows)
+    return any(low in patterns and not patterns[low].isdisjoint(present) for low in lows)
+
+
 def is_candidate(sentence: str) -> bool:
-    """Could this sentence hold an event? True on any trigger-like word or phrase."""
+    """Could this sentence hold an event? True on any trigger-like word or phrase, or a CAMEO object
+    pattern's verb with one of its objects."""
     speech, hostile = _speech()
     said = bad = False
+    lows = []
     for w in _WORD.findall(sentence):
         low = w.lower()
         if _trigger_like(low):
             return True
         said = said or low in speech
         bad = bad or low in hostile
-    return bool(_PHRASES.search(sentence)) or (said and bad)
+        lows.append(low)
+    return bool(_PHRASES.search(sentence)) or (said and bad) or _cameo_pattern_in(lows)
 
 
 def readings(text: str, spans: list[tuple[int, int]]) -> list[list[str] | None]:

@@ -359,6 +359,41 @@ def announced_threat(d: Draft) -> Draft:
                  {**d.rules, "type": d.rules["type"] + " (announced)"}, standalone=d.standalone)
 
 
+# -------------------------------------------------------------------- refusals
+# CAMEO's rejections (12: "reject", 125 "reject proposal to meet, discuss or negotiate", 1211/1212 "reject
+# economic / military cooperation", 122 "reject request for aid", 124 "refuse to yield"; PLOVER REJECT) are
+# the refusals of the cooperative acts whose announced intent is CAMEO 03 ("express intent to cooperate"):
+# a side saying it will not do one of them ("we are not going to negotiate the 1967 line", "Abbas vowed not to
+# resume negotiations", "the government will not negotiate with the rebels") rejects it.
+COOPERATIVE_TYPES = frozenset({"AGREE", "SUPPORT", "COOPERATE", "AID", "CONSULT", "RETREAT", "CONCEDE"})
+REFUSED = " (refused)"
+
+
+def _refuses(v: Token) -> bool:
+    """'will not negotiate', 'are not going to negotiate', 'vowed not to resume': a negated act to come that
+    its own subject (or the one who vows) announces; not 'did not meet' (a report that it did not happen)
+    nor 'might not' (a guess)."""
+    kids = list(v.children)
+    if any(c.dep_ == "neg" for c in kids) and any(c.dep_ == "aux" and c.lower_ in _FUTURE for c in kids):
+        return True
+    head = v.head
+    if v.dep_ == "xcomp" and head.lemma_.lower() == "go" and head.tag_ == "VBG":
+        return any(c.dep_ == "neg" for c in head.children)  # "we are not going to negotiate"
+    return v.dep_ == "xcomp" and head.lemma_.lower() in PROMISE_VERBS and any(c.dep_ == "neg" for c in kids)
+
+
+def refusal(d: Draft) -> Draft:
+    """A cooperative act a side says it will not do, as the rejection it is (PLOVER REJECT; CAMEO 12)."""
+    if d.plover_type not in COOPERATIVE_TYPES or REFUSED in d.rules.get("type", ""):
+        return d
+    t = d.trigger
+    v = t.head if d.nominal and t.dep_ in {"dobj", "obj"} and t.head.pos_ == "VERB" else t
+    if d.nominal and v is t or not _refuses(v):
+        return d
+    return Draft(t, d.triggers, "REJECT", None, {**d.rules, "type": d.rules["type"] + REFUSED},
+                 nominal=d.nominal, standalone=d.standalone)
+
+
 # -------------------------------------------------------------------- warnings that threaten nothing
 # a threat is of coercion or force (PLOVER THREATEN; CAMEO 13): the hand lexicon's violent, coercive and
 # punitive words, the force words, and verbs VADER rates clearly hostile ("destroy", "punish", "expel")
