@@ -14,26 +14,16 @@ the main clause of a condition ("If Trump asks me, I'll say no") is what the spe
 
 from __future__ import annotations
 
-import csv
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import lexicon as lx
-from .common import Draft
+from .common import Draft, word_classes
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-DATA = Path(__file__).with_name("data")
 
-
-def _classes(name: str) -> dict[str, frozenset[str]]:
-    with (DATA / name).open(encoding="utf-8") as fh:
-        rows = list(csv.DictReader((x for x in fh if not x.startswith("#")), delimiter="\t"))
-    return {c: frozenset(r["word"] for r in rows if r["class"] == c) for c in {r["class"] for r in rows}}
-
-
-WORDS = _classes("assertion_words.tsv")
+WORDS = word_classes("assertion_words.tsv")
 CONDITION = WORDS.get("condition", frozenset())
 HABITUAL = WORDS.get("habitual", frozenset())
 ABILITY = WORDS.get("ability", frozenset())

@@ -3,9 +3,11 @@ built from."""
 
 from __future__ import annotations
 
+import csv
 import os
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import lexicon as lx
@@ -132,3 +134,11 @@ class Draft:
     # agreement", "Saturday's attack", a condemned attack), or a crowd that gathers: it stands as an
     # event even when no party is named
     standalone: bool = False
+
+
+def word_classes(name: str) -> dict[str, frozenset[str]]:
+    """A word list kept as data (``events/data/<name>``, TSV with ``word`` and ``class`` columns, ``#`` comments):
+    the words of each class."""
+    with (Path(__file__).with_name("data") / name).open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader((x for x in fh if not x.startswith("#")), delimiter="\t"))
+    return {c: frozenset(r["word"] for r in rows if r["class"] == c) for c in {r["class"] for r in rows}}

@@ -7,25 +7,17 @@ mention of the article's focus (events/circumstances.py, events/context.py). The
 
 from __future__ import annotations
 
-import csv
-from pathlib import Path
 from typing import TYPE_CHECKING
+
+from .common import word_classes
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
     from ..records import Place
 
-DATA = Path(__file__).with_name("data")
 
-
-def _classes(name: str) -> dict[str, frozenset[str]]:
-    with (DATA / name).open(encoding="utf-8") as fh:
-        rows = list(csv.DictReader((x for x in fh if not x.startswith("#")), delimiter="\t"))
-    return {c: frozenset(r["word"] for r in rows if r["class"] == c) for c in {r["class"] for r in rows}}
-
-
-WORDS = _classes("person_place_words.tsv")
+WORDS = word_classes("person_place_words.tsv")
 HOME = WORDS.get("home", frozenset())
 PEOPLE = WORDS.get("people", frozenset())
 ALIAS = WORDS.get("alias", frozenset())
