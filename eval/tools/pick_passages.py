@@ -6,7 +6,8 @@
 A record is a candidate when (1) no gold file in eval/corpus/{dev,test,raw/*} annotates its record id (by id, not
 by file name: round 12's selection matched shortened file stems and 129 of its 159 passages were already
 annotated), (2) its outlet (the registrable part of its source_url's domain) has no article on the test side,
-(3) no test-split record id of the corpus (test_ids.txt) is the record, and (4) it shares at most --max-overlap of
+(3) no test-split record id of the corpus (test_ids.txt) is the record, no annotator skipped it (an id first on a
+line of raw/*/SKIPPED.txt), and (4) it shares at most --max-overlap of
 its 5-word shingles with any passage already annotated or already picked (RAMS stores overlapping windows of one
 article under several ids). Candidates come in a fixed order, sha256(salt + id), so the pick is reproducible and
 chosen before anyone reads a passage; --half keeps one of `eventwire eval mentions --half`'s halves. Prints one
@@ -34,17 +35,32 @@ def shingles(text: str) -> set[tuple[str, ...]]:
     return {tuple(words[i:i + 5]) for i in range(len(words) - 4)}
 
 
-def test_outlets() -> set[str]:
-    rows = [line.split("\t") for line in (CORPUS / "splits.tsv").read_text(encoding="utf-8").splitlines()
+def test_outlets(corpus: Path = CORPUS) -> set[str]:
+    rows = [line.split("\t") for line in (corpus / "splits.tsv").read_text(encoding="utf-8").splitlines()
             if line and not line.startswith("#")]
     return {outlet_group(r[2]) for r in rows if len(r) > 2 and r[1] == "test"}
 
 
-def pick(dataset: Path, salt: str, n: int, half: str | None, max_overlap: float) -> list[tuple[str, str]]:
+def skipped_records(corpus: Path = CORPUS) -> set[str]:
+    """Record ids an annotator skipped (``raw/<annotator>/SKIPPED.txt``, the id first on its line; round 13's
+    annotators skipped passages on the test side's topics, and the next pick offered them again)."""
+    out: set[str] = set()
+    for path in corpus.glob("raw/*/SKIPPED.txt"):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            first = (line.split() or [""])[0].strip("`,;:")
+            if len(first) >= 8 and any(c.isdigit() for c in first):  # an id, not the first word of a sentence
+                out.add(first)
+    return out
+
+
+def pick(dataset: Path, salt: str, n: int, half: str | None, max_overlap: float,
+         corpus: Path = CORPUS) -> list[tuple[str, str]]:
     records = {str(r["id"]): r for r in map(json.loads, dataset.read_text(encoding="utf-8").splitlines())}
-    taken = {rid for name, rid in annotated_records(CORPUS) if name == dataset.name}
+    taken = {rid for name, rid in annotated_records(corpus) if name == dataset.name}
     seen = [shingles(records[rid]["text"]) for rid in taken if rid in records]
-    banned = test_outlets()
+    skipped = skipped_records(corpus)
+    taken |= {rid for rid in records if any(rid.startswith(s) for s in skipped)}  # ids written shortened, too
+    banned = test_outlets(corpus)
     out: list[tuple[str, str]] = []
     for rid in sorted(records, key=lambda r: hashlib.sha256(f"{salt}{r}".encode()).hexdigest()):
         rec = records[rid]
