@@ -196,13 +196,15 @@ class ActorResolver:
     def resolve(self, text: str, context: str = "", date: dt.date | None = None) -> ActorMatch | None:
         if not text or not text.strip():
             return None
-        if "town-as-party" not in self.disabled and "," in text and (town := us_town_party(text)) is not None:
-            return ActorMatch(town, "USA", "CVL", None, f"place-as-party:{town}")
-        if "town-as-party" not in self.disabled and "," in text and (town_body := us_town_prefix(text)) is not None:
-            # "Palestine, Texas police": the town's police, so US whatever the country of the town's name
-            body = self.resolve(town_body[1], date=date)
-            if body is not None and body.sector and not body.name:
-                return ActorMatch(None, "USA", body.sector, None, f"{body.rule}+us-town:{town_body[0]}", body.sector_2)
+        if "town-as-party" not in self.disabled and "," in text:
+            if (town := us_town_party(text)) is not None:
+                return ActorMatch(town, "USA", "CVL", None, f"place-as-party:{town}")
+            if (town_body := us_town_prefix(text)) is not None:
+                # "Palestine, Texas police": the town's police, so US whatever the country of the town's name
+                body = self.resolve(town_body[1], date=date)
+                if body is not None and body.sector and not body.name:
+                    return ActorMatch(None, "USA", body.sector, None, f"{body.rule}+us-town:{town_body[0]}",
+                                      body.sector_2)
         toks, hits = self._hits(text)
         hits = _surnames_not_roles(text, toks, _named_outlets_only(text, toks, hits))
         if any(h.end - h.start == 1 and h.entry.kind in ("org", "news") for h in hits):

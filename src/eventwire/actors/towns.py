@@ -111,4 +111,3 @@ def us_town_party(text: str) -> str | None:
     if not us_town_with_state(body, resolver):  # type: ignore[arg-type]
         return None
     return body
-

@@ -174,6 +174,14 @@ class ArticleContext:
         self._plural_nouns: dict[int, Mention | None] = {}  # token index -> its reading (cache)
         self._unplaced: list[Mention] = []  # persons named in the article whom the knowledge base does not place
 
+    @functools.cached_property
+    def _sent_starts(self) -> list[int]:
+        return [s.start for s in self.sents]
+
+    def sent_index(self, token_i: int) -> int:
+        """The index in ``sents`` of the sentence holding the token at ``token_i`` (0 before the first)."""
+        return max(0, bisect.bisect_right(self._sent_starts, token_i) - 1)
+
     def read_names(self, coder: ArgumentsMixin) -> None:
         """Read the article's named people and organisations once, in order, before coding: a person
         introduced with a title or named in full ("Secretary of Defense Ash Carter", "Venezuela's Attorney
@@ -184,7 +192,6 @@ class ArticleContext:
         memo = ArticleActors(coder.actors, self.published)
         self._memo = memo
         self._reader = lambda text: self.resolve(text, coder) if not coder._is_outlet(text) else None
-        sent_of = [s.start for s in self.sents]
         for ent in self.doc.ents:
             if ent.label_ not in NAMED_LABELS:
                 continue
@@ -202,7 +209,7 @@ class ArticleContext:
                      else self.resolve(text, coder))
                 if m is not None and m.country:
                     break
-            si = max(0, bisect.bisect_right(sent_of, ent.start) - 1)
+            si = self.sent_index(ent.start)
             if ent.label_ == "PERSON" and (m is None or not m.country) and not coder._is_outlet(ent.text):
                 # a private person the knowledge base does not place ("Boken", "Ms Blampied"): a later "he"
                 # or "her" in an event's role may still stand for them (antecedent(unplaced=...))
@@ -558,7 +565,7 @@ class ArticleContext:
                 m = self._reader(text) if text else None
                 self._plural_nouns[tok.i] = None if m is None or not m.country or not m.sector else Mention(
                     text, m.country, m.sector, m.name, True, False,
-                    max(0, bisect.bisect_right([s.start for s in self.sents], tok.i) - 1), tok.idx)
+                    self.sent_index(tok.i), tok.idx)
             found = self._plural_nouns[tok.i]
             if found is not None:
                 return found

@@ -5,10 +5,10 @@ place resolver with the tagger's places (coder._resolve_places)."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..times.engine import scan
+from . import lexicon as lx
 from .common import GROUND_VERBS, PLACE_NOUNS, PLACE_PARTS, _trigger_lemma
 from .person_places import WORDS as PERSON_WORDS
 
@@ -17,8 +17,7 @@ if TYPE_CHECKING:
 
 # prepositions of location whose object the tagger, not knowing the name, often labels otherwise
 _AT = frozenset({"in", "near", "outside", "through", "across", "into"})
-with (Path(__file__).with_name("data") / "named_days.tsv").open(encoding="utf-8") as _fh:
-    NAMED_DAYS = frozenset(x.strip() for x in _fh if x.strip() and not x.startswith("#") and x.strip() != "word")
+NAMED_DAYS = frozenset(r["word"].strip() for r in lx._rows(lx.DATA / "named_days.tsv") if r["word"].strip())
 
 
 def _no_time(ent: Span) -> bool:
@@ -65,9 +64,7 @@ def place_by_frame(ent: Span) -> bool:
     # "attacks mainly in Aleppo": the tagger also reads towns as organisations, persons or peoples, and an
     # unknown name as a date ("in Manbij"); the resolver tells a people ("in Syrians") from a place and
     # leaves a demonym without a point
-    from .context import FOCUS_RULES_OFF
-
-    dated = "date-tagged-place" not in FOCUS_RULES_OFF and ent.label_ == "DATE" and _no_time(ent)
+    dated = "date-tagged-place" not in _rules_off() and ent.label_ == "DATE" and _no_time(ent)
     labels = {"ORG", "PERSON", "NORP"} | ({"DATE"} if dated else set())
     return bool(ent.label_ in labels and ent.root.dep_ == "pobj" and head.lower_ in _AT and ent[0].is_title
                 and len(ent) <= 3)
