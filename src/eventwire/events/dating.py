@@ -69,7 +69,9 @@ def _present_tense(trigger: Token) -> bool:
             break
         if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
             verb = verb.head.head
-        elif verb.dep_ in {"advcl", "conj", "xcomp"}:
+        elif verb.dep_ in {"advcl", "conj", "xcomp"} or (verb.dep_ == "ccomp" and verb.head.tag_ in {"VBG", "VBN"}):
+            # a bare participle's small clause under a participle ("does not deny having people shot":
+            # 'shot' -> 'having' -> 'deny') has no tense of its own either
             verb = verb.head
         else:
             break
@@ -77,6 +79,9 @@ def _present_tense(trigger: Token) -> bool:
         return False
     if verb.tag_ in {"VBZ", "VBP"}:
         return True
+    if verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lemma_ == "do" and c.tag_ in {"VBZ", "VBP"}
+                                 for c in verb.children):
+        return True  # do-support carries the present ("does not deny", "do not accept")
     # "is defying", "are charged": the finite auxiliary carries the tense
     return verb.tag_ in {"VBG", "VBN"} and any(
         c.dep_ in {"aux", "auxpass"} and c.lemma_ == "be" and c.tag_ in {"VBZ", "VBP"} for c in verb.children)
@@ -86,6 +91,13 @@ def _content_clause(trigger: Token) -> set[int]:
     """Tokens of the clause a verb of saying or thinking reports ("have said that Putin wants to defeat Clinton
     in November"): a time there dates what is reported, not the saying."""
     return {t.i for c in trigger.children if c.dep_ == "ccomp" for t in c.subtree}
+
+
+def _after_publication(w: When, ctx: ArticleContext) -> bool:
+    """A time that reaches past the publication date ("by the end of 2016" in a report of September 2016, "next
+    month"): a goal or a plan of its sentence, never the time of what the text reports as done, so a realis
+    event outside its clause does not take it."""
+    return ctx.published is not None and w.end is not None and w.end > ctx.published
 
 
 def _found(w: When, where: str) -> When:
@@ -140,7 +152,8 @@ class DatingMixin:
             # its main clause; the dates around the main clause are not its date
             return None
         for w in times:
-            if w.start is not None and not _deadline(w, sent) and not _not_a_time_of_events(w, sent):
+            if w.start is not None and not _deadline(w, sent) and not _not_a_time_of_events(w, sent) \
+                    and not _after_publication(w, ctx):
                 return _found(w, "sentence")
         if _present_perfect(d.trigger) or _present_tense(d.trigger):
             # "prosecutors have also indicted his wife": English does not pin a present perfect to a past
@@ -168,7 +181,7 @@ class DatingMixin:
                 # threat today is ...") as the day of an event; the publication date below says the same
                 # day without claiming the text dated this event
                 if (w.start is not None and not _deadline_text(ctx.text, w) and not _TODAY.fullmatch(w.text or "")
-                        and not (w.reason or "").startswith(TEXT_DATE)):
+                        and not (w.reason or "").startswith(TEXT_DATE) and not _after_publication(w, ctx)):
                     return _found(w, "paragraph")
         return self._reported(sent, ctx)
 
