@@ -39,6 +39,7 @@ from .syntax import (
     _has_return_fire,
     _is_place_tok,
     _np_span,
+    _passive_agents,
     _reduced_passive,
     _safe,
     _sector_from_head,
@@ -137,7 +138,7 @@ class ArgumentsMixin(CircumstancesMixin, DatingMixin, ClaimsMixin):
                 recip_toks += [c for c in t.children if c.dep_ in {"nsubjpass", "nsubj"}]
                 if existential_victims(t):
                     recip_toks.append(t.head)  # "there were ten soldiers killed": the noun is who
-                for c in [c for tr in d.triggers for c in tr.children]:
+                for c in {c.i: c for tr in d.triggers for c in (*tr.children, *_passive_agents(tr))}.values():
                     if c.dep_ == "agent":
                         actor_toks += [g for g in c.children if g.dep_ == "pobj"]
                 if not actor_toks:

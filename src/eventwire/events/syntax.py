@@ -213,14 +213,26 @@ def _acts_as_party(ent: Span) -> bool:
 _VICTIM_VERBS = {"kill", "injure", "wound", "maim", "murder", "slay", "execute", "abduct", "kidnap", "arrest", "detain"}
 
 
+def _passive_agents(t: Token) -> list[Token]:
+    """The 'by' agents of a verb and of its conjuncts that have no subject of their own ("killed and allegedly
+    decapitated by Azerbaijani troops": the agent hangs off the last conjunct)."""
+    heads = [t, *[c for c in t.children if c.dep_ == "conj" and c.tag_ == "VBN"
+                  and not any(x.dep_ in {"nsubj", "nsubjpass"} for x in c.children)]]
+    return [c for h in heads for c in h.children if c.dep_ == "agent"]
+
+
 def _reduced_passive(t: Token) -> bool:
-    """'with 120 soldiers and a general killed': a participle whose 'subject' is the victim."""
-    if t.tag_ != "VBN" or t.lemma_.lower() not in _VICTIM_VERBS:
+    """'with 120 soldiers and a general killed': a participle whose 'subject' is the victim; so is a headline's
+    ("An Armenian soldier killed and decapitated by Azerbaijani troops", "Soldier killed in Syria by Isis"),
+    which the parser reads as a past tense with a subject, but whose 'by' agent gives the passive away."""
+    if t.tag_ not in {"VBN", "VBD"} or t.lemma_.lower() not in _VICTIM_VERBS:
         return False
     if any(c.dep_ in {"aux", "auxpass", "dobj", "obj"} for c in t.children):
         return False
     subj = [c for c in t.children if c.dep_ == "nsubj"]
-    return bool(subj) and all(
+    if subj and _passive_agents(t):
+        return True
+    return t.tag_ == "VBN" and bool(subj) and all(
         s.like_num or s.pos_ == "NUM" or s.lemma_.lower() in lx.VICTIM_NOUNS or any(
             c.dep_ == "nummod" for c in s.children) for s in subj
     )
