@@ -71,3 +71,17 @@ def test_a_headline_passive_names_the_attacker_and_the_victim() -> None:
 def test_an_active_past_tense_keeps_its_subject_as_the_attacker() -> None:
     evs = _events("Azerbaijani troops killed an Armenian soldier in Nagorno-Karabakh.", "ASSAULT")
     assert evs and ("AZE", "MIL") in _party(evs[0], "actor") and ("ARM", "MIL") in _party(evs[0], "recipient")
+
+
+def test_a_country_named_as_the_of_object_of_a_thing_does_not_place_the_next_event() -> None:
+    # "the cooperation of Russia" names a party; the convoy was not bombed in Russia for that
+    text = ("Aid agencies prepared a convoy for Aleppo in Syria last month. Secretary of State John Kerry "
+            "praised the cooperation of Russia on the agreement. Days later, the humanitarian convoy was bombed.")
+    evs = _events(text, "ASSAULT")
+    assert evs and all((ev.get("location") or {}).get("country") == "SY" for ev in evs)
+
+
+def test_a_place_of_the_sentence_before_still_places_the_next_event() -> None:
+    text = "Kerry met Lavrov in the outskirts of Geneva on Friday. Days later, a humanitarian convoy was bombed."
+    evs = _events(text, "ASSAULT")
+    assert evs and all((ev.get("location") or {}).get("country") == "CH" for ev in evs)

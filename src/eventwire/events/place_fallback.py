@@ -12,7 +12,8 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from .syntax import _best_place
+from .common import PLACE_NOUNS, PLACE_PARTS
+from .syntax import _best_place, _token_at
 
 if TYPE_CHECKING:
     from ..records import Place
@@ -21,13 +22,31 @@ if TYPE_CHECKING:
 _SUBNATIONAL = frozenset({"town", "admin2", "admin1"})
 
 
+def _of_a_thing(ctx: ArticleContext, j: int, start: int) -> bool:
+    """A place named as the 'of' object of a word that is no place or part of one ("the cooperation of Russia",
+    "in the interest of China and Russia", "Speaking of Benghazi"): a party or a topic of sentence ``j``, which
+    says nothing of where another sentence's event happened ("the town of Saraqib", "the outskirts of Tripoli",
+    "south-west of Damascus" still do)."""
+    from .context import FOCUS_RULES_OFF
+
+    if "of-a-thing" in FOCUS_RULES_OFF:
+        return False
+    tok = _token_at(ctx.sents[j], start)
+    while tok.dep_ in {"compound", "amod"} and tok.head.i != tok.i:
+        tok = tok.head  # "of the Syrian government": the phrase's head
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head  # "of China and Russia": the first conjunct carries the 'of'
+    return tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() not in PLACE_NOUNS | PLACE_PARTS
+
+
 def sentence_place(ctx: ArticleContext, j: int, country: str | None = None, *, subnational: bool = True) -> Place | None:
     """The most precise place sentence ``j`` names where an event can be (ctx.event_places): a town or
-    region (``subnational``; in ``country`` when given), else any place, a country included."""
+    region (``subnational``; in ``country`` when given), else any place, a country included; never one it
+    names only as the 'of' object of a thing (_of_a_thing)."""
     a, b = ctx.sents[j].start_char, ctx.sents[j].end_char
     return _best_place([p for p in ctx.event_places if p.start is not None and a <= p.start < b
                         and (not subnational or p.precision in _SUBNATIONAL)
-                        and (country is None or p.country == country)])
+                        and (country is None or p.country == country) and not _of_a_thing(ctx, j, p.start)])
 
 
 def earlier_place(si: int, ctx: ArticleContext, country: str | None = None) -> Place | None:
