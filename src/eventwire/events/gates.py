@@ -51,6 +51,7 @@ def _lemmas(name: str) -> frozenset[str]:
 
 
 REALIS_GOVERNORS = _lemmas("realis_governors.tsv")
+SUPPORT_OR_HELP = _lemmas("support_senses.tsv")
 ORDINAL_HEADS = frozenset({"first", "second", "third", "last", "latest", "next", "only"})
 
 
@@ -128,6 +129,10 @@ def private_matter(d: Draft, actors: Sequence[ActorRef], recips: Sequence[ActorR
         known = {a.sector for a in (*actors, *recips)} - {None}
         if known and known <= CIVIC_SECTORS:
             return "a meeting of civic sides only"
+    if d.plover_type == "SUPPORT" and d.trigger.lemma_.lower() in SUPPORT_OR_HELP and not (
+            actors and any(r.sector for r in recips)):
+        # "supports the new Trees project", "supporting her kids": help, not an endorsement of a party
+        return "support with no endorser or no party endorsed"
     if d.plover_type not in VERBAL_TYPES or not actors:
         return None
     if all(a.sector in PRIVATE_SECTORS for a in (*actors, *recips)):
