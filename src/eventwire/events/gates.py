@@ -129,10 +129,12 @@ def private_matter(d: Draft, actors: Sequence[ActorRef], recips: Sequence[ActorR
         known = {a.sector for a in (*actors, *recips)} - {None}
         if known and known <= CIVIC_SECTORS:
             return "a meeting of civic sides only"
+    political = any(a.sector and a.sector not in CIVIC_SECTORS for a in actors)
     if d.plover_type == "SUPPORT" and d.trigger.lemma_.lower() in SUPPORT_OR_HELP and not (
-            actors and any(r.sector for r in recips)):
-        # "supports the new Trees project", "supporting her kids": help, not an endorsement of a party
-        return "support with no endorser or no party endorsed"
+            actors and (political or any(r.sector for r in recips))):
+        # "supporting her kids", "she supports the plan": help or a private view, not an endorsement; a
+        # political side endorsing a policy ("China and Russia support the improvement") stays one
+        return "support with no endorser, or no political endorser and no party endorsed"
     if d.plover_type not in VERBAL_TYPES or not actors:
         return None
     if all(a.sector in PRIVATE_SECTORS for a in (*actors, *recips)):
