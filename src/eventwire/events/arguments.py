@@ -60,6 +60,13 @@ IGO_CODES = frozenset({"IGO", "UNO"})
 AGENT_SECTORS = frozenset({"MIL", "COP", "GOV", "REB", "PRM", "UAF", "SPY", "CRM"})
 
 
+def _age_noun(tok: Token) -> bool:
+    """"A 19-year-old was stabbed", "police arrested a 22-year-old": local news names a person by age alone;
+    the tagger reads the age as a date, but a determined "N-year-old" with no noun after it is someone."""
+    return tok.lower_ in {"old", "olds"} and tok.pos_ in {"ADJ", "NOUN"} and any(
+        c.lemma_.lower() == "year" for c in tok.children) and any(c.dep_ == "det" for c in tok.children)
+
+
 class ArgumentsMixin(CircumstancesMixin, DatingMixin, ClaimsMixin):
     """The role-filling half of EventCoder (events/coder.py), which inherits it; the size, date and place
     of a draft are CircumstancesMixin's (events/circumstances.py)."""
@@ -417,7 +424,7 @@ class ArgumentsMixin(CircumstancesMixin, DatingMixin, ClaimsMixin):
                 head = noun
             if head.ent_type_ in {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"} and not any(
                 c.dep_ == "prep" and c.lower_ == "of" for c in head.children
-            ):
+            ) and not _age_noun(head):
                 if role == "actor" and d.plover_type == "PROTEST" and head.ent_type_ == "CARDINAL":
                     out += self._crowd(head, sent, si, ctx)  # "thousands demonstrated": the crowd protests
                 continue
@@ -555,6 +562,8 @@ class ArgumentsMixin(CircumstancesMixin, DatingMixin, ClaimsMixin):
         if m is None:
             if head.pos_ == "PROPN" or head.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"}:
                 return [ActorRef(role, text, None, None, None, start=start, end=end, rule="unresolved name")]
+            if _age_noun(head):  # someone named by age: a party, placed by nothing the text says
+                return [ActorRef(role, text, None, None, None, start=start, end=end, rule="a person named by age")]
             return []
         if m.country is None and m.sector is None:
             return []

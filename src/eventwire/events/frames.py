@@ -370,8 +370,14 @@ def _frame_reject_content(tok: Token) -> bool:
     return not any(c.dep_ == "xcomp" and c.lemma_.lower() in _NO_COMMENT for c in tok.children)
 
 
+_MEDICAL = frozenset(r["word"] for r in lx._rows(lx.DATA / "medical_modifiers.tsv"))
+
+
 def _frame_died_in_attack(tok: Token) -> bool:
-    return any(c.dep_ == "prep" and any(g.lemma_.lower() in lx.NOUN_TRIGGERS for g in c.children) for c in tok.children)
+    # "died in the attack", not "died of a heart attack" (data/medical_modifiers.tsv)
+    return any(c.dep_ == "prep" and any(g.lemma_.lower() in lx.NOUN_TRIGGERS and not any(
+        m.dep_ in {"compound", "amod"} and m.lower_ in _MEDICAL for m in g.children) for g in c.children)
+        for c in tok.children)
 
 
 _PARTY_ENTS = frozenset({"GPE", "NORP", "ORG", "PERSON"})

@@ -38,6 +38,10 @@ INTERACTIVE_TYPES = frozenset({"CONSULT"})
 VERBAL_TYPES = frozenset({"CONSULT", "AGREE", "SUPPORT", "REQUEST", "THREATEN", "ACCUSE", "REJECT",
                           "COOPERATE", "AID", "CONCEDE"})
 PRIVATE_SECTORS = frozenset({"BUS", "CVL"})
+# A meeting is PLOVER CONSULT only between political actors; one whose known sides are all civic (a company,
+# private people, a school, a church, a hospital, a charity) is local and business news: "a delegation of the
+# school district's committee met", "negotiating with the land's owners", "met with NGOs and residents".
+CIVIC_SECTORS = frozenset({"BUS", "CVL", "EDU", "REL", "MED", "NGO"})
 DATA = Path(__file__).with_name("data")
 
 
@@ -47,6 +51,7 @@ def _lemmas(name: str) -> frozenset[str]:
 
 
 REALIS_GOVERNORS = _lemmas("realis_governors.tsv")
+SUPPORT_OR_HELP = _lemmas("support_senses.tsv")
 ORDINAL_HEADS = frozenset({"first", "second", "third", "last", "latest", "next", "only"})
 
 
@@ -118,6 +123,18 @@ def private_matter(d: Draft, actors: Sequence[ActorRef], recips: Sequence[ActorR
     it may be an event). Only when the acting side is known and every side is a company or private people:
     a party no rule could place (an unknown name may be a minister) keeps the event, and so does an event
     with no stated actor ("were charged": the state charges)."""
+    if d.plover_type in INTERACTIVE_TYPES:
+        # a meeting: a side no rule could place is left out of the judgement (a name may be anyone), but a
+        # meeting needs one political side it is known to have, so one known civic side is enough to drop it
+        known = {a.sector for a in (*actors, *recips)} - {None}
+        if known and known <= CIVIC_SECTORS:
+            return "a meeting of civic sides only"
+    political = any(a.sector and a.sector not in CIVIC_SECTORS for a in actors)
+    if d.plover_type == "SUPPORT" and d.trigger.lemma_.lower() in SUPPORT_OR_HELP and not (
+            actors and (political or any(r.sector for r in recips))):
+        # "supporting her kids", "she supports the plan": help or a private view, not an endorsement; a
+        # political side endorsing a policy ("China and Russia support the improvement") stays one
+        return "support with no endorser, or no political endorser and no party endorsed"
     if d.plover_type not in VERBAL_TYPES or not actors:
         return None
     if all(a.sector in PRIVATE_SECTORS for a in (*actors, *recips)):
