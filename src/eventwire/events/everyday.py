@@ -48,6 +48,7 @@ def _word_sets(name: str) -> dict[str, frozenset[str]]:
 
 
 BUSINESS = _word_sets("business_names.tsv")
+ACCIDENT = _word_sets("accident_causes.tsv")
 # harm whose cause is a hazard is a disaster or an accident; a crackdown or a detention is never one
 HARM_TYPES = frozenset({"ASSAULT"})
 # verbal and cooperative types whose object is a party: an occasion in that place is not one
@@ -147,6 +148,64 @@ def natural_cause(d: Draft) -> str | None:
         # ("killed in an airstrike during the storm": the airstrike did it, the storm is its setting)
         return f"harm caused by '{hazards[0].lemma_.lower()}'"
     return None
+
+
+def _accidental_fire(tok: Token) -> bool:
+    """A fire named by where it burned ("a trailer fire", "the house fire", "a deadly fire"): every modifier
+    is a place, a start or a neutral adjective of data/accident_causes.tsv, and no "from"/"by" says whose
+    fire it was ("Israeli fire", "heavy fire", "fire from a helicopter" are shooting)."""
+    if tok.lemma_.lower() != "fire":
+        return False
+    for c in tok.children:
+        if c.dep_ in {"compound", "amod", "nmod", "poss", "nummod"}:
+            word = c.lower_
+            if word not in ACCIDENT["fire_kind"] and word not in ACCIDENT["fire_plain"]:
+                return False
+        elif c.dep_ == "prep" and c.lower_ in {"from", "by"}:
+            return False
+    return True
+
+
+def _vehicle_causes(v: Token) -> list[Token]:
+    """The vehicles that did a harm: a vehicle as the subject or agent of the harming verb ("a car struck
+    a pedestrian", "was struck by a truck") or of the clause that says what happened ("was killed when his
+    pickup truck struck a utility pole"); a vehicle the victims sat in ("shot dead in their car") is none."""
+    subj = [c for c in v.children if c.dep_ == "nsubj"]
+    subj += [g for c in v.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    for c in v.children:
+        if c.dep_ == "advcl" and any(m.dep_ in {"mark", "advmod"} and m.lower_ in {"when", "as", "after"}
+                                     for m in c.children):
+            subj += [g for g in c.children if g.dep_ == "nsubj"]
+    if not subj and v.dep_ in {"advcl", "conj"} and v.head.i != v.i and v.head.pos_ in {"VERB", "AUX"}:
+        # "a truck slammed into a house, injuring three": the clause the toll hangs off names the vehicle
+        subj += [c for c in v.head.children if c.dep_ == "nsubj"]
+    return [s for s in subj if s.lemma_.lower() in ACCIDENT["vehicle"] or s.lower_ in ACCIDENT["vehicle"]]
+
+
+def _attack_cue(d: Draft) -> str | None:
+    """A word of the sentence that names an attack: arson, a deliberate act, ramming, a bomb, terror."""
+    sent = d.trigger.sent
+    lemmas = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
+    cue = next((w for w in sorted(lemmas & ACCIDENT["attack_cue"])), None)
+    if cue is None and {"set", "fire"} <= lemmas:
+        cue = "set fire"
+    return cue
+
+
+def accidental_cause(d: Draft) -> str | None:
+    """Why a harm is an accident: a fire named by where it burned ("died in a trailer fire") or a vehicle
+    ("was killed when his pickup truck struck a pole") did it, and no word of the sentence names an attack
+    ("an arson fire", "set fire to", "rammed into protesters", "a car bomb"). None otherwise."""
+    if d.plover_type not in HARM_TYPES or d.nominal:
+        return None
+    causes = [c for t in d.triggers for c in _causes(t)]
+    fires = [c for c in causes if _accidental_fire(c)]
+    vehicles = [c for t in d.triggers for c in _vehicle_causes(t)]
+    if not fires and not vehicles:
+        return None
+    if any(c.lemma_.lower() in lx.NOUN_TRIGGERS and not _accidental_fire(c) for c in causes) or _attack_cue(d):
+        return None
+    return f"accident caused by '{(fires or vehicles)[0].lemma_.lower()}'"
 
 
 def occasion_object(d: Draft) -> str | None:
@@ -350,7 +409,7 @@ def everyday(d: Draft, actors: Sequence[ActorRef], recips: Sequence[ActorRef],
              modality: str = "asserted") -> str | None:
     """Why a draft is everyday news, not event data, or tells no event at all (a condition, a question, a
     negation, a habit, an ability: events/assertion.py); None when no gate holds."""
-    return (natural_cause(d) or occasion_object(d) or worship(d) or metaphor(d) or state_not_act(d) or spoken_protest(d)
+    return (natural_cause(d) or accidental_cause(d) or occasion_object(d) or worship(d) or metaphor(d) or state_not_act(d) or spoken_protest(d)
             or campaign_gathering(d) or legal_step(d) or faceless_charge(d, actors) or sport_play(d) or press_only(d, recips)
             or reader_address(d) or not_yet(d, modality, [*actors, *recips]) or commerce(d, actors, recips)
             or unasserted(d, modality) or warning_without_threat(d) or question_not_request(d))
