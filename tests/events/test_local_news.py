@@ -49,3 +49,22 @@ def test_a_death_by_illness_is_no_attack():
     assert not _of("The man died of a heart attack at his home on Sunday.", "ASSAULT")
     assert not _of("She died after an asthma attack at school.", "ASSAULT")
     assert _of("He died in the attack on the convoy near Kandahar on Sunday.", "ASSAULT")
+
+
+def test_an_accident_by_fire_or_vehicle_is_no_attack():
+    # everyday.accidental_cause (data/accident_causes.tsv): a fire named by where it burned, or a vehicle as
+    # the subject of the harm, with no arson, ramming, bomb or attack word in the sentence
+    assert not _of("Three children died in a trailer fire on Sunday.", "ASSAULT")
+    assert not _of("Two people were killed in a house fire early Saturday.", "ASSAULT")
+    assert not _of("A man was killed when his pickup truck struck a utility pole on Monday.", "ASSAULT")
+    assert not _of("A pedestrian was struck and killed by a car on Main Street.", "ASSAULT")
+    assert not _of("A truck slammed into a house, injuring three people.", "ASSAULT")
+
+
+def test_arson_ramming_and_shooting_stay_attacks():
+    assert _of("A man set fire to the mosque on Sunday, police said.", "ASSAULT")
+    assert _of("Two people were killed in an arson attack on a house in Paris.", "ASSAULT")
+    assert _of("A driver rammed into protesters in Charlottesville, killing a woman.", "ASSAULT")
+    assert _of("A truck plowed into a crowd at a Christmas market in Berlin, killing 12 people.", "ASSAULT")
+    assert _of("A car bomb killed six soldiers in Kabul on Monday.", "ASSAULT")
+    assert _of("Gunmen opened fire on a bus, killing six passengers.", "ASSAULT")
