@@ -260,7 +260,7 @@ class EventCoder(ArgumentsMixin):
                 continue
             if tr.particle and tr.particle not in particles:
                 continue
-            if not tr.particle and lemma == "call":
+            if not tr.particle and not tr.frame and lemma == "call":
                 continue
             if tr.frame and not _FRAMES[tr.frame](tok):
                 if why is not None and not cameo:

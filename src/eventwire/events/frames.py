@@ -14,6 +14,7 @@ from .syntax import (
     _SECTOR_NOUNS,
     _conjuncts,
 )
+from .statements import STATEMENT_FRAMES
 from .verbal import VERBAL_FRAMES
 
 if TYPE_CHECKING:
@@ -501,6 +502,7 @@ _FRAMES = {
 
 # the verbal-event frames (data/verbal_verb_triggers.tsv) live beside their nominal triggers
 _FRAMES.update(VERBAL_FRAMES)
+_FRAMES.update(STATEMENT_FRAMES)
 
 
 # ---------------------------------------------------------------- trigger helpers of the coder
