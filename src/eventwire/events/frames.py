@@ -10,11 +10,11 @@ from . import lexicon as lx
 from .common import (
     PLACE_NOUNS,
 )
+from .statements import STATEMENT_FRAMES
 from .syntax import (
     _SECTOR_NOUNS,
     _conjuncts,
 )
-from .statements import STATEMENT_FRAMES
 from .verbal import VERBAL_FRAMES
 
 if TYPE_CHECKING:

@@ -121,6 +121,31 @@ def _frame_labeling(tok: Token) -> bool:
     return total <= NEGATIVE_SUM and worst <= NEGATIVE_WORD
 
 
+# the modals under which a hoped-for act is another side's to do ("hoped that Beijing would continue to cooperate")
+_APPEAL_MODALS = frozenset({"would", "will", "'ll", "can", "could", "should", "shall"})
+
+
+def _frame_appeal_content(tok: Token) -> bool:
+    """'Kerry said he hoped that Beijing would continue to cooperate', 'diplomats hoped that the State Duma
+    would soon ratify the protocols': a side's hope that another named side will act is an appeal to it
+    (CAMEO 020 "appeal", whose dictionary reads 'hope' so by default; PLOVER REQUEST). The coder reads it
+    only where the hoped-for act has a named side as its subject and a modal: "hoped that the talks would
+    succeed" asks no one, "hoped to win" is the speaker's own aim."""
+    speakers = _subjects(tok)
+    if not any(_is_party(s) or s.lower_ in SPEAKER_PRONOUNS for s in speakers):
+        return False
+    speaker = {t.i for s in speakers for t in s.subtree}
+    for c in tok.children:
+        if c.dep_ != "ccomp":
+            continue
+        if not any(a.dep_ == "aux" and a.lower_ in _APPEAL_MODALS for a in c.children):
+            continue
+        if any(_is_party(s) and s.pos_ != "PRON" and s.i not in speaker for s in _subjects(c)):
+            return True
+    return False
+
+
 STATEMENT_FRAMES: dict[str, Callable[[Token], bool]] = {
     "labeling": _frame_labeling,
+    "appeal_content": _frame_appeal_content,
 }

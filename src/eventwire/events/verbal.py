@@ -337,6 +337,7 @@ def speakers_of(tok: Token) -> list[Token]:
 
 _FUTURE = frozenset({"will", "would", "'ll", "shall", "wo"})
 _FIRST_PERSON = frozenset({"we", "i"})
+_QUOTES = frozenset({'"', "'", "\u201c", "\u2018", "``"})
 
 
 def announced_threat(d: Draft) -> Draft:
@@ -348,12 +349,18 @@ def announced_threat(d: Draft) -> Draft:
     t = d.trigger
     if d.plover_type != "ASSAULT" or d.nominal or not d.rules.get("type", "").startswith("verb:"):
         return d
-    kids = list(t.children)
+    # the modal may sit on the verb the act is coordinated with or begun under: "we will come to Russia and
+    # kill you", "he shall start killing apostates"
+    gov = t.head if t.dep_ in {"conj", "xcomp"} and t.head.pos_ in {"VERB", "AUX"} else t
+    kids = [*t.children, *(gov.children if gov is not t else ())]
     if not any(c.dep_ == "aux" and c.lower_ in _FUTURE for c in kids) or any(c.dep_ == "neg" for c in kids):
         return d
     first = any(c.dep_ == "nsubj" and c.lower_ in _FIRST_PERSON for c in kids)
-    said = t.dep_ == "ccomp" and (t.head.lemma_.lower() in lx.SPEECH_VERBS or t.head.lemma_.lower() == "make")
-    if not (first or said):
+    said = gov.dep_ == "ccomp" and (gov.head.lemma_.lower() in lx.SPEECH_VERBS or gov.head.lemma_.lower() == "make")
+    # words in quotation marks are someone's: a sentence that opens a quotation ("' If someone does not find
+    # us, he shall start killing ...")
+    quoted = t.sent[0].text in _QUOTES
+    if not (first or said or quoted):
         return d
     return Draft(t, d.triggers, "THREATEN", "violence",
                  {**d.rules, "type": d.rules["type"] + " (announced)"}, standalone=d.standalone)
