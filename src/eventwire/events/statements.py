@@ -63,9 +63,12 @@ def _label_words(head: Token) -> list[Token]:
 
 def _labels(tok: Token) -> list[Token]:
     """The heads of what the verb calls its object: an object predicate ("called them a terrorist matrix",
-    "called the report silly"), an as-phrase ("described ... as 'unfit'", "railed against reporters as
+    "called the report silly"), an adjective after the object, an as-phrase ("described ... as 'unfit'", "railed against reporters as
     'dishonest people'")."""
     out = [c for c in tok.children if c.dep_ == "oprd"]
+    # an adjective after the object is its predicate, which the parser may hang on the object ("called the
+    # governor's plan 'reckless and dangerous'"); before it, it is the object's own ("the failed policy")
+    out += [a for o in tok.children if o.dep_ in {"dobj", "obj"} for a in o.children if a.dep_ == "amod" and a.i > o.i]
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ == "as":
             out += [g for g in c.children if g.dep_ in {"pobj", "pcomp", "amod", "acomp", "attr"}]
