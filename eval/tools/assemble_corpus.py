@@ -19,7 +19,7 @@ import json
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1] / "corpus"
-PRIMARY = ("a1", "a2", "a3", "a4", "a6", "a9", "a10", "a12", "a13", "a14", "a15", "a16", "a18", "a19", "a20", "a21", "a22", "a23", "a24", "a25", "a26", "a27", "a28", "a29", "a30", "a31", "a32", "a33", "a34", "a35", "a36", "lead")
+PRIMARY = ("a1", "a2", "a3", "a4", "a6", "a9", "a10", "a12", "a13", "a14", "a15", "a16", "a18", "a19", "a20", "a21", "a22", "a23", "a24", "a25", "a26", "a27", "a28", "a29", "a30", "a31", "a32", "a33", "a34", "a35", "a36", "a37", "a38", "lead")
 
 
 def load_splits() -> dict[str, str]:

@@ -56,7 +56,8 @@ def main(argv: list[str] | None = None) -> int:
     r7, r8, r9 = _stems("dev_round7.txt"), _stems("dev_round8.txt"), _stems("dev_round9.txt")
     r11, untouched = _stems("dev_round11.txt"), _stems("dev_untouched.txt")
     r12, r13 = _stems("dev_round12.txt"), _stems("dev_round13.txt")
-    later = r11 | r12 | r13  # the rounds after the field halves were fixed
+    r14 = _stems("dev_round14.txt")
+    later = r11 | r12 | r13 | r14  # the rounds after the field halves were fixed
 
     def stem(n: str) -> str:
         return n.removesuffix(".gold.json")
@@ -79,6 +80,8 @@ def main(argv: list[str] | None = None) -> int:
         # round 13's a27 passages are untouched (dev_untouched.txt); a28's are trainable
         "r13 U": [n for n in per if stem(n) in r13 & untouched],
         "r13 T": [n for n in per if stem(n) in r13 - untouched],
+        # round 14's re3d releases (a37) are all untouched
+        "round14": [n for n in per if stem(n) in r14],
         "to r8": [n for n in per if stem(n) not in r9 | later],
         "dev 324": [n for n in per if stem(n) not in later],
         "untouched": [n for n in per if stem(n) in untouched],
