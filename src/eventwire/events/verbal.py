@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from . import lexicon as lx
 from .common import PLACE_NOUNS, Draft
-from .syntax import _subjects
+from .syntax import _SECTOR_NOUNS, _subjects
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -73,6 +73,18 @@ def _frame_talk_with(tok: Token) -> bool:
             if objs and not any(o.lemma_.lower() in AUDIENCE_NOUNS | TOPIC_NOUNS or o.pos_ == "PRON" for o in objs):
                 return True
     return False
+
+
+def addressees(tok: Token) -> list[Token]:
+    """Whom a talk verb's to-phrase names as the second side ("had spoken to China's foreign minister Wang
+    Yi"): the recipient of the consultation its frame accepted. Only a side by name, by office or by force
+    ("the minister", "the rebels"): not an audience ("spoke to reporters"), nor the people a local office
+    deals with ("city officials have spoken to both property owners")."""
+    if tok.lemma_.lower() not in TALK_VERBS:
+        return []
+    return [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "to" for o in c.children
+            if o.dep_ == "pobj" and o.lemma_.lower() not in AUDIENCE_NOUNS | TOPIC_NOUNS and o.pos_ != "PRON"
+            and (_is_party(o) or o.lemma_.lower() in _SECTOR_NOUNS)]
 
 
 def _frame_discussed(tok: Token) -> bool:
@@ -142,6 +154,7 @@ def _frame_negative_content(tok: Token) -> bool:
     return total <= NEGATIVE_SUM and worst <= NEGATIVE_WORD
 
 
+TALK_VERBS = frozenset(t.lemma for t in lx.VERB_TRIGGERS if t.frame == "talk_with")
 NEGATIVE_CONTENT_VERBS = frozenset(t.lemma for t in lx.VERB_TRIGGERS if t.frame == "negative_content")
 SPEAKER_PRONOUNS = frozenset({"he", "she", "they", "we"})
 
