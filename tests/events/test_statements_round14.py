@@ -77,3 +77,16 @@ def test_a_request_denied_is_a_rejection() -> None:
 def test_violence_announced_under_a_coordinated_modal_is_a_threat() -> None:
     types = _types("The militant told Russia's president: \"We will come to Moscow and kill you in your homes.\"")
     assert "THREATEN" in types and "ASSAULT" not in types
+
+
+def test_a_side_spoken_to_is_the_second_side_of_a_consultation() -> None:
+    events = _events("Secretary of State John Kerry said he had spoken to China's foreign minister Wang Yi on Monday.")
+    assert "CONSULT" in [e["plover_type"] for e in events]
+
+
+@pytest.mark.parametrize("text", [
+    "City officials have spoken to both property owners about the rebuilding.",
+    "The governor spoke to reporters outside the courthouse on Monday.",
+])
+def test_speaking_to_an_audience_or_private_people_is_no_consultation(text: str) -> None:
+    assert "CONSULT" not in _types(text)
