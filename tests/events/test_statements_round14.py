@@ -90,3 +90,16 @@ def test_a_side_spoken_to_is_the_second_side_of_a_consultation() -> None:
 ])
 def test_speaking_to_an_audience_or_private_people_is_no_consultation(text: str) -> None:
     assert "CONSULT" not in _types(text)
+
+
+def test_a_complaint_about_a_named_side_is_an_accusation() -> None:
+    text = "The former Greek foreign minister Theodoros Pangalos complained that Russia's obstinacy was hampering the council."
+    assert "ACCUSE" in _types(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Residents of the district complained that the water was dirty.",
+    "Police questioned the suspect for six hours on Monday.",
+])
+def test_a_complaint_about_no_side_or_a_questioning_accuses_no_one(text: str) -> None:
+    assert "ACCUSE" not in _types(text)

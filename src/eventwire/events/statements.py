@@ -148,7 +148,23 @@ def _frame_appeal_content(tok: Token) -> bool:
     return False
 
 
+def _frame_complaint_content(tok: Token) -> bool:
+    """'Pangalos complained that Russia's obstinacy was hampering the council', 'Obama questioned why
+    Republicans continue to endorse Trump': a verb of complaint (CAMEO 11x by default: complain, lament,
+    question) whose content clause is about another named side blames that side (ACCUSE disapprove); a
+    complaint about no side ("residents complained that the water was dirty") accuses no one."""
+    from .verbal import _blamed
+
+    speakers = _subjects(tok)
+    if not any(_is_party(s) or s.lower_ in SPEAKER_PRONOUNS for s in speakers):
+        return False
+    speaker = {t.i for s in speakers for t in s.subtree}
+    return any(_is_party(b) and b.pos_ != "PRON" and b.i not in speaker
+               for c in tok.children if c.dep_ == "ccomp" for b in _blamed(c))
+
+
 STATEMENT_FRAMES: dict[str, Callable[[Token], bool]] = {
+    "complaint_content": _frame_complaint_content,
     "labeling": _frame_labeling,
     "appeal_content": _frame_appeal_content,
 }
