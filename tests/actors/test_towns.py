@@ -83,3 +83,23 @@ def test_a_region_name_two_countries_share_or_a_county_gives_no_country(r: Actor
     # Punjab is Pakistan's and India's; Kent is an English county (admin2) and American towns
     m = r.resolve(text)
     assert m is None or m.country is None, m
+
+
+@pytest.mark.parametrize(
+    "text,party,prefix",
+    [
+        ("Palestine, Texas", "Palestine, Texas", None),
+        ("Palestine, Texas police", None, ("Palestine, Texas", "police")),
+        ("Lebanon, New Hampshire police", None, ("Lebanon, New Hampshire", "police")),
+        ("Paris, France police", None, None),  # France is no US state: the country's own police
+        ("Lebanon police", None, None),  # no state: the country
+    ],
+)
+def test_one_reading_of_a_us_town_and_its_state(text: str, party: str | None,
+                                                prefix: tuple[str, str] | None) -> None:
+    """A US town named for a country is the town only with its state; the name alone is a party (the town's
+    people), the name before a noun is that body's town (us_town_prefix)."""
+    from eventwire.actors.towns import us_town_party, us_town_prefix
+
+    assert us_town_party(text) == party
+    assert us_town_prefix(text) == prefix

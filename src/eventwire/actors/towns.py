@@ -77,20 +77,20 @@ def unexplained_name(cased: list[str], covered: set[int]) -> tuple[int, int] | N
     return runs[0][0], runs[0][-1] + 1
 
 
-def us_town_prefix(text: str) -> tuple[str, str] | None:
-    """("Palestine, Texas", "police") for "Palestine, Texas police": a party named after a US town named for
-    a country, with its state (the town's police, council, residents), is the town's and so US, never the
-    country's. None when the text does not open with such a town and its state, or nothing follows it."""
+def _town_and_state(text: str) -> tuple[str, str] | None:
+    """("Palestine, Texas", "police") for "Palestine, Texas police", ("Lebanon, Ohio", "") for "Lebanon, Ohio":
+    a US town named for a country, with its state (one or two capitalised words), and what follows the state.
+    None when the text does not open with such a town and its state."""
     from ..places.homonyms import us_town_with_state
 
     resolver = _places()
     head, sep, rest = text.strip().partition(",")
     words = rest.split()
-    if resolver is None or not sep or "," in rest or len(words) < 2:
+    if resolver is None or not sep or "," in rest or not words:
         return None
-    for n in (2, 1):  # the state is one or two capitalised words ("New Mexico", "Texas")
+    for n in (2, 1):  # "New Mexico", "Texas"
         state, after = words[:n], words[n:]
-        if not after or not all(w[:1].isupper() and w.isalpha() for w in state):
+        if len(state) < n or not all(w[:1].isupper() and w.isalpha() for w in state):
             continue
         town = f"{head.strip()}, {' '.join(state)}"
         if us_town_with_state(town, resolver):  # type: ignore[arg-type]
@@ -98,16 +98,17 @@ def us_town_prefix(text: str) -> tuple[str, str] | None:
     return None
 
 
+def us_town_prefix(text: str) -> tuple[str, str] | None:
+    """("Palestine, Texas", "police") for "Palestine, Texas police": a party named after a US town named for
+    a country, with its state (the town's police, council, residents), is the town's and so US, never the
+    country's. None when the text does not open with such a town and its state, or nothing follows it."""
+    found = _town_and_state(text)
+    return found if found and found[1] else None
+
+
 def us_town_party(text: str) -> str | None:
     """The town of "Palestine, Texas" or "Lebanon, Ohio" named as a party: a US town named for a country,
-    with its state, is the town (its people: US, civilian), never the country. The name, or None."""
-    from ..places.homonyms import us_town_with_state
-
-    resolver = _places()
-    body = text.strip()
-    state = body.split(",")[-1].split()
-    if resolver is None or body.count(",") != 1 or not 1 <= len(state) <= 2 or not all(w[:1].isupper() for w in state):
-        return None  # the name and its state alone, not a party named after the town ("Palestine, Texas police")
-    if not us_town_with_state(body, resolver):  # type: ignore[arg-type]
-        return None
-    return body
+    with its state, is the town (its people: US, civilian), never the country. The name, or None (also for
+    a party named after the town, "Palestine, Texas police": us_town_prefix)."""
+    found = _town_and_state(text)
+    return text.strip() if found and not found[1] else None

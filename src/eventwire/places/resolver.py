@@ -71,15 +71,17 @@ COUNTY_LINK_BONUS = 3.0
 _CAP = r"[A-Z][\w'.-]*"
 _FOLLOWING_PLACE = re.compile(rf"^(?:,\s*(?:in\s+)?|\s+(?:in|at|near|on)\s+(?:the\s+)?)({_CAP}(?:\s+{_CAP}){{0,2}})")
 _PRECEDING_PLACE = re.compile(rf"({_CAP}(?:\s+{_CAP}){{0,2}})['’]s\s+$")
-_FACILITY_TEXT = """street st avenue ave road rd boulevard drive lane highway hospital clinic center centre hall school
-    college university academy theatre theater hotel museum stadium arena park church mosque cathedral
-    temple prison jail airport station mall market plaza square court courthouse tower studio library
-    complex base camp office building farm farms"""
-_FACILITY_WORDS = frozenset(_FACILITY_TEXT.split())
 # Rule "street-inner": a street is named after a town only by chance ("South Ingleside Avenue" in Chicago,
 # "North State Street"): no word run inside a street's name locates it; left unresolved, it goes to the
 # article's main town or a place named near it (fallbacks.anchor_unresolved)
-_STREET_WORDS = frozenset(["street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "drive", "lane", "highway", "hwy", "parkway"])
+_VENUE_WORDS = {
+    row[0]: row[1]
+    for line in (Path(__file__).parent / "data" / "venue_words.tsv").read_text(encoding="utf-8").splitlines()
+    if line.strip() and not line.startswith("#") and len(row := line.split("\t")) == 2
+}
+_STREET_WORDS = frozenset(w for w, kind in _VENUE_WORDS.items() if kind == "street")
+# a venue's last word: a street, or a building or ground a text places in a town
+_FACILITY_WORDS = frozenset(_VENUE_WORDS)
 _FOLLOWING_UNIT = re.compile(r"^\s*,\s*((?:[A-Z][\w.]*\.?)(?:\s+[A-Z][\w.]*\.?){0,2})")
 # Rule "eponym": "Venice Commission", "Geneva Conventions", "Minsk agreements", "Oslo Accords", "Astana talks":
 # a body, treaty or meeting named after a city means the city it is known by in the world, whatever the
