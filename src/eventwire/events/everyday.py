@@ -192,23 +192,6 @@ def _attack_cue(d: Draft) -> str | None:
     return cue
 
 
-def self_harm(d: Draft) -> str | None:
-    """Why a harm is a suicide: every object of its verb is a reflexive pronoun ("hanged himself in the
-    jail", "the suspect killed himself") and no word of the sentence but "suicide" names an attack ("a
-    suicide bomber blew himself up" stays an attack). None otherwise."""
-    if d.plover_type not in HARM_TYPES or d.nominal or any(
-            t.lemma_.lower() in ACCIDENT["self_attack_verb"] for t in d.triggers):
-        return None
-    objs = [o for t in d.triggers for o in _objects(t)]
-    if not objs or any(o.lower_ not in ACCIDENT["reflexive"] for o in objs):
-        return None
-    sent = d.trigger.sent
-    words = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
-    if (words & ACCIDENT["attack_cue"]) - {"suicide"}:
-        return None
-    return f"harm to '{objs[0].lower_}'"
-
-
 def accidental_cause(d: Draft) -> str | None:
     """Why a harm is an accident: a fire named by where it burned ("died in a trailer fire") or a vehicle
     ("was killed when his pickup truck struck a pole") did it, and no word of the sentence names an attack
@@ -426,7 +409,7 @@ def everyday(d: Draft, actors: Sequence[ActorRef], recips: Sequence[ActorRef],
              modality: str = "asserted") -> str | None:
     """Why a draft is everyday news, not event data, or tells no event at all (a condition, a question, a
     negation, a habit, an ability: events/assertion.py); None when no gate holds."""
-    return (natural_cause(d) or accidental_cause(d) or self_harm(d) or occasion_object(d) or worship(d) or metaphor(d) or state_not_act(d) or spoken_protest(d)
+    return (natural_cause(d) or accidental_cause(d) or occasion_object(d) or worship(d) or metaphor(d) or state_not_act(d) or spoken_protest(d)
             or campaign_gathering(d) or legal_step(d) or faceless_charge(d, actors) or sport_play(d) or press_only(d, recips)
             or reader_address(d) or not_yet(d, modality, [*actors, *recips]) or commerce(d, actors, recips)
             or unasserted(d, modality) or warning_without_threat(d) or question_not_request(d))
