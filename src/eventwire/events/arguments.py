@@ -185,6 +185,8 @@ class ArgumentsMixin(CircumstancesMixin, DatingMixin, ClaimsMixin):
                         recip_toks += [g for g in c.children if g.dep_ == "pobj" and not _is_place_tok(g, ctx)]
                     if c.lower_ == "on" and d.plover_type in {"REQUEST", "ACCUSE"}:
                         recip_toks += [g for g in c.children if g.dep_ == "pobj"]
+                    if c.lower_ == "to" and d.plover_type == "CONSULT":
+                        recip_toks += [g for g in verbal.addressees(c.head) if g.head.i == c.i]  # "spoke to Wang Yi"
             if d.plover_type == "ASSAULT" and t.lemma_.lower() == "die":
                 # who died underwent the attack; the agent of the event noun it died in ("died in shelling
                 # by the regime") or the sides of a fight ("died after a gunfight with police") acted

@@ -253,7 +253,8 @@ class EventCoder(ArgumentsMixin):
             if why is not None and not cameo and (hand := [tr for tr in entries if tr.source != "cameo"]):
                 why.append((hand[0].plover_type, "verb_modifier", hand[0].mode))
             return None
-        particles = {c.lower_ for c in tok.children if c.dep_ in {"prt", "prep"}}
+        # a phrase of time is no particle: "called the plan reckless on Tuesday" calls on no one
+        particles = {c.lower_ for c in tok.children if c.dep_ == "prt" or c.dep_ == "prep" and not _time_phrase(c)}
         # "called for Savchenko to be jailed": the parser makes 'for' the mark of the infinitive clause
         particles |= {g.lower_ for c in tok.children if c.dep_ in {"advcl", "ccomp", "xcomp"}
                       for g in c.children if g.dep_ == "mark" and g.lower_ == "for" and g.i == tok.i + 1}
@@ -262,7 +263,7 @@ class EventCoder(ArgumentsMixin):
                 continue
             if tr.particle and tr.particle not in particles:
                 continue
-            if not tr.particle and lemma == "call":
+            if not tr.particle and not tr.frame and lemma == "call":
                 continue
             if tr.frame and not _FRAMES[tr.frame](tok):
                 if why is not None and not cameo:
@@ -725,6 +726,11 @@ class EventCoder(ArgumentsMixin):
 
 # Frames whose clause is itself the event, with or without a named party: a crowd that gathers or takes
 # to the streets; a state's guard raised on a place ("security has been enhanced in Lyon").
+def _time_phrase(prep: Token) -> bool:
+    objs = [g for g in prep.children if g.dep_ == "pobj"]
+    return bool(objs) and all(g.ent_type_ in {"DATE", "TIME"} for g in objs)
+
+
 STANDALONE_FRAMES = frozenset({"protest_crowd", "to_the_streets", "security_raised"})
 _SPORTS = re.compile(lx.SPORTS_CUES, re.I)
 

@@ -10,6 +10,7 @@ from . import lexicon as lx
 from .common import (
     PLACE_NOUNS,
 )
+from .statements import STATEMENT_FRAMES
 from .syntax import (
     _SECTOR_NOUNS,
     _conjuncts,
@@ -114,12 +115,23 @@ def _frame_consult(tok: Token) -> bool:
     return tok.dep_ not in {"amod"}
 
 
+def _from_phrase(tok: Token) -> bool:
+    return any(c.dep_ == "prep" and c.lower_ == "from" and any(g.dep_ == "pobj" for g in c.children) for c in tok.children)
+
+
 def _frame_request_obj(tok: Token) -> bool:
-    """'asked them to leave', 'requested immediate support from the Coalition': a request needs what is
-    asked for and of whom (an infinitive or clause, or a from-phrase)."""
-    return any(c.dep_ in {"dobj", "dative"} for c in tok.children) and (
-        any(c.dep_ in {"xcomp", "ccomp"} for c in tok.children)
-        or any(c.dep_ == "prep" and c.lower_ == "from" and any(g.dep_ == "pobj" for g in c.children) for c in tok.children))
+    """'asked them to leave', 'requested immediate support from the Coalition', 'requested asylum': a request
+    needs what is asked for and of whom (an infinitive or clause, or a from-phrase, which the parser may hang
+    on the object: "asked permission from Putin to resume"), or an object that is what one asks an
+    authority or an ally for (CAMEO's objects of 'ask', 'request' and 'seek' as appeals, lx.REQUESTED)."""
+    objs = [c for c in tok.children if c.dep_ in {"dobj", "dative"}]
+    if not objs:
+        return False
+    if any(c.dep_ in {"xcomp", "ccomp"} for c in tok.children) or _from_phrase(tok):
+        return True
+    # an object the verb's own CAMEO pattern names stays with that pattern ("requested a meeting": REQUEST meet)
+    own = {o for t in lx.VERB_TRIGGERS if t.source == "cameo" and t.lemma == tok.lemma_.lower() for o in t.objects}
+    return any(_from_phrase(o) or o.lemma_.lower() in lx.REQUESTED - own for o in objs)
 
 
 # PLOVER's conflict types: a vow or warning whose content is one of these is a threat; one whose content
@@ -507,6 +519,7 @@ _FRAMES = {
 
 # the verbal-event frames (data/verbal_verb_triggers.tsv) live beside their nominal triggers
 _FRAMES.update(VERBAL_FRAMES)
+_FRAMES.update(STATEMENT_FRAMES)
 
 
 # ---------------------------------------------------------------- trigger helpers of the coder

@@ -329,3 +329,14 @@ VICTIM_NOUNS = frozenset(
 
 
 CAMEO_NOMINALS: dict[str, list[Trigger]] = _cameo_nominals(DATA / "cameo_nominal_triggers.tsv", VERB_TRIGGERS)
+
+
+def _requested(path: Path, verbs: frozenset[str]) -> frozenset[str]:
+    """What one asks another side for, by CAMEO's appeals (02x) under the asking verbs: the union of their
+    object patterns ("seek asylum", "request assistance", "ask permission"), so that one verb's list fills
+    another's gaps ("requested asylum" is CAMEO's "seek asylum")."""
+    return frozenset(o for r in _rows(path) if r["lemma"] in verbs and r["plover_type"] == "REQUEST"
+                     for o in r["objects"].split("|") if o)
+
+
+REQUESTED: frozenset[str] = _requested(DATA / "cameo_verb_triggers.tsv", frozenset({"ask", "request", "seek"}))

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from . import lexicon as lx
 from .common import PLACE_NOUNS, Draft
-from .syntax import _subjects
+from .syntax import _SECTOR_NOUNS, _subjects
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -73,6 +73,18 @@ def _frame_talk_with(tok: Token) -> bool:
             if objs and not any(o.lemma_.lower() in AUDIENCE_NOUNS | TOPIC_NOUNS or o.pos_ == "PRON" for o in objs):
                 return True
     return False
+
+
+def addressees(tok: Token) -> list[Token]:
+    """Whom a talk verb's to-phrase names as the second side ("had spoken to China's foreign minister Wang
+    Yi"): the recipient of the consultation its frame accepted. Only a side by name, by office or by force
+    ("the minister", "the rebels"): not an audience ("spoke to reporters"), nor the people a local office
+    deals with ("city officials have spoken to both property owners")."""
+    if tok.lemma_.lower() not in TALK_VERBS:
+        return []
+    return [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "to" for o in c.children
+            if o.dep_ == "pobj" and o.lemma_.lower() not in AUDIENCE_NOUNS | TOPIC_NOUNS and o.pos_ != "PRON"
+            and (_is_party(o) or o.lemma_.lower() in _SECTOR_NOUNS)]
 
 
 def _frame_discussed(tok: Token) -> bool:
@@ -142,6 +154,7 @@ def _frame_negative_content(tok: Token) -> bool:
     return total <= NEGATIVE_SUM and worst <= NEGATIVE_WORD
 
 
+TALK_VERBS = frozenset(t.lemma for t in lx.VERB_TRIGGERS if t.frame == "talk_with")
 NEGATIVE_CONTENT_VERBS = frozenset(t.lemma for t in lx.VERB_TRIGGERS if t.frame == "negative_content")
 SPEAKER_PRONOUNS = frozenset({"he", "she", "they", "we"})
 
@@ -337,6 +350,7 @@ def speakers_of(tok: Token) -> list[Token]:
 
 _FUTURE = frozenset({"will", "would", "'ll", "shall", "wo"})
 _FIRST_PERSON = frozenset({"we", "i"})
+_QUOTES = frozenset({'"', "'", "\u201c", "\u2018", "``"})
 
 
 def announced_threat(d: Draft) -> Draft:
@@ -348,12 +362,18 @@ def announced_threat(d: Draft) -> Draft:
     t = d.trigger
     if d.plover_type != "ASSAULT" or d.nominal or not d.rules.get("type", "").startswith("verb:"):
         return d
-    kids = list(t.children)
+    # the modal may sit on the verb the act is coordinated with or begun under: "we will come to Russia and
+    # kill you", "he shall start killing apostates"
+    gov = t.head if t.dep_ in {"conj", "xcomp"} and t.head.pos_ in {"VERB", "AUX"} else t
+    kids = [*t.children, *(gov.children if gov is not t else ())]
     if not any(c.dep_ == "aux" and c.lower_ in _FUTURE for c in kids) or any(c.dep_ == "neg" for c in kids):
         return d
     first = any(c.dep_ == "nsubj" and c.lower_ in _FIRST_PERSON for c in kids)
-    said = t.dep_ == "ccomp" and (t.head.lemma_.lower() in lx.SPEECH_VERBS or t.head.lemma_.lower() == "make")
-    if not (first or said):
+    said = gov.dep_ == "ccomp" and (gov.head.lemma_.lower() in lx.SPEECH_VERBS or gov.head.lemma_.lower() == "make")
+    # words in quotation marks are someone's: a sentence that opens a quotation ("' If someone does not find
+    # us, he shall start killing ...")
+    quoted = t.sent[0].text in _QUOTES
+    if not (first or said or quoted):
         return d
     return Draft(t, d.triggers, "THREATEN", "violence",
                  {**d.rules, "type": d.rules["type"] + " (announced)"}, standalone=d.standalone)

@@ -1,0 +1,170 @@
+"""Statements whose hostility is in what they call someone: "Manafort called the report 'unfounded, silly and
+nonsensical'", "Trump railed against NYT reporters as 'dishonest people'", "Trump was described by Obama as
+'unfit' and 'woefully unprepared'", "called them a 'terrorist matrix'".
+
+CAMEO codes such a label as criticism (111 "criticize or denounce": PETRARCH's CAMEO.2.0 dictionary has
+"call ... liar / dictator / illegitimate", "brand ... terrorist", "describe ... as", "depict ... as"; PLOVER
+ACCUSE disapprove). The dictionary lists a few labels; the frame here reads any label by its words: the
+label is negative when VADER rates it so (events/valence.py, the same test as a statement's content in
+verbal._frame_negative_content) or when it is one of the dictionary's own labels. What is labelled must be
+a side, or what a side did or said ("the report", "this policy": data/verbal_words.tsv class 'labelled');
+"described the situation as dire" judges no one. The speaker is the subject, or the by-agent of a passive.
+"""
+
+from __future__ import annotations
+
+import csv
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .syntax import _subjects
+from .verbal import _WORDS, NEGATIVE_SUM, NEGATIVE_WORD, SPEAKER_PRONOUNS, _is_party
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from spacy.tokens import Token
+
+DATA = Path(__file__).with_name("data")
+LABELLED_NOUNS = frozenset(_WORDS.get("labelled", ()))
+# pronouns that stand for a side labelled ("called them a terrorist matrix"); "it", "this" as often a thing
+_LABELLED_PRONOUNS = frozenset({"him", "her", "them", "he", "she", "they", "us", "me", "you"})
+# the words a label is made of: its head and what qualifies it, not a phrase hanging off it ("dishonest
+# people over a story about divisions": the story is the topic, not the label)
+_LABEL_DEPS = frozenset({"amod", "compound", "conj", "cc", "advmod", "acomp", "attr", "appos", "nmod", "npadvmod",
+                         "neg", "det", "punct", "oprd"})
+
+
+@lru_cache(maxsize=1)
+def cameo_labels() -> frozenset[str]:
+    """The labels CAMEO's dictionary codes as criticism or accusation under 'call' and 'brand' (111x)."""
+    out: set[str] = set()
+    with (DATA / "cameo_lexicon.tsv").open(encoding="utf-8") as fh:
+        rows = csv.DictReader((x for x in fh if not x.startswith("#")), delimiter="\t")
+        for r in rows:
+            if r["verb"] in {"call", "brand"} and r["cameo"].startswith("11") and len(r["object"]) > 2 \
+                    and r["object"] not in {"for", "off", "on", "upon", "up", "to"}:
+                out.add(r["object"])
+    return frozenset(out)
+
+
+def _label_words(head: Token) -> list[Token]:
+    out = [head]
+    stack = [head]
+    while stack:
+        t = stack.pop()
+        for c in t.children:
+            if c.dep_ in _LABEL_DEPS:
+                out.append(c)
+                stack.append(c)
+    return out
+
+
+def _labels(tok: Token) -> list[Token]:
+    """The heads of what the verb calls its object: an object predicate ("called them a terrorist matrix",
+    "called the report silly"), an adjective after the object, an as-phrase ("described ... as 'unfit'", "railed against reporters as
+    'dishonest people'")."""
+    out = [c for c in tok.children if c.dep_ == "oprd"]
+    # an adjective after the object is its predicate, which the parser may hang on the object ("called the
+    # governor's plan 'reckless and dangerous'"); before it, it is the object's own ("the failed policy")
+    out += [a for o in tok.children if o.dep_ in {"dobj", "obj"} for a in o.children if a.dep_ == "amod" and a.i > o.i]
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "as":
+            out += [g for g in c.children if g.dep_ in {"pobj", "pcomp", "amod", "acomp", "attr"}]
+    return out
+
+
+def _labelled(tok: Token) -> list[Token]:
+    """Who or what is labelled: the object, the subject of a passive, or what one rails against."""
+    out = [c for c in tok.children if c.dep_ in {"dobj", "obj", "nsubjpass"}]
+    out += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "against" for g in c.children
+            if g.dep_ == "pobj"]
+    return out
+
+
+def _judged(t: Token) -> bool:
+    """A side, or what a side did or said ("the report", "this policy", "the failure by the HSE")."""
+    if _is_party(t) or t.lower_ in _LABELLED_PRONOUNS or t.lemma_.lower() in LABELLED_NOUNS:
+        return True
+    # "NYT reporters", "Obama's aides": people named by the side they belong to
+    return t.pos_ == "NOUN" and any(c.dep_ in {"compound", "poss"} and _is_party(c) for c in t.children)
+
+
+def _speakers(tok: Token) -> list[Token]:
+    """The subject, or the by-agent of a passive (which the parser may hang on the label: "described as
+    'reckless' by Cllr Meaney")."""
+    subj = list(_subjects(tok))
+    if subj:
+        return subj
+    out = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    if not out:
+        out = [g for t in tok.subtree if t.dep_ == "prep" and t.lower_ == "by" and t.i > tok.i
+               for g in t.children if g.dep_ == "pobj"]
+    return out
+
+
+def _frame_labeling(tok: Token) -> bool:
+    """A side calls another side, or its act or words, by a hostile label (module docstring)."""
+    from .valence import valence
+
+    labels = _labels(tok)
+    if not labels:
+        return False
+    speakers = _speakers(tok)
+    if not any(_is_party(s) or s.lower_ in SPEAKER_PRONOUNS for s in speakers):
+        return False
+    speaker = {t.i for s in speakers for t in s.subtree}
+    if not any(_judged(o) and o.i not in speaker for o in _labelled(tok)):
+        return False
+    words = [w for h in labels for w in _label_words(h)]
+    if any(w.lemma_.lower() in cameo_labels() or w.lower_ in cameo_labels() for w in words if w.pos_ in {"NOUN", "ADJ"}):
+        return True
+    total, worst = valence(w for w in words if w.pos_ in {"ADJ", "ADV", "NOUN", "VERB"})
+    return total <= NEGATIVE_SUM and worst <= NEGATIVE_WORD
+
+
+# the modals under which a hoped-for act is another side's to do ("hoped that Beijing would continue to cooperate")
+_APPEAL_MODALS = frozenset({"would", "will", "'ll", "can", "could", "should", "shall"})
+
+
+def _frame_appeal_content(tok: Token) -> bool:
+    """'Kerry said he hoped that Beijing would continue to cooperate', 'diplomats hoped that the State Duma
+    would soon ratify the protocols': a side's hope that another named side will act is an appeal to it
+    (CAMEO 020 "appeal", whose dictionary reads 'hope' so by default; PLOVER REQUEST). The coder reads it
+    only where the hoped-for act has a named side as its subject and a modal: "hoped that the talks would
+    succeed" asks no one, "hoped to win" is the speaker's own aim."""
+    speakers = _subjects(tok)
+    if not any(_is_party(s) or s.lower_ in SPEAKER_PRONOUNS for s in speakers):
+        return False
+    speaker = {t.i for s in speakers for t in s.subtree}
+    for c in tok.children:
+        if c.dep_ != "ccomp":
+            continue
+        if not any(a.dep_ == "aux" and a.lower_ in _APPEAL_MODALS for a in c.children):
+            continue
+        if any(_is_party(s) and s.pos_ != "PRON" and s.i not in speaker for s in _subjects(c)):
+            return True
+    return False
+
+
+def _frame_complaint_content(tok: Token) -> bool:
+    """'Pangalos complained that Russia's obstinacy was hampering the council', 'Obama questioned why
+    Republicans continue to endorse Trump': a verb of complaint (CAMEO 11x by default: complain, lament,
+    question) whose content clause is about another named side blames that side (ACCUSE disapprove); a
+    complaint about no side ("residents complained that the water was dirty") accuses no one."""
+    from .verbal import _blamed
+
+    speakers = _subjects(tok)
+    if not any(_is_party(s) or s.lower_ in SPEAKER_PRONOUNS for s in speakers):
+        return False
+    speaker = {t.i for s in speakers for t in s.subtree}
+    return any(_is_party(b) and b.pos_ != "PRON" and b.i not in speaker
+               for c in tok.children if c.dep_ == "ccomp" for b in _blamed(c))
+
+
+STATEMENT_FRAMES: dict[str, Callable[[Token], bool]] = {
+    "complaint_content": _frame_complaint_content,
+    "labeling": _frame_labeling,
+    "appeal_content": _frame_appeal_content,
+}
