@@ -8,23 +8,20 @@ takes the target (attacker) of the nearest linked report that names one. It fill
 the event's own sentence names always wins, and with no linked report naming one the role stays empty (an
 empty field is better than a wrong one).
 
-``EVENTWIRE_INCIDENT_PARTIES=0`` switches it off (ablation); ``=recipient`` or ``=actor`` keeps one role.
+``EVENTWIRE_INCIDENT_PARTIES=0`` switches it off (ablation). Only the target is lent: lending the attacker
+the same way filled more roles the gold leaves empty than it got right (docs/actors.md, round 14).
 """
 
 from __future__ import annotations
 
-import os
 from dataclasses import replace
 
 from ..records import ActorRef, Event
+from ..settings import switch_on
 from .roles import FILL_ONLY_MARK
 
-_SETTING = os.environ.get("EVENTWIRE_INCIDENT_PARTIES", "1").strip().lower()
-ROLES: frozenset[str] = (frozenset() if _SETTING in {"0", "off", "false", "no"}
-                         else frozenset({_SETTING}) if _SETTING in {"actor", "recipient"}
-                         else frozenset({"recipient"}))
+ROLES = ("recipient",)
 TYPES = frozenset({"ASSAULT"})  # attacks: the type whose reports the incident step links by place and time
-
 
 
 def _countries(ev: Event, role: str) -> frozenset[str]:
@@ -47,7 +44,7 @@ def _compatible(ev: Event, other: Event, role: str) -> bool:
 
 def share_parties(events: list[Event]) -> list[Event]:
     """Fill an attack's empty actor or recipient from the nearest report of its incident that names one."""
-    if not ROLES:
+    if not switch_on("EVENTWIRE_INCIDENT_PARTIES", True):
         return events
     out: list[Event] = []
     for ev in events:
@@ -55,7 +52,7 @@ def share_parties(events: list[Event]) -> list[Event]:
             out.append(ev)
             continue
         added: list[ActorRef] = []
-        for role in sorted(ROLES):
+        for role in ROLES:
             if any(a.role == role for a in ev.actors):
                 continue
             donors = [o for o in events if o is not ev and o.incident_id == ev.incident_id
