@@ -28,6 +28,7 @@ SWITCHES = {
     "EVENTWIRE_ATTRIBUTE_TABLE": True,
     "EVENTWIRE_RELEVANCE": True,
     "EVENTWIRE_PLURAL_ANTECEDENT": True,
+    "EVENTWIRE_INCIDENT_PARTIES": True,
 }
 SRC = Path(__file__).resolve().parents[1] / "src" / "eventwire"
 

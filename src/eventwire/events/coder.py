@@ -56,6 +56,7 @@ from .frames import (
     existential_victims,
 )
 from .gates import fold_outcomes, one_sided, private_matter, shared_opinion, unrealised
+from .incident_parties import share_parties
 from .incidents import assign_incidents, drop_repeats
 from .material import device_went_off, finite_clause, passive_patient, patient_ref
 from .next_tolls import add_next_sentence_tolls
@@ -138,7 +139,8 @@ class EventCoder(ArgumentsMixin):
         events += rejections.new_reports(rescued, events)
         accepted = accept(assign_incidents(events, article.text), doc, article.text)  # the learned acceptance step
         # "... At least 17 were killed." (next_tolls.py); then the relevance gate (relevance.py)
-        return gate(add_next_sentence_tolls(accepted, sents), article.text)
+        # an attack's side named only in another report of its incident (incident_parties.py)
+        return gate(add_next_sentence_tolls(share_parties(accepted), sents), article.text)
 
     def _skip_sentence(self, sent: Span) -> bool:
         text = sent.text.strip()
