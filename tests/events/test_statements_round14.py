@@ -85,6 +85,16 @@ def test_a_side_spoken_to_is_the_second_side_of_a_consultation() -> None:
 
 
 @pytest.mark.parametrize("text", [
+    "The two defence ministers met in Moscow on Monday.",
+    "Three foreign ministers met in Vienna on Friday to discuss the ceasefire.",
+])
+def test_a_subject_of_several_sides_still_meets_without_an_addressee(text: str) -> None:
+    """The addressee check (a side spoken to) came in beside the older reading of a meeting's second side in a
+    subject of several sides ("the two ministers met"); neither may hide the other."""
+    assert "CONSULT" in _types(text)
+
+
+@pytest.mark.parametrize("text", [
     "City officials have spoken to both property owners about the rebuilding.",
     "The governor spoke to reporters outside the courthouse on Monday.",
 ])

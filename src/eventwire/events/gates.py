@@ -69,11 +69,11 @@ def _has_counterpart(tok: Token) -> bool:
                 return True
             if c.dep_ == "prep" and c.lower_ in COUNTERPART_PREPS and any(g.dep_ == "pobj" for g in c.children):
                 return True
-        if addressees(h):
-            return True  # "had spoken to China's foreign minister": the talk verb's frame took it as the second side
             if c.dep_ in {"nsubj", "nsubjpass", "poss"} and any(
                     g.dep_ == "conj" or g.dep_ == "nummod" and g.lower_ not in {"one", "1"} for g in c.children):
                 return True
+        if addressees(h):
+            return True  # "had spoken to China's foreign minister": the talk verb's frame took it as the second side
     return False
 
 
