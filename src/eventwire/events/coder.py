@@ -724,13 +724,13 @@ class EventCoder(ArgumentsMixin):
         return None
 
 
-# Frames whose clause is itself the event, with or without a named party: a crowd that gathers or takes
-# to the streets; a state's guard raised on a place ("security has been enhanced in Lyon").
 def _time_phrase(prep: Token) -> bool:
     objs = [g for g in prep.children if g.dep_ == "pobj"]
     return bool(objs) and all(g.ent_type_ in {"DATE", "TIME"} for g in objs)
 
 
+# Frames whose clause is itself the event, with or without a named party: a crowd that gathers or takes
+# to the streets; a state's guard raised on a place ("security has been enhanced in Lyon").
 STANDALONE_FRAMES = frozenset({"protest_crowd", "to_the_streets", "security_raised"})
 _SPORTS = re.compile(lx.SPORTS_CUES, re.I)
 

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from . import lexicon as lx
 from .common import (
+    _VERB_INDEX,
     PLACE_NOUNS,
 )
 from .statements import STATEMENT_FRAMES
@@ -130,7 +131,7 @@ def _frame_request_obj(tok: Token) -> bool:
     if any(c.dep_ in {"xcomp", "ccomp"} for c in tok.children) or _from_phrase(tok):
         return True
     # an object the verb's own CAMEO pattern names stays with that pattern ("requested a meeting": REQUEST meet)
-    own = {o for t in lx.VERB_TRIGGERS if t.source == "cameo" and t.lemma == tok.lemma_.lower() for o in t.objects}
+    own = {o for t in _VERB_INDEX.get(tok.lemma_.lower(), ()) if t.source == "cameo" for o in t.objects}
     return any(_from_phrase(o) or o.lemma_.lower() in lx.REQUESTED - own for o in objs)
 
 
@@ -155,7 +156,7 @@ def _content_types(tok: Token) -> set[str]:
             break
         v = todo.pop()
         lemma = v.lemma_.lower()
-        out.update(t.plover_type for t in lx.VERB_TRIGGERS if t.lemma == lemma and t.source == "lexicon")
+        out.update(t.plover_type for t in _VERB_INDEX.get(lemma, ()) if t.source == "lexicon")
         out.update(lex.default.get(lemma, ()))
         for o in v.children:
             if o.dep_ in {"dobj", "obj"}:

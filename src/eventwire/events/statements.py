@@ -13,11 +13,11 @@ a side, or what a side did or said ("the report", "this policy": data/verbal_wor
 
 from __future__ import annotations
 
-import csv
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from . import lexicon as lx
 from .syntax import _subjects
 from .verbal import _WORDS, NEGATIVE_SUM, NEGATIVE_WORD, SPEAKER_PRONOUNS, _is_party
 
@@ -39,14 +39,17 @@ _LABEL_DEPS = frozenset({"amod", "compound", "conj", "cc", "advmod", "acomp", "a
 @lru_cache(maxsize=1)
 def cameo_labels() -> frozenset[str]:
     """The labels CAMEO's dictionary codes as criticism or accusation under 'call' and 'brand' (111x)."""
-    out: set[str] = set()
-    with (DATA / "cameo_lexicon.tsv").open(encoding="utf-8") as fh:
-        rows = csv.DictReader((x for x in fh if not x.startswith("#")), delimiter="\t")
-        for r in rows:
-            if r["verb"] in {"call", "brand"} and r["cameo"].startswith("11") and len(r["object"]) > 2 \
-                    and r["object"] not in {"for", "off", "on", "upon", "up", "to"}:
-                out.add(r["object"])
-    return frozenset(out)
+    return frozenset(r["object"] for r in lx._rows(DATA / "cameo_lexicon.tsv")
+                     if r["verb"] in {"call", "brand"} and r["cameo"].startswith("11") and len(r["object"]) > 2
+                     and r["object"] not in {"for", "off", "on", "upon", "up", "to"})
+
+
+def _side_speaking(speakers: list[Token]) -> set[int] | None:
+    """The words of the speakers when one of them is a side or a pronoun that speaks for one (what they
+    say may then judge another side, never themselves); None when no side speaks."""
+    if not any(_is_party(s) or s.lower_ in SPEAKER_PRONOUNS for s in speakers):
+        return None
+    return {t.i for s in speakers for t in s.subtree}
 
 
 def _label_words(head: Token) -> list[Token]:
@@ -111,10 +114,9 @@ def _frame_labeling(tok: Token) -> bool:
     labels = _labels(tok)
     if not labels:
         return False
-    speakers = _speakers(tok)
-    if not any(_is_party(s) or s.lower_ in SPEAKER_PRONOUNS for s in speakers):
+    speaker = _side_speaking(_speakers(tok))
+    if speaker is None:
         return False
-    speaker = {t.i for s in speakers for t in s.subtree}
     if not any(_judged(o) and o.i not in speaker for o in _labelled(tok)):
         return False
     words = [w for h in labels for w in _label_words(h)]
@@ -134,10 +136,9 @@ def _frame_appeal_content(tok: Token) -> bool:
     (CAMEO 020 "appeal", whose dictionary reads 'hope' so by default; PLOVER REQUEST). The coder reads it
     only where the hoped-for act has a named side as its subject and a modal: "hoped that the talks would
     succeed" asks no one, "hoped to win" is the speaker's own aim."""
-    speakers = _subjects(tok)
-    if not any(_is_party(s) or s.lower_ in SPEAKER_PRONOUNS for s in speakers):
+    speaker = _side_speaking(_subjects(tok))
+    if speaker is None:
         return False
-    speaker = {t.i for s in speakers for t in s.subtree}
     for c in tok.children:
         if c.dep_ != "ccomp":
             continue
@@ -155,10 +156,9 @@ def _frame_complaint_content(tok: Token) -> bool:
     complaint about no side ("residents complained that the water was dirty") accuses no one."""
     from .verbal import _blamed
 
-    speakers = _subjects(tok)
-    if not any(_is_party(s) or s.lower_ in SPEAKER_PRONOUNS for s in speakers):
+    speaker = _side_speaking(_subjects(tok))
+    if speaker is None:
         return False
-    speaker = {t.i for s in speakers for t in s.subtree}
     return any(_is_party(b) and b.pos_ != "PRON" and b.i not in speaker
                for c in tok.children if c.dep_ == "ccomp" for b in _blamed(c))
 
