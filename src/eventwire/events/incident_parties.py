@@ -18,14 +18,11 @@ from dataclasses import replace
 
 from ..records import ActorRef, Event
 from ..settings import switch_on
+from .incidents import _countries
 from .roles import FILL_ONLY_MARK
 
 ROLES = ("recipient",)
 TYPES = frozenset({"ASSAULT"})  # attacks: the type whose reports the incident step links by place and time
-
-
-def _countries(ev: Event, role: str) -> frozenset[str]:
-    return frozenset(a.country for a in ev.actors if a.role == role and a.country)
 
 
 def _compatible(ev: Event, other: Event, role: str) -> bool:
