@@ -4,6 +4,7 @@ location, parties, date, dead or claim source disagrees with the gold, gold and 
     .venv/bin/python eval/tools/fields.py eval/corpus/dev --field location
     .venv/bin/python eval/tools/fields.py eval/corpus/dev --field actor --field recipient
     .venv/bin/python eval/tools/fields.py eval/corpus/dev --field date --half A
+    .venv/bin/python eval/tools/fields.py eval/corpus/dev --classes untouched     # counts only, no events listed
 
 ``--half A`` lists the misses of the dev articles in the fixed half A only (sha256('fieldhalf:' + stem),
 eval/tools/field_halves.py); half B is only scored there, never listed. Round 9's LGL records
@@ -71,16 +72,68 @@ def _disagreements(ge: dict[str, Any], ev: dict[str, Any], field: str) -> str | 
     return f"gold {_parties(gold_parties)}  | system {_parties(sys_parties)}"
 
 
+def error_class(ge: dict[str, Any], ev: dict[str, Any], field: str) -> str | None:
+    """How a field disagrees, in a word (None when it agrees or the gold leaves it empty): ``empty`` (the
+    system gives none), ``country`` (another country), ``near`` (right country, wrong place), ``sector``,
+    ``value`` (another number, date or claimant)."""
+    if field_agrees(ge, ev, field) in (None, True):
+        return None
+    if field == "location":
+        got = ev.get("location") or {}
+        if not got.get("country") and got.get("lat") is None:
+            return "empty"
+        return "near" if (got.get("country") or "").upper() == (ge["location"].get("country") or "").upper() \
+            else "country"
+    if field in ("actor", "recipient", "sector"):
+        role = "actor" if field in ("actor", "sector") else "recipient"
+        sys_parties = [a for a in ev.get("actors", []) if a.get("role") == role]
+        if not sys_parties:
+            return "empty"
+        if not any(a.get("country") for a in sys_parties):
+            return "no country"
+        return "sector" if field == "sector" else "country"
+    got_value = {"date": ev.get("date"), "dead": (ev.get("size") or {}).get("dead"),
+                 "claim_source": ev.get("claim_source")}[field]
+    return "empty" if got_value in (None, {}, "") else "value"
+
+
+def classes(paths: tuple[Path, ...], fields: tuple[str, ...], which: str) -> int:
+    """Counts of error classes per field over one group (``untouched``: the untouched dev articles; ``all``):
+    aggregate only, nothing listed."""
+    pipe = Pipeline()
+    tally: dict[str, collections.Counter[str]] = {f: collections.Counter() for f in fields}
+    for path in gold_files(paths):
+        if which == "untouched" and path.name.removesuffix(".gold.json") not in untouched_stems(path.parent):
+            continue
+        gold = load_gold(path)
+        events = [e.to_dict() for e in pipe.extract_article(gold.article(check_language=False))]
+        for gi, si in match_events(gold, events).items():
+            ge, ev = gold.events[gi], events[si]
+            if not ge["required"]:
+                continue
+            for field in fields:
+                if field_agrees(ge, ev, field) is None:
+                    continue
+                tally[field][error_class(ge, ev, field) or "right"] += 1
+    for field in fields:
+        print(f"{field:12} " + "  ".join(f"{k} {v}" for k, v in tally[field].most_common()))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("paths", nargs="+", type=Path)
     ap.add_argument("--field", action="append", choices=FIELDS, help="field(s) to list (default: all)")
     ap.add_argument("--half", choices=["A"], help="list only the articles of the fixed half A (B is only scored)")
+    ap.add_argument("--classes", choices=["untouched", "all"],
+                    help="only counts of error classes per field over the untouched dev articles or all (nothing listed)")
     a = ap.parse_args(argv)
     if any("test" in p.parts for p in a.paths):
         print("fields.py: the test split is only scored, never diagnosed", file=sys.stderr)
         return 2
     fields = tuple(a.field or FIELDS)
+    if a.classes:
+        return classes(tuple(a.paths), fields, a.classes)
     pipe = Pipeline()
     wrong: collections.Counter[str] = collections.Counter()
     for path in gold_files(tuple(a.paths)):

@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from eventwire.evaluate.articles import match_events
-from eventwire.evaluate.gold import training_gold_files
+from eventwire.evaluate.gold import gold_files, training_gold_files, untouched_stems
 from eventwire.events import coder as coder_module
 from eventwire.events.accept import ENV, accept, default_model
 from eventwire.events.rejections import family
@@ -71,13 +71,21 @@ def best_word(doc: Any, model: Any, span: tuple[int, int], types: set[str]) -> t
     return best, top
 
 
-def classify(cache: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """Each required gold event with its class; each unmatched output event (the false positives)."""
+def classify(cache: Path, untouched: bool = False) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Each required gold event with its class; each unmatched output event (the false positives).
+    ``untouched``: the untouched dev articles instead, each coded with the shipped trigger model (which never
+    saw them: no folds needed)."""
     os.environ[ENV] = "0"
-    files = training_gold_files(DEV)
-    fold_of = grouped_folds([f.name.removesuffix(".gold.json") for f in files], 5)
-    models = _fold_trigger_models(files, fold_of, 5, cache)
     pipe = Pipeline()
+    if untouched:
+        keep = untouched_stems(DEV)
+        files = [f for f in gold_files([DEV]) if f.name.removesuffix(".gold.json") in keep]
+        fold_of = {f.name.removesuffix(".gold.json"): 0 for f in files}
+        models = [pipe.coder._triggers]
+    else:
+        files = training_gold_files(DEV)
+        fold_of = grouped_folds([f.name.removesuffix(".gold.json") for f in files], 5)
+        models = _fold_trigger_models(files, fold_of, 5, cache)
     coder = pipe.coder
     coder.rescue = frozenset()
     shipped = default_model()
@@ -155,12 +163,14 @@ def _rule_type(ev: Any) -> str:
 def report(rows: list[dict[str, Any]], fps: list[dict[str, Any]], show: str | None, show_fps: bool) -> None:
     stems = {r["stem"] for r in rows}
     c = Counter(r["class"] for r in rows)
-    print(f"{len(rows)} required gold events in {len(stems)} trainable articles with events")
+    print(f"{len(rows)} required gold events in {len(stems)} articles with events")
     print("  ".join(f"{s} {c[s]}" for s in STAGES))
     low = sum(1 for r in rows if r["class"] == "none" and r["p"] < P_WORD)
     print(f"none: {low} have no word with trigger-model p >= {P_WORD:.2f} for their type, {c['none'] - low} have one")
     rules = Counter(r["rule"] for r in rows if r["class"] in {"rule", "partyless"})
     print("rule / partyless by family:", json.dumps(dict(rules.most_common())))
+    by_tf = Counter(f"{r['type']}:{r['rule']}" for r in rows if r["class"] in {"rule", "partyless"})
+    print("rule / partyless by type and family:", json.dumps(dict(by_tf.most_common())))
     for stage in ("none", "other", "rule", "partyless", "accept", "merged"):
         by = Counter(r["type"] for r in rows if r["class"] == stage)
         print(f"{stage} by type:", json.dumps(dict(by.most_common())))
@@ -182,8 +192,15 @@ def main() -> None:
     ap.add_argument("--fps", action="store_true", help="the output's unmatched events by type and rule")
     ap.add_argument("--json", type=Path, help="write the rows here (and read them back with --from)")
     ap.add_argument("--from", dest="src", type=Path, help="report on rows written by --json instead of coding")
+    ap.add_argument("--untouched", action="store_true",
+                    help="the untouched dev articles, shipped models, in aggregate only (no --list, no --json)")
     a = ap.parse_args()
-    if a.src:
+    if a.untouched and (a.list or a.json or a.src):
+        ap.error("--untouched reports in aggregate only: nobody reads those articles' events")
+    if a.untouched:
+        a.cache.mkdir(parents=True, exist_ok=True)
+        rows, fps = classify(a.cache, untouched=True)
+    elif a.src:
         d = json.loads(a.src.read_text())
         rows, fps = d["rows"], d["fps"]
     else:

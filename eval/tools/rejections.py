@@ -1,6 +1,7 @@
 """Which hand rules reject lexicon words that are gold events: the coder's rejections tabulated by rule.
 
     .venv/bin/python eval/tools/rejections.py [--cache /tmp/eventwire-accept] [--rescue] [--list RULE]
+    .venv/bin/python eval/tools/rejections.py --untouched     # the untouched dev articles, aggregate only
 
 The coder (acceptance step off, events/rejections.py's explain hook on) codes the team corpus's trainable
 dev articles (evaluate.gold.training_gold_files: never the untouched LGL half B, never the test split), each
@@ -25,18 +26,25 @@ from pathlib import Path
 from typing import Any
 
 from eventwire.evaluate.articles import match_events
-from eventwire.evaluate.gold import training_gold_files
+from eventwire.evaluate.gold import gold_files, training_gold_files, untouched_stems
 from eventwire.events.rejections import family
 from eventwire.events.train_accept import DEV, _fold_trigger_models, fold_articles, grouped_folds
 from eventwire.pipeline import Pipeline
 
 
-def tabulate(cache: Path, rescue: bool) -> list[dict[str, Any]]:
+def tabulate(cache: Path, rescue: bool, untouched: bool = False) -> list[dict[str, Any]]:
+    """``untouched``: the untouched dev articles with the shipped trigger model (it never saw them)."""
     os.environ["EVENTWIRE_ACCEPT_THRESHOLD"] = "0"
-    files = training_gold_files(DEV)
-    fold_of = grouped_folds([f.name.removesuffix(".gold.json") for f in files], 5)
-    models = _fold_trigger_models(files, fold_of, 5, cache)
     pipe = Pipeline()
+    if untouched:
+        keep = untouched_stems(DEV)
+        files = [f for f in gold_files([DEV]) if f.name.removesuffix(".gold.json") in keep]
+        fold_of = {f.name.removesuffix(".gold.json"): 0 for f in files}
+        models = [pipe.coder._triggers]
+    else:
+        files = training_gold_files(DEV)
+        fold_of = grouped_folds([f.name.removesuffix(".gold.json") for f in files], 5)
+        models = _fold_trigger_models(files, fold_of, 5, cache)
     coder = pipe.coder
     if not rescue:
         coder.rescue = frozenset()
@@ -73,9 +81,13 @@ def main() -> None:
     ap.add_argument("--detail", action="store_true")
     ap.add_argument("--list")
     ap.add_argument("--json", type=Path)
+    ap.add_argument("--untouched", action="store_true",
+                    help="the untouched dev articles (shipped models), in aggregate only: no --list, no --json")
     a = ap.parse_args()
+    if a.untouched and (a.list or a.json):
+        ap.error("--untouched tabulates in aggregate only: nobody reads those articles' events")
     a.cache.mkdir(parents=True, exist_ok=True)
-    rows = tabulate(a.cache, a.rescue)
+    rows = tabulate(a.cache, a.rescue, a.untouched)
     if a.json:
         a.json.write_text(json.dumps(rows, indent=0))
     table: dict[str, Counter[str]] = defaultdict(Counter)
@@ -90,6 +102,8 @@ def main() -> None:
     print(f"{len(rows)} rejections; {len(missed_gold)} distinct missed gold events have a rejected lexicon word")
     by_type = Counter(r["type"] for r in rows if r["verdict"] == "missed")
     print("missed by type:", json.dumps(dict(by_type.most_common())))
+    by_tf = Counter(f"{r['type']}:{family(r['rule'])}:{r['verdict']}" for r in rows if r["verdict"] in {"missed", "right"})
+    print("by type, family and verdict:", json.dumps(dict(by_tf.most_common(40))))
     if a.list:
         for r in rows:
             if r["verdict"] == "missed" and family(r["rule"]) == a.list:
