@@ -36,10 +36,11 @@ def _places() -> object | None:
 
 # Words of direction and position: a unit named by them alone ("West", "Far North", "South" in Cameroon and
 # New Caledonia) is a reading nobody means when a text names "the West" or "the South" as a party.
-_DIRECTION_WORDS = frozenset(
-    "north south east west northern southern eastern western central centre center middle mid far upper lower "
-    "northeast northwest southeast southwest northeastern northwestern southeastern southwestern".split()
-)
+_DIRECTION_WORDS = frozenset({
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "centre", "center",
+    "middle", "mid", "far", "upper", "lower", "northeast", "northwest", "southeast", "southwest", "northeastern",
+    "northwestern", "southeastern", "southwestern",
+})
 
 
 def names_a_direction(name: str) -> bool:
