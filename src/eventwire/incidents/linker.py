@@ -377,8 +377,8 @@ class Linker:
         # the latest UNDATED_READ dated ones (a report without a date is most likely of the days
         # a stream is at). Such a pair has a loose date, so it links only on shared context
         # (features.MIN_CONTEXT_LOOSE); ECB+'s undated reports of dated incidents, docs/incidents.md.
-        undated: set[tuple[str, str | None, tuple[str | None, ...] | None]] = set()
-        recent: set[tuple[str, str | None, tuple[str | None, ...] | None]] = set()
+        reads_undated: set[tuple[str, str | None, tuple[str | None, ...] | None]] = set()  # blocks of dated reports
+        reads_recent: set[tuple[str, str | None, tuple[str | None, ...] | None]] = set()  # blocks of undated ones
         for rec in recs:
             span = features.interval(rec)
             if span is None:
@@ -396,7 +396,7 @@ class Linker:
                 # not widen the read of the type's own reports) each compatible type's modes.
                 key = (ptype, loc.get("country"), modes)
                 old = blocks.get(key)
-                (recent if span is None else undated).add(key)
+                (reads_recent if span is None else reads_undated).add(key)
                 if old is None:
                     blocks[key] = [lo, hi, box]
                 else:
@@ -415,9 +415,9 @@ class Linker:
                          if r.article_id not in exclude]
             rows += [r for r in _raw_rows(conn, self.dialect, "none", params, modes) if r.article_id not in exclude]
             extra = []
-            if (ptype, country, modes) in undated and lo > dt.date.min:
+            if (ptype, country, modes) in reads_undated and lo > dt.date.min:
                 extra.append(({**params, "lo": dt.date.min, "hi": dt.date.min}, False))
-            if (ptype, country, modes) in recent:
+            if (ptype, country, modes) in reads_recent:
                 extra.append(({**params, "lo": dt.date.min + dt.timedelta(days=1), "hi": dt.date.max,
                                "n": UNDATED_READ}, True))
             for more, latest in extra:
