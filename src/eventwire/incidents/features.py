@@ -30,6 +30,8 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
+from . import learned
+
 MAX_KM = 40.0  # two towns further apart are two places (a town vs its province is not a veto)
 LINK_THRESHOLD = 0.55
 MIN_CONTEXT_LOOSE = 0.4  # shared-names score needed when neither date is a precise day or week
@@ -257,6 +259,10 @@ def score(
         # Neither date pins the day: only articles that name the same streets, groups and
         # people can tell one incident from another of its kind in the same country.
         return PairScore(0.0, date_s, place_s, party_s, text_s, "loose dates, little shared context")
+    if learned.enabled():  # $EVENTWIRE_LINK_SCORER=learned: the weights fitted on ECB+ (learned.py)
+        parts = PairScore(0.0, date_s, place_s, party_s, text_s, context=context)
+        got = learned.score(learned.vector(a, b, context, parts), LINK_THRESHOLD)
+        return PairScore(got, date_s, place_s, party_s, text_s, context=context)
     total = 0.2 * date_s + 0.2 * place_s + 0.15 * party_s + 0.15 * text_s + 0.3 * context + dead_s
     if a.get("plover_type") != b.get("plover_type"):
         total -= TYPE_PENALTY  # compatible, not the same: the rest of the evidence must carry it
