@@ -1,7 +1,9 @@
 """Do two reports (event records of different articles) describe one incident? Features and a scorer.
 
 The team's gold has three multi-outlet incidents in its dev split, too few to learn weights from,
-so the scorer is a set of rules with hand-set weights, chosen on the dev split only:
+so the default scorer is a set of rules with hand-set weights, chosen on the dev split only
+(``$EVENTWIRE_LINK_SCORER=learned`` swaps the weighted sum for a regression fitted on ECB+:
+incidents/learned.py; the constraints and the gate below stay):
 
 - hard constraints (a pair failing one is never linked): compatible PLOVER types (the same type,
   whatever its mode, or two types that PLOVER's crosswalk to ACLED puts in one kind of event: see
