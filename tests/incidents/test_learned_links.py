@@ -16,8 +16,8 @@ from eventwire.store import Store
 from incident_samples import _event, two_reports
 from store_samples import make_article, make_result
 
-OTHER = ("A car bomb exploded at a market in Raqqa on Monday, killing three civilians, a local council "
-         "spokesman said. Residents of the Mashlab district described panic as smoke rose over the market.")
+OTHER = ("A car bomb exploded at a vegetable market in Saraqib on Monday, killing three civilians, a local "
+         "council spokesman said. Residents described panic as smoke rose over the stalls.")
 
 
 @pytest.fixture
@@ -60,17 +60,17 @@ def test_two_outlets_on_one_attack_link_with_the_learned_scorer(
     assert _incidents(store, am.article.article_id) == {"i_zh"}
 
 
-def test_another_attack_in_the_country_stays_apart_with_the_learned_scorer(
+def test_another_attack_in_the_town_that_day_stays_apart_with_the_learned_scorer(
     store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    # same town, same day, but nothing else in common (no names shared but the town's): another attack
     monkeypatch.setenv(learned.ENV, "learned")
     zh, _am = _sentences(*two_reports())
     art = make_article(OTHER, published="2020-02-10", source="Enab Baladi")
-    (raqqa,) = _sentences(make_result(art, _event(art, iid="i_raqqa", place=("Raqqa", "SY", "Raqqa", 35.95, 39.01),
-                                                  dead=3)))
+    (bomb,) = _sentences(make_result(art, _event(art, iid="i_bomb", dead=3)))
     store.add_result(zh)
-    store.add_result(raqqa)
-    assert _incidents(store, art.article_id) == {"i_raqqa"}
+    store.add_result(bomb)
+    assert _incidents(store, art.article_id) == {"i_bomb"}
 
 
 def test_the_learned_score_rises_with_shared_names_and_keeps_the_loose_date_gate(
