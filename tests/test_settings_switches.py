@@ -29,6 +29,7 @@ SWITCHES = {
     "EVENTWIRE_RELEVANCE": True,
     "EVENTWIRE_PLURAL_ANTECEDENT": True,
     "EVENTWIRE_INCIDENT_PARTIES": True,
+    "EVENTWIRE_SETTLED_CONTEXT": True,
 }
 SRC = Path(__file__).resolve().parents[1] / "src" / "eventwire"
 

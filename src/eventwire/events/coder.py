@@ -179,6 +179,7 @@ class EventCoder(ArgumentsMixin):
             found = list(self.places.resolve_document(ctx.text, mentions + named_in_party,
                                                       hint_countries=tuple(ctx.country_hints(self, places=True))))
             ctx.party_places = found[len(mentions):]
+            ctx.settle_actor_context(self, found)  # the places read together settle the parties' context
             return found[:len(mentions)]
         except Exception:  # noqa: BLE001 - a gazetteer failure leaves places as text, never drops events
             return [Place(text=ctx.text[s:e], start=s, end=e, reason="gazetteer error") for s, e, _ in mentions]

@@ -13,7 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..countries import alpha3_to_2
+from ..countries import alpha3_to_2, official_name
 from ..records import ActorRef, Article, Event, Place, When
 from ..settings import switch_on
 from . import lexicon as lx
@@ -243,6 +243,37 @@ class ArticleContext:
                             counts[a2] += 1
             self._hints[key] = [c for c, _ in counts.most_common(5)]
         return self._hints[key]
+
+    def settle_actor_context(self, coder: ArgumentsMixin, found: list[Place]) -> None:
+        """The country that completes parties without one (``context_text``), once the article's places are
+        read together: a name the knowledge base reads as a country's place counts for the country the
+        gazetteer settled it in ("Paris" beside Henry County and Lone Oak Road is Paris, Tennessee;
+        "Palestine" beside Anderson County a Texas town), not for the country the name alone reads as
+        (France, the State of Palestine), as ``country_hints`` counts it before the places are read. A name
+        the knowledge base does not read is not counted, as before: the gazetteer reads more names than
+        places ("River North" as a province). ``EVENTWIRE_SETTLED_CONTEXT=0`` keeps the unsettled reading."""
+        if not switch_on("EVENTWIRE_SETTLED_CONTEXT", True):
+            return
+        settled = {(p.start, p.end): p.country for p in found if p.country and p.start is not None}
+        if not settled:
+            return
+        counts: Counter[str] = Counter()
+        changed = False
+        for ent in self.doc.ents:
+            if ent.label_ not in {"GPE", "NORP"}:
+                continue
+            if ent.label_ == "GPE" and _us_town_named(ent, coder):
+                counts["US"] += 1
+                continue
+            m = _safe(lambda ent=ent: coder.actors.resolve(ent.text))
+            a2 = alpha3_to_2(m.country) if m is not None and m.country else None
+            if not a2:
+                continue
+            place = settled.get((ent.start_char, ent.end_char)) if ent.label_ == "GPE" else None
+            changed = changed or (place is not None and place != a2)
+            counts[place or a2] += 1
+        if changed and counts:
+            self.context_text = official_name(counts.most_common(1)[0][0]) or self.context_text
 
     def times(self, si: int, future: bool = False) -> list[When]:
         """A sentence's dates; for future and hypothetical events a bare weekday is the next one."""
