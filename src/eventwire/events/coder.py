@@ -592,8 +592,8 @@ class EventCoder(ArgumentsMixin):
             mode = protest_modes.plover_protest_mode(sent.text, mode)
         when = self._date(d, sent, si, ctx, modality)
         where = self._location(d, sent, si, ctx, actors, recips)
-        actors = [self._operating_country(a, where) for a in actors or self._authority_actor(d, sent, si, ctx)]
-        recips = [self._operating_country(a, where) for a in recips]
+        actors = [self._operating_country(a, where, ctx) for a in actors or self._authority_actor(d, sent, si, ctx)]
+        recips = [self._operating_country(a, where, ctx) for a in recips]
         span_toks = [t for t in d.triggers]
         for c in d.trigger.children:
             # "the May 22 concert bombing in the city killed 22 people": the event noun that is the verb's

@@ -13,7 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..countries import alpha3_to_2, official_name
+from ..countries import alpha2_to_3, alpha3_to_2, official_name
 from ..records import ActorRef, Article, Event, Place, When
 from ..settings import switch_on
 from . import lexicon as lx
@@ -274,6 +274,14 @@ class ArticleContext:
             counts[place or a2] += 1
         if changed and counts:
             self.context_text = official_name(counts.most_common(1)[0][0]) or self.context_text
+
+    def settled_town_country(self, start: int, end: int) -> str | None:
+        """The country (alpha-3) of the place named inside a party's phrase (``start``..``end``), as the
+        article's places settled it ("A Paris man" where Paris is a Tennessee town), when they settled it in
+        one country only."""
+        found = {p.country for p in (*self.places, *self.party_places)
+                 if p.country and p.start is not None and p.end is not None and start <= p.start and p.end <= end}
+        return alpha2_to_3(found.pop()) if len(found) == 1 else None
 
     def times(self, si: int, future: bool = False) -> list[When]:
         """A sentence's dates; for future and hypothetical events a bare weekday is the next one."""
