@@ -69,12 +69,3 @@ def test_unknown_attackers_belong_where_the_attack_happened() -> None:
     actors = [a["country"] for r in evs for a in r["actors"] if a["role"] == "actor" and "terrorist" in a["text"]]
     assert actors == ["TUR"]
 
-
-def test_a_person_of_no_known_affiliation_takes_the_context_country() -> None:
-    from eventwire.actors import ActorResolver
-
-    resolver = ActorResolver.load()
-    m = resolver.resolve("the men", context="United Kingdom")
-    assert m is not None and (m.country, m.sector) == ("GBR", "UNK")
-    m = resolver.resolve("the men")
-    assert m is not None and (m.country, m.sector) == (None, "UNK")
