@@ -34,10 +34,17 @@ def test_a_town_named_in_a_party_is_the_town_the_article_settled() -> None:
     assert men and set(men) == {"USA"}
 
 
+def _deputies_rules() -> list[str]:
+    return [a["rule"] for r in eventwire.extract(TENNESSEE, published=PUBLISHED) if r["plover_type"] == "COERCE"
+            for a in r["actors"] if a["role"] == "actor" and a["text"] == "Deputies"]
+
+
 def test_the_settled_context_can_be_switched_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    # settled, the article's country is the town's: nothing to correct; unsettled it is France's, and only the
+    # event's own place (the Tennessee town) puts the deputies back in the United States
+    assert [("event's location" in r) for r in _deputies_rules()] == [False]
     monkeypatch.setenv("EVENTWIRE_SETTLED_CONTEXT", "0")
-    deputies = [c for role, text, c in _parties(TENNESSEE) if role == "actor" and text == "Deputies"]
-    assert deputies == ["FRA"]
+    assert [("event's location" in r) for r in _deputies_rules()] == [True]
 
 
 def test_a_report_from_paris_france_keeps_france() -> None:
