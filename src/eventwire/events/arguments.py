@@ -686,12 +686,12 @@ def _read_authority_verbs() -> dict[str, tuple[frozenset[str], tuple[str, ...]]]
 
 # the knowledge base's readings of a name as a place (actors/): a person "of" such a name is of its country
 PLACE_READINGS = ("place-as-party:", "city:", "town:", "region:", "capital", "country:")
-# the knowledge base's readings of a city, town or region (actors/): as an event noun's compound, the place
 # sectors of a party that belongs where the event happened more than to the country the article is mostly about:
 # a guessed (context) country yields to the event's town or region (_operating_country)
 LOCAL_SECTORS = frozenset({"CVL", "UNK", "CRM", "REB", "UAF", "COP", "JUD"})
 # the knowledge base's readings of a town named inside a party ("capital:France+role:man" for "a Paris man")
 TOWN_IN_NAME = ("capital:", "city:", "town:")
+# the knowledge base's readings of a city, town or region (actors/): as an event noun's compound, the place
 PLACE_MODIFIER_READINGS = ("place-as-party:", "capital-metonym:", "city:", "town:", "region:")
 # prepositions whose object is where something is or happens, not who does it
 PLACE_PREPS = frozenset({"in", "at", "from", "into", "to", "of", "on", "inside", "outside", "near"})
