@@ -19,7 +19,7 @@ OFF = ("0", "false", "no", "off", "FALSE", "No", " OFF ")
 # every switch the package reads, with its default
 SWITCHES = {
     "EVENTWIRE_PREFILTER": True,
-    "EVENTWIRE_SENTENCE_FILTER": False,
+    "EVENTWIRE_SENTENCE_FILTER": True,
     "EVENTWIRE_ROLE_MODEL": True,
     "EVENTWIRE_ROLE_PATTERNS": True,
     "EVENTWIRE_INCIDENT_MODEL": True,

@@ -20,6 +20,7 @@ from . import lexicon as lx
 from .common import (
     PRONOUNS,
     Mention,
+    doc_text,
 )
 from .syntax import (
     BARE_DATELINE,
@@ -90,7 +91,7 @@ def party_place_mentions(ent: Span, places: PlaceResolver) -> list[tuple[int, in
         group = "unit" if m is not None and m.group("unit") else "town"
         if m is not None and m.group(group).split()[0] not in _generic_words():
             found.append((ent.start_char + m.start(group), ent.start_char + m.end(group), "GPE"))
-    text = ent.doc.text
+    text = doc_text(ent.doc)
     return [(a, b, lab) for a, b, lab in found if _safe(lambda a=a, b=b: places.country(text[a:b])) is None]
 
 
@@ -100,7 +101,7 @@ def _us_town_named(ent: Span, coder: ArgumentsMixin) -> bool:
         return False
     from ..places.homonyms import us_town_with_state
 
-    text = ent.doc.text[ent.start_char : ent.end_char + 40]
+    text = doc_text(ent.doc)[ent.start_char : ent.end_char + 40]
     return bool(_safe(lambda: us_town_with_state(text, coder.places)))
 
 
