@@ -11,6 +11,7 @@ from ..countries import alpha3_to_2
 from ..numbers import count_with_context
 from ..records import ActorRef, Place, Size
 from . import casualties as cw
+from . import place_anaphora as pa
 from . import place_fallback as pf
 from .common import LEFT_DEAD, Draft
 from .context import FOCUS_RULES_OFF, SINGLE_PLACE, ArticleContext
@@ -161,6 +162,11 @@ class CircumstancesMixin:
             best = _best_place(pool)
             if best is not None:
                 return replace(best, reason=f"{why}: {best.reason}" if best.reason else why)
+        # "recovered 86 firearms in the state", "requested asylum in the country": the place of that kind the
+        # article names nearest (events/place_anaphora.py), before any borrowed place of another kind
+        named = pa.anaphor_place(d, si, ctx)
+        if named is not None:
+            return named
         # statements, talks and appeals without a place of their own take the article's place as material
         # events do (the paragraph's, the dateline's, the article's focus), checked against their parties:
         # an appeal to a parliament in a story datelined in the capital happened there, not nowhere
@@ -184,6 +190,12 @@ class CircumstancesMixin:
         if fallback is None and len(homes) == 1 and d.plover_type in VERBAL_TYPES:
             # an appeal or statement about one country's parties, in an article that names no place ("the
             # Security Council urges Iraq's Prime Minister-designate ..."): that country, at country precision
+            # not where the article's places all lie in other countries: "a Russian activist has applied for
+            # asylum" in a story whose places are Ukraine and Belarus says whose, not where (rule
+            # "parties-elsewhere"; no place rather than a wrong country)
+            located = {p.country for p in ctx.event_places if p.lat is not None and p.country}
+            if located and not located & homes and "parties-elsewhere" not in FOCUS_RULES_OFF:
+                return None
             country = _safe(lambda: self.places.country(next(iter(homes))))
             if country is not None:
                 return replace(country, reason="the parties' country (no place in the article)")
