@@ -1,7 +1,8 @@
 """Round 15: a definite place noun in an event's clause ("in the state", "in the country", "besieged the
 town") stands for the place of that kind the article names nearest to it, and a statement whose only party
 is one country's is not placed in that country when the article's places all lie in other countries (no
-place rather than a wrong country). Sentences written for these tests."""
+place rather than a wrong country), and a name the tagger leaves unlabelled in a frame only a place fits
+("the Russian town of Donetsk") is still a place. Sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -19,8 +20,8 @@ def _located(text: str, trigger: str) -> dict:
 
 STATE = ("The Kano State Police Command on Monday said it seized 40 rifles and 300 rounds of ammunition in the "
          "state. The commissioner briefed reporters at the command headquarters.")
-COUNTRY = ("Moldovan officials say a Belarusian journalist has requested asylum in the country. Border guards "
-           "detained her in Moldova last week after she crossed from Romania.")
+COUNTRY = ("Border guards in Moldova detained two smugglers last week. A Belarusian journalist has requested asylum "
+           "in the country, her lawyer said.")
 ELSEWHERE = ("A Belarusian journalist has applied for asylum, her lawyer said on Friday. Border guards detained her "
              "last week after she crossed into Moldova from Romania.")
 
@@ -36,7 +37,7 @@ def test_the_town_is_the_town_named_before() -> None:
     assert (loc.get("name"), loc.get("country")) == ("Saraqib", "SY"), loc
 
 
-def test_in_the_country_is_the_country_named_next_not_the_activists() -> None:
+def test_in_the_country_is_the_country_named_before_not_the_journalists() -> None:
     loc = _located(COUNTRY, "requested")
     assert loc.get("country") == "MD", loc
 
@@ -60,12 +61,28 @@ def test_a_qualified_place_noun_is_no_anaphor() -> None:
     assert _anaphor(by_text["state"]) == "admin1"
 
 
-@pytest.mark.parametrize("rule", ["place-anaphor", "parties-elsewhere"])
+UNTAGGED = "Police arrested two men in the Russian town of Donetsk on Monday."
+
+
+def test_an_unlabelled_town_after_a_kind_and_its_country_is_that_countrys_town() -> None:
+    from eventwire.events.place_frames import untagged_places
+    from eventwire.pipeline import Pipeline
+    from eventwire.places import PlaceResolver
+
+    doc = Pipeline().nlp(UNTAGGED)
+    assert [doc.text[a:b] for a, b, _ in untagged_places(doc, PlaceResolver.load())] == ["Russian town of Donetsk"]
+    loc = _located(UNTAGGED, "arrested")
+    assert (loc.get("name"), loc.get("country"), loc.get("precision")) == ("Donetsk", "RU", "town"), loc
+
+
+@pytest.mark.parametrize("rule", ["place-anaphor", "parties-elsewhere", "untagged-place"])
 def test_each_rule_can_be_switched_off(monkeypatch: pytest.MonkeyPatch, rule: str) -> None:
     off = context.FOCUS_RULES_OFF | {rule}
     monkeypatch.setattr(context, "FOCUS_RULES_OFF", off)
     monkeypatch.setattr(circumstances, "FOCUS_RULES_OFF", off)
     if rule == "place-anaphor":
         assert _located(STATE, "seized").get("precision") != "admin1"
-    else:
+    elif rule == "parties-elsewhere":
         assert _located(ELSEWHERE, "applied").get("country") == "BY"
+    else:
+        assert _located(UNTAGGED, "arrested").get("country") != "RU"

@@ -1,7 +1,6 @@
 """A definite place noun in an event's own clause stands for the place of that kind the article names
-nearest to it: "The Osun State Police Command said it recovered 86 firearms in the state" (Osun State),
-"Ukrainian authorities say a Russian activist has requested asylum in the country. He crossed into Ukraine
-..." (Ukraine). Read where the event's clause and sentence name no place (events/circumstances.py), before
+nearest to it: "The Kano State Police Command said it seized 40 rifles in the state" (Kano State),
+"Border guards in Moldova detained a journalist. She has requested asylum in the country" (Moldova). Read where the event's clause and sentence name no place (events/circumstances.py), before
 the article's fallbacks (paragraph, dateline, focus): the words say the event is in a place of that kind,
 which a borrowed place of another kind (or another country) would contradict. Rule "place-anaphor"
 (EVENTWIRE_PLACE_RULES_OFF=place-anaphor); the nouns and their levels are data
@@ -23,7 +22,10 @@ if TYPE_CHECKING:
 
 LEVEL = {w: level for level, words in word_classes("place_anaphor_words.tsv").items() for w in words}
 BEFORE_SENTS = 5  # how far back the place it stands for may be named (sentences)
-AFTER_SENTS = 2  # how far on, where nothing fitting was named before ("... in the country. He crossed into Ukraine")
+# how many sentences on the place may be named, where nothing fitting was named before: none (its own sentence
+# only). Two ("... asylum in the country. He crossed into Ukraine") placed one more dev half-A event right but split
+# a right same-incident link (its twin statement kept no place), docs/places.md "Round 15"
+AFTER_SENTS = 0
 
 
 def _anaphor(tok: Token) -> str | None:
@@ -47,9 +49,9 @@ def _anaphor(tok: Token) -> str | None:
 
 def anaphor_place(d: Draft, si: int, ctx: ArticleContext) -> Place | None:
     """The place a definite place noun in the event's clause stands for: the nearest place of that level the
-    article names before it (in that sentence or the five before, a party's name included: "the Osun State
-    Police Command ... in the state"), else the first named after it (the next two sentences); None without
-    such a noun or such a place."""
+    article names before it (in that sentence or the five before, a party's name included: "the Kano State
+    Police Command ... in the state"), else the first named after it in its own sentence (AFTER_SENTS); None
+    without such a noun or such a place."""
     from .context import FOCUS_RULES_OFF
 
     if "place-anaphor" in FOCUS_RULES_OFF:
