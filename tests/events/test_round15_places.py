@@ -2,7 +2,8 @@
 town") stands for the place of that kind the article names nearest to it, and a statement whose only party
 is one country's is not placed in that country when the article's places all lie in other countries (no
 place rather than a wrong country), and a name the tagger leaves unlabelled in a frame only a place fits
-("the Russian town of Donetsk") is still a place. Sentences written for these tests."""
+("the Russian town of Donetsk") is still a place; a place in another item of a semicolon list is not the
+event's. Sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -73,6 +74,19 @@ def test_an_unlabelled_town_after_a_kind_and_its_country_is_that_countrys_town()
     assert [doc.text[a:b] for a, b, _ in untagged_places(doc, PlaceResolver.load())] == ["Russian town of Donetsk"]
     loc = _located(UNTAGGED, "arrested")
     assert (loc.get("name"), loc.get("country"), loc.get("precision")) == ("Donetsk", "RU", "town"), loc
+
+
+LIST = ("The report named two people: Amira Haddad, a nurse who works in Tripoli; and Karim Saleh, a teacher who was "
+        "arrested by police last month.")
+
+
+def test_a_place_in_another_item_of_a_semicolon_list_is_not_the_events(monkeypatch: pytest.MonkeyPatch) -> None:
+    # off by default (docs/places.md, Round 15); EVENTWIRE_PLACE_RULES_ON=semicolon-clause switches it on
+    assert _located(LIST, "arrested").get("name") == "Tripoli"
+    on = context.FOCUS_RULES_OFF - {"semicolon-clause"}
+    monkeypatch.setattr(context, "FOCUS_RULES_OFF", on)
+    monkeypatch.setattr(circumstances, "FOCUS_RULES_OFF", on)
+    assert _located(LIST, "arrested").get("name") != "Tripoli"
 
 
 @pytest.mark.parametrize("rule", ["place-anaphor", "parties-elsewhere", "untagged-place"])
