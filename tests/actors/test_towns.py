@@ -78,6 +78,14 @@ def test_a_region_the_index_lacks_gives_its_country(r: ActorResolver, text: str,
     assert m is None or m.country is None, m
 
 
+@pytest.mark.parametrize("text", ["the West", "the South", "the Far North", "militants in the North-West"])
+def test_a_direction_is_no_region_of_some_country(r: ActorResolver, text: str) -> None:
+    # Cameroon's regions "West" and "Far North", New Caledonia's "South": "Russia accused the West" names
+    # a bloc, not Cameroon; a direction alone gives no country
+    m = r.resolve(text)
+    assert m is None or m.country is None, m
+
+
 @pytest.mark.parametrize("text", ["Punjab", "Kent"])
 def test_a_region_name_two_countries_share_or_a_county_gives_no_country(r: ActorResolver, text: str) -> None:
     # Punjab is Pakistan's and India's; Kent is an English county (admin2) and American towns

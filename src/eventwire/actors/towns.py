@@ -34,6 +34,22 @@ def _places() -> object | None:
         return None
 
 
+# Words of direction and position: a unit named by them alone ("West", "Far North", "South" in Cameroon and
+# New Caledonia) is a reading nobody means when a text names "the West" or "the South" as a party.
+_DIRECTION_WORDS = frozenset({
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "centre", "center",
+    "middle", "mid", "far", "upper", "lower", "northeast", "northwest", "southeast", "southwest", "northeastern",
+    "northwestern", "southeastern", "southwestern",
+})
+
+
+def names_a_direction(name: str) -> bool:
+    """Whether a name is only words of direction ("the West", "Far North", "North-West"): a direction names
+    no country by itself, whatever unit of a gazetteer bears it."""
+    words = [w for w in name.lower().replace("-", " ").split() if w != "the"]
+    return bool(words) and all(w in _DIRECTION_WORDS for w in words)
+
+
 @lru_cache(maxsize=4096)
 def town_country(name: str, min_pop: int = MODIFIER_MIN_POP, region_only: bool = False) -> str | None:
     """ISO alpha-3 of the one country whose town, district or region of that own name has ``min_pop``
@@ -45,7 +61,7 @@ def town_country(name: str, min_pop: int = MODIFIER_MIN_POP, region_only: bool =
     from ..places.names import norm_key
 
     resolver = _places()
-    if resolver is None or not name.strip():
+    if resolver is None or not name.strip() or names_a_direction(name):
         return None
     # the place's own name, or that name without its generic word ("Tarlac" for "Province of Tarlac" and
     # "Tarlac City"): never an alternate name, which makes "Google" a Californian locality

@@ -150,6 +150,16 @@ def _same_sector(sa: set[tuple[str | None, str]], sb: set[tuple[str | None, str]
     return any(s1 == s2 and (c1 is None or c2 is None or c1 == c2) for c1, s1 in sa for c2, s2 in sb)
 
 
+def _home(a: dict[str, Any], b: dict[str, Any]) -> str | None:
+    """The country both reports are placed in, as an actor's code (alpha-3), else None."""
+    ca, cb = (a.get("location") or {}).get("country"), (b.get("location") or {}).get("country")
+    if not ca or ca != cb:
+        return None
+    from ..countries import alpha2_to_3
+
+    return alpha2_to_3(ca)
+
+
 def words(rec: dict[str, Any]) -> str:
     return " ".join(_WORD.findall(((rec.get("evidence") or {}).get("sentence") or "").lower()))
 
@@ -224,8 +234,11 @@ def score(
     date_s, place_s = hard
     # -- parties
     party_s, n = 0.0, 0
+    home = _home(a, b)
     for role in ("actor", "recipient"):
         (ka, sa), (kb, sb) = _parties(a, role), _parties(b, role)
+        if home is not None and ka == kb == {home}:
+            ka = kb = set()  # both sides of the place's own country: every report there agrees on it
         if ka and kb:
             n += 1
             party_s += 1.0 if ka & kb else -0.5

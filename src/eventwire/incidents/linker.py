@@ -58,6 +58,7 @@ LOOKBACK_DAYS = 2
 LOOKAHEAD_DAYS = 5
 MERGE = True  # a report matching several stored incidents merges them (transitive linking)
 MAX_MERGED_REPORTS = 200  # ... unless they hold more reports than this together
+UNDATED_READ = 100  # dated stored reports an undated new one reads per block (the latest)
 COPY_SENTENCE = 90  # rapidfuzz ratio of two evidence sentences in copies of one story
 
 
@@ -80,7 +81,7 @@ _CAND_SQL = (
     "AND sort_date >= :lo AND sort_date <= :hi AND article_id <> :a AND incident_id IS NOT NULL {mode}"
     # places further than features.MAX_KM from every report of the block cannot match (coarse ones can)
     "AND (lat IS NULL OR lon IS NULL OR location_precision IN ('admin2', 'admin1', 'country') "
-    "OR (lat BETWEEN :la0 AND :la1 AND lon BETWEEN :lo0 AND :lo1)) LIMIT :n"
+    "OR (lat BETWEEN :la0 AND :la1 AND lon BETWEEN :lo0 AND :lo1)) {order}LIMIT :n"
 )
 _CAND_FIELDS = ("event_id", "article_id", "incident_id", "sort_date", "plover_type", "plover_mode", "date_start", "date_end",
                 "date_precision", "country", "admin1", "geonameid", "lat", "lon", "location_precision")
@@ -88,13 +89,15 @@ _Cand = collections.namedtuple("_Cand", _CAND_FIELDS)  # type: ignore[misc]
 
 
 def _raw_rows(
-    conn: Connection, dialect: str, scope: str, params: dict[str, Any], modes: tuple[str | None, ...] | None = None
+    conn: Connection, dialect: str, scope: str, params: dict[str, Any], modes: tuple[str | None, ...] | None = None,
+    *, recent: bool = False,
 ) -> list[Any]:
     """The candidate read on the DB-API cursor of the transaction's connection: it runs for every
     block of every new article and returns hundreds of rows in a dense store, where SQLAlchemy's
     statement and row objects cost more than the read itself. ``scope``: "country" (the one in
     ``params``) or "none" (unplaced reports). ``modes``: only these modes of the type (a compatible
-    type's block; None in it stands for no mode)."""
+    type's block; None in it stands for no mode). ``recent``: the latest first (an undated report's
+    read of the dated ones)."""
     mode = ""
     if modes is not None:
         named = [m for m in modes if m is not None]
@@ -103,7 +106,7 @@ def _raw_rows(
             ["plover_mode IS NULL"] if None in modes else [])
         mode = "AND (" + " OR ".join(alts) + ") "
     clause = {"country": "country = :c", "none": "country IS NULL"}[scope]
-    sql = _CAND_SQL.format(country=clause, mode=mode)
+    sql = _CAND_SQL.format(country=clause, mode=mode, order="ORDER BY sort_date DESC " if recent else "")
     if dialect == "sqlite":  # sqlite3 takes :name parameters; dates are stored as ISO text
         args = {k: v.isoformat() if isinstance(v, dt.date) else v for k, v in params.items()}
     else:  # psycopg: %(name)s
@@ -146,10 +149,9 @@ def blocked(rec: dict[str, Any], stored: dict[str, Any]) -> str | None:
         return "countries differ" if loc.get("country") else "new report unplaced, stored one placed"
     span = features.interval(rec)
     day = sort_day(stored)
-    if span is None:
-        if day != dt.date.min:
-            return "new report undated, stored one dated"
-    elif not span[0] - dt.timedelta(days=LOOKBACK_DAYS) <= day <= span[1] + dt.timedelta(days=LOOKAHEAD_DAYS):
+    # an undated report reads the undated ones and the latest dated ones (UNDATED_READ); a dated
+    # one reads the undated ones too
+    if span is not None and day != dt.date.min and not span[0] - dt.timedelta(days=LOOKBACK_DAYS) <= day <= span[1] + dt.timedelta(days=LOOKAHEAD_DAYS):
         return f"stored first day {day} outside the read window"
     box = _box(loc)
     lat, lon = sloc.get("lat"), sloc.get("lon")
@@ -370,11 +372,16 @@ class Linker:
         country or none, dates around the report's) blocks, each an index range."""
         # (type, country, modes or None for all) -> [lo, hi, box]
         blocks: dict[tuple[str, str | None, tuple[str | None, ...] | None], list[Any]] = {}
+        # Undated reports (no date in the text, no publication date: stored as dt.date.min) and
+        # dated ones read each other: a dated report the undated ones of its block, an undated one
+        # the latest UNDATED_READ dated ones (a report without a date is most likely of the days
+        # a stream is at). Such a pair has a loose date, so it links only on shared context
+        # (features.MIN_CONTEXT_LOOSE); ECB+'s undated reports of dated incidents, docs/incidents.md.
+        reads_undated: set[tuple[str, str | None, tuple[str | None, ...] | None]] = set()  # blocks of dated reports
+        reads_recent: set[tuple[str, str | None, tuple[str | None, ...] | None]] = set()  # blocks of undated ones
         for rec in recs:
             span = features.interval(rec)
             if span is None:
-                # No date in the text and no publication date: stored as dt.date.min, matched only
-                # with other undated reports (and then only on shared context, see features.score).
                 lo = hi = dt.date.min
             else:
                 lo = span[0] - dt.timedelta(days=LOOKBACK_DAYS)
@@ -389,6 +396,7 @@ class Linker:
                 # not widen the read of the type's own reports) each compatible type's modes.
                 key = (ptype, loc.get("country"), modes)
                 old = blocks.get(key)
+                (reads_recent if span is None else reads_undated).add(key)
                 if old is None:
                     blocks[key] = [lo, hi, box]
                 else:
@@ -406,6 +414,18 @@ class Linker:
                 rows += [r for r in _raw_rows(conn, self.dialect, "country", {**params, "c": country}, modes)
                          if r.article_id not in exclude]
             rows += [r for r in _raw_rows(conn, self.dialect, "none", params, modes) if r.article_id not in exclude]
+            extra = []
+            if (ptype, country, modes) in reads_undated and lo > dt.date.min:
+                extra.append(({**params, "lo": dt.date.min, "hi": dt.date.min}, False))
+            if (ptype, country, modes) in reads_recent:
+                extra.append(({**params, "lo": dt.date.min + dt.timedelta(days=1), "hi": dt.date.max,
+                               "n": UNDATED_READ}, True))
+            for more, latest in extra:
+                if country:
+                    rows += [r for r in _raw_rows(conn, self.dialect, "country", {**more, "c": country}, modes,
+                                                  recent=latest) if r.article_id not in exclude]
+                rows += [r for r in _raw_rows(conn, self.dialect, "none", more, modes, recent=latest)
+                         if r.article_id not in exclude]
         # A row whose dates overlap no report's of the article fails every pair's hard constraints
         # ("dates apart"): dropped before its record is built (most of a dense block's rows).
         spans = [features.interval(rec) for rec in recs]
