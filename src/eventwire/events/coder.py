@@ -60,7 +60,7 @@ from .incident_parties import share_parties
 from .incidents import assign_incidents, drop_repeats
 from .material import device_went_off, finite_clause, passive_patient, patient_ref
 from .next_tolls import add_next_sentence_tolls
-from .place_frames import no_place_name, place_by_frame
+from .place_frames import no_place_name, place_by_frame, untagged_places
 from .relevance import gate
 from .syntax import (
     _acts_as_party,
@@ -169,6 +169,7 @@ class EventCoder(ArgumentsMixin):
                 if key not in seen:
                     seen.add(key)
                     mentions.append((ent.start_char, ent.end_char, ent.label_))
+        mentions += [m for m in untagged_places(doc, self.places) if m[:2] not in seen]  # "the town of Donetsk"
         hints = tuple(ctx.country_hints(self))
         if hints:
             # the knowledge base fills a missing country ("the army", "rebels") only from this context
