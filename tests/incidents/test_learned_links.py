@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from eventwire.errors import ConfigError
 from eventwire.incidents import features, learned
 from eventwire.records import Evidence, Result
 from eventwire.store import Store
@@ -46,8 +47,12 @@ def test_the_switch_picks_the_scorer(monkeypatch: pytest.MonkeyPatch) -> None:
     assert not learned.enabled()
     monkeypatch.setenv(learned.ENV, "learned")
     assert learned.enabled()
-    monkeypatch.setenv(learned.ENV, "rules")
+    monkeypatch.setenv(learned.ENV, " Rules ")
     assert not learned.enabled()
+    monkeypatch.setenv(learned.ENV, "learnt")
+    with pytest.raises(ConfigError) as err:
+        learned.enabled()
+    assert err.value.code == "E406" and learned.ENV in str(err.value)
 
 
 def test_two_outlets_on_one_attack_link_with_the_learned_scorer(

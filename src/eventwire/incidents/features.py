@@ -227,11 +227,13 @@ def constraints(a: dict[str, Any], b: dict[str, Any]) -> tuple[float, float] | s
 
 def score(
     a: dict[str, Any], b: dict[str, Any], *, text_a: str | None = None, text_b: str | None = None,
-    context: float = 0.0,
+    context: float = 0.0, learned_on: bool | None = None,
 ) -> PairScore:
     """How likely two reports are of one incident (0: never; >= LINK_THRESHOLD: linked).
 
-    ``context``: how many distinctive names the two articles share (``context.overlap``, 0..1)."""
+    ``context``: how many distinctive names the two articles share (``context.overlap``, 0..1).
+    ``learned_on``: use the learned weights (None: as $EVENTWIRE_LINK_SCORER says; a caller scoring
+    many pairs reads it once)."""
     hard = constraints(a, b)
     if isinstance(hard, str):
         return PairScore(0.0, 0.0, 0.0, 0.0, 0.0, hard)
@@ -261,7 +263,7 @@ def score(
         # Neither date pins the day: only articles that name the same streets, groups and
         # people can tell one incident from another of its kind in the same country.
         return PairScore(0.0, date_s, place_s, party_s, text_s, "loose dates, little shared context")
-    if learned.enabled():  # $EVENTWIRE_LINK_SCORER=learned: the weights fitted on ECB+ (learned.py)
+    if learned.enabled() if learned_on is None else learned_on:  # $EVENTWIRE_LINK_SCORER=learned: the weights fitted on ECB+ (learned.py)
         parts = PairScore(0.0, date_s, place_s, party_s, text_s, context=context)
         got = learned.score(learned.vector(a, b, context, parts), LINK_THRESHOLD)
         return PairScore(got, date_s, place_s, party_s, text_s, context=context)

@@ -21,8 +21,25 @@ FEATURES = ("date", "place", "parties", "text", "context", "same_type", "same_de
 _WEIGHTS = Path(__file__).with_name("pair_weights.json")
 
 
+SCORERS = ("rules", "learned")
+
+
+_READ: dict[str | None, bool] = {}  # the variable's value -> its meaning (features.score asks per pair)
+
+
 def enabled() -> bool:
-    return os.environ.get(ENV, "rules").strip().lower() == "learned"
+    """$EVENTWIRE_LINK_SCORER is ``learned`` (unset or empty: ``rules``); a typo is a numbered
+    configuration error naming the variable, never a silent fall back to the rules."""
+    value = os.environ.get(ENV)
+    got = _READ.get(value)
+    if got is None:
+        raw = (value or "").strip().lower() or "rules"
+        if raw not in SCORERS:
+            from ..errors import ConfigError
+
+            raise ConfigError("E406", f"{ENV}={raw!r}: expected one of {', '.join(SCORERS)}")
+        got = _READ[value] = raw == "learned"
+    return got
 
 
 def vector(a: dict[str, Any], b: dict[str, Any], context: float, parts: Any) -> list[float]:

@@ -46,7 +46,7 @@ from ..store.incident_tables import (
     incidents,
 )
 from ..store.schema import articles, events
-from . import context, copies, facets, features, passages, summary
+from . import context, copies, facets, features, learned, passages, summary
 
 MAX_CANDIDATES = 300  # stored events scored per new event at most (nearest dates first)
 # The stored reports read for a new one: those of its type and country whose first day (sort_date)
@@ -476,10 +476,11 @@ class Linker:
                 parsed[event_id] = json.loads(record)
                 parsed[event_id]["_interval"] = features.interval(parsed[event_id])
         words = [features.words(rec) for rec in recs]
+        scorer = learned.enabled()  # read once, not per pair
         # the pairs that could reach the threshold with full context (found keeps each incident's
         # best score, so the order they are scored in does not matter)
         able = [[row for row in near[i]
-                 if features.score(rec, parsed[row.event_id], text_a=words[i], context=1.0).score
+                 if features.score(rec, parsed[row.event_id], text_a=words[i], context=1.0, learned_on=scorer).score
                  >= features.LINK_THRESHOLD] for i, rec in enumerate(recs)]
         self._load_names(conn, {row.article_id for rows in able for row in rows}, names)
         out: dict[str, dict[str, float]] = {}
@@ -488,7 +489,8 @@ class Linker:
             for i in idx:
                 for row in able[i]:
                     ctx = context.overlap(names[article.article_id], names.get(row.article_id, frozenset()))
-                    got = features.score(recs[i], parsed[row.event_id], text_a=words[i], context=ctx).score
+                    got = features.score(recs[i], parsed[row.event_id], text_a=words[i], context=ctx,
+                                         learned_on=scorer).score
                     if got >= features.LINK_THRESHOLD and got > found.get(row.incident_id, 0.0):
                         found[row.incident_id] = got
         return out
