@@ -8,7 +8,8 @@ reason starting "not a place:" (the fallbacks that place a name the gazetteer la
   about a word being a name ("Police Arrest Man Over Fresh Attack"). A mention found only in such lines is
   refused when the text writes the same word in lower case elsewhere, or when its reading is a small town
   (under ``TITLE_CASE_MIN_POP``) of a country the article does not otherwise name.
-* "far-alternate": a town read only by an alternate name ("Yida" -> Jeddah), whose country the article does not
+* "far-alternate": a city of ``FAR_ALTERNATE_MIN_POP`` or more read only by an alternate name ("Yida" -> Jeddah),
+  whose country the article does not
   name and that lies over ``FAR_KM`` from every other place the article names, is a near-miss reading of a place
   the gazetteer lacks; no place is better than a wrong city.
 """
@@ -24,6 +25,10 @@ TITLE_CASE_MIN_WORDS = 4
 TITLE_CASE_SHARE = 0.9
 TITLE_CASE_MIN_POP = 100_000
 FAR_KM = 1000.0
+# ... and only a city this big: the near-miss reads a small place as a big city whose many alternate names
+# (transliterations in many languages) catch short foreign names; a small town's alternate name is usually its
+# own older or foreign name ("Auschwitz" for Oswiecim), which news uses on purpose
+FAR_ALTERNATE_MIN_POP = 100_000
 REFUSED = "not a place: "
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 

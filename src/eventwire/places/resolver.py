@@ -618,7 +618,8 @@ class PlaceResolver:
         if (
             "far-alternate" not in DISABLED_RULES
             and best.cand.how == ALT
-            and best.cand.kind in (TOWN, ADMIN2)
+            and best.cand.kind == TOWN
+            and best.cand.pop >= doubtful.FAR_ALTERNATE_MIN_POP
             and not best.why.startswith("approximate")
             and _share(ctx.countries, best.cand.cc, key) == 0
         ):
