@@ -649,10 +649,6 @@ class PlaceResolver:
                 except (sqlite3.Error, ValueError, OverflowError):
                     picks[key] = []
         title_case = self._title_case_flags(text, surfaces, keys := [norm_key(s) for s, _a, _b in surfaces])
-        for key in picks:
-            if "direction-unit" not in DISABLED_RULES and names_a_direction(key):
-                # "the West" read as Cameroon's West region must not make Cameroon the article's country
-                picks[key] = [p for p in picks[key] if p.cand.kind in (COUNTRY, CONTINENT, REGION)]
         for key in {k for k, flag in zip(keys, title_case, strict=True) if flag}:
             if all(flag for k, flag in zip(keys, title_case, strict=True) if k == key):
                 picks[key] = []  # a headline word is no evidence for the other mentions either
