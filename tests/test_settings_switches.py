@@ -19,7 +19,7 @@ OFF = ("0", "false", "no", "off", "FALSE", "No", " OFF ")
 # every switch the package reads, with its default
 SWITCHES = {
     "EVENTWIRE_PREFILTER": True,
-    "EVENTWIRE_SENTENCE_FILTER": False,
+    "EVENTWIRE_SENTENCE_FILTER": True,
     "EVENTWIRE_ROLE_MODEL": True,
     "EVENTWIRE_ROLE_PATTERNS": True,
     "EVENTWIRE_INCIDENT_MODEL": True,
@@ -29,6 +29,7 @@ SWITCHES = {
     "EVENTWIRE_RELEVANCE": True,
     "EVENTWIRE_PLURAL_ANTECEDENT": True,
     "EVENTWIRE_INCIDENT_PARTIES": True,
+    "EVENTWIRE_SETTLED_CONTEXT": True,
 }
 SRC = Path(__file__).resolve().parents[1] / "src" / "eventwire"
 

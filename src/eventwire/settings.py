@@ -88,10 +88,10 @@ class Settings(BaseModel):
         "trigger sentence has a pronoun or a quotation mark), 'always' or 'none'; $EVENTWIRE_PREFILTER_CONTEXT",
     )
     prefilter_learned: bool = Field(
-        default=False,
+        default=True,
         description="the pre-filter also blanks trigger-word sentences its learned sentence filter scores as "
-        "giving no event (events/sentence_filter.py; parity with spaCy's speed, a few events change, so "
-        "opt-in: docs/scale.md); $EVENTWIRE_SENTENCE_FILTER=1 turns it on",
+        "giving no event (events/sentence_filter.py; on by default since round 15, docs/scale.md); "
+        "$EVENTWIRE_SENTENCE_FILTER=0 turns it off (the lexicon pre-filter alone)",
     )
 
     @classmethod

@@ -52,21 +52,49 @@ def test_event_sentences_stay_everyday_ones_go():
     for s in EVENTS:
         assert s in sparse, s
     dropped = [s for s in EVERYDAY if s not in sparse]
-    assert len(dropped) >= 2, dropped
-    # the model ranks every event sentence above every everyday one it drops
+    # round 15's threshold keeps 99.5% of the events' sentences out of fold (round 11's 99%), so it blanks
+    # fewer of the borderline everyday ones
+    assert dropped, "no everyday sentence blanked"
+    # the model ranks every event sentence above every everyday one, blanked or not
     model = default_filter()
     assert model is not None
     spans = _spans(TEXT)
     prob = {TEXT[s:e]: model.probability(f) for (s, e), f in zip(spans, readings(TEXT, spans), strict=True) if f}
-    assert min(prob[s] for s in EVENTS) > max(prob[s] for s in dropped)
+    assert min(prob[s] for s in EVENTS) > max(prob[s] for s in EVERYDAY)
 
 
 def test_switch(monkeypatch: pytest.MonkeyPatch):
-    assert not Settings().prefilter_learned  # opt-in: docs/scale.md has what it changes
-    monkeypatch.setenv("EVENTWIRE_SENTENCE_FILTER", "1")
+    assert Settings().prefilter_learned  # the default since round 15: docs/scale.md has what it changes
+    monkeypatch.delenv("EVENTWIRE_SENTENCE_FILTER", raising=False)
     assert Settings.from_env().prefilter_learned
     monkeypatch.setenv("EVENTWIRE_SENTENCE_FILTER", "0")
     assert not Settings.from_env().prefilter_learned
+    monkeypatch.setenv("EVENTWIRE_SENTENCE_FILTER", "1")
+    assert Settings.from_env().prefilter_learned
+
+
+@needs_model
+def test_default_pipeline_parses_less_and_the_off_switch_parses_it_all(monkeypatch: pytest.MonkeyPatch):
+    """What spaCy reads: by default an everyday trigger-word sentence is blanked before parsing, the event
+    sentences are not; EVENTWIRE_SENTENCE_FILTER=0 goes back to the lexicon pre-filter alone."""
+    monkeypatch.delenv("EVENTWIRE_SENTENCE_FILTER", raising=False)
+    default = Pipeline(Settings.from_env())._parse_text(TEXT)
+    monkeypatch.setenv("EVENTWIRE_SENTENCE_FILTER", "0")
+    off = Pipeline(Settings.from_env())._parse_text(TEXT)
+    assert len(default) == len(off) == len(TEXT)
+    for s in EVENTS:
+        assert s in default and s in off, s
+    blanked = [s for s in EVERYDAY if s in off and s not in default]
+    assert blanked, "the default pipeline parses every everyday sentence the lexicon keeps"
+
+
+@needs_model
+def test_default_pipeline_finds_the_events_of_the_test_text():
+    """The events of the test text come out by default as with the lexicon pre-filter alone."""
+    learned = Pipeline(Settings()).extract(TEXT, published="2020-02-10")
+    lexicon = Pipeline(Settings(prefilter_learned=False)).extract(TEXT, published="2020-02-10")
+    assert learned
+    assert [(e.plover_type, e.evidence.start) for e in learned] == [(e.plover_type, e.evidence.start) for e in lexicon]
 
 
 @needs_model

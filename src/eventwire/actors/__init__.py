@@ -65,6 +65,8 @@ _LATER_TITLES = frozenset(["OPP", "PTY", "REB", "BUS", "NGO", "LAB", "REL", "EDU
 # Sectors a country from the article context may complete: domestic actors only.
 # ELI too: a former official the KB does not know ("ex-lawmaker Juan Requesens") served the state the
 # article is about, as a lawmaker named without a country would.
+# Not UNK (round 15, tried): "a man", "the men" with the context country gave one more right recipient on the
+# untouched dev articles and lost a same-incident link on field half B.
 _CONTEXT_SECTORS = frozenset(["GOV", "MIL", "REB", "COP", "JUD", "LEG", "PTY", "OPP", "SPY", "CVL", "PRM", "CRM", "UAF", "MED", "EDU", "JRN", "BUS", "LAB", "AGR", "REL", "ELI"])
 _FUZZY_KINDS = ("person", "org", "country", "demonym", "role")
 # Sectors of the people a town names when it modifies them ("Bakhmut residents", "Uvalde students").

@@ -28,6 +28,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .common import doc_text
 from .everyday import NOUN_CLASS
 from .lexicon import REAL_HARM_RE, SPEECH_VERBS, SPORTS_CUES
 from .roles import FILL_ONLY_MARK
@@ -246,7 +247,7 @@ def article_features(events: list[Event], doc: Doc, text: str | None = None) -> 
     signals are those of the coder's own events: a rescued candidate (rejections.py) is read against them
     as if it were the last event, and never changes how the coder's own events are judged."""
     own = [ev for ev in events if not rejected(ev)]
-    art = ArticleSignals(doc.text if text is None else text, own)
+    art = ArticleSignals(doc_text(doc) if text is None else text, own)
     index = {id(ev): i for i, ev in enumerate(own)}
     return [features(ev, index[id(ev)], own, doc, art) if id(ev) in index
             else features(ev, len(own), [*own, ev], doc, art) for ev in events]

@@ -572,6 +572,13 @@ class ArgumentsMixin(CircumstancesMixin, DatingMixin, ClaimsMixin):
         if head.lemma_.lower() in lx.NOUN_TRIGGERS and (m.rule or "").startswith(PLACE_MODIFIER_READINGS):
             return []  # "the Manchester bombing killed 22": the event's place names no party to it
         sector, rule = m.sector, m.rule or "kb"
+        if m.country and rule.startswith(TOWN_IN_NAME) and "+" in rule:
+            # "A Paris man", "Paris police" in a report from Paris, Tennessee: the town in the party's name is
+            # the one the article's places settled, not the capital the name alone reads as
+            settled = ctx.settled_town_country(start, end)
+            if settled and settled != m.country:
+                m = replace(m, country=settled)
+                rule += "; the town as the article's places settled it"
         if sector is None:
             sector = _sector_from_head(head, span, plover_type)
             if sector:
@@ -603,9 +610,9 @@ class ArgumentsMixin(CircumstancesMixin, DatingMixin, ClaimsMixin):
                             + rl.FILL_ONLY_MARK)
         return None
 
-    @staticmethod
-    def _operating_country(a: ActorRef, where: Place | None) -> ActorRef:
-        """A transnational armed group (al-Qaeda, ISIS) is coded to the country it fights in."""
+    def _operating_country(self, a: ActorRef, where: Place | None, ctx: ArticleContext | None = None) -> ActorRef:
+        """A transnational armed group (al-Qaeda, ISIS) is coded to the country it fights in; a person known
+        only by name, in an event with no place, to the country the article is about (``ctx.context_text``)."""
         if a.country is None and where is not None and where.country and (
             a.sector in {"REB", "UAF", "UNK", "CRM", "CVL", "COP", None} and not a.name
         ):
@@ -614,13 +621,22 @@ class ArgumentsMixin(CircumstancesMixin, DatingMixin, ClaimsMixin):
             a3 = alpha2_to_3(where.country)
             if a3:
                 return replace(a, country=a3, rule=f"{a.rule}; country from the event's location")
-        if (where is not None and where.country and a.sector == "CVL" and not a.name and a.rule
+        if (where is not None and where.country and a.sector in LOCAL_SECTORS and not a.name and a.rule
                 and a.rule.endswith("+context-country") and where.precision != "country"):
             # "the US military said more civilians may have been killed ... around Manbij": civilians whose
-            # country was guessed from another party the sentence names are the people of where it happened
+            # country was guessed from another party the sentence names are the people of where it happened;
+            # so are the unknown attackers, criminals, rebels, police and courts of a place (round 15: "the
+            # terrorist bombings in Istanbul" in a statement about Iraq)
             a3 = alpha2_to_3(where.country)
             if a3 and a3 != a.country:
                 return replace(a, country=a3, rule=f"{a.rule}; country from the event's location")
+        if (a.country is None and a.sector is None and not a.name and ctx is not None and ctx.context_text
+                and (a.rule == "unresolved name" or (a.rule or "").startswith("coreference:"))):
+            # a person named only by name ("Fumo"), or a pronoun standing for one, in an event with no place:
+            # of the country the article is about, as the knowledge base completes a role noun there
+            m = ctx.resolve(ctx.context_text, self)
+            if m is not None and m.country:
+                return replace(a, country=m.country, rule=f"{a.rule}; the article's country")
         return a
 
     @staticmethod
@@ -670,6 +686,11 @@ def _read_authority_verbs() -> dict[str, tuple[frozenset[str], tuple[str, ...]]]
 
 # the knowledge base's readings of a name as a place (actors/): a person "of" such a name is of its country
 PLACE_READINGS = ("place-as-party:", "city:", "town:", "region:", "capital", "country:")
+# sectors of a party that belongs where the event happened more than to the country the article is mostly about:
+# a guessed (context) country yields to the event's town or region (_operating_country)
+LOCAL_SECTORS = frozenset({"CVL", "UNK", "CRM", "REB", "UAF", "COP", "JUD"})
+# the knowledge base's readings of a town named inside a party ("capital:France+role:man" for "a Paris man")
+TOWN_IN_NAME = ("capital:", "city:", "town:")
 # the knowledge base's readings of a city, town or region (actors/): as an event noun's compound, the place
 PLACE_MODIFIER_READINGS = ("place-as-party:", "capital-metonym:", "city:", "town:", "region:")
 # prepositions whose object is where something is or happens, not who does it

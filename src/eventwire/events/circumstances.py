@@ -11,6 +11,7 @@ from ..countries import alpha3_to_2
 from ..numbers import count_with_context
 from ..records import ActorRef, Place, Size
 from . import casualties as cw
+from . import place_anaphora as pa
 from . import place_fallback as pf
 from .common import LEFT_DEAD, Draft
 from .context import FOCUS_RULES_OFF, SINGLE_PLACE, ArticleContext
@@ -148,7 +149,8 @@ class CircumstancesMixin:
                 return True  # "liberated the Syrian town of Dabiq": the place inside the target's words
             return not any(s is not None and e is not None and s <= start < e and not _captured(d) for s, e in party_spans)
 
-        in_sent = [p for p in ctx.event_places if p.start is not None and sent.start_char <= p.start < sent.end_char and usable(p)]
+        in_sent = [p for p in ctx.event_places if p.start is not None and sent.start_char <= p.start < sent.end_char and usable(p)
+                   and not _across_semicolon(ctx.text, p.start, d.trigger.idx)]
         sub = {t.idx for t in d.trigger.subtree}
         clause = [p for p in in_sent if p.start in sub or any(p.start == t.idx for t in sent if t.idx in sub)]
         # "A Paris man was arrested", "Ozark police cordoned off ...": in local news the town a party is named
@@ -161,6 +163,11 @@ class CircumstancesMixin:
             best = _best_place(pool)
             if best is not None:
                 return replace(best, reason=f"{why}: {best.reason}" if best.reason else why)
+        # "seized 40 rifles in the state", "requested asylum in the country": the place of that kind the
+        # article names nearest (events/place_anaphora.py), before any borrowed place of another kind
+        named = pa.anaphor_place(d, si, ctx)
+        if named is not None:
+            return named
         # statements, talks and appeals without a place of their own take the article's place as material
         # events do (the paragraph's, the dateline's, the article's focus), checked against their parties:
         # an appeal to a parliament in a story datelined in the capital happened there, not nowhere
@@ -184,6 +191,12 @@ class CircumstancesMixin:
         if fallback is None and len(homes) == 1 and d.plover_type in VERBAL_TYPES:
             # an appeal or statement about one country's parties, in an article that names no place ("the
             # Security Council urges Iraq's Prime Minister-designate ..."): that country, at country precision
+            # not where the article's places all lie in other countries: "a Belarusian journalist has applied for
+            # asylum" in a story whose places are Moldova and Romania says whose, not where (rule
+            # "parties-elsewhere"; no place rather than a wrong country)
+            located = {p.country for p in ctx.event_places if p.lat is not None and p.country}
+            if located and not located & homes and "parties-elsewhere" not in FOCUS_RULES_OFF:
+                return None
             country = _safe(lambda: self.places.country(next(iter(homes))))
             if country is not None:
                 return replace(country, reason="the parties' country (no place in the article)")
@@ -211,6 +224,13 @@ class CircumstancesMixin:
                     return replace(country, reason="the parties' country (the article's place is elsewhere)")
             return None
         return fallback
+
+
+def _across_semicolon(text: str, a: int, b: int) -> bool:
+    """A place and a trigger on either side of a semicolon (rule "semicolon-clause"): "A, a lawyer who teaches in
+    Lyon; B, who was arrested last year ...": the clauses of a list tell separate facts, and a place in one says
+    nothing of where another's event happened."""
+    return "semicolon-clause" not in FOCUS_RULES_OFF and ";" in text[min(a, b):max(a, b)]
 
 
 def _home(a: ActorRef, ctx: ArticleContext) -> str | None:

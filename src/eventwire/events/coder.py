@@ -60,7 +60,7 @@ from .incident_parties import share_parties
 from .incidents import assign_incidents, drop_repeats
 from .material import device_went_off, finite_clause, passive_patient, patient_ref
 from .next_tolls import add_next_sentence_tolls
-from .place_frames import no_place_name, place_by_frame
+from .place_frames import no_place_name, place_by_frame, untagged_places
 from .relevance import gate
 from .syntax import (
     _acts_as_party,
@@ -169,6 +169,7 @@ class EventCoder(ArgumentsMixin):
                 if key not in seen:
                     seen.add(key)
                     mentions.append((ent.start_char, ent.end_char, ent.label_))
+        mentions += [m for m in untagged_places(doc, self.places) if m[:2] not in seen]  # "the town of Donetsk"
         hints = tuple(ctx.country_hints(self))
         if hints:
             # the knowledge base fills a missing country ("the army", "rebels") only from this context
@@ -179,6 +180,7 @@ class EventCoder(ArgumentsMixin):
             found = list(self.places.resolve_document(ctx.text, mentions + named_in_party,
                                                       hint_countries=tuple(ctx.country_hints(self, places=True))))
             ctx.party_places = found[len(mentions):]
+            ctx.settle_actor_context(self, found)  # the places read together settle the parties' context
             return found[:len(mentions)]
         except Exception:  # noqa: BLE001 - a gazetteer failure leaves places as text, never drops events
             return [Place(text=ctx.text[s:e], start=s, end=e, reason="gazetteer error") for s, e, _ in mentions]
@@ -591,8 +593,8 @@ class EventCoder(ArgumentsMixin):
             mode = protest_modes.plover_protest_mode(sent.text, mode)
         when = self._date(d, sent, si, ctx, modality)
         where = self._location(d, sent, si, ctx, actors, recips)
-        actors = [self._operating_country(a, where) for a in actors or self._authority_actor(d, sent, si, ctx)]
-        recips = [self._operating_country(a, where) for a in recips]
+        actors = [self._operating_country(a, where, ctx) for a in actors or self._authority_actor(d, sent, si, ctx)]
+        recips = [self._operating_country(a, where, ctx) for a in recips]
         span_toks = [t for t in d.triggers]
         for c in d.trigger.children:
             # "the May 22 concert bombing in the city killed 22 people": the event noun that is the verb's

@@ -13,11 +13,24 @@ from typing import TYPE_CHECKING
 from . import lexicon as lx
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 _VERB_INDEX: dict[str, list[lx.Trigger]] = {}
 for _tr in lx.VERB_TRIGGERS:
     _VERB_INDEX.setdefault(_tr.lemma, []).append(_tr)
+
+
+_TEXT_KEY = "eventwire.text"
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, read once per doc: spaCy joins every token's text on each access (~0.3 ms for a news
+    article), and the coder asked for it ~40 times an article (docs/scale.md, round 15). A Doc's text never
+    changes (retokenizing keeps it), so the first reading stands."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
 
 
 def _inflections(lemma: str) -> set[str]:

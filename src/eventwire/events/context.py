@@ -13,13 +13,14 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..countries import alpha3_to_2
+from ..countries import alpha2_to_3, alpha3_to_2, official_name
 from ..records import ActorRef, Article, Event, Place, When
 from ..settings import switch_on
 from . import lexicon as lx
 from .common import (
     PRONOUNS,
     Mention,
+    doc_text,
 )
 from .syntax import (
     BARE_DATELINE,
@@ -58,7 +59,10 @@ NAMED_LABELS = frozenset({"PERSON", "ORG", "NORP"})
 # in parties. They place more events right (dev location 118 -> 127 of 164, LGL half B 8 -> 9 of 18), but the
 # acceptance step reads a location's precision and, in sample, drops a true event placed so (dev recall 0.492
 # -> 0.489, below its floor); on once the step is retrained with them (docs/places.md, Round 11).
-DEFAULT_OFF = frozenset({"single-place-focus", "party-name-focus"})
+# "semicolon-clause" (round 15, circumstances._across_semicolon) is off too: on dev it placed one more event right
+# (location 176 -> 177 of 241) but the acceptance step then kept one more false event (LGL A precision 0.771 ->
+# 0.750; docs/places.md, Round 15)
+DEFAULT_OFF = frozenset({"single-place-focus", "party-name-focus", "semicolon-clause"})
 SINGLE_PLACE = "the article's only place"  # the reason focus_place gives a place named once
 INSTITUTIONS_FILE = Path(__file__).resolve().parents[1] / "places" / "data" / "local_institutions.tsv"
 
@@ -90,7 +94,7 @@ def party_place_mentions(ent: Span, places: PlaceResolver) -> list[tuple[int, in
         group = "unit" if m is not None and m.group("unit") else "town"
         if m is not None and m.group(group).split()[0] not in _generic_words():
             found.append((ent.start_char + m.start(group), ent.start_char + m.end(group), "GPE"))
-    text = ent.doc.text
+    text = doc_text(ent.doc)
     return [(a, b, lab) for a, b, lab in found if _safe(lambda a=a, b=b: places.country(text[a:b])) is None]
 
 
@@ -100,7 +104,7 @@ def _us_town_named(ent: Span, coder: ArgumentsMixin) -> bool:
         return False
     from ..places.homonyms import us_town_with_state
 
-    text = ent.doc.text[ent.start_char : ent.end_char + 40]
+    text = doc_text(ent.doc)[ent.start_char : ent.end_char + 40]
     return bool(_safe(lambda: us_town_with_state(text, coder.places)))
 
 
@@ -243,6 +247,45 @@ class ArticleContext:
                             counts[a2] += 1
             self._hints[key] = [c for c, _ in counts.most_common(5)]
         return self._hints[key]
+
+    def settle_actor_context(self, coder: ArgumentsMixin, found: list[Place]) -> None:
+        """The country that completes parties without one (``context_text``), once the article's places are
+        read together: a name the knowledge base reads as a country's place counts for the country the
+        gazetteer settled it in ("Paris" beside Henry County and Lone Oak Road is Paris, Tennessee;
+        "Palestine" beside Anderson County a Texas town), not for the country the name alone reads as
+        (France, the State of Palestine), as ``country_hints`` counts it before the places are read. A name
+        the knowledge base does not read is not counted, as before: the gazetteer reads more names than
+        places ("River North" as a province). ``EVENTWIRE_SETTLED_CONTEXT=0`` keeps the unsettled reading."""
+        if not switch_on("EVENTWIRE_SETTLED_CONTEXT", True):
+            return
+        settled = {(p.start, p.end): p.country for p in found if p.country and p.start is not None}
+        if not settled:
+            return
+        counts: Counter[str] = Counter()
+        changed = False
+        for ent in self.doc.ents:
+            if ent.label_ not in {"GPE", "NORP"}:
+                continue
+            if ent.label_ == "GPE" and _us_town_named(ent, coder):
+                counts["US"] += 1
+                continue
+            m = _safe(lambda ent=ent: coder.actors.resolve(ent.text))
+            a2 = alpha3_to_2(m.country) if m is not None and m.country else None
+            if not a2:
+                continue
+            place = settled.get((ent.start_char, ent.end_char)) if ent.label_ == "GPE" else None
+            changed = changed or (place is not None and place != a2)
+            counts[place or a2] += 1
+        if changed and counts:
+            self.context_text = official_name(counts.most_common(1)[0][0]) or self.context_text
+
+    def settled_town_country(self, start: int, end: int) -> str | None:
+        """The country (alpha-3) of the place named inside a party's phrase (``start``..``end``), as the
+        article's places settled it ("A Paris man" where Paris is a Tennessee town), when they settled it in
+        one country only."""
+        found = {p.country for p in (*self.places, *self.party_places)
+                 if p.country and p.start is not None and p.end is not None and start <= p.start and p.end <= end}
+        return alpha2_to_3(found.pop()) if len(found) == 1 else None
 
     def times(self, si: int, future: bool = False) -> list[When]:
         """A sentence's dates; for future and hypothetical events a bare weekday is the next one."""

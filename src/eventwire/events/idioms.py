@@ -94,12 +94,24 @@ def _match(sent: Span, idiom: Idiom, start: int) -> list[Token] | None:
     return toks
 
 
+@cache
+def _first_words() -> frozenset[str]:
+    return frozenset(w for idiom in idioms() for w in idiom.slots[0])
+
+
 def drafts(sent: Span) -> Iterator[Draft]:
     """A draft for each idiom of the sentence (one per trigger word)."""
     seen: set[int] = set()
+    # each token's two readings once, then only the idioms whose first slot holds one of them: the scan of
+    # every idiom over every token read each token once per idiom (22) (docs/scale.md, round 15); same drafts, same order
+    words = [(tok.lemma_.lower(), tok.lower_) for tok in sent]
+    firsts = _first_words()
+    if not any(lemma in firsts or low in firsts for lemma, low in words):
+        return
     for idiom in idioms():
-        for i, tok in enumerate(sent):
-            if tok.lemma_.lower() not in idiom.slots[0] and tok.lower_ not in idiom.slots[0]:
+        first = idiom.slots[0]
+        for i, (lemma, low) in enumerate(words):
+            if lemma not in first and low not in first:
                 continue
             toks = _match(sent, idiom, i)
             if toks is None:

@@ -98,7 +98,7 @@ def drop_repeats(events: list[Event]) -> list[Event]:
 
 # a party's country the text does not state (filled from the article's context or the event's place) is a
 # guess: two reports must not be kept apart by a guess
-_GUESSED = ("context-country", "from the event's location", "speaker-pronoun", "unresolved name")
+_GUESSED = ("context-country", "from the event's location", "speaker-pronoun", "unresolved name", "the article's country")
 _MATERIAL = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})
 _NEAR_KM = 25.0  # two sub-national places this close are one place in two reports
 _FAR_KM = 150.0  # ... this far apart, two places

@@ -13,7 +13,9 @@ from .common import GROUND_VERBS, PLACE_NOUNS, PLACE_PARTS, _trigger_lemma
 from .person_places import WORDS as PERSON_WORDS
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Doc, Span
+
+    from ..places import PlaceResolver
 
 # prepositions of location whose object the tagger, not knowing the name, often labels otherwise
 _AT = frozenset({"in", "near", "outside", "through", "across", "into"})
@@ -68,3 +70,41 @@ def place_by_frame(ent: Span) -> bool:
     labels = {"ORG", "PERSON", "NORP"} | ({"DATE"} if dated else set())
     return bool(ent.label_ in labels and ent.root.dep_ == "pobj" and head.lower_ in _AT and ent[0].is_title
                 and len(ent) <= 3)
+
+
+# "eastern Aleppo", "north-west Syria": a compass adjective before a name after a locative preposition
+_COMPASS = re.compile(r"^(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern|ward)?$"
+                      r"|^(?:north|south)-?(?:east|west)ern$", re.I)
+
+
+def untagged_places(doc: Doc, places: PlaceResolver) -> list[tuple[int, int, str]]:
+    """Place names the tagger left without any label, in a frame only a place fits (rule "untagged-place"):
+    the object of a place noun's "of" ("the southern Russian town of Donetsk") or a name after a compass
+    adjective and a locative preposition ("deliveries to eastern Aleppo"). Kept only where the gazetteer
+    reads the words as a place of that very name (a capitalised common word is no place). Resolver mentions
+    (start, end, "GPE")."""
+    if "untagged-place" in _rules_off():
+        return []
+    found: list[tuple[int, int, str]] = []
+    for tok in doc:
+        if tok.ent_type_ or tok.pos_ != "PROPN" or not tok.is_title or tok.dep_ != "pobj" or tok.lower_ in NAMED_DAYS:
+            continue
+        run = [t for t in tok.lefts if t.dep_ == "compound" and t.pos_ == "PROPN" and not t.ent_type_] + [tok]
+        if run[-1].i - run[0].i != len(run) - 1:
+            continue
+        head = tok.head
+        frame = (head.lower_ == "of" and head.head.lemma_.lower() in PLACE_NOUNS and head.head.pos_ == "NOUN") or (
+            head.lower_ in _AT | {"to"} and any(c.dep_ == "amod" and _COMPASS.match(c.text) for c in tok.children))
+        if not frame:
+            continue
+        start, end = run[0].idx, tok.idx + len(tok)
+        name = doc.text[start:end]
+        if head.lower_ == "of":
+            # "the Russian town of Donetsk": the mention keeps the country and kind its words give
+            noun = head.head
+            adj = [c for c in noun.lefts if c.dep_ == "amod" and c.is_title and c.i == noun.i - 1]
+            start = adj[0].idx if adj else start
+        p = places.resolve(doc.text[start:end])
+        if p is not None and p.lat is not None and (p.name or "").lower() == name.lower():
+            found.append((start, end, "GPE"))
+    return found

@@ -11,9 +11,10 @@ antecedent, the speaker of a quote that runs on; ``context="always"`` keeps ever
 trigger sentence, as before, ``"none"`` none), headings that introduce a list, and the article's first
 sentence (its dateline and main place).
 
-Opt-in (``Settings.prefilter_learned``, ``EVENTWIRE_SENTENCE_FILTER=1``): a learned sentence filter
-(sentence_filter.py) also blanks the trigger-word sentences it scores as giving no event, before the
-context rules above are applied to the sentences it keeps.
+By default (``Settings.prefilter_learned``; ``EVENTWIRE_SENTENCE_FILTER=0`` turns it off) a learned sentence
+filter (sentence_filter.py) also blanks the trigger-word sentences it scores as giving no event, before the
+context rules above are applied to the sentences it keeps. ``sparse_text`` itself applies it only when asked
+(``learned=True``): the pipeline asks per its settings.
 """
 
 from __future__ import annotations

@@ -15,6 +15,7 @@ from .common import (
     Draft,
     Mention,
     _trigger_lemma,
+    doc_text,
 )
 from .roles import FILL_ONLY_MARK
 
@@ -164,7 +165,7 @@ def _claim_text(tok: Token, text: str | None = None) -> str:
     if named:
         end = max(end, _np_span(named[0]).end)
     words = tok.doc[span.start: end]
-    if text is not None and len(text) == len(tok.doc.text):
+    if text is not None and len(text) == len(doc_text(tok.doc)):
         return _clean_claim(" ".join(text[words.start_char: words.end_char].split()))
     return _clean_claim(words.text)
 
