@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from ..places.names import names_a_direction
+
 # A modifier of a role noun ("Bakhmut residents") must name a place of this many people.
 MODIFIER_MIN_POP = 10_000
 # The chosen place must outnumber any other country's place of the same name this many times over.
@@ -32,22 +34,6 @@ def _places() -> object | None:
         return PlaceResolver.load()
     except Exception:  # noqa: BLE001 - no gazetteer (a bare install): the rule simply does not apply
         return None
-
-
-# Words of direction and position: a unit named by them alone ("West", "Far North", "South" in Cameroon and
-# New Caledonia) is a reading nobody means when a text names "the West" or "the South" as a party.
-_DIRECTION_WORDS = frozenset({
-    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "centre", "center",
-    "middle", "mid", "far", "upper", "lower", "northeast", "northwest", "southeast", "southwest", "northeastern",
-    "northwestern", "southeastern", "southwestern",
-})
-
-
-def names_a_direction(name: str) -> bool:
-    """Whether a name is only words of direction ("the West", "Far North", "North-West"): a direction names
-    no country by itself, whatever unit of a gazetteer bears it."""
-    words = [w for w in name.lower().replace("-", " ").split() if w != "the"]
-    return bool(words) and all(w in _DIRECTION_WORDS for w in words)
 
 
 @lru_cache(maxsize=4096)

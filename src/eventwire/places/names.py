@@ -109,3 +109,20 @@ def core_key(key: str) -> str:
     stripped = _ADMIN_PREFIX.sub("", key)
     stripped = _ADMIN_SUFFIX.sub("", stripped)
     return stripped.strip() or key
+
+
+# Words of direction and position: a unit named by them alone ("West", "Far North", "South" in Cameroon,
+# Iceland and New Caledonia) is a reading nobody means when a text names "the West" or "the South" (shared by
+# the actor resolver, actors/towns.py, and the place resolver's rule "direction-unit").
+_DIRECTION_WORDS = frozenset({
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "centre", "center",
+    "middle", "mid", "far", "upper", "lower", "northeast", "northwest", "southeast", "southwest", "northeastern",
+    "northwestern", "southeastern", "southwestern",
+})
+
+
+def names_a_direction(name: str) -> bool:
+    """Whether a name is only words of direction ("the West", "Far North", "North-West"): a direction names
+    no country by itself, whatever unit of a gazetteer bears it."""
+    words = [w for w in name.lower().replace("-", " ").split() if w != "the"]
+    return bool(words) and all(w in _DIRECTION_WORDS for w in words)

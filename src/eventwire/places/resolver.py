@@ -18,11 +18,13 @@ from __future__ import annotations
 import math
 import re
 import sqlite3
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
 from ..records import Place
+from . import doubtful
 from .context import (
     Candidate,
     _Context,
@@ -48,7 +50,15 @@ from .gazetteer import (
     TOWN,
     ensure_built,
 )
-from .names import ADMIN1_WORDS, ADMIN2_WORDS, MAX_NAME_CHARS, TOWN_WORDS, core_key, norm_key
+from .names import (
+    ADMIN1_WORDS,
+    ADMIN2_WORDS,
+    MAX_NAME_CHARS,
+    TOWN_WORDS,
+    core_key,
+    names_a_direction,
+    norm_key,
+)
 from .rules import DISABLED_RULES
 
 KIND_BONUS = {COUNTRY: 3.0, CONTINENT: 2.5, REGION: 1.0, ADMIN1: 1.0, ADMIN2: -0.5, TOWN: 0.0}
@@ -532,9 +542,10 @@ class PlaceResolver:
         following: str = "",
         preceding: str = "",
         kind_word: str = "",
+        title_case: int = 0,
     ) -> Place:
         try:
-            return self._resolve_checked(text, ctx, start, end, following, preceding, kind_word)
+            return self._resolve_checked(text, ctx, start, end, following, preceding, kind_word, title_case)
         except (sqlite3.Error, ValueError, OverflowError) as exc:  # garbage must never stop an article
             return Place(text=text, start=start, end=end, reason=f"not resolved: {type(exc).__name__}")
 
@@ -547,6 +558,7 @@ class PlaceResolver:
         following: str = "",
         preceding: str = "",
         kind_word: str = "",
+        title_case: int = 0,
     ) -> Place:
         key = norm_key(text)
         if not key or len(text) > MAX_NAME_CHARS * 2 or not any(ch.isalpha() for ch in key):
@@ -570,6 +582,8 @@ class PlaceResolver:
             and words[-1] in _FACILITY_WORDS
             and not any(c.how == MAIN for c in self._lookup(key))  # curated: "Downing Street", "White House"
         )
+        if not scored and title_case and "title-case-word" not in DISABLED_RULES:
+            return Place(text=text, start=start, end=end, reason=doubtful.REFUSED + "a word of a Title Case headline only")
         if not scored or named_venue:
             # a venue is better placed by the town the text puts it in than by a word of its own name
             beside = self._place_beside(text, ctx, key, following, preceding)
@@ -580,9 +594,39 @@ class PlaceResolver:
                 scored = [inner]
             elif not scored:
                 return Place(text=text, start=start, end=end, reason="no gazetteer entry for this name")
+        refusal = self._refusal(text, key, scored, ctx, title_case)
+        if refusal:
+            return Place(text=text, start=start, end=end, reason=doubtful.REFUSED + refusal)
+        if "direction-unit" not in DISABLED_RULES and names_a_direction(text):
+            scored = [s for s in scored if not _direction_unit(s, ctx, key)]
         best = scored[0]
         place = _to_place(text, best.cand, best.why)
         return replace(place, start=start, end=end)
+
+    def _refusal(self, text: str, key: str, scored: list[_Scored], ctx: _Context, title_case: int) -> str:
+        """Why the reading of a mention lacks the evidence it needs (round 15, ``doubtful``), or ""."""
+        best = scored[0]
+        direction = "direction-unit" not in DISABLED_RULES and names_a_direction(text)
+        if direction and all(_direction_unit(s, ctx, key) for s in scored):
+            return "a direction; no unit of that name lies in a country the article names"
+        if title_case and "title-case-word" not in DISABLED_RULES and not best.why.startswith("approximate"):
+            if title_case == 2:
+                return "a word of a Title Case headline that the text writes in lower case"
+            weak = best.cand.kind == TOWN and best.cand.pop < doubtful.TITLE_CASE_MIN_POP
+            if weak and _share(ctx.countries, best.cand.cc, key) == 0:
+                return "a word of a Title Case headline read as a small town of a country the article does not name"
+        if (
+            "far-alternate" not in DISABLED_RULES
+            and best.cand.how == ALT
+            and best.cand.kind == TOWN
+            and best.cand.pop >= doubtful.FAR_ALTERNATE_MIN_POP
+            and not best.why.startswith("approximate")
+            and _share(ctx.countries, best.cand.cc, key) == 0
+        ):
+            others = [(lat, lon) for k, lat, lon in ctx.anchors if k != key]
+            if others and all(haversine_km(best.cand.lat, best.cand.lon, lat, lon) > doubtful.FAR_KM for lat, lon in others):
+                return f"only an alternate name of {best.cand.name!r}, far from the article's other places"
+        return ""
 
     def resolve_document(
         self, text: str, mentions: list[tuple[int, int, str]], hint_countries: tuple[str, ...] = ()
@@ -604,23 +648,50 @@ class PlaceResolver:
                     picks[key] = self._score(query, first, key)
                 except (sqlite3.Error, ValueError, OverflowError):
                     picks[key] = []
+        title_case = self._title_case_flags(text, surfaces, keys := [norm_key(s) for s, _a, _b in surfaces])
+        for key in {k for k, flag in zip(keys, title_case, strict=True) if flag}:
+            if all(flag for k, flag in zip(keys, title_case, strict=True) if k == key):
+                picks[key] = []  # a headline word is no evidence for the other mentions either
         demonym_countries = {
             key: cc for key, scored in picks.items() if (cc := self._is_demonym(key, scored))
         }
         marked = national_markers(text)
-        keys = [norm_key(s) for s, _a, _b in surfaces]
         ctx = _document_context(picks, keys, hints, demonym_countries, marked)
         if reads_as_us_local(text, picks, hints, marked, demonym_countries):
             gone = unnamed_hints(picks, hints, demonym_countries)
             ctx = replace(without_countries(ctx, gone, demonym_countries), us_local=True, dominant="US")
         out = []
-        for (surface, s, e), kind_word in zip(surfaces, kind_words, strict=True):
+        for (surface, s, e), kind_word, flag in zip(surfaces, kind_words, title_case, strict=True):
             following = text[e : e + 40] if isinstance(e, int) and 0 <= e <= len(text) else ""
             preceding = text[max(0, s - 40) : s] if isinstance(s, int) and 0 <= s <= len(text) else ""
-            out.append(self._resolve_one(surface, ctx, s, e, following, preceding, kind_word))
+            out.append(self._resolve_one(surface, ctx, s, e, following, preceding, kind_word, flag))
         if "article-anchor" not in DISABLED_RULES:
             out = anchor_unresolved(out, [norm_key(x) for x, _a, _b in surfaces])
         return out
+
+    def _title_case_flags(self, text: str, surfaces: Sequence[tuple[str, object, object]], keys: list[str]) -> list[int]:
+        """Per mention, rule "title-case-word": 0 where its capital may say it is a name; 1 where it stands only
+        in Title Case lines and nowhere else capitalised; 2 when the text also writes it in lower case."""
+        flags = [0] * len(surfaces)
+        if "title-case-word" in DISABLED_RULES:
+            return flags
+        lines = doubtful.title_case_lines(text)
+        if not lines:
+            return flags
+        outside = {k for k, (_x, s, e) in zip(keys, surfaces, strict=True)
+                   if not (isinstance(s, int) and isinstance(e, int) and doubtful.inside(lines, s, e))}
+        for i, ((surface, s, e), key) in enumerate(zip(surfaces, keys, strict=True)):
+            if not (isinstance(s, int) and isinstance(e, int) and doubtful.inside(lines, s, e)) or key in outside:
+                continue
+            if doubtful.capitalised_outside(text, surface, lines):
+                continue
+            flags[i] = 2 if doubtful.written_lower(text, surface) else 1
+        return flags
+
+
+def _direction_unit(s: _Scored, ctx: _Context, own_key: str) -> bool:
+    """A unit or town named by words of direction alone whose country no other mention of the article names."""
+    return s.cand.kind not in (COUNTRY, CONTINENT, REGION) and _share(ctx.countries, s.cand.cc, own_key) == 0
 
 
 def _main_or_major(scored: list[_Scored]) -> list[_Scored]:
