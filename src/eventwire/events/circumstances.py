@@ -165,14 +165,19 @@ class CircumstancesMixin:
                 return replace(best, reason=f"{why}: {best.reason}" if best.reason else why)
         # "seized 40 rifles in the state", "requested asylum in the country": the place of that kind the
         # article names nearest (events/place_anaphora.py), before any borrowed place of another kind
+        homes = {c for c in (_home(a, ctx) for a in (*actors, *recips)) if c}
         named = pa.anaphor_place(d, si, ctx)
-        if named is not None:
+        doers = {c for c in (_home(a, ctx) for a in actors) if c} if d.plover_type not in VERBAL_TYPES else set()
+        if named is not None and (not doers or named.country in doers
+                                  or named.start is not None and sent.start_char <= named.start < sent.end_char):
+            # a material event's place named in another sentence must fit its actors, as a borrowed place does
+            # (below): "Colombian troops recaptured the village" after a paragraph on Mogadishu is no Somali
+            # village; a statement's need not ("a Belarusian journalist requested asylum in the country")
             return named
         # statements, talks and appeals without a place of their own take the article's place as material
         # events do (the paragraph's, the dateline's, the article's focus), checked against their parties:
         # an appeal to a parliament in a story datelined in the capital happened there, not nowhere
         fallback: Place | None = None
-        homes = {c for c in (_home(a, ctx) for a in (*actors, *recips)) if c}
         for pj in ctx.paragraph_before(si):
             best = pf.sentence_place(ctx, pj, subnational=False)
             if best is not None:
@@ -190,9 +195,9 @@ class CircumstancesMixin:
         # Mogadishu-datelined round-up fought in Colombia, not in Somalia
         if fallback is None and len(homes) == 1 and d.plover_type in VERBAL_TYPES:
             # an appeal or statement about one country's parties, in an article that names no place ("the
-            # Security Council urges Iraq's Prime Minister-designate ..."): that country, at country precision
-            # not where the article's places all lie in other countries: "a Belarusian journalist has applied for
-            # asylum" in a story whose places are Moldova and Romania says whose, not where (rule
+            # Security Council urges Iraq's Prime Minister-designate ..."): that country, at country precision;
+            # but not where the article's places all lie in other countries: "a Belarusian journalist has applied
+            # for asylum" in a story whose places are Moldova and Romania says whose, not where (rule
             # "parties-elsewhere"; no place rather than a wrong country)
             located = {p.country for p in ctx.event_places if p.lat is not None and p.country}
             if located and not located & homes and "parties-elsewhere" not in FOCUS_RULES_OFF:
