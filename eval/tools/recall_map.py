@@ -33,11 +33,10 @@ from pathlib import Path
 from typing import Any
 
 from eventwire.evaluate.articles import match_events
-from eventwire.evaluate.gold import gold_files, training_gold_files, untouched_stems
 from eventwire.events import coder as coder_module
 from eventwire.events.accept import ENV, accept, default_model
 from eventwire.events.rejections import family
-from eventwire.events.train_accept import DEV, _fold_trigger_models, fold_articles, grouped_folds
+from eventwire.events.train_accept import coding_plan, fold_articles
 from eventwire.events.triggers import token_features
 from eventwire.pipeline import Pipeline
 
@@ -77,15 +76,7 @@ def classify(cache: Path, untouched: bool = False) -> tuple[list[dict[str, Any]]
     saw them: no folds needed)."""
     os.environ[ENV] = "0"
     pipe = Pipeline()
-    if untouched:
-        keep = untouched_stems(DEV)
-        files = [f for f in gold_files([DEV]) if f.name.removesuffix(".gold.json") in keep]
-        fold_of = {f.name.removesuffix(".gold.json"): 0 for f in files}
-        models = [pipe.coder._triggers]
-    else:
-        files = training_gold_files(DEV)
-        fold_of = grouped_folds([f.name.removesuffix(".gold.json") for f in files], 5)
-        models = _fold_trigger_models(files, fold_of, 5, cache)
+    files, fold_of, models = coding_plan(pipe, cache, untouched)
     coder = pipe.coder
     coder.rescue = frozenset()
     shipped = default_model()

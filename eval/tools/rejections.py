@@ -26,9 +26,8 @@ from pathlib import Path
 from typing import Any
 
 from eventwire.evaluate.articles import match_events
-from eventwire.evaluate.gold import gold_files, training_gold_files, untouched_stems
 from eventwire.events.rejections import family
-from eventwire.events.train_accept import DEV, _fold_trigger_models, fold_articles, grouped_folds
+from eventwire.events.train_accept import coding_plan, fold_articles
 from eventwire.pipeline import Pipeline
 
 
@@ -36,15 +35,7 @@ def tabulate(cache: Path, rescue: bool, untouched: bool = False) -> list[dict[st
     """``untouched``: the untouched dev articles with the shipped trigger model (it never saw them)."""
     os.environ["EVENTWIRE_ACCEPT_THRESHOLD"] = "0"
     pipe = Pipeline()
-    if untouched:
-        keep = untouched_stems(DEV)
-        files = [f for f in gold_files([DEV]) if f.name.removesuffix(".gold.json") in keep]
-        fold_of = {f.name.removesuffix(".gold.json"): 0 for f in files}
-        models = [pipe.coder._triggers]
-    else:
-        files = training_gold_files(DEV)
-        fold_of = grouped_folds([f.name.removesuffix(".gold.json") for f in files], 5)
-        models = _fold_trigger_models(files, fold_of, 5, cache)
+    files, fold_of, models = coding_plan(pipe, cache, untouched)
     coder = pipe.coder
     if not rescue:
         coder.rescue = frozenset()

@@ -129,6 +129,12 @@ def training_gold_files(corpus: Path) -> list[Path]:
     return [p for p in sorted(corpus.glob("*.gold.json")) if p.name.removesuffix(".gold.json") not in keep_out]
 
 
+def untouched_gold_files(corpus: Path) -> list[Path]:
+    """The gold files of the untouched articles (sorted): scored in aggregate only."""
+    keep = untouched_stems(corpus)
+    return [p for p in sorted(corpus.glob("*.gold.json")) if p.name.removesuffix(".gold.json") in keep]
+
+
 def find_default_gold() -> Path | None:
     s = shared_dir()
     return s / "gold" / "seed" if s else None

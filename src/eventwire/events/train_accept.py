@@ -78,6 +78,20 @@ def fold_articles(pipe: Any, files: list[Path], fold_of: dict[str, int], models:
         yield path, gold, art, cached_parse(pipe, art.text, cache)
 
 
+def coding_plan(pipe: Any, cache: Path, untouched: bool = False) -> tuple[list[Path], dict[str, int], list[Any]]:
+    """The articles the diagnostic tools code (eval/tools/recall_map.py, rejections.py), each one's fold and the
+    folds' trigger models: the trainable dev articles with models that never saw their outlet group, or
+    (``untouched``) the untouched ones with the shipped model, which never saw them either."""
+    from ..evaluate.gold import training_gold_files, untouched_gold_files
+
+    if untouched:
+        files = untouched_gold_files(DEV)
+        return files, {f.name.removesuffix(".gold.json"): 0 for f in files}, [pipe.coder._triggers]
+    files = training_gold_files(DEV)
+    fold_of = grouped_folds([f.name.removesuffix(".gold.json") for f in files], 5)
+    return files, fold_of, _fold_trigger_models(files, fold_of, 5, cache)
+
+
 def grouped_folds(stems: list[str], folds: int) -> dict[str, int]:
     """stem -> fold: whole outlet groups per fold, groups placed by a hash so the folds are fixed."""
     groups = outlet_groups()
