@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..countries import alpha2_to_3, alpha3_to_2, official_name
+from ..places.rules import env_rules
 from ..records import ActorRef, Article, Event, Place, When
 from ..settings import switch_on
 from . import lexicon as lx
@@ -67,11 +68,7 @@ SINGLE_PLACE = "the article's only place"  # the reason focus_place gives a plac
 INSTITUTIONS_FILE = Path(__file__).resolve().parents[1] / "places" / "data" / "local_institutions.tsv"
 
 
-def _rules(name: str) -> frozenset[str]:
-    return frozenset(r.strip() for r in os.environ.get(name, "").split(",") if r.strip())
-
-
-FOCUS_RULES_OFF = (DEFAULT_OFF - _rules("EVENTWIRE_PLACE_RULES_ON")) | _rules("EVENTWIRE_PLACE_RULES_OFF")
+FOCUS_RULES_OFF = (DEFAULT_OFF - env_rules("EVENTWIRE_PLACE_RULES_ON")) | env_rules("EVENTWIRE_PLACE_RULES_OFF")
 
 
 def party_place_mentions(ent: Span, places: PlaceResolver) -> list[tuple[int, int, str]]:
@@ -155,6 +152,7 @@ class ArticleContext:
         self._para = [bisect.bisect_left(newlines, s.start_char) for s in sents]  # paragraph index
         self.context_text = ""
         self._hints: dict[str, list[str]] = {}
+        self._ent_countries: dict[tuple[int, int], tuple[str | None, bool]] = {}
         self._focus: Place | None | bool = False
         # towns named inside a party's name ("Ozark police", "a Paris man"): context for the resolver and
         # the article's focus, never a sentence's own place (coder._resolve_places, in_party_name)
@@ -237,16 +235,24 @@ class ArticleContext:
                 if ent.label_ in {"GPE", "NORP"}:
                     if key == "places" and ent.label_ == "GPE" and party_place_mentions(ent, coder.places):
                         continue
-                    if ent.label_ == "GPE" and _us_town_named(ent, coder):
-                        counts["US"] += 1  # "Palestine, Texas": the town, not the country of that name
-                        continue
-                    m = _safe(lambda ent=ent: coder.actors.resolve(ent.text))
-                    if m is not None and m.country:
-                        a2 = alpha3_to_2(m.country)
-                        if a2:
-                            counts[a2] += 1
+                    a2, _town = self._ent_country(ent, coder)
+                    if a2:
+                        counts[a2] += 1
             self._hints[key] = [c for c, _ in counts.most_common(5)]
         return self._hints[key]
+
+    def _ent_country(self, ent: Span, coder: ArgumentsMixin) -> tuple[str | None, bool]:
+        """The country (alpha-2) a place or people entity names for the context, read once per entity for
+        ``country_hints`` and ``settle_actor_context``: "US" for a US town named with its state ("Palestine,
+        Texas": the town, not the country of that name; second value True), else the knowledge base's reading."""
+        key = (ent.start_char, ent.end_char)
+        if key not in self._ent_countries:
+            if ent.label_ == "GPE" and _us_town_named(ent, coder):
+                self._ent_countries[key] = ("US", True)
+            else:
+                m = _safe(lambda: coder.actors.resolve(ent.text))
+                self._ent_countries[key] = (alpha3_to_2(m.country) if m is not None and m.country else None, False)
+        return self._ent_countries[key]
 
     def settle_actor_context(self, coder: ArgumentsMixin, found: list[Place]) -> None:
         """The country that completes parties without one (``context_text``), once the article's places are
@@ -266,14 +272,10 @@ class ArticleContext:
         for ent in self.doc.ents:
             if ent.label_ not in {"GPE", "NORP"}:
                 continue
-            if ent.label_ == "GPE" and _us_town_named(ent, coder):
-                counts["US"] += 1
-                continue
-            m = _safe(lambda ent=ent: coder.actors.resolve(ent.text))
-            a2 = alpha3_to_2(m.country) if m is not None and m.country else None
+            a2, us_town = self._ent_country(ent, coder)
             if not a2:
                 continue
-            place = settled.get((ent.start_char, ent.end_char)) if ent.label_ == "GPE" else None
+            place = settled.get((ent.start_char, ent.end_char)) if ent.label_ == "GPE" and not us_town else None
             changed = changed or (place is not None and place != a2)
             counts[place or a2] += 1
         if changed and counts:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from ..times.engine import scan
 from . import lexicon as lx
-from .common import GROUND_VERBS, PLACE_NOUNS, PLACE_PARTS, _trigger_lemma
+from .common import GROUND_VERBS, PLACE_NOUNS, PLACE_PARTS, _trigger_lemma, doc_text
 from .person_places import WORDS as PERSON_WORDS
 
 if TYPE_CHECKING:
@@ -98,13 +98,13 @@ def untagged_places(doc: Doc, places: PlaceResolver) -> list[tuple[int, int, str
         if not frame:
             continue
         start, end = run[0].idx, tok.idx + len(tok)
-        name = doc.text[start:end]
+        name = doc_text(doc)[start:end]
         if head.lower_ == "of":
             # "the Russian town of Donetsk": the mention keeps the country and kind its words give
             noun = head.head
             adj = [c for c in noun.lefts if c.dep_ == "amod" and c.is_title and c.i == noun.i - 1]
             start = adj[0].idx if adj else start
-        p = places.resolve(doc.text[start:end])
+        p = places.resolve(doc_text(doc)[start:end])
         if p is not None and p.lat is not None and (p.name or "").lower() == name.lower():
             found.append((start, end, "GPE"))
     return found

@@ -594,21 +594,20 @@ class PlaceResolver:
                 scored = [inner]
             elif not scored:
                 return Place(text=text, start=start, end=end, reason="no gazetteer entry for this name")
-        refusal = self._refusal(text, key, scored, ctx, title_case)
+        # rule "direction-unit": of a name of direction words only, the readings in a country the article names
+        kept = ([s for s in scored if not _direction_unit(s, ctx, key)]
+                if "direction-unit" not in DISABLED_RULES and names_a_direction(text) else scored)
+        refusal = ("a direction; no unit of that name lies in a country the article names" if not kept
+                   else self._refusal(key, scored[0], ctx, title_case))
         if refusal:
             return Place(text=text, start=start, end=end, reason=doubtful.REFUSED + refusal)
-        if "direction-unit" not in DISABLED_RULES and names_a_direction(text):
-            scored = [s for s in scored if not _direction_unit(s, ctx, key)]
-        best = scored[0]
+        best = kept[0]
         place = _to_place(text, best.cand, best.why)
         return replace(place, start=start, end=end)
 
-    def _refusal(self, text: str, key: str, scored: list[_Scored], ctx: _Context, title_case: int) -> str:
-        """Why the reading of a mention lacks the evidence it needs (round 15, ``doubtful``), or ""."""
-        best = scored[0]
-        direction = "direction-unit" not in DISABLED_RULES and names_a_direction(text)
-        if direction and all(_direction_unit(s, ctx, key) for s in scored):
-            return "a direction; no unit of that name lies in a country the article names"
+    def _refusal(self, key: str, best: _Scored, ctx: _Context, title_case: int) -> str:
+        """Why the best reading of a mention lacks the evidence it needs (round 15, ``doubtful``: a Title Case
+        headline word, a far alternate name), or ""."""
         if title_case and "title-case-word" not in DISABLED_RULES and not best.why.startswith("approximate"):
             if title_case == 2:
                 return "a word of a Title Case headline that the text writes in lower case"
