@@ -38,7 +38,10 @@ if TYPE_CHECKING:
 MODEL_FILE = Path(__file__).resolve().parent / "data" / "proposer_model.json"
 # Only a sure sentence proposes: in grouped cross-validation on the team dev articles a lower bar added
 # more false events than found ones (data/proposer_model.md).
-THRESHOLD = float(os.environ.get("EVENTWIRE_PROPOSER_THRESHOLD", "0.9"))
+# A model file may carry per-type thresholds (chosen by nested outlet-grouped cross-validation, train_proposer
+# --thresholds); $EVENTWIRE_PROPOSER_THRESHOLD, when set, overrides them all.
+THRESHOLD = float(os.environ.get("EVENTWIRE_PROPOSER_THRESHOLD") or "0.9")
+THRESHOLD_SET = bool(os.environ.get("EVENTWIRE_PROPOSER_THRESHOLD"))
 # The word that carries the proposed type must itself lean that way a little: the sentence model says
 # what happened, the trigger model says which word says it.
 WORD_FLOOR = float(os.environ.get("EVENTWIRE_PROPOSER_WORD_FLOOR", "0.05"))
@@ -55,8 +58,10 @@ class SentenceProposer:
     """Per-type logistic regressions over [sentence embedding; l2-normalised sublinear TF-IDF n-grams]."""
 
     def __init__(self, types: list[str], idf: dict[str, float], sparse: dict[str, list[float]],
-                 dense: list[list[float]], bias: list[float], about: str = "") -> None:
+                 dense: list[list[float]], bias: list[float], about: str = "",
+                 thresholds: dict[str, float] | None = None) -> None:
         self.types, self.idf, self.sparse, self.bias, self.about = types, idf, sparse, bias, about
+        self.thresholds = dict(thresholds or {})  # type -> its own threshold (types not named: THRESHOLD)
         import numpy as np
 
         self.dense = np.asarray(dense, dtype=np.float32)  # one row per type
@@ -64,12 +69,13 @@ class SentenceProposer:
     @classmethod
     def load(cls, path: Path = MODEL_FILE) -> SentenceProposer:
         d = json.loads(path.read_text(encoding="utf-8"))
-        return cls(d["types"], d["idf"], d["sparse"], d["dense"], d["bias"], d.get("about", ""))
+        return cls(d["types"], d["idf"], d["sparse"], d["dense"], d["bias"], d.get("about", ""),
+                   d.get("thresholds"))
 
     def save(self, path: Path) -> str:
         path.write_text(json.dumps({"about": self.about, "types": self.types, "idf": self.idf,
                                     "sparse": self.sparse, "dense": self.dense.round(4).tolist(),
-                                    "bias": self.bias}), encoding="utf-8")
+                                    "bias": self.bias, "thresholds": self.thresholds}), encoding="utf-8")
         return f"wrote {path} ({path.stat().st_size // 1024} KB): {self.about}"
 
     def probabilities(self, text: str, embedding: Any) -> list[float]:
@@ -85,10 +91,16 @@ class SentenceProposer:
         return [1.0 / (1.0 + math.exp(-s)) for s in scores]
 
     def propose(self, text: str, embedding: Any, threshold: float | None = None) -> tuple[str, float] | None:
-        """The most probable type of the sentence and its probability, when it reaches the threshold."""
+        """The most probable type of the sentence and its probability, when it reaches the threshold (``threshold``,
+        else $EVENTWIRE_PROPOSER_THRESHOLD when set, else the type's own in the model file, else THRESHOLD)."""
         p = self.probabilities(text, embedding)
         k = max(range(len(p)), key=p.__getitem__)
-        return (self.types[k], p[k]) if p[k] >= (THRESHOLD if threshold is None else threshold) else None
+        return (self.types[k], p[k]) if p[k] >= self.threshold(self.types[k], threshold) else None
+
+    def threshold(self, plover_type: str, given: float | None = None) -> float:
+        if given is not None:
+            return given
+        return THRESHOLD if THRESHOLD_SET else self.thresholds.get(plover_type, THRESHOLD)
 
 
 def best_word(sent: Span, plover_type: str, model: TriggerModel) -> tuple[Token, float] | None:
@@ -144,7 +156,8 @@ class ProposingCoder(EventCoder):
         for d in super()._phrase_events(sent):
             fired = True
             yield d
-        if not fired and (proposed := propose_draft(sent, self._triggers, self._proposer)) is not None:
+        proposer = self._proposer if self._proposer is not None else default_proposer()
+        if not fired and (proposed := propose_draft(sent, self._triggers, proposer)) is not None:
             yield proposed
 
 
@@ -158,3 +171,9 @@ def default_proposer() -> SentenceProposer | None:
     if not MODEL_FILE.exists() or not minilm.available():
         return None
     return SentenceProposer.load()
+
+
+def coder_class() -> type[EventCoder]:
+    """The pipeline's coder: ProposingCoder where a proposer is shipped, the encoder installed and
+    $EVENTWIRE_PROPOSER is not 0; the word-level EventCoder otherwise."""
+    return ProposingCoder if default_proposer() is not None else EventCoder
