@@ -9,10 +9,11 @@ on the team corpus's trainable dev articles (data/proposer_model.md). Where it i
 holds an event of type T, the trigger model's most likely word of type T becomes a draft, built like any
 other (parties by the frames and the role model; a draft with no party and no anchor does not stand).
 
-It is not the pipeline's coder. Out of fold (outlet-grouped) it found 3 more of 323 gold events on the
-221 trainable dev articles (F1 0.573 -> 0.579) and left the untouched LGL half B as it was, while encoding
-every quiet sentence multiplied the coder's own CPU time about seven-fold; the sparse half alone proposed
-almost nothing right. ``ProposingCoder`` is the coder with it, for training and evaluation.
+The pipeline's coder is ``ProposingCoder`` only where a model file is present (``coder_class``;
+$EVENTWIRE_PROPOSER=0 turns it off), and none is shipped: out of fold (outlet-grouped) on the 383 trainable
+dev articles it finds at most 7 more of 459 gold events, one per 6-8 proposals where F1 needs one per ~3 to
+rise; at 0.9 it makes 3 proposals (data/proposer_model.md, docs/evaluation.md "Round 16: the learned
+proposer"). ``train_proposer`` writes the file for anyone evaluating it.
 """
 
 from __future__ import annotations
@@ -138,8 +139,8 @@ def propose_draft(sent: Span, model: TriggerModel | None, proposer: SentenceProp
 
 class ProposingCoder(EventCoder):
     """The coder with the proposer reading the sentences where no word-level trigger and no phrase event
-    fired. Not the pipeline's coder (see the module docstring): ``train_proposer --coder-cv`` and anyone
-    evaluating it swap it in (``coder.__class__ = ProposingCoder; coder._proposer = ...``)."""
+    fired: the shipped proposer (``default_proposer``) unless ``_proposer`` is set (``train_proposer --coder-cv``
+    swaps it in per fold: ``coder.__class__ = ProposingCoder; coder._proposer = ...``)."""
 
     _proposer: SentenceProposer | None = None
     _fired = False
