@@ -125,3 +125,41 @@ def test_mention_sentences_are_positives_and_only_exhaustive_sets_give_negatives
     got = {(r["article"].split(":")[0], r["text"][:12]): r["types"] for r in rows}
     assert got == {("wikievents", "Rebels attac"): ["ASSAULT"], ("wikievents", "The weather "): [],
                    ("rams", "Rebels attac"): ["ASSAULT"]}
+
+
+def test_the_pipeline_takes_the_proposing_coder_when_a_proposer_loads(monkeypatch: pytest.MonkeyPatch) -> None:
+    from eventwire.pipeline import Pipeline
+
+    model, _ = _model(monkeypatch)
+    monkeypatch.setattr(pr, "default_proposer", lambda: model)
+    assert type(Pipeline().coder) is pr.ProposingCoder
+    monkeypatch.setattr(pr, "default_proposer", lambda: None)
+    assert type(Pipeline().coder) is pr.EventCoder
+
+
+class _SureOfAnAssault:
+    """A stand-in proposer sure that every sentence it reads reports an ASSAULT (the shipped one is not shipped)."""
+
+    types = ["ASSAULT"]
+
+    def propose(self, text: str, embedding: object, threshold: float | None = None) -> tuple[str, float]:
+        return ("ASSAULT", 0.95)
+
+
+def test_a_sentence_no_trigger_word_types_is_coded_by_the_proposer_and_only_with_it(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """'hammered' is in no lexicon: the word-level coder finds nothing; with a proposer sure of an ASSAULT the
+    trigger model's most ASSAULT-like word carries it, the gunmen acting on the soldiers."""
+    from eventwire.nlp import minilm
+    from eventwire.pipeline import Pipeline
+
+    if not minilm.available():
+        pytest.skip("the proposer needs the sentence encoder")
+    text = "Gunmen of the Jade Brigade hammered the soldiers guarding Kora on Monday, residents said."
+    monkeypatch.setattr(pr, "default_proposer", lambda: None)
+    assert Pipeline().extract(text, published="2024-03-05") == []
+    monkeypatch.setattr(pr, "default_proposer", lambda: _SureOfAnAssault())
+    events = [e.to_dict() for e in Pipeline().extract(text, published="2024-03-05")]
+    assert [e["plover_type"] for e in events] == ["ASSAULT"]
+    assert events[0]["explain"]["type"].startswith("proposer:hammer")
+    assert "Jade Brigade" in " ".join(a["text"] for a in events[0]["actors"])
