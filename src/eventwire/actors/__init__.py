@@ -23,8 +23,8 @@ import datetime as dt
 from functools import lru_cache
 
 from . import learned
-from .describe import learned_description
 from .article import ArticleActors
+from .describe import learned_description
 from .hits import (
     _KIND_RANK,
     _OUTLET_FILLER,

@@ -44,7 +44,7 @@ def _predict(m: learned.SectorModel, feats: list[str], text: str) -> tuple[str, 
 
 def learned_description(text: str, toks: list[str], hits: list[_Hit], match: ActorMatch | None) -> ActorMatch | None:
     """The sector of a description by the model, or None (the reading stays as it was)."""
-    if match is not None and ((match.rule or "").split(":")[0] in _NAMED or match.name):
+    if match is not None and (match.rule or "").split(":")[0] in _NAMED:
         return None
     if any(h.entry.kind not in _PLACE_KINDS for h in hits):
         return None
