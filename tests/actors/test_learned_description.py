@@ -50,3 +50,8 @@ def test_names_and_non_actors_get_no_learned_sector(bare: kb.KnowledgeBase, text
 def test_a_curated_role_keeps_its_own_sector() -> None:
     m = ActorResolver(kb.load()).resolve("Estonian border guards")
     assert m is not None and m.sector is not None and "learned-description" not in (m.rule or "")
+
+
+def test_a_clause_is_no_description(bare: kb.KnowledgeBase) -> None:
+    m = ActorResolver(bare).resolve("a dog named Rex who chased the Estonian tank crews")
+    assert m is None or "learned-description" not in (m.rule or "")

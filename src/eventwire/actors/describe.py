@@ -27,6 +27,10 @@ _NEVER = frozenset(["ELI", "HLH"])
 # Heads whose everyday sense is no actor's (as the composed plurals of round 9 leave "parties" out: the sides
 # of a talk, "relevant parties").
 _OTHER_SENSE = frozenset(["party"])
+# A description is a noun phrase: a clause ("a cat named Frank who ...") or a long run of words is not one.
+_CLAUSE_WORDS = frozenset(["who", "whom", "whose", "which", "that", "named", "called", "is", "are", "was", "were",
+                           "has", "have", "had", "will", "would"])
+_MAX_WORDS = 5
 
 
 def _predict(m: learned.SectorModel, feats: list[str], text: str) -> tuple[str, float]:
@@ -58,6 +62,9 @@ def learned_description(text: str, toks: list[str], hits: list[_Hit], match: Act
         return None
     head = heads[0][2:]
     if head in _OTHER_SENSE:
+        return None
+    text_words = learned.description_text(toks, places).split()
+    if len(text_words) > _MAX_WORDS or any(t in _CLAUSE_WORDS for t in toks):
         return None
     cased = tokens_cased(text, MAX_TOKENS)
     at = max((i for i, t in enumerate(toks) if i not in places and learned.base_word(t) == head), default=-1)
