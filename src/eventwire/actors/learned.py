@@ -129,11 +129,11 @@ class SectorModel:
     def probabilities(self, feats: list[str]) -> list[float]:
         """The probability of every label (in ``labels``' order)."""
         scores = list(self.bias)
+        weights = self.weights
         for f in feats:
-            w = self.weights.get(f)
+            w = weights.get(f)
             if w is not None:
-                for j, v in enumerate(w):
-                    scores[j] += v
+                scores = [s + v for s, v in zip(scores, w, strict=True)]  # the same sums, without an index loop
         top = max(scores)
         exp = [math.exp(s - top) for s in scores]
         total = sum(exp)
