@@ -168,3 +168,90 @@ STATEMENT_FRAMES: dict[str, Callable[[Token], bool]] = {
     "labeling": _frame_labeling,
     "appeal_content": _frame_appeal_content,
 }
+
+
+# -------------------------------------------------------------------- blame laid for a harm
+def _responsibility_words() -> dict[str, str]:
+    return {r["word"]: r["kind"] for r in lx._rows(DATA / "responsibility_words.tsv")}
+
+
+RESPONSIBILITY_WORDS = _responsibility_words()
+
+
+def _harm(t: Token) -> bool:
+    """Is what one is blamed for a harm: an act of force or coercion ("the bombing", "the attack on the
+    convoy"), or a word VADER rates clearly negative ("the deaths", "the crisis")? A duty is none
+    ("responsible for maintaining the road", "responsible for security")."""
+    from .valence import word_valence
+    from .verbal import HOSTILE_WORDS
+
+    words = [t, *(c for c in t.children if c.dep_ in {"amod", "compound", "dobj"})]
+    return any(w.lemma_.lower() in HOSTILE_WORDS or word_valence(w.lower_, w.lemma_.lower()) <= NEGATIVE_WORD
+               for w in words)
+
+
+def _blames_for_harm(word: Token) -> bool:
+    """The for-, of- or behind-phrase of a blame word names a harm, or there is none ("Iran was responsible",
+    said of an incident the article tells)."""
+    objs = [g for c in word.children if c.dep_ == "prep" and c.lower_ in {"for", "of", "behind"}
+            for g in c.children if g.dep_ in {"pobj", "pcomp"}]
+    if word.dep_ == "prep":  # "behind the attack": the phrase is the word
+        objs = [g for g in word.children if g.dep_ in {"pobj", "pcomp"}]
+        return bool(objs) and any(_harm(o) for o in objs)
+    return not objs or any(_harm(o) for o in objs)
+
+
+def blame_words(pred: Token) -> list[Token]:
+    """The blame words a predicate holds: "responsible" (acomp, or an adjective the parser hangs on the
+    object: "held the rebels responsible"), "behind the attack", "to blame"."""
+    out = []
+    for c in pred.children:
+        kind = RESPONSIBILITY_WORDS.get(c.lower_)
+        if kind == "adj" and c.dep_ in {"acomp", "oprd", "amod", "ccomp", "xcomp"} and c.pos_ == "ADJ":
+            out.append(c)
+        elif kind == "prep" and c.dep_ == "prep":
+            out.append(c)
+        elif kind == "inf" and c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children):
+            out.append(c)
+    return [w for w in out if _blames_for_harm(w)]
+
+
+def _named_side(t: Token) -> bool:
+    from .syntax import _SECTOR_NOUNS
+
+    return t.pos_ != "PRON" and (_is_party(t) or t.lemma_.lower() in _SECTOR_NOUNS)
+
+
+def held_responsible(tok: Token) -> list[Token]:
+    """Whom "hold" holds responsible for a harm ("held the rebels responsible for the attack")."""
+    if tok.lemma_.lower() != "hold":
+        return []
+    objs = [c for c in tok.children if c.dep_ in {"dobj", "obj"}]
+    if any(w.i > tok.i for w in blame_words(tok)) or any(blame_words(o) for o in objs):
+        return [o for o in objs if _named_side(o)]
+    return []
+
+
+def blamed_sides(tok: Token) -> list[Token]:
+    """The sides a statement lays the blame on: the named subject of a content clause whose predicate is a
+    blame word ("the army said the rebels were behind the bombing" -> rebels), or whom "hold" holds
+    responsible; never the speaker ("the group said it was behind the attack" is a claim, not a blame)."""
+    speaker = _side_speaking(_speakers(tok))
+    if speaker is None:
+        return []
+    if tok.lemma_.lower() == "hold":
+        return [o for o in held_responsible(tok) if o.i not in speaker]
+    return [s for c in tok.children if c.dep_ == "ccomp" and blame_words(c)
+            for s in _subjects(c) if _named_side(s) and s.i not in speaker]
+
+
+def _frame_responsibility(tok: Token) -> bool:
+    """A side lays the blame for a harm on another named side (PLOVER ACCUSE; CAMEO 112 "hold ...
+    responsible"): "the army said the rebels were behind the bombing", "investigators concluded that the
+    militants were to blame for the blast", "Kabul held the Taliban responsible for the attack". Not a
+    duty ("the council said the company was responsible for maintaining the road"), not a side's claim
+    of its own act ("the group said it was behind the attack")."""
+    return bool(blamed_sides(tok))
+
+
+STATEMENT_FRAMES["responsibility"] = _frame_responsibility
