@@ -22,9 +22,12 @@ from .syntax import _subjects
 from .verbal import _WORDS, NEGATIVE_SUM, NEGATIVE_WORD, SPEAKER_PRONOUNS, _is_party
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Sequence
 
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
+
+    from ..records import ActorRef
+    from .common import Draft
 
 DATA = Path(__file__).with_name("data")
 LABELLED_NOUNS = frozenset(_WORDS.get("labelled", ()))
@@ -204,16 +207,15 @@ def _blames_for_harm(word: Token) -> bool:
 def blame_words(pred: Token) -> list[Token]:
     """The blame words a predicate holds: "responsible" (acomp, or an adjective the parser hangs on the
     object: "held the rebels responsible"), "behind the attack", "to blame"."""
-    out = []
-    for c in pred.children:
+    def holds(c: Token) -> bool:
         kind = RESPONSIBILITY_WORDS.get(c.lower_)
-        if kind == "adj" and c.dep_ in {"acomp", "oprd", "amod", "ccomp", "xcomp"} and c.pos_ == "ADJ":
-            out.append(c)
-        elif kind == "prep" and c.dep_ == "prep":
-            out.append(c)
-        elif kind == "inf" and c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children):
-            out.append(c)
-    return [w for w in out if _blames_for_harm(w)]
+        if kind == "adj":
+            return c.dep_ in {"acomp", "oprd", "amod", "ccomp", "xcomp"} and c.pos_ == "ADJ"
+        if kind == "prep":
+            return c.dep_ == "prep"
+        return kind == "inf" and c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children)
+
+    return [c for c in pred.children if holds(c) and _blames_for_harm(c)]
 
 
 def _named_side(t: Token) -> bool:
@@ -255,3 +257,31 @@ def _frame_responsibility(tok: Token) -> bool:
 
 
 STATEMENT_FRAMES["responsibility"] = _frame_responsibility
+
+
+def lays_blame(sent: Span) -> bool:
+    """Does a verb of the sentence lay blame by the frame above? The coder's phrase rule for "was
+    responsible for" then leaves the sentence to it (one event, with the frame's speaker and blamed side)."""
+    verbs = {t.lemma for t in lx.VERB_TRIGGERS if t.frame == "responsibility"}
+    return any(t.pos_ in {"VERB", "AUX"} and t.lemma_.lower() in verbs and blamed_sides(t) for t in sent)
+
+
+# -------------------------------------------------------------------- a speaker told by a pronoun
+# the verbal conflict types (PLOVER's quad class 'verbal conflict'): statements a side makes
+SPOKEN_TYPES = frozenset({"ACCUSE", "REQUEST", "REJECT", "THREATEN"})
+
+
+def pronoun_speaker_carries(d: Draft, actors: Sequence[ActorRef]) -> bool:
+    """Does the pronoun that speaks carry the statement? "Iraqi troops reached the old city. They requested
+    air support from the coalition": the article's coreference names the speaker by a kind of party (a
+    common noun: troops, paramilitaries), a reading that only fills the roles of an event standing on its own
+    evidence (roles.FILL_ONLY_MARK). A statement verb whose own subject is that pronoun is such evidence:
+    someone the article named speaks; the act is the statement, not a thing that happened to no one."""
+    from .roles import FILL_ONLY_MARK
+
+    t = d.trigger
+    if d.plover_type not in SPOKEN_TYPES or d.nominal or not d.rules.get("type", "").startswith("verb:"):
+        return False
+    subj = [s for s in _subjects(t) if s.pos_ == "PRON" and s.lower_ in SPEAKER_PRONOUNS]
+    return bool(subj) and any(a.rule is not None and a.rule.startswith("coreference:") and FILL_ONLY_MARK in a.rule
+                              and a.start == subj[0].idx for a in actors)
