@@ -54,3 +54,14 @@ def test_blame_said_of_a_side_is_one_accusation_by_the_speaker() -> None:
     acc = _accusations("The Pentagon said Iran was responsible for the drone strike on the tanker.")
     assert len(acc) == 1
     assert [a["text"] for a in acc[0]["actors"] if a["role"] == "actor"] == ["The Pentagon"]
+
+
+def test_a_statement_by_a_pronoun_for_a_kind_of_party_is_coded() -> None:
+    # coreference names the speaker by a common noun ("Iraqi troops"): the statement verb carries the event
+    text = "Iraqi troops reached the edge of the old city on Monday. They requested urgent air support from the coalition."
+    assert "REQUEST" in [r["plover_type"] for r in _events(text)]
+
+
+def test_a_pronoun_for_private_people_asking_for_a_thing_stays_out() -> None:
+    text = "Local residents met at the school on Tuesday. They asked for a new playground."
+    assert "REQUEST" not in [r["plover_type"] for r in _events(text)]

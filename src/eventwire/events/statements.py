@@ -269,10 +269,11 @@ def lays_blame(sent: Span) -> bool:
 # -------------------------------------------------------------------- a speaker told by a pronoun
 # the verbal conflict types (PLOVER's quad class 'verbal conflict'): statements a side makes
 SPOKEN_TYPES = frozenset({"ACCUSE", "REQUEST", "REJECT", "THREATEN"})
+_PLURAL_SPEAKERS = frozenset({"they", "we"})
 
 
 def pronoun_speaker_carries(d: Draft, actors: Sequence[ActorRef]) -> bool:
-    """Does the pronoun that speaks carry the statement? "Iraqi troops reached the old city. They requested
+    """Does the plural pronoun that speaks carry the statement? "Iraqi troops reached the old city. They requested
     air support from the coalition": the article's coreference names the speaker by a kind of party (a
     common noun: troops, paramilitaries), a reading that only fills the roles of an event standing on its own
     evidence (roles.FILL_ONLY_MARK). A statement verb whose own subject is that pronoun is such evidence:
@@ -282,6 +283,8 @@ def pronoun_speaker_carries(d: Draft, actors: Sequence[ActorRef]) -> bool:
     t = d.trigger
     if d.plover_type not in SPOKEN_TYPES or d.nominal or not d.rules.get("type", "").startswith("verb:"):
         return False
-    subj = [s for s in _subjects(t) if s.pos_ == "PRON" and s.lower_ in SPEAKER_PRONOUNS]
+    # a plural speaker (a body, a force, a group); "she said" for an unplaced person is as often a private
+    # witness, whom coreference may tie to the wrong name ("she said, Epstein ordered them ...")
+    subj = [s for s in _subjects(t) if s.pos_ == "PRON" and s.lower_ in _PLURAL_SPEAKERS]
     return bool(subj) and any(a.rule is not None and a.rule.startswith("coreference:") and FILL_ONLY_MARK in a.rule
                               and a.start == subj[0].idx for a in actors)
