@@ -1,6 +1,10 @@
-"""Round 16 hostile statements (issue 10, ACCUSE on unread news): blame laid on a side for a harm in what a
-side says or finds (events/statements.py, frame 'responsibility'; data/responsibility_words.tsv), and the
-near misses it must leave alone. Sentences written for these tests, not taken from any evaluation set.
+"""Round 16 hostile statements (issue 10, ACCUSE on unread news), and the near misses each change must leave
+alone. Sentences written for these tests, not taken from any evaluation set.
+
+- blame laid on a side for a harm in what a side says or finds (events/statements.py, frame
+  'responsibility'; data/responsibility_words.tsv);
+- a statement verb whose plural pronoun subject coreference names by a kind of party;
+- a hostile noun whose from-phrase names the side that speaks (events/verbal.py, frame 'from a side').
 """
 
 from __future__ import annotations
@@ -65,3 +69,14 @@ def test_a_statement_by_a_pronoun_for_a_kind_of_party_is_coded() -> None:
 def test_a_pronoun_for_private_people_asking_for_a_thing_stays_out() -> None:
     text = "Local residents met at the school on Tuesday. They asked for a new playground."
     assert "REQUEST" not in [r["plover_type"] for r in _events(text)]
+
+
+def test_a_hostile_noun_from_a_side_is_that_sides_statement() -> None:
+    acc = _accusations("The air strike on the village drew condemnation from Turkey on Friday.")
+    assert acc and any(a["text"] == "Turkey" and a["role"] == "actor" for a in acc[0]["actors"])
+    acc = _accusations("Israel faced accusations from the United Nations of using excessive force.")
+    assert acc and "Israel" in _recipients(acc[0])
+
+
+def test_a_hostile_noun_from_private_people_is_no_accusation() -> None:
+    assert not _accusations("The plan for a new car park drew criticism from residents of the town.")
