@@ -62,11 +62,11 @@ class SectorModel:
     def predict(self, feats: list[str]) -> tuple[str, float]:
         """The most probable label and its probability."""
         scores = list(self.bias)
+        weights = self.weights
         for f in feats:
-            w = self.weights.get(f)
+            w = weights.get(f)
             if w is not None:
-                for j, v in enumerate(w):
-                    scores[j] += v
+                scores = [s + v for s, v in zip(scores, w, strict=True)]  # the same sums, without an index loop
         top = max(scores)
         exp = [math.exp(s - top) for s in scores]
         j = max(range(len(scores)), key=scores.__getitem__)
