@@ -24,6 +24,7 @@ from functools import lru_cache
 
 from . import learned
 from .article import ArticleActors
+from .describe import learned_description
 from .hits import (
     _KIND_RANK,
     _OUTLET_FILLER,
@@ -275,6 +276,8 @@ class ActorResolver:
             match = self._region(text, toks, hits, match) or match
         if (match is None or match.sector is None) and not fuzzy and "learned-sector" not in self.disabled:
             match = self._learned(text, toks, hits, match) or match
+        if (match is None or match.sector is None) and not fuzzy and "learned-description" not in self.disabled:
+            match = learned_description(text, toks, hits, match) or match
         if match is None:
             return None
         if titled is not None and match.name == titled.entry.name:
