@@ -403,15 +403,15 @@ class Linker:
     ) -> dict[tuple[str, str | None], list[tuple[Any, dict[str, Any]]]]:
         """Stored reports that can match some report of the article, by (type, country): (type,
         country or none, dates around the report's) blocks, each an index range."""
-        # (type, country, modes or None for all) -> [lo, hi, box]
-        blocks: dict[tuple[str, str | None, tuple[str | None, ...] | None], list[Any]] = {}
+        # (type, country, modes, read for unplaced reports as of their article's country) -> [lo, hi, box]
+        blocks: dict[tuple[str, str | None, tuple[str | None, ...] | None, bool], list[Any]] = {}
         # Undated reports (no date in the text, no publication date: stored as dt.date.min) and
         # dated ones read each other: a dated report the undated ones of its block, an undated one
         # the latest UNDATED_READ dated ones (a report without a date is most likely of the days
         # a stream is at). Such a pair has a loose date, so it links only on shared context
         # (features.MIN_CONTEXT_LOOSE); ECB+'s undated reports of dated incidents, docs/incidents.md.
-        reads_undated: set[tuple[str, str | None, tuple[str | None, ...] | None]] = set()  # blocks of dated reports
-        reads_recent: set[tuple[str, str | None, tuple[str | None, ...] | None]] = set()  # blocks of undated ones
+        reads_undated: set[tuple[str, str | None, tuple[str | None, ...] | None, bool]] = set()  # blocks of dated reports
+        reads_recent: set[tuple[str, str | None, tuple[str | None, ...] | None, bool]] = set()  # blocks of undated ones
         for rec in recs:
             span = features.interval(rec)
             if span is None:
@@ -424,11 +424,12 @@ class Linker:
             # An unplaced report reads the unplaced ones and those of the one country its article
             # places most of its reports in (``mark_home``), never every country: reading every
             # country the article names doubled the cost of linking (round 9, docs/incidents.md).
-            # Its block is that country's block of the article's placed reports, when there is one.
+            # Its block is apart from the placed reports' (whose place box it would widen to the whole
+            # country): their reads stay as they were.
             for ptype, modes in _types(rec):
                 # Its own type's block, and apart from it (so that a compatible report's dates do
                 # not widen the read of the type's own reports) each compatible type's modes.
-                key = (ptype, _read_country(rec), modes)
+                key = (ptype, _read_country(rec), modes, HOME in rec)
                 old = blocks.get(key)
                 (reads_recent if span is None else reads_undated).add(key)
                 if old is None:
@@ -438,7 +439,7 @@ class Linker:
                     old[2] = None if old[2] is None or box is None else (
                         min(old[2][0], box[0]), max(old[2][1], box[1]), min(old[2][2], box[2]), max(old[2][3], box[3]))
         rows: list[Any] = []
-        for (ptype, country, modes), (lo, hi, box) in blocks.items():
+        for (ptype, country, modes, home), (lo, hi, box) in blocks.items():
             la0, la1, lo0, lo1 = box or (-90.0, 90.0, -180.0, 180.0)
             params = {"t": ptype, "lo": lo, "hi": hi, "a": article.article_id, "n": MAX_CANDIDATES * 4,
                       "la0": la0, "la1": la1, "lo0": lo0, "lo1": lo1}
@@ -449,9 +450,9 @@ class Linker:
                          if r.article_id not in exclude]
             rows += [r for r in _raw_rows(conn, self.dialect, "none", params, modes) if r.article_id not in exclude]
             extra = []
-            if (ptype, country, modes) in reads_undated and lo > dt.date.min:
+            if (ptype, country, modes, home) in reads_undated and lo > dt.date.min:
                 extra.append(({**params, "lo": dt.date.min, "hi": dt.date.min}, False))
-            if (ptype, country, modes) in reads_recent:
+            if (ptype, country, modes, home) in reads_recent:
                 extra.append(({**params, "lo": dt.date.min + dt.timedelta(days=1), "hi": dt.date.max,
                                "n": UNDATED_READ}, True))
             for more, latest in extra:
