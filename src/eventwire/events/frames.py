@@ -470,25 +470,12 @@ def cameo_pattern_holds(tok: Token, particle: str | None, objects: frozenset[str
 
 
 _PARTY_PRONOUNS = frozenset({"it"})
-_SPEAKER_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i"})
 
 
 def _party_subject(tok: Token) -> bool:
-    """The verb's subject names a party, or is 'it', or is the pronoun of a named party that reports its own
-    act ("Obama said he would not provide support", "Iran says it will send troops"): a pronoun subject of
-    a clause a speech verb takes, whose own subject names a party."""
-    for s in _subjects(tok):
-        if _names_party(s) or s.lower_ in _PARTY_PRONOUNS:
-            return True
-        if s.lower_ in _SPEAKER_PRONOUNS:
-            clause = tok
-            while clause.dep_ in {"xcomp", "conj"} and clause.head is not clause:
-                clause = clause.head
-            said = clause.head
-            if clause.dep_ == "ccomp" and said.lemma_.lower() in lx.SPEECH_VERBS and any(
-                    _names_party(x) for x in _subjects(said)):
-                return True
-    return False
+    """The verb's subject names a party, or is 'it' (a body the article named)."""
+    return any(_names_party(s) or s.lower_ in _PARTY_PRONOUNS for s in _subjects(tok))
+
 
 # The prepositions that name an act's other side ("supplied arms to Israel", "presented evidence against
 # Russia", "ratified an agreement with the EU", "received assurances from the government").
