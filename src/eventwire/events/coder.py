@@ -603,6 +603,8 @@ class EventCoder(ArgumentsMixin):
             # subject names the same incident, so the evidence covers it
             if c.dep_ in {"nsubj", "nsubjpass"} and c.lemma_.lower() in lx.NOUN_TRIGGERS and not d.nominal:
                 span_toks.extend(t for t in _np_span(c) if sent.start <= t.i < sent.end)
+        if " +object" in d.rules["type"]:  # "opened a probe", "issued arrest warrants": the act is verb and object
+            span_toks += [o for o in _pattern_objects(d.trigger) if sent.start <= o.i < sent.end]
         for a in (*actors, *recips):
             if a.start is not None and sent.start_char <= a.start < sent.end_char:
                 span_toks.extend(t for t in sent if a.start <= t.idx < (a.end or a.start))
