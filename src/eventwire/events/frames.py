@@ -401,8 +401,11 @@ _PARTY_ENTS = frozenset({"GPE", "NORP", "ORG", "PERSON"})
 # or of armed politics: PETRARCH codes an event between the agents its dictionaries name, and "a court",
 # "prosecutors", "lawmakers", "the cabinet" name one as "the government" does.
 # Left out: words the dictionary lists that name an act or a thing rather than a body ("a revolt", "shared
-# intelligence", "the prison") and the counsel of a private party ("his lawyer sought his release").
-_STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "REB", "UAF"})
+# intelligence", "the prison"), the counsel of a private party ("his lawyer sought his release"), and the
+# courts and legislatures (JUD, LEG), whose acts the dictionary codes ("courts dismissed the cases" CONCEDE,
+# "the parliament adopts" a law) are domestic procedure the team's annotators do not code (round 16: two
+# false events on the trainable dev articles, no right one).
+_STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "REB", "UAF"})
 _NOT_BODIES = frozenset({"revolt", "uprising", "rebellion", "insurgency", "insurgence", "intelligence", "prison",
                          "naval", "state-owned", "semi-official", "governance", "chamber", "lawyer", "attorney",
                          "counsel", "counselor", "counsellor", "advocate", "barrister", "pleader", "conveyancer"})
