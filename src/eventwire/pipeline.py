@@ -53,10 +53,10 @@ class Pipeline:
     def coder(self) -> EventCoder:
         if self._coder is None:
             from .actors import ActorResolver
-            from .events.coder import EventCoder
+            from .events.proposer import coder_class
             from .places import PlaceResolver
 
-            self._coder = EventCoder(
+            self._coder = coder_class()(
                 actors=self._actors or ActorResolver.load(),
                 places=self._places or PlaceResolver.load(),
                 version=self.version,

@@ -48,6 +48,67 @@ def features(toks: list[str], places: set[int]) -> list[str]:
     return sorted({f"w:{w}" for w in words}) + [f"h:{content[-1]}"]
 
 
+# The description model (rule ``learned-description``, round 16): the sector of a lower-case description no
+# entry explains ("an indigenous leader", "Congressional group", "occupiers"), read by its head noun, the word
+# before the head and the words of the phrase, with the head's plural ending and last letters as features too,
+# so a head the compiled phrases never used still reads like the words it ends as ("netizen" like "citizen").
+DESCRIPTION_FILE = "compiled_description_words.tsv"
+# The same phrases' sectors on their MiniLM sentence embeddings (eventwire.nlp.minilm), where it is installed:
+# a head the compiled phrases never used still reads like the phrases it means the same as ("tank crews" MIL).
+EMBEDDING_FILE = "compiled_description_minilm.json"
+# Quantity words, which say nothing of a sector ("over two dozen men").
+QUANTITY = frozenset(["over", "about", "around", "nearly", "almost", "more", "than", "least", "dozen", "score",
+                      "scores", "million", "millions", "hundred", "thousand", "six", "seven", "eight", "nine",
+                      "ten", "twenty", "fifty", "few", "other", "all", "both", "only", "at"])
+
+
+def base_word(word: str) -> str:
+    """The head without a plural ending ("leaders" -> "leader", "militias" -> "militia", "men" -> "man")."""
+    if word.endswith("men") and len(word) > 3:
+        return word[:-3] + "man"
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("ses", "xes", "ches", "shes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+def description_features(toks: list[str], places: set[int]) -> list[str]:
+    """Features of a normalised description: every word (``w:``), the head (``h:``, the last content word;
+    ``b:`` its singular; ``e:`` its last three and four letters), the word before the head (``m:``) and a
+    place name inside as one placeholder. Empty when no word is left."""
+    words: list[str] = []
+    for i, t in enumerate(toks):
+        if i in places:
+            if not words or words[-1] != PLACE:
+                words.append(PLACE)
+            continue
+        if t in STOP or t in QUANTITY or not any(c.isalpha() for c in t):
+            continue
+        words.append(t)
+    content = [w for w in words if w != PLACE]
+    if not content:
+        return []
+    head = content[-1]
+    base = base_word(head)
+    out = {f"w:{w}" for w in words[:-1]} | {f"w:{base}"}
+    out |= {f"h:{base}", f"e3:{base[-3:]}", f"e4:{base[-4:]}"}
+    if head != base:
+        out.add("plural")
+    if len(words) > 1 and words[-1] == head and words[-2] != head:
+        out.add(f"m:{words[-2]}")
+    return sorted(out)
+
+
+def description_text(toks: list[str], places: set[int]) -> str:
+    """The words of a description the embedding model reads: place names and articles left out."""
+    words = [t for i, t in enumerate(toks) if i not in places and t not in STOP and t not in QUANTITY
+             and any(c.isalpha() for c in t)]
+    return " ".join(words)
+
+
 class SectorModel:
     """Weights per feature and label (a multinomial logistic regression written as a table)."""
 
@@ -61,23 +122,81 @@ class SectorModel:
 
     def predict(self, feats: list[str]) -> tuple[str, float]:
         """The most probable label and its probability."""
+        probs = self.probabilities(feats)
+        j = max(range(len(probs)), key=probs.__getitem__)
+        return self.labels[j], probs[j]
+
+    def probabilities(self, feats: list[str]) -> list[float]:
+        """The probability of every label (in ``labels``' order)."""
         scores = list(self.bias)
+        weights = self.weights
         for f in feats:
-            w = self.weights.get(f)
+            w = weights.get(f)
             if w is not None:
-                for j, v in enumerate(w):
-                    scores[j] += v
+                scores = [s + v for s, v in zip(scores, w, strict=True)]  # the same sums, without an index loop
         top = max(scores)
         exp = [math.exp(s - top) for s in scores]
-        j = max(range(len(scores)), key=scores.__getitem__)
-        return self.labels[j], exp[j] / sum(exp)
+        total = sum(exp)
+        return [e / total for e in exp]
+
+
+class EmbeddingModel:
+    """A multinomial logistic regression over MiniLM sentence embeddings (weights read from JSON)."""
+
+    def __init__(self, labels: list[str], bias: list[float], weights: list[list[float]]) -> None:
+        self.labels = labels
+        self.bias = bias
+        self.weights = weights
+
+    def probabilities(self, text: str) -> list[float] | None:
+        """The probability of every label for ``text``, or None when embeddings cannot be computed here."""
+        vec = _embed(text)
+        if vec is None:
+            return None
+        scores = [b + sum(w * x for w, x in zip(row, vec, strict=True))
+                  for b, row in zip(self.bias, self.weights, strict=True)]
+        top = max(scores)
+        exp = [math.exp(s - top) for s in scores]
+        total = sum(exp)
+        return [e / total for e in exp]
+
+
+@lru_cache(maxsize=4096)
+def _embed(text: str) -> tuple[float, ...] | None:
+    from eventwire.nlp import minilm
+
+    if not minilm.available():
+        return None
+    return tuple(float(v) for v in minilm.embed([text])[0])
+
+
+@lru_cache(maxsize=1)
+def embedding_model() -> EmbeddingModel | None:
+    """The compiled MiniLM description model, or None when the package lacks it."""
+    import json
+
+    try:
+        doc = json.loads(resources.files("eventwire.actors.data").joinpath(EMBEDDING_FILE).read_text(encoding="utf-8"))
+    except (FileNotFoundError, ModuleNotFoundError):
+        return None
+    return EmbeddingModel(doc["labels"], doc["bias"], doc["weights"])
 
 
 @lru_cache(maxsize=1)
 def model() -> SectorModel | None:
     """The compiled model, or None when the package lacks it (the rule then reads nothing)."""
+    return _load(MODEL_FILE)
+
+
+@lru_cache(maxsize=1)
+def description_model() -> SectorModel | None:
+    """The compiled description model (``DESCRIPTION_FILE``), or None when the package lacks it."""
+    return _load(DESCRIPTION_FILE)
+
+
+def _load(filename: str) -> SectorModel | None:
     try:
-        text = resources.files("eventwire.actors.data").joinpath(MODEL_FILE).read_text(encoding="utf-8")
+        text = resources.files("eventwire.actors.data").joinpath(filename).read_text(encoding="utf-8")
     except (FileNotFoundError, ModuleNotFoundError):
         return None
     labels: list[str] = []

@@ -286,7 +286,7 @@ class ArgumentsMixin(CircumstancesMixin, DatingMixin, ClaimsMixin):
         return actors, recips
 
     @staticmethod
-    def _pattern_hits(ctx: ArticleContext) -> rp.Found:
+    def _pattern_hits(ctx: ArticleContext) -> rp.Matches:
         """The role patterns' matches in the article (one run of the matcher per article)."""
         if ctx.role_pattern_hits is None:
             ctx.role_pattern_hits = rp.find(ctx.doc)

@@ -43,7 +43,7 @@ if TYPE_CHECKING:
     from ..places import PlaceResolver
     from ..times.text_dates import TextPresent
     from .arguments import ArgumentsMixin
-    from .role_patterns import Found
+    from .role_patterns import Matches
 
 
 # the dependencies of a noun that can be a later pronoun's antecedent (a party's head, not a modifier)
@@ -158,7 +158,7 @@ class ArticleContext:
         # the article's focus, never a sentence's own place (coder._resolve_places, in_party_name)
         self.party_places: list[Place] = []
         # the role patterns' matches in the article (role_patterns.find), run once when first asked
-        self.role_pattern_hits: Found | None = None
+        self.role_pattern_hits: Matches | None = None
         self._focus_counts: Counter[tuple[str | None, str | None]] = Counter()
         self._focus_best: dict[tuple[str | None, str | None], Place] = {}
         # the article's named mentions in reading order (read_names): antecedents of pronouns, and the

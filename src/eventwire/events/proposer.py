@@ -9,10 +9,11 @@ on the team corpus's trainable dev articles (data/proposer_model.md). Where it i
 holds an event of type T, the trigger model's most likely word of type T becomes a draft, built like any
 other (parties by the frames and the role model; a draft with no party and no anchor does not stand).
 
-It is not the pipeline's coder. Out of fold (outlet-grouped) it found 3 more of 323 gold events on the
-221 trainable dev articles (F1 0.573 -> 0.579) and left the untouched LGL half B as it was, while encoding
-every quiet sentence multiplied the coder's own CPU time about seven-fold; the sparse half alone proposed
-almost nothing right. ``ProposingCoder`` is the coder with it, for training and evaluation.
+The pipeline's coder is ``ProposingCoder`` only where a model file is present (``coder_class``;
+$EVENTWIRE_PROPOSER=0 turns it off), and none is shipped: out of fold (outlet-grouped) on the 383 trainable
+dev articles it finds at most 7 more of 459 gold events, one per 6-8 proposals where F1 needs one per ~3 to
+rise; at 0.9 it makes 3 proposals (data/proposer_model.md, docs/evaluation.md "Round 16: the learned
+proposer"). ``train_proposer`` writes the file for anyone evaluating it.
 """
 
 from __future__ import annotations
@@ -38,7 +39,10 @@ if TYPE_CHECKING:
 MODEL_FILE = Path(__file__).resolve().parent / "data" / "proposer_model.json"
 # Only a sure sentence proposes: in grouped cross-validation on the team dev articles a lower bar added
 # more false events than found ones (data/proposer_model.md).
-THRESHOLD = float(os.environ.get("EVENTWIRE_PROPOSER_THRESHOLD", "0.9"))
+# A model file may carry per-type thresholds (chosen by nested outlet-grouped cross-validation, train_proposer
+# --thresholds); $EVENTWIRE_PROPOSER_THRESHOLD, when set, overrides them all.
+THRESHOLD = float(os.environ.get("EVENTWIRE_PROPOSER_THRESHOLD") or "0.9")
+THRESHOLD_SET = bool(os.environ.get("EVENTWIRE_PROPOSER_THRESHOLD"))
 # The word that carries the proposed type must itself lean that way a little: the sentence model says
 # what happened, the trigger model says which word says it.
 WORD_FLOOR = float(os.environ.get("EVENTWIRE_PROPOSER_WORD_FLOOR", "0.05"))
@@ -55,8 +59,10 @@ class SentenceProposer:
     """Per-type logistic regressions over [sentence embedding; l2-normalised sublinear TF-IDF n-grams]."""
 
     def __init__(self, types: list[str], idf: dict[str, float], sparse: dict[str, list[float]],
-                 dense: list[list[float]], bias: list[float], about: str = "") -> None:
+                 dense: list[list[float]], bias: list[float], about: str = "",
+                 thresholds: dict[str, float] | None = None) -> None:
         self.types, self.idf, self.sparse, self.bias, self.about = types, idf, sparse, bias, about
+        self.thresholds = dict(thresholds or {})  # type -> its own threshold (types not named: THRESHOLD)
         import numpy as np
 
         self.dense = np.asarray(dense, dtype=np.float32)  # one row per type
@@ -64,12 +70,13 @@ class SentenceProposer:
     @classmethod
     def load(cls, path: Path = MODEL_FILE) -> SentenceProposer:
         d = json.loads(path.read_text(encoding="utf-8"))
-        return cls(d["types"], d["idf"], d["sparse"], d["dense"], d["bias"], d.get("about", ""))
+        return cls(d["types"], d["idf"], d["sparse"], d["dense"], d["bias"], d.get("about", ""),
+                   d.get("thresholds"))
 
     def save(self, path: Path) -> str:
         path.write_text(json.dumps({"about": self.about, "types": self.types, "idf": self.idf,
                                     "sparse": self.sparse, "dense": self.dense.round(4).tolist(),
-                                    "bias": self.bias}), encoding="utf-8")
+                                    "bias": self.bias, "thresholds": self.thresholds}), encoding="utf-8")
         return f"wrote {path} ({path.stat().st_size // 1024} KB): {self.about}"
 
     def probabilities(self, text: str, embedding: Any) -> list[float]:
@@ -85,10 +92,16 @@ class SentenceProposer:
         return [1.0 / (1.0 + math.exp(-s)) for s in scores]
 
     def propose(self, text: str, embedding: Any, threshold: float | None = None) -> tuple[str, float] | None:
-        """The most probable type of the sentence and its probability, when it reaches the threshold."""
+        """The most probable type of the sentence and its probability, when it reaches the threshold (``threshold``,
+        else $EVENTWIRE_PROPOSER_THRESHOLD when set, else the type's own in the model file, else THRESHOLD)."""
         p = self.probabilities(text, embedding)
         k = max(range(len(p)), key=p.__getitem__)
-        return (self.types[k], p[k]) if p[k] >= (THRESHOLD if threshold is None else threshold) else None
+        return (self.types[k], p[k]) if p[k] >= self.threshold(self.types[k], threshold) else None
+
+    def threshold(self, plover_type: str, given: float | None = None) -> float:
+        if given is not None:
+            return given
+        return THRESHOLD if THRESHOLD_SET else self.thresholds.get(plover_type, THRESHOLD)
 
 
 def best_word(sent: Span, plover_type: str, model: TriggerModel) -> tuple[Token, float] | None:
@@ -126,8 +139,8 @@ def propose_draft(sent: Span, model: TriggerModel | None, proposer: SentenceProp
 
 class ProposingCoder(EventCoder):
     """The coder with the proposer reading the sentences where no word-level trigger and no phrase event
-    fired. Not the pipeline's coder (see the module docstring): ``train_proposer --coder-cv`` and anyone
-    evaluating it swap it in (``coder.__class__ = ProposingCoder; coder._proposer = ...``)."""
+    fired: the shipped proposer (``default_proposer``) unless ``_proposer`` is set (``train_proposer --coder-cv``
+    swaps it in per fold: ``coder.__class__ = ProposingCoder; coder._proposer = ...``)."""
 
     _proposer: SentenceProposer | None = None
     _fired = False
@@ -144,7 +157,8 @@ class ProposingCoder(EventCoder):
         for d in super()._phrase_events(sent):
             fired = True
             yield d
-        if not fired and (proposed := propose_draft(sent, self._triggers, self._proposer)) is not None:
+        proposer = self._proposer if self._proposer is not None else default_proposer()
+        if not fired and (proposed := propose_draft(sent, self._triggers, proposer)) is not None:
             yield proposed
 
 
@@ -158,3 +172,9 @@ def default_proposer() -> SentenceProposer | None:
     if not MODEL_FILE.exists() or not minilm.available():
         return None
     return SentenceProposer.load()
+
+
+def coder_class() -> type[EventCoder]:
+    """The pipeline's coder: ProposingCoder where a proposer is shipped, the encoder installed and
+    $EVENTWIRE_PROPOSER is not 0; the word-level EventCoder otherwise."""
+    return ProposingCoder if default_proposer() is not None else EventCoder

@@ -93,6 +93,43 @@ def case_rows(path: Path) -> list[dict[str, Any]]:
     return rows
 
 
+def mention_rows(shared: Path, names: tuple[str, ...] = ("wikievents", "rams")) -> list[dict[str, Any]]:
+    """Sentences of the WikiEvents and RAMS dev sets (the trigger model trains on them too; never the team
+    corpus's test split). A sentence holding an event trigger is a positive of its PLOVER type (the dataset's
+    plover_mapping.tsv; a death or injury is an ASSAULT's outcome, as train_triggers reads it). WikiEvents
+    annotates every event, so its sentences without any are negatives of every type; RAMS marks one event
+    per passage, so only its trigger sentences are used. Sentences whose only events have no PLOVER type
+    are left out (a damage or a death may belong to an attack the sentence reports)."""
+    from ..evaluate.mentions import training_records
+    from .train_triggers import OUTCOME
+
+    listing = REPO / "eval" / "corpus" / "test_ids.txt"  # as train_triggers --exclude reads it
+    exclude = {x.split("#")[-1].strip() for x in listing.read_text().splitlines() if x.strip()} if listing.exists() else set()
+    rows = []
+    for name in names:
+        found = training_records(shared, name, exclude)
+        if found is None:
+            continue
+        records, mapping = found
+        for rec in records:
+            text = str(rec["text"])
+            typed: dict[tuple[int, int], set[str]] = {}
+            for ev in rec.get("events", []):
+                t = mapping.get(ev["type"].lower()) or ("ASSAULT" if OUTCOME.match(ev["type"]) else None)
+                start = ev["trigger"]["start"]
+                for a, b in rec.get("sentences") or []:
+                    if a <= start < b:
+                        typed.setdefault((a, b), set()).update([t] if t else [""])
+            for a, b in rec.get("sentences") or []:
+                got = typed.get((a, b))
+                if got is None and name == "rams" or got is not None and not (got - {""}):
+                    continue
+                sent = text[a:b].strip()
+                if len(sent) >= 20:
+                    rows.append({"article": f"{name}:{rec['id']}", "text": sent, "types": sorted((got or set()) - {""})})
+    return rows
+
+
 def fit(rows: list[dict[str, Any]], vectors: Any, C: float = 1.0) -> SentenceProposer:
     import numpy as np
     from scipy.sparse import csr_matrix, hstack
@@ -172,6 +209,8 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--dump", type=Path, default=None, help="write the --coder-cv events here (JSON)")
     ap.add_argument("--case", type=Path, default=None,
                     help="also train on CASE 2021 dev snippets of half A (../shared/data/case2021_task2/dev.jsonl)")
+    ap.add_argument("--mentions", type=Path, default=None,
+                    help="also train on the WikiEvents and RAMS dev sentences under this shared folder (../shared)")
     ap.add_argument("-C", type=float, default=1.0)
     ap.add_argument("--no-write", action="store_true")
     a = ap.parse_args(argv)
@@ -183,14 +222,15 @@ def main(argv: list[str] | None = None) -> None:
         a.cache.mkdir(parents=True, exist_ok=True)
     files = training_gold_files(a.corpus)
     pipe = Pipeline()
-    rows = sentence_rows(files, pipe, a.cache) + (case_rows(a.case) if a.case else [])
+    rows = sentence_rows(files, pipe, a.cache) + (case_rows(a.case) if a.case else []) \
+        + (mention_rows(a.mentions) if a.mentions else [])
     vectors = minilm.embed([r["text"] for r in rows])
     print(f"{len(rows)} sentences of {len(files)} articles, {sum(bool(r['types']) for r in rows)} with a gold event")
     if a.coder_cv:
         if a.threshold is not None:
             from . import proposer
 
-            proposer.THRESHOLD = a.threshold
+            proposer.THRESHOLD, proposer.THRESHOLD_SET = a.threshold, True
         print("coder cv (outlet-grouped folds, proposer out of fold):",
               json.dumps(coder_cross_validate(files, rows, vectors, pipe, a.coder_cv, a.cache, a.C, a.dump)))
     if not a.no_write:

@@ -187,7 +187,10 @@ class MiniLM:
         """Unit-length embeddings, shape (len(texts), 384), float32."""
         # One BLAS thread: these matrices are small (one sentence is ~50 x 384), and OpenBLAS's thread
         # hand-offs made a single-sentence pass 5x more CPU-costly on a 2-core machine; pipeline workers
-        # are one process per core anyway.
+        # are one process per core anyway. onnxruntime runs its own single thread (minilm_onnx) and numpy
+        # only looks up the embeddings there: no BLAS to limit, and no ~20 ms inspecting the libraries.
+        if self._onnx is not None:
+            return self._encode(texts, batch_size)
         with _blas().limit(limits=1, user_api="blas"):
             return self._encode(texts, batch_size)
 
