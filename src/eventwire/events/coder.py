@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..countries import official_name
 from ..records import ActorRef, Article, Event, Evidence, Place, When
-from . import idioms, protest_modes, rejections, verbal
+from . import idioms, protest_modes, rejections, statements, verbal
 from . import lexicon as lx
 from . import roles as rl
 from .accept import accept, accept_on
@@ -520,7 +520,7 @@ class EventCoder(ArgumentsMixin):
             tok = _token_at(sent, sent.start_char + m.start())
             yield Draft(tok, [tok], "THREATEN", "violence", {"type": "phrase:conditional threat"})
         m = BLAME_PHRASE.search(text)
-        if m:
+        if m and not statements.lays_blame(sent):  # a verb's blame frame codes it, with its parties
             tok = _token_at(sent, sent.start_char + m.start())
             yield Draft(tok, [tok], "ACCUSE", "disapprove", {"type": "phrase:counterfactual blame"})
         m = PROOF_PHRASE.search(text)
@@ -573,7 +573,7 @@ class EventCoder(ArgumentsMixin):
                                      or any(t.pos_ in {"VERB", "AUX"} for t in sent))
         # the parties that let a draft stand: those the rules found (the role model only fills and corrects
         # the roles of an event that stands on its own evidence; roles.RESURRECT)
-        own = any(rl.carries_event(a.rule) for a in (*actors, *recips))
+        own = any(rl.carries_event(a.rule) for a in (*actors, *recips)) or statements.pronoun_speaker_carries(d, actors)
         if not own and (patient := passive_patient(d)) is not None:
             # "leftists were arrested", "they were released": the passive names who underwent the act
             recips = recips or [patient_ref(patient)]

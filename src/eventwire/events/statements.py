@@ -22,9 +22,12 @@ from .syntax import _subjects
 from .verbal import _WORDS, NEGATIVE_SUM, NEGATIVE_WORD, SPEAKER_PRONOUNS, _is_party
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Sequence
 
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
+
+    from ..records import ActorRef
+    from .common import Draft
 
 DATA = Path(__file__).with_name("data")
 LABELLED_NOUNS = frozenset(_WORDS.get("labelled", ()))
@@ -168,3 +171,120 @@ STATEMENT_FRAMES: dict[str, Callable[[Token], bool]] = {
     "labeling": _frame_labeling,
     "appeal_content": _frame_appeal_content,
 }
+
+
+# -------------------------------------------------------------------- blame laid for a harm
+def _responsibility_words() -> dict[str, str]:
+    return {r["word"]: r["kind"] for r in lx._rows(DATA / "responsibility_words.tsv")}
+
+
+RESPONSIBILITY_WORDS = _responsibility_words()
+
+
+def _harm(t: Token) -> bool:
+    """Is what one is blamed for a harm: an act of force or coercion ("the bombing", "the attack on the
+    convoy"), or a word VADER rates clearly negative ("the deaths", "the crisis")? A duty is none
+    ("responsible for maintaining the road", "responsible for security")."""
+    from .valence import word_valence
+    from .verbal import HOSTILE_WORDS
+
+    words = [t, *(c for c in t.children if c.dep_ in {"amod", "compound", "dobj"})]
+    return any(w.lemma_.lower() in HOSTILE_WORDS or word_valence(w.lower_, w.lemma_.lower()) <= NEGATIVE_WORD
+               for w in words)
+
+
+def _blames_for_harm(word: Token) -> bool:
+    """The for-, of- or behind-phrase of a blame word names a harm, or there is none ("Iran was responsible",
+    said of an incident the article tells)."""
+    objs = [g for c in word.children if c.dep_ == "prep" and c.lower_ in {"for", "of", "behind"}
+            for g in c.children if g.dep_ in {"pobj", "pcomp"}]
+    if word.dep_ == "prep":  # "behind the attack": the phrase is the word
+        objs = [g for g in word.children if g.dep_ in {"pobj", "pcomp"}]
+        return bool(objs) and any(_harm(o) for o in objs)
+    return not objs or any(_harm(o) for o in objs)
+
+
+def blame_words(pred: Token) -> list[Token]:
+    """The blame words a predicate holds: "responsible" (acomp, or an adjective the parser hangs on the
+    object: "held the rebels responsible"), "behind the attack", "to blame"."""
+    def holds(c: Token) -> bool:
+        kind = RESPONSIBILITY_WORDS.get(c.lower_)
+        if kind == "adj":
+            return c.dep_ in {"acomp", "oprd", "amod", "ccomp", "xcomp"} and c.pos_ == "ADJ"
+        if kind == "prep":
+            return c.dep_ == "prep"
+        return kind == "inf" and c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children)
+
+    return [c for c in pred.children if holds(c) and _blames_for_harm(c)]
+
+
+def _named_side(t: Token) -> bool:
+    from .syntax import _SECTOR_NOUNS
+
+    return t.pos_ != "PRON" and (_is_party(t) or t.lemma_.lower() in _SECTOR_NOUNS)
+
+
+def held_responsible(tok: Token) -> list[Token]:
+    """Whom "hold" holds responsible for a harm ("held the rebels responsible for the attack")."""
+    if tok.lemma_.lower() != "hold":
+        return []
+    objs = [c for c in tok.children if c.dep_ in {"dobj", "obj"}]
+    if any(w.i > tok.i for w in blame_words(tok)) or any(blame_words(o) for o in objs):
+        return [o for o in objs if _named_side(o)]
+    return []
+
+
+def blamed_sides(tok: Token) -> list[Token]:
+    """The sides a statement lays the blame on: the named subject of a content clause whose predicate is a
+    blame word ("the army said the rebels were behind the bombing" -> rebels), or whom "hold" holds
+    responsible; never the speaker ("the group said it was behind the attack" is a claim, not a blame)."""
+    speaker = _side_speaking(_speakers(tok))
+    if speaker is None:
+        return []
+    if tok.lemma_.lower() == "hold":
+        return [o for o in held_responsible(tok) if o.i not in speaker]
+    return [s for c in tok.children if c.dep_ == "ccomp" and blame_words(c)
+            for s in _subjects(c) if _named_side(s) and s.i not in speaker]
+
+
+def _frame_responsibility(tok: Token) -> bool:
+    """A side lays the blame for a harm on another named side (PLOVER ACCUSE; CAMEO 112 "hold ...
+    responsible"): "the army said the rebels were behind the bombing", "investigators concluded that the
+    militants were to blame for the blast", "Kabul held the Taliban responsible for the attack". Not a
+    duty ("the council said the company was responsible for maintaining the road"), not a side's claim
+    of its own act ("the group said it was behind the attack")."""
+    return bool(blamed_sides(tok))
+
+
+STATEMENT_FRAMES["responsibility"] = _frame_responsibility
+
+
+def lays_blame(sent: Span) -> bool:
+    """Does a verb of the sentence lay blame by the frame above? The coder's phrase rule for "was
+    responsible for" then leaves the sentence to it (one event, with the frame's speaker and blamed side)."""
+    verbs = {t.lemma for t in lx.VERB_TRIGGERS if t.frame == "responsibility"}
+    return any(t.pos_ in {"VERB", "AUX"} and t.lemma_.lower() in verbs and blamed_sides(t) for t in sent)
+
+
+# -------------------------------------------------------------------- a speaker told by a pronoun
+# the verbal conflict types (PLOVER's quad class 'verbal conflict'): statements a side makes
+SPOKEN_TYPES = frozenset({"ACCUSE", "REQUEST", "REJECT", "THREATEN"})
+_PLURAL_SPEAKERS = frozenset({"they", "we"})
+
+
+def pronoun_speaker_carries(d: Draft, actors: Sequence[ActorRef]) -> bool:
+    """Does the plural pronoun that speaks carry the statement? "Iraqi troops reached the old city. They requested
+    air support from the coalition": the article's coreference names the speaker by a kind of party (a
+    common noun: troops, paramilitaries), a reading that only fills the roles of an event standing on its own
+    evidence (roles.FILL_ONLY_MARK). A statement verb whose own subject is that pronoun is such evidence:
+    someone the article named speaks; the act is the statement, not a thing that happened to no one."""
+    from .roles import FILL_ONLY_MARK
+
+    t = d.trigger
+    if d.plover_type not in SPOKEN_TYPES or d.nominal or not d.rules.get("type", "").startswith("verb:"):
+        return False
+    # a plural speaker (a body, a force, a group); "she said" for an unplaced person is as often a private
+    # witness, whom coreference may tie to the wrong name ("she said, Epstein ordered them ...")
+    subj = [s for s in _subjects(t) if s.pos_ == "PRON" and s.lower_ in _PLURAL_SPEAKERS]
+    return bool(subj) and any(a.rule is not None and a.rule.startswith("coreference:") and FILL_ONLY_MARK in a.rule
+                              and a.start == subj[0].idx for a in actors)

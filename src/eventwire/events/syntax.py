@@ -185,9 +185,12 @@ def _condition_subjects(d: Draft, sent: Span) -> list[Token]:
             out += [c for c in tok.head.children if c.dep_ in {"nsubj", "nsubjpass"} and not _first_person(c)
                     and (c.pos_ == "PROPN" or c.lemma_.lower() in _SECTOR_NOUNS)]
     if d.plover_type == "ACCUSE" and d.rules["type"].startswith("verb:"):
+        from .statements import blamed_sides
         from .verbal import blamed_parties
 
         out += blamed_parties(d.trigger)  # "Cruz said Trump will betray ...": whom the statement blames
+        # "the army said the rebels were behind the bombing": whom it lays the blame on
+        out += [s for s in blamed_sides(d.trigger) if s not in out]
     if d.rules["type"] == "phrase:proof of support":
         out += [t for t in sent if t.ent_type_ in {"GPE", "ORG"} and t.dep_ in {"compound", "poss", "pobj", "amod"}
                 and t.head.lemma_.lower() in {"support", "backing", "aid", "involvement", "help"}]

@@ -259,6 +259,24 @@ def _party_object(tok: Token) -> bool:
                for c in tok.children)
 
 
+# the verbal conflict types, whose nouns name their speaker in a from-phrase ("condemnation from Turkey",
+# "demands from two politicians", "threats from the militants"); a from-phrase of a cooperative noun is as
+# often a place or a source of goods ("support from the region")
+FROM_SIDE_TYPES = frozenset({"ACCUSE", "REQUEST", "REJECT", "THREATEN"})
+
+
+def from_sides(tok: Token) -> list[Token]:
+    """The sides (by name, office or force) a noun's from-phrase names: "criticism from the European Union",
+    "drew condemnation from Turkey" (the parser hangs the phrase on the verb whose object the noun is); not
+    "criticism from residents" nor "calls from the public"."""
+    holders = [tok]
+    if tok.dep_ in {"dobj", "obj"} and tok.head.pos_ == "VERB":
+        holders.append(tok.head)
+    return [g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "from" for g in c.children
+            if g.dep_ == "pobj" and g.pos_ != "PRON" and g.lemma_.lower() not in AUDIENCE_NOUNS
+            and (g.ent_type_ in _PARTY_ENTS or g.lemma_.lower() in PARTY_NOUNS or g.lemma_.lower() in _SECTOR_NOUNS)]
+
+
 def noun_trigger(tok: Token, verb_reading: Callable[[Token], Draft | None]) -> Draft | None:
     """A nominal verbal event in a frame that says who said it (module docstring); None otherwise."""
     if tok.pos_ != "NOUN" or tok.dep_ in {"compound", "amod"}:
@@ -288,6 +306,8 @@ def noun_trigger(tok: Token, verb_reading: Callable[[Token], Draft | None]) -> D
         frame = "said by"
     elif tok.dep_ in {"dobj", "obj"} and tok.head.lemma_.lower() in STATEMENT_VERBS:
         frame = f"statement '{tok.head.lemma_.lower()}'"
+    elif entry.plover_type in FROM_SIDE_TYPES and from_sides(tok):
+        frame = "from a side"  # "the strike drew condemnation from Turkey", "faced calls from the opposition"
     elif tok.dep_ in {"nsubj", "attr"} and any(c.dep_ == "expl" for c in tok.head.children):
         frame = "there were"  # "there were urgent demands last night for ..."
     elif entry.prep in {"with", "between"}:
@@ -320,6 +340,12 @@ def nominal_parties(d: Draft, actor_toks: list[Token], recip_toks: list[Token]) 
                    if g.dep_ == "pobj"]
         faces = [s for s in _subjects(verb) if s.i != t.i] if verb is not None else []
         return actor_toks, against or faces
+    if d.rules["type"].endswith("; from a side)"):
+        # "Israel faced accusations from the UN", "the government ignored demands from the opposition": the
+        # from-phrase speaks; the subject that faces or ignores it is whom it is addressed to
+        recips = [s for s in _subjects(verb) if s.i != t.i and s.pos_ != "PRON"
+                  and (_is_party(s) or s.lemma_.lower() in _SECTOR_NOUNS)] if verb is not None else []
+        return from_sides(t), recip_toks or recips
     if d.plover_type == "SUPPORT" and not recip_toks:
         recip_toks = [g for c in t.children if c.dep_ == "prep" and c.lower_ == "for" for g in c.children
                       if g.dep_ == "pobj"]
