@@ -29,7 +29,14 @@ from .common import (
 )
 from .context import EARLIER_ATTACK_WINDOW, ArticleContext
 from .dating import DatingMixin
-from .frames import AIMED_PREPS, _protester_head, existential_victims, projectile_object
+from .frames import (
+    AIMED_PREPS,
+    RECEIVING_PREPS,
+    _protester_head,
+    existential_victims,
+    projectile_object,
+    second_sides,
+)
 from .syntax import (
     _ARMED_GROUP_NOUNS,
     _as_match,
@@ -158,6 +165,12 @@ class ArgumentsMixin(CircumstancesMixin, DatingMixin, ClaimsMixin):
                 actor_toks += _subjects(t)
                 recip_toks += [g for c in t.children if c.dep_ == "prep" and c.lower_ in AIMED_PREPS
                                for g in c.children if g.dep_ == "pobj" and not _is_place_tok(g, ctx)]
+            elif d.rules["type"].startswith("cameo:") and " +object" in d.rules["type"] and (
+                    sides := second_sides(t, RECEIVING_PREPS)):
+                # "supplied arms to Israel", "presented evidence against Russia": the pattern's object is
+                # the act's, the party it passed to or against receives it
+                actor_toks += _subjects(t)
+                recip_toks += sides
             else:
                 actor_toks += [verbal.medium_speaker(s) for s in _subjects(t)]
                 recip_toks += [c for c in t.children if c.dep_ in {"dobj", "obj", "dative"}]

@@ -51,6 +51,7 @@ from .frames import (
     _event_noun_lemma,
     _labour_strike,
     _pattern_objects,
+    cameo_dyad,
     cameo_pattern_holds,
     crowd_purpose,
     existential_victims,
@@ -275,7 +276,8 @@ class EventCoder(ArgumentsMixin):
                 continue
             if cameo and tr.objects and self._object_carries(tok, tr.plover_type):
                 continue  # "continues its trade sanctions against the EU": the nominal carries it, with its parties
-            if tr.corroborate and (not self._model_backs(tok, tr.plover_type) or not tr.objects and _asks_an_act(tok)):
+            if tr.corroborate and not (tr.objects and cameo_dyad(tok)) and (
+                    not self._model_backs(tok, tr.plover_type) or not tr.objects and _asks_an_act(tok)):
                 if why is not None and not cameo:
                     why.append((tr.plover_type, "uncorroborated", tr.mode))
                 continue
@@ -601,6 +603,8 @@ class EventCoder(ArgumentsMixin):
             # subject names the same incident, so the evidence covers it
             if c.dep_ in {"nsubj", "nsubjpass"} and c.lemma_.lower() in lx.NOUN_TRIGGERS and not d.nominal:
                 span_toks.extend(t for t in _np_span(c) if sent.start <= t.i < sent.end)
+        if " +object" in d.rules["type"]:  # "opened a probe", "issued arrest warrants": the act is verb and object
+            span_toks += [o for o in _pattern_objects(d.trigger) if sent.start <= o.i < sent.end]
         for a in (*actors, *recips):
             if a.start is not None and sent.start_char <= a.start < sent.end_char:
                 span_toks.extend(t for t in sent if a.start <= t.idx < (a.end or a.start))

@@ -113,6 +113,8 @@ def _env_set(name: str, default: frozenset[str]) -> frozenset[str]:
 # CAMEO_SUPPORT probability, under the model's own threshold (EVENTWIRE_TRIGGER_THRESHOLD). The dictionary
 # says which type a verb can report; the model, trained on WikiEvents, RAMS and the team's dev split, says
 # whether this context reads so. "Iran and Iraq met" needs both; "we want" or "they met the deadline" not.
+# An object pattern whose verb names both sides holds without the model (frames.cameo_dyad, round 16: "the
+# US supplied arms to Israel", "presented evidence against Russia"), as PETRARCH codes between two named actors.
 CAMEO_CORROBORATED_TYPES: frozenset[str] = frozenset({"CONSULT", "AGREE", "ACCUSE", "SUPPORT", "COOPERATE", "AID"})
 CAMEO_SUPPORT = float(os.environ.get("EVENTWIRE_CAMEO_SUPPORT", "0.2"))
 

@@ -142,7 +142,9 @@ def _cameo_patterns() -> dict[str, frozenset[str]]:
 
     objects: dict[str, set[str]] = {}
     for t in lx.VERB_TRIGGERS:
-        if t.source == "cameo" and t.objects and not t.corroborate:
+        # corroborated types too: their patterns hold without the model where both sides are named
+        # (frames.cameo_dyad)
+        if t.source == "cameo" and t.objects:
             words = {w for o in t.objects for w in (o, o + "s", o + "es") if len(o) >= 3}
             for form in _inflections(t.lemma) | ({"seized", "froze", "frozen"} & {t.lemma}):
                 objects.setdefault(form, set()).update(words)
