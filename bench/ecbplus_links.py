@@ -385,6 +385,7 @@ def main() -> None:
         if a.errors:
             names = {art.article_id: context.names(art.text) for art in arts}
             order = {art.article_id: i for i, art in enumerate(arts)}
+            ie.mark_homes(evs)
             for kind in ("missed", "false"):
                 print(f"-- {kind} links ({len(lists[kind])})")
                 for x, y in lists[kind]:

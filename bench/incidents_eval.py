@@ -98,6 +98,18 @@ def ingest(results: list[Any], url: str) -> list[dict[str, Any]]:
 
 
 # -- stages ---------------------------------------------------------------------------------------
+def mark_homes(events: list[dict[str, Any]]) -> None:
+    """Give each article's unplaced reports its country, as the linker does at ingest (``linker.mark_home``)."""
+    from eventwire.incidents import linker
+
+    by_article: dict[str, list[dict[str, Any]]] = {}
+    for ev in events:
+        by_article.setdefault(ev["article_id"], []).append(ev)
+    for recs in by_article.values():
+        if linker.UNPLACED_READS_HOME:
+            linker.mark_home(recs)
+
+
 def pair_stage(new: dict[str, Any], old: dict[str, Any], names: dict[str, frozenset[str]]) -> tuple[str, str]:
     """(stage reached, detail) for a pair of reports, ``new`` ingested after ``old``: the stage
     that loses the pair, or "scored" when the score reaches the threshold."""
@@ -138,6 +150,7 @@ def stages(folder: Path, events: list[dict[str, Any]], texts: dict[str, str], or
             for ref in inc["events"]:
                 incident_of[ref] = inc["id"]
     per_article: dict[str, list[dict[str, Any]]] = {name: [] for name in golds}
+    mark_homes(events)
     for ev in events:
         name = si.owner(ev, golds)
         if name is not None:

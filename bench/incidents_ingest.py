@@ -134,12 +134,15 @@ def keep_names(url: str) -> None:
 
 
 def new_results(url: str, k: int, per_article: int = 10, seed: int = 11, unplaced: float = 0.0,
-                sentences: bool = False) -> list[Result]:
+                sentences: bool = False, one_place: bool = False) -> list[Result]:
     """``unplaced``: the share of new events without a place (the coder places about three in four on
     the dev split); they are drawn from a second generator so that the rest of the data is the same.
     ``sentences``: each event's evidence is a sentence-long span (90 characters, about 15 words) with
     its trigger, as the coder's are, so that the evidence keys (migration 0010) are kept and looked
-    up; by default a 30-character span, under passages.MIN_WORDS (no key), as in earlier rounds."""
+    up; by default a 30-character span, under passages.MIN_WORDS (no key), as in earlier rounds.
+    ``one_place``: the events not drawn near a stored one are at the article's own place (its
+    dateline), so that most articles place most reports in one country, as real ones do (the
+    unplaced reports then read that country: linker.mark_home); by default each at a random place."""
     rng = random.Random(seed)
     rng_place = random.Random(seed + 1)
     with Store.open(url) as store, store.engine.connect() as conn:
@@ -162,6 +165,8 @@ def new_results(url: str, k: int, per_article: int = 10, seed: int = 11, unplace
                 start = row.date_start
             else:
                 acled, place = rng.choice(TYPES), rng.choice(PLACES)
+                if one_place:
+                    place = place0
                 ptype = acled[0]
                 start = pub - dt.timedelta(days=rng.randrange(3))
             a1, a2 = rng.sample(ACTORS, 2)
@@ -270,6 +275,8 @@ def main() -> None:
     ap.add_argument("--reps", type=int, default=20)
     ap.add_argument("--dir", type=Path, help="keep the stores here (default: a temp dir)")
     ap.add_argument("--unplaced", type=float, default=0.0, help="share of new events without a place")
+    ap.add_argument("--one-place", action="store_true",
+                    help="new events not near a stored one at their article's own place (one country an article)")
     ap.add_argument("--sentences", action="store_true",
                     help="new events' evidence a sentence long (kept and looked up as evidence keys, migration 0010)")
     ap.add_argument("--cache-off", action="store_true", help="--latency with the read cache off (every request computed)")
@@ -323,7 +330,8 @@ def main() -> None:
         if a.latency:
             latency(f"sqlite:///{base}", a.reps, a.cache_off)
         return
-    results = new_results(f"sqlite:///{base}", a.articles, unplaced=a.unplaced, sentences=a.sentences)
+    results = new_results(f"sqlite:///{base}", a.articles, unplaced=a.unplaced, sentences=a.sentences,
+                          one_place=a.one_place)
     # Importing datasketch (it imports scipy) costs ~2 s once per process, not per article.
     copies.band_keys(copies.shingles(" ".join(WORDS * 3)))
     figures: dict[Any, list[tuple[float, float]]] = {}

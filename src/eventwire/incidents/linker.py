@@ -58,6 +58,9 @@ LOOKBACK_DAYS = 2
 LOOKAHEAD_DAYS = 5
 MERGE = True  # a report matching several stored incidents merges them (transitive linking)
 MAX_MERGED_REPORTS = 200  # ... unless they hold more reports than this together
+# An unplaced report also reads the stored reports of its article's country (``mark_home``):
+# ECB+ half A, docs/incidents.md "Round 16: linking".
+UNPLACED_READS_HOME = True
 UNDATED_READ = 100  # dated stored reports an undated new one reads per block (the latest)
 COPY_SENTENCE = 90  # rapidfuzz ratio of two evidence sentences in copies of one story
 
@@ -138,14 +141,42 @@ def sort_day(rec: dict[str, Any]) -> dt.date:
     return features._d((rec.get("date") or {}).get("start")) or features._d(rec.get("published")) or dt.date.min
 
 
+HOME = "_article_country"  # key of an unplaced report's record: the country its article places the others in
+
+
+def article_country(recs: list[dict[str, Any]]) -> str | None:
+    """The country the article places most of its placed reports in (more than half of them), else
+    None. An unplaced report of the article reads that country's stored reports: a report whose
+    sentence names no place ("the gunman was arrested") is of the place its article is about."""
+    got = collections.Counter((r.get("location") or {}).get("country") for r in recs)
+    got.pop(None, None)
+    if not got:
+        return None
+    country, n = got.most_common(1)[0]
+    return country if 2 * n > sum(got.values()) else None
+
+
+def mark_home(recs: list[dict[str, Any]]) -> None:
+    """Put the article's country (``article_country``) on its unplaced reports (under ``HOME``)."""
+    home = article_country(recs)
+    for rec in recs:
+        if home and not (rec.get("location") or {}).get("country"):
+            rec[HOME] = home
+
+
+def _read_country(rec: dict[str, Any]) -> str | None:
+    """The country whose stored reports the candidate read returns for ``rec`` (besides unplaced ones)."""
+    return (rec.get("location") or {}).get("country") or rec.get(HOME)
+
+
 def blocked(rec: dict[str, Any], stored: dict[str, Any]) -> str | None:
     """Why the candidate read for the new report ``rec`` would not return the stored report
     ``stored`` (None: it would). The same conditions as ``_candidates``/``_CAND_SQL``, one pair at a
-    time, for diagnostics (bench/incidents_eval.py --stages)."""
+    time, for diagnostics (bench/incidents_eval.py --stages; ``mark_home`` the article's records first)."""
     if not features.compatible(rec, stored):
         return "types differ"
     loc, sloc = rec.get("location") or {}, stored.get("location") or {}
-    if sloc.get("country") and sloc.get("country") != loc.get("country"):
+    if sloc.get("country") and sloc.get("country") != _read_country(rec):
         return "countries differ" if loc.get("country") else "new report unplaced, stored one placed"
     span = features.interval(rec)
     day = sort_day(stored)
@@ -279,11 +310,13 @@ class Linker:
         for rec in recs:  # the article's metadata, as the stored records carry it
             rec["published"] = rec.get("published") or (article.published.isoformat() if article.published else None)
             rec["_interval"] = features.interval(rec)
+        if UNPLACED_READS_HOME:
+            mark_home(recs)
         if self.dialect == "postgresql":
             # Concurrent writers linking into the same block wait for each other (else both could
             # start the same incident); sorted, so two writers never wait on each other in a cycle.
-            keys = sorted({_lock_key(t, (r.get("location") or {}).get("country")) for r in recs
-                           for t, _modes in _types(r)})
+            keys = sorted({_lock_key(t, c) for r in recs for t, _modes in _types(r)
+                           for c in {(r.get("location") or {}).get("country"), _read_country(r)}})
             for key in keys:
                 conn.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"), {"k": key})
         groups: dict[str, list[int]] = {}
@@ -370,15 +403,15 @@ class Linker:
     ) -> dict[tuple[str, str | None], list[tuple[Any, dict[str, Any]]]]:
         """Stored reports that can match some report of the article, by (type, country): (type,
         country or none, dates around the report's) blocks, each an index range."""
-        # (type, country, modes or None for all) -> [lo, hi, box]
-        blocks: dict[tuple[str, str | None, tuple[str | None, ...] | None], list[Any]] = {}
+        # (type, country, modes, read for unplaced reports as of their article's country) -> [lo, hi, box]
+        blocks: dict[tuple[str, str | None, tuple[str | None, ...] | None, bool], list[Any]] = {}
         # Undated reports (no date in the text, no publication date: stored as dt.date.min) and
         # dated ones read each other: a dated report the undated ones of its block, an undated one
         # the latest UNDATED_READ dated ones (a report without a date is most likely of the days
         # a stream is at). Such a pair has a loose date, so it links only on shared context
         # (features.MIN_CONTEXT_LOOSE); ECB+'s undated reports of dated incidents, docs/incidents.md.
-        reads_undated: set[tuple[str, str | None, tuple[str | None, ...] | None]] = set()  # blocks of dated reports
-        reads_recent: set[tuple[str, str | None, tuple[str | None, ...] | None]] = set()  # blocks of undated ones
+        reads_undated: set[tuple[str, str | None, tuple[str | None, ...] | None, bool]] = set()  # blocks of dated reports
+        reads_recent: set[tuple[str, str | None, tuple[str | None, ...] | None, bool]] = set()  # blocks of undated ones
         for rec in recs:
             span = features.interval(rec)
             if span is None:
@@ -388,13 +421,15 @@ class Linker:
                 hi = span[1] + dt.timedelta(days=LOOKAHEAD_DAYS)
             loc = rec.get("location") or {}
             box = _box(loc)
-            # An unplaced report reads the unplaced ones only: reading the countries its article
-            # places its other reports in (or every country) doubled the cost of linking with a
-            # quarter of reports unplaced (docs/incidents.md), for no link found on dev.
+            # An unplaced report reads the unplaced ones and those of the one country its article
+            # places most of its reports in (``mark_home``), never every country: reading every
+            # country the article names doubled the cost of linking (round 9, docs/incidents.md).
+            # Its block is apart from the placed reports' (whose place box it would widen to the whole
+            # country): their reads stay as they were.
             for ptype, modes in _types(rec):
                 # Its own type's block, and apart from it (so that a compatible report's dates do
                 # not widen the read of the type's own reports) each compatible type's modes.
-                key = (ptype, loc.get("country"), modes)
+                key = (ptype, _read_country(rec), modes, HOME in rec)
                 old = blocks.get(key)
                 (reads_recent if span is None else reads_undated).add(key)
                 if old is None:
@@ -404,7 +439,7 @@ class Linker:
                     old[2] = None if old[2] is None or box is None else (
                         min(old[2][0], box[0]), max(old[2][1], box[1]), min(old[2][2], box[2]), max(old[2][3], box[3]))
         rows: list[Any] = []
-        for (ptype, country, modes), (lo, hi, box) in blocks.items():
+        for (ptype, country, modes, home), (lo, hi, box) in blocks.items():
             la0, la1, lo0, lo1 = box or (-90.0, 90.0, -180.0, 180.0)
             params = {"t": ptype, "lo": lo, "hi": hi, "a": article.article_id, "n": MAX_CANDIDATES * 4,
                       "la0": la0, "la1": la1, "lo0": lo0, "lo1": lo1}
@@ -415,9 +450,9 @@ class Linker:
                          if r.article_id not in exclude]
             rows += [r for r in _raw_rows(conn, self.dialect, "none", params, modes) if r.article_id not in exclude]
             extra = []
-            if (ptype, country, modes) in reads_undated and lo > dt.date.min:
+            if (ptype, country, modes, home) in reads_undated and lo > dt.date.min:
                 extra.append(({**params, "lo": dt.date.min, "hi": dt.date.min}, False))
-            if (ptype, country, modes) in reads_recent:
+            if (ptype, country, modes, home) in reads_recent:
                 extra.append(({**params, "lo": dt.date.min + dt.timedelta(days=1), "hi": dt.date.max,
                                "n": UNDATED_READ}, True))
             for more, latest in extra:
@@ -453,7 +488,7 @@ class Linker:
         near: list[list[Any]] = []
         for rec in recs:
             mid = features.interval(rec)
-            country = (rec.get("location") or {}).get("country")
+            country = _read_country(rec)
             blocks = [cands.get((t, c), ()) for t, _modes in _types(rec)
                       for c in ((country, None) if country else (country,))]
             # dates apart (the first of the hard constraints to fail, mostly) checked inline first,
