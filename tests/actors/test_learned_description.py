@@ -41,6 +41,8 @@ def test_a_description_the_kb_lacks_takes_the_sector_its_words_mean(bare: kb.Kno
     "the statement",          # words of a report, not an actor
     "all relevant parties",   # the sides of a talk (round 9 leaves the plural of "party" out)
     "Two subjects",
+    "hope",                   # words of party names in lower case are everyday nouns, no party
+    "an agreement",
 ])
 def test_names_and_non_actors_get_no_learned_sector(bare: kb.KnowledgeBase, text: str) -> None:
     m = ActorResolver(bare).resolve(text)

@@ -22,8 +22,11 @@ from .normalise import MAX_TOKENS, tokens_cased
 MIN_P = 0.6
 # Readings of a named person, body or outlet: their sector is theirs, not their words'.
 _NAMED = frozenset(["person", "org", "news", "titled-surname", "fuzzy"])
-# Sectors the model's reading of a description never gives: a former official is a person's past, not a word's.
-_NEVER = frozenset(["ELI", "HLH"])
+# Sectors the model's reading of a description never gives: a former official is a person's past, not a word's;
+# a political party is named by its name (capitalised: ``learned-sector`` reads those), and the words of party
+# names the model learned PTY from ("Hope", "Agreement", "Unity") are everyday nouns in lower case ("were met by
+# hope", "an agreement that called for"): read as a party they made false events of abstract nouns (round 16 review).
+_NEVER = frozenset(["ELI", "HLH", "PTY"])
 # Heads whose everyday sense is no actor's (as the composed plurals of round 9 leave "parties" out: the sides
 # of a talk, "relevant parties").
 _OTHER_SENSE = frozenset(["party"])
