@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from build_sector_words import _mit_notice, examples, place_positions  # noqa: E402
+from build_sector_words import examples, place_positions, write_model  # noqa: E402
 
 from eventwire.actors import kb  # noqa: E402
 from eventwire.actors.learned import (  # noqa: E402
@@ -110,7 +110,6 @@ def main(argv: list[str] | None = None) -> int:
     if args.no_write:
         return 0
     m = fit(x, y, weight)
-    labels = list(m.classes_)
     names = vec.get_feature_names_out()
     lines = [
         f"# COMPILED by scripts/build_description_words.py: a logistic regression (C={args.C}) of the sector of the",
@@ -119,17 +118,8 @@ def main(argv: list[str] | None = None) -> int:
         "# compiled_wordnet_roles.tsv: \"WordNet 3.0 Copyright 2006 by Princeton University. All rights reserved.\")",
         f"# on their words, head noun, head ending and the word before the head (names weighted {args.name_weight}). Do not edit: rebuild.",
         "# feature<TAB>label index=weight ... (weights under " + f"{args.min_weight} left out); __bias__ = intercepts.",
-        *_mit_notice(),
-        "feature\t" + "\t".join(labels),
-        "__bias__\t" + " ".join(f"{j}={v:.3f}" for j, v in enumerate(m.intercept_)),
     ]
-    coef = m.coef_.T
-    for i in np.argsort(names):
-        items = [f"{j}={v:.2f}" for j, v in enumerate(coef[i]) if abs(v) >= args.min_weight]
-        if items:
-            lines.append(f"{names[i]}\t" + " ".join(items))
-    OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    print(f"wrote {OUT} ({len(lines)} lines, {OUT.stat().st_size // 1024} KB)")
+    write_model(OUT, lines, m, names, args.min_weight)
     if args.embeddings:
         from eventwire.nlp import minilm
 

@@ -31,6 +31,7 @@ import hashlib
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
@@ -103,6 +104,26 @@ def _mit_notice() -> list[str]:
     return head[:next((i for i, ln in enumerate(head) if "USE OR OTHER DEALINGS" in ln), len(head) - 1) + 1]
 
 
+
+def write_model(out: Path, header: list[str], m: Any, names: Any, min_weight: float) -> None:
+    """Write a fitted logistic regression as the TSV ``actors.learned`` reads: the header's comment lines, the
+    MIT notice, the labels, the intercepts, then one row per feature with its weights of ``min_weight`` or more."""
+    lines = [
+        *header,
+        *_mit_notice(),
+        "feature\t" + "\t".join(m.classes_),
+        "__bias__\t" + " ".join(f"{j}={v:.3f}" for j, v in enumerate(m.intercept_)),
+    ]
+    import numpy as np
+
+    coef = m.coef_.T
+    for i in np.argsort(names):
+        items = [f"{j}={v:.2f}" for j, v in enumerate(coef[i]) if abs(v) >= min_weight]
+        if items:
+            lines.append(f"{names[i]}\t" + " ".join(items))
+    out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"wrote {out} ({len(lines)} lines, {out.stat().st_size // 1024} KB)")
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--person-every", type=int, default=8)
@@ -153,7 +174,6 @@ def main(argv: list[str] | None = None) -> int:
     if args.no_write:
         return 0
     m = fit(x, y)
-    labels = list(m.classes_)
     names = vec.get_feature_names_out()
     lines = [
         f"# COMPILED by scripts/build_sector_words.py: a logistic regression (C={args.C}) of the sector of the",
@@ -162,17 +182,8 @@ def main(argv: list[str] | None = None) -> int:
         "# compiled_wordnet_roles.tsv: \"WordNet 3.0 Copyright 2006 by Princeton University. All rights reserved.\";",
         f"# a sample of the compiled people's names as PERSON, one in {args.person_every}) on their words. Do not edit: rebuild.",
         "# feature<TAB>label index=weight ... (weights under " + f"{args.min_weight} left out); __bias__ = intercepts.",
-        *_mit_notice(),
-        "feature\t" + "\t".join(labels),
-        "__bias__\t" + " ".join(f"{j}={v:.3f}" for j, v in enumerate(m.intercept_)),
     ]
-    coef = m.coef_.T
-    for i in np.argsort(names):
-        items = [f"{j}={v:.2f}" for j, v in enumerate(coef[i]) if abs(v) >= args.min_weight]
-        if items:
-            lines.append(f"{names[i]}\t" + " ".join(items))
-    OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    print(f"wrote {OUT} ({len(lines)} lines, {OUT.stat().st_size // 1024} KB)")
+    write_model(OUT, lines, m, names, args.min_weight)
     return 0
 
 
