@@ -17,9 +17,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..taxonomy.plover import VERBAL_CONFLICT_TYPES
 from . import lexicon as lx
 from .syntax import _subjects
-from .verbal import _WORDS, NEGATIVE_SUM, NEGATIVE_WORD, SPEAKER_PRONOUNS, _is_party
+from .verbal import _WORDS, NEGATIVE_SUM, NEGATIVE_WORD, SPEAKER_PRONOUNS, _is_party, named_side
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -218,19 +219,13 @@ def blame_words(pred: Token) -> list[Token]:
     return [c for c in pred.children if holds(c) and _blames_for_harm(c)]
 
 
-def _named_side(t: Token) -> bool:
-    from .syntax import _SECTOR_NOUNS
-
-    return t.pos_ != "PRON" and (_is_party(t) or t.lemma_.lower() in _SECTOR_NOUNS)
-
-
 def held_responsible(tok: Token) -> list[Token]:
     """Whom "hold" holds responsible for a harm ("held the rebels responsible for the attack")."""
     if tok.lemma_.lower() != "hold":
         return []
     objs = [c for c in tok.children if c.dep_ in {"dobj", "obj"}]
     if any(w.i > tok.i for w in blame_words(tok)) or any(blame_words(o) for o in objs):
-        return [o for o in objs if _named_side(o)]
+        return [o for o in objs if named_side(o)]
     return []
 
 
@@ -244,7 +239,7 @@ def blamed_sides(tok: Token) -> list[Token]:
     if tok.lemma_.lower() == "hold":
         return [o for o in held_responsible(tok) if o.i not in speaker]
     return [s for c in tok.children if c.dep_ == "ccomp" and blame_words(c)
-            for s in _subjects(c) if _named_side(s) and s.i not in speaker]
+            for s in _subjects(c) if named_side(s) and s.i not in speaker]
 
 
 def _frame_responsibility(tok: Token) -> bool:
@@ -262,13 +257,17 @@ STATEMENT_FRAMES["responsibility"] = _frame_responsibility
 def lays_blame(sent: Span) -> bool:
     """Does a verb of the sentence lay blame by the frame above? The coder's phrase rule for "was
     responsible for" then leaves the sentence to it (one event, with the frame's speaker and blamed side)."""
-    verbs = {t.lemma for t in lx.VERB_TRIGGERS if t.frame == "responsibility"}
+    verbs = _responsibility_verbs()
     return any(t.pos_ in {"VERB", "AUX"} and t.lemma_.lower() in verbs and blamed_sides(t) for t in sent)
 
 
+@lru_cache(maxsize=1)
+def _responsibility_verbs() -> frozenset[str]:
+    """The statement verbs the lexicon reads with the responsibility frame (read once, not per sentence)."""
+    return frozenset(t.lemma for t in lx.VERB_TRIGGERS if t.frame == "responsibility")
+
+
 # -------------------------------------------------------------------- a speaker told by a pronoun
-# the verbal conflict types (PLOVER's quad class 'verbal conflict'): statements a side makes
-SPOKEN_TYPES = frozenset({"ACCUSE", "REQUEST", "REJECT", "THREATEN"})
 _PLURAL_SPEAKERS = frozenset({"they", "we"})
 
 
@@ -281,7 +280,7 @@ def pronoun_speaker_carries(d: Draft, actors: Sequence[ActorRef]) -> bool:
     from .roles import FILL_ONLY_MARK
 
     t = d.trigger
-    if d.plover_type not in SPOKEN_TYPES or d.nominal or not d.rules.get("type", "").startswith("verb:"):
+    if d.plover_type not in VERBAL_CONFLICT_TYPES or d.nominal or not d.rules.get("type", "").startswith("verb:"):
         return False
     # a plural speaker (a body, a force, a group); "she said" for an unplaced person is as often a private
     # witness, whom coreference may tie to the wrong name ("she said, Epstein ordered them ...")

@@ -18,6 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
+from ..taxonomy.plover import VERBAL_CONFLICT_TYPES
 from . import lexicon as lx
 from .common import PLACE_NOUNS, Draft
 from .syntax import _SECTOR_NOUNS, _subjects
@@ -259,10 +260,9 @@ def _party_object(tok: Token) -> bool:
                for c in tok.children)
 
 
-# the verbal conflict types, whose nouns name their speaker in a from-phrase ("condemnation from Turkey",
-# "demands from two politicians", "threats from the militants"); a from-phrase of a cooperative noun is as
-# often a place or a source of goods ("support from the region")
-FROM_SIDE_TYPES = frozenset({"ACCUSE", "REQUEST", "REJECT", "THREATEN"})
+def named_side(t: Token) -> bool:
+    """A side named by name, office or force, not a pronoun ("the rebels", "Kabul", "the ministry")."""
+    return t.pos_ != "PRON" and (_is_party(t) or t.lemma_.lower() in _SECTOR_NOUNS)
 
 
 def from_sides(tok: Token) -> list[Token]:
@@ -306,7 +306,9 @@ def noun_trigger(tok: Token, verb_reading: Callable[[Token], Draft | None]) -> D
         frame = "said by"
     elif tok.dep_ in {"dobj", "obj"} and tok.head.lemma_.lower() in STATEMENT_VERBS:
         frame = f"statement '{tok.head.lemma_.lower()}'"
-    elif entry.plover_type in FROM_SIDE_TYPES and from_sides(tok):
+    # the verbal conflict types' nouns name their speaker in a from-phrase ("condemnation from Turkey", "demands
+    # from two politicians"); a cooperative noun's from-phrase is as often a place or a source ("support from the region")
+    elif entry.plover_type in VERBAL_CONFLICT_TYPES and from_sides(tok):
         frame = "from a side"  # "the strike drew condemnation from Turkey", "faced calls from the opposition"
     elif tok.dep_ in {"nsubj", "attr"} and any(c.dep_ == "expl" for c in tok.head.children):
         frame = "there were"  # "there were urgent demands last night for ..."
@@ -343,8 +345,7 @@ def nominal_parties(d: Draft, actor_toks: list[Token], recip_toks: list[Token]) 
     if d.rules["type"].endswith("; from a side)"):
         # "Israel faced accusations from the UN", "the government ignored demands from the opposition": the
         # from-phrase speaks; the subject that faces or ignores it is whom it is addressed to
-        recips = [s for s in _subjects(verb) if s.i != t.i and s.pos_ != "PRON"
-                  and (_is_party(s) or s.lemma_.lower() in _SECTOR_NOUNS)] if verb is not None else []
+        recips = [s for s in _subjects(verb) if s.i != t.i and named_side(s)] if verb is not None else []
         return from_sides(t), recip_toks or recips
     if d.plover_type == "SUPPORT" and not recip_toks:
         recip_toks = [g for c in t.children if c.dep_ == "prep" and c.lower_ == "for" for g in c.children

@@ -87,6 +87,8 @@ PLOVER_TYPES: Final[tuple[str, ...]] = tuple(_TYPES)
 
 # Types whose events need a recipient to be codable (manual: "needs a recipient").
 NEEDS_RECIPIENT: Final = frozenset({"COOPERATE", "AID", "SANCTION"})
+# the statements a side makes against another (PLOVER quad class 3): REQUEST, ACCUSE, REJECT, THREATEN
+VERBAL_CONFLICT_TYPES: Final = frozenset(t for t, (quad, _) in _TYPES.items() if quad == VERBAL_CONFLICT)
 
 PLOVER_CONTEXTS: Final[tuple[str, ...]] = (
     "military", "intelligence", "executive", "legislative", "election", "political_institutions",
