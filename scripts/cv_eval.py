@@ -79,6 +79,7 @@ ACTOR_RULES: dict[str, tuple[str, ...]] = {
     # or demonym is that country's: found probing invented names ("Nigeria's Department of State Services"),
     # no dev case read
     "named-country-body": (),
+    "composed-head": (),  # round 17: the class ("Chile's Defense Department"), not dev cases
     # round 16: a sector for a lower-case description no entry explains, from a word model and a MiniLM model
     # fitted on the compiled role phrases and names (describe.py, scripts/build_description_words.py): the
     # issue's class of composed descriptions, no dev case read to write it

@@ -44,7 +44,7 @@ from .hits import (
     _tier,
     _unexplained_run,
 )
-from .kb import AGENTS_FILE, COMPILED_FILES, WORDNET_FILE, Entry, KnowledgeBase, load, read_rows
+from .kb import AGENTS_FILE, COMPILED_FILES, WORDNET_FILE, Entry, KnowledgeBase, head_noun_entry, load, read_rows
 from .match import ActorMatch
 from .names import compound_acronym_starts, named_body_reading
 from .near import OneEditIndex, TwoEditIndex
@@ -354,6 +354,13 @@ class ActorResolver:
                 # before another country's party name of the same words is that country's party
                 country, name, wikidata = named.entry.country, None, None
                 rule += f"+{named.entry.kind}:{named.entry.name}"
+                composed = self._composed_head(orgs[-1]) if "party" not in org.flags else None
+                if composed is not None:
+                    # Rule "composed-head" (round 17): that country's body is read by its head noun, not by the
+                    # other country's body of the same words ("Chile's Department of Defense" GOV+MIL, not the
+                    # Pentagon's MIL)
+                    sector, sector_2 = composed.sector, composed.sector_2
+                    rule += f"+role:{orgs[-1].span}"
             if former and (sector in _OFFICE_SECTORS or org.kind == "org"):
                 sector, sector_2, rule = "ELI", None, rule + "+former"
             return ActorMatch(name, country, sector, wikidata, rule, sector_2)
@@ -405,6 +412,13 @@ class ActorResolver:
             e = other.entry
             return ActorMatch(e.name, e.country, e.sector, e.wikidata, f"{e.kind}:{e.name}", e.sector_2)
         return None
+
+    def _composed_head(self, org: _Hit) -> Entry | None:
+        """The head-noun role of the same words as another country's body (head_nouns.tsv, roles.tsv), if any."""
+        if "composed-head" in self.disabled:
+            return None
+        found = next((e for e in self.kb.lookup(org.span) if e.kind == "role" and e.sector and _tier(e) == "full"), None)
+        return found or head_noun_entry(org.span)
 
     def _foreign_body(self, toks: list[str], org: _Hit, sector: str | None) -> bool:
         """Rule "named-country-body": a state body whose name holds no word of its own country ("Department

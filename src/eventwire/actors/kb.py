@@ -417,6 +417,20 @@ def head_noun_roles() -> Iterator[tuple[str, Entry]]:
         yield alias, entry
 
 
+@lru_cache(maxsize=1)
+def _head_noun_index() -> dict[str, Entry]:
+    index: dict[str, Entry] = {}
+    for alias, entry, _modifier in _head_noun_rows():
+        index.setdefault(key(alias), entry)
+    return index
+
+
+def head_noun_entry(phrase: str) -> Entry | None:
+    """The head-noun table's reading of a phrase, even where a name of the same words holds the key in the
+    index ("department of defense" GOV+MIL, whose key is the Pentagon's): None if the table composes no such phrase."""
+    return _head_noun_index().get(key(phrase))
+
+
 def _head_noun_rows() -> Iterator[tuple[str, Entry, str]]:
     for _, row in read_rows("head_nouns.tsv"):
         heads, mods = _split(row["heads"]), _split(row["modifiers"])
