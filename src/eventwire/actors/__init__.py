@@ -44,7 +44,7 @@ from .hits import (
     _tier,
     _unexplained_run,
 )
-from .kb import AGENTS_FILE, COMPILED_FILES, WORDNET_FILE, Entry, KnowledgeBase, head_noun_entry, load, read_rows
+from .kb import AGENTS_FILE, COMPILED_FILES, WORDNET_FILE, Entry, KnowledgeBase, load, read_rows
 from .match import ActorMatch
 from .names import compound_acronym_starts, named_body_reading
 from .near import OneEditIndex, TwoEditIndex
@@ -418,7 +418,7 @@ class ActorResolver:
         if "composed-head" in self.disabled:
             return None
         found = next((e for e in self.kb.lookup(org.span) if e.kind == "role" and e.sector and _tier(e) == "full"), None)
-        return found or head_noun_entry(org.span)
+        return found or self.kb.head_nouns.get(org.span)
 
     def _foreign_body(self, toks: list[str], org: _Hit, sector: str | None) -> bool:
         """Rule "named-country-body": a state body whose name holds no word of its own country ("Department

@@ -118,6 +118,9 @@ class KnowledgeBase:
     index: dict[str, tuple[Entry, ...]]
     max_len: int
     country_names: dict[str, str] = field(default_factory=dict)
+    # head_nouns.tsv's readings by key, also where a name of the same words holds the key in ``index``
+    # ("department of defense" GOV+MIL, whose key is the Pentagon's): rule "composed-head"
+    head_nouns: dict[str, Entry] = field(default_factory=dict)
 
     def lookup(self, k: str) -> tuple[Entry, ...]:
         return self.index.get(k, ())
@@ -219,6 +222,7 @@ class _Builder:
         # Cross-validation (scripts/cv_eval.py) builds knowledge bases without the curated aliases a
         # held-out fold alone uses, so that public-source entries of the same spelling step in.
         self.hide = hide
+        self.head_nouns: dict[str, Entry] = {}
 
     def add(self, alias: str, entry: Entry, *, only_new: bool = False, k: str | None = None) -> None:
         """Index ``alias`` for ``entry``; ``only_new``: skip keys the index already holds (compiled data
@@ -350,6 +354,8 @@ def build(hide: Callable[[str, Entry], bool] | None = None) -> KnowledgeBase:
         if modifier and key(modifier) in taken:
             continue
         k = key(alias)
+        if k and (b.hide is None or not b.hide(k, entry)):
+            b.head_nouns.setdefault(k, entry)
         b.add(alias, entry, only_new=True, k=k)
         singular_roles.append((k, entry))
 
@@ -359,7 +365,7 @@ def build(hide: Callable[[str, Entry], bool] | None = None) -> KnowledgeBase:
     _add_plurals(b, singular_roles)
 
     index = {k: tuple(v) for k, v in b.index.items()}
-    return KnowledgeBase(index=index, max_len=b.max_len, country_names=names)
+    return KnowledgeBase(index=index, max_len=b.max_len, country_names=names, head_nouns=b.head_nouns)
 
 
 # Curated role files whose nouns are listed in one number only ("delegation", "prosecutor general"): their
@@ -415,20 +421,6 @@ def head_noun_roles() -> Iterator[tuple[str, Entry]]:
     form=of), or the heads alone; each with the row's sector ("defense department" -> GOV+MIL)."""
     for alias, entry, _modifier in _head_noun_rows():
         yield alias, entry
-
-
-@lru_cache(maxsize=1)
-def _head_noun_index() -> dict[str, Entry]:
-    index: dict[str, Entry] = {}
-    for alias, entry, _modifier in _head_noun_rows():
-        index.setdefault(key(alias), entry)
-    return index
-
-
-def head_noun_entry(phrase: str) -> Entry | None:
-    """The head-noun table's reading of a phrase, even where a name of the same words holds the key in the
-    index ("department of defense" GOV+MIL, whose key is the Pentagon's): None if the table composes no such phrase."""
-    return _head_noun_index().get(key(phrase))
 
 
 def _head_noun_rows() -> Iterator[tuple[str, Entry, str]]:
