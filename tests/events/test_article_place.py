@@ -102,3 +102,28 @@ def test_a_dateline_after_the_headline_and_byline_places_the_story() -> None:
     [arrest] = [r for r in eventwire.extract(text, published="2009-03-30") if r["evidence"]["trigger"] == "arrested"]
     assert arrest["location"]["name"] == "Hamilton" and arrest["location"]["admin1"] == "Ohio"
     assert arrest["location"]["reason"] == "dateline"
+
+
+def test_an_arrest_stays_at_the_dateline_when_a_foreign_leader_is_only_mentioned() -> None:
+    # round 17: a foreign leader named beside the arrest says nothing of where it was: the dateline's town
+    # keeps it (a regression check end to end; the rule itself is checked below)
+    text = (
+        "SPRINGFIELD (CBS) - A man was arrested after he tore down a neighbour's sign mocking Russia's "
+        "Vladimir Putin on Maple Street early Sunday.\n"
+    )
+    hits = _by_type(text, "COERCE")
+    assert hits, "the arrest is an event"
+    loc = hits[0]["location"]
+    assert loc is not None and loc["country"] != "RU" and loc["precision"] != "country"
+
+
+def test_a_country_guessed_from_other_names_is_no_home_for_placing_an_event() -> None:
+    # rule "guessed-home" (round 17): a party whose country the knowledge base only guessed from the
+    # sentence's other names ("A woman" beside "Russia's president") cannot move the event to that country
+    from eventwire.events.circumstances import _guessed
+    from eventwire.records import ActorRef
+
+    guessed = ActorRef("recipient", "A woman", country="RUS", sector="CVL", rule="role:woman+context-country")
+    own = ActorRef("actor", "Russian police", country="RUS", sector="COP", rule="role:police")
+    assert _guessed(guessed)
+    assert not _guessed(own)

@@ -215,11 +215,17 @@ class CircumstancesMixin:
                 country = _safe(lambda: self.places.country(next(iter(targets))))
                 if country is not None:
                     return replace(country, reason="the target's country (no place of its own)")
+        # a party whose country was only guessed from another name in the sentence ("A woman" beside
+        # "Russia's Vladimir Putin", rule '+context-country') says nothing of where: it cannot move the
+        # article's own place (dateline, paragraph, focus) to that country (rule "guessed-home")
+        if "guessed-home" not in FOCUS_RULES_OFF:
+            homes = {c for c in (_home(a, ctx) for a in (*actors, *recips) if not _guessed(a)) if c}
         if fallback is not None and homes and fallback.country not in homes:
             # where the article's place fits no party, a statement is placed in its parties' country, but an
             # attack or arrest only in its target's: a foreign air force's strikes ("prompting Russian
             # airstrikes" in a Syrian story) say who struck, not where
-            targets = {c for c in (_home(a, ctx) for a in recips) if c}
+            targets = {c for c in (_home(a, ctx) for a in recips if "guessed-home" in FOCUS_RULES_OFF
+                                   or not _guessed(a)) if c}
             if d.plover_type not in VERBAL_TYPES and not targets:
                 return fallback
             where = homes if d.plover_type in VERBAL_TYPES else targets
@@ -236,6 +242,11 @@ def _across_semicolon(text: str, a: int, b: int) -> bool:
     Lyon; B, who was arrested last year ...": the clauses of a list tell separate facts, and a place in one says
     nothing of where another's event happened."""
     return "semicolon-clause" not in FOCUS_RULES_OFF and ";" in text[min(a, b):max(a, b)]
+
+
+def _guessed(a: ActorRef) -> bool:
+    """A party whose country the knowledge base only guessed from the sentence's other names."""
+    return "+context-country" in (a.rule or "")
 
 
 def _home(a: ActorRef, ctx: ArticleContext) -> str | None:
