@@ -408,8 +408,18 @@ def _add_shared_admin1(
 
 
 def _share(table: tuple[tuple[object, frozenset[str], float], ...], item: object, own_key: str) -> float:
-    """Weight of a country or admin1 in the article, counting only evidence from other mentions."""
-    return max((w for k, keys, w in table if k == item and (keys - {own_key})), default=0.0)
+    """Weight of a country or admin1 in the article, counting only evidence from other mentions. Rule
+    "same-name-echo": a mention that begins with the same name ("Paris City Hall", "Paris Police Department"
+    beside "Paris") is the same name read again, no evidence for it (nor it for them)."""
+    return max((w for k, keys, w in table if k == item and any(not _echo(x, own_key) for x in keys)), default=0.0)
+
+
+def _echo(key: str, own_key: str) -> bool:
+    if key == own_key:
+        return True
+    if not key or not own_key or "same-name-echo" in DISABLED_RULES:
+        return False
+    return key.startswith(own_key + " ") or own_key.startswith(key + " ")
 
 
 def _weight(count: int, total: int) -> float:
