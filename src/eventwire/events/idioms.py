@@ -91,6 +91,9 @@ def _match(sent: Span, idiom: Idiom, start: int) -> list[Token] | None:
                 break
         else:
             return None
+    last = toks[-1]
+    if len(toks) > 1 and last.dep_ == "amod" and any(c.dep_ in {"det", "poss"} for c in last.head.children):
+        return None  # the phrase's last word qualifies a noun phrase: "found the guilty party" convicts no one
     return toks
 
 
@@ -178,7 +181,11 @@ def parties(d: Draft, actors: list[Token], recips: list[Token]) -> tuple[list[To
             h = h.head
         return [], [c for c in h.children if c.dep_ in {"dobj", "obj", "nsubjpass"}]
     if roles == "patient":
-        return [], [c for c in d.trigger.children if c.dep_ in {"dobj", "obj", "nsubjpass"}]
+        direct = [c for c in d.trigger.children if c.dep_ in {"dobj", "obj", "nsubjpass"}]
+        # "the jury found him guilty": the parser makes the patient the subject of the small clause
+        small = [g for c in d.trigger.children if c.dep_ in {"ccomp", "xcomp", "oprd"}
+                 for g in c.children if g.dep_ == "nsubj"]
+        return [], direct or small
     if roles == "at":
         holders = [d.trigger, *(c for c in d.trigger.children if c.dep_ in {"dobj", "obj"})]
         at = [g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in {"at", "to", "on", "against"}
