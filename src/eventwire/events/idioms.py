@@ -181,11 +181,7 @@ def parties(d: Draft, actors: list[Token], recips: list[Token]) -> tuple[list[To
             h = h.head
         return [], [c for c in h.children if c.dep_ in {"dobj", "obj", "nsubjpass"}]
     if roles == "patient":
-        direct = [c for c in d.trigger.children if c.dep_ in {"dobj", "obj", "nsubjpass"}]
-        # "the jury found him guilty": the parser makes the patient the subject of the small clause
-        small = [g for c in d.trigger.children if c.dep_ in {"ccomp", "xcomp", "oprd"}
-                 for g in c.children if g.dep_ == "nsubj"]
-        return [], direct or small
+        return [], [c for c in d.trigger.children if c.dep_ in {"dobj", "obj", "nsubjpass"}]
     if roles == "at":
         holders = [d.trigger, *(c for c in d.trigger.children if c.dep_ in {"dobj", "obj"})]
         at = [g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in {"at", "to", "on", "against"}
