@@ -115,3 +115,14 @@ def test_sanctions_imposed_on_a_state_are_a_sanction_against_it():
 
 def test_an_error_committed_is_no_attack():
     assert _of("The pilot committed a serious error during the landing in Nairobi.", "ASSAULT") == []
+
+
+def test_a_guilty_verdict_is_a_conviction_and_a_guilty_party_is_none():
+    """Round 17 (local crime news): "was found guilty" is a conviction (CAMEO 116 find guilty) of who was found
+    guilty; a finding about "the guilty party" or a verdict of not guilty convicts no one."""
+    recs = _of("A retired bank manager was found guilty on Friday of stealing from elderly customers.", "SANCTION")
+    assert len(recs) == 1
+    assert recs[0]["plover_mode"] == "convict"
+    assert "bank manager" in _parties(recs[0], "recipient")
+    assert _of("Investigators found the guilty company had ignored every safety warning.", "SANCTION") == []
+    assert _of("The bus driver was found not guilty of reckless driving.", "SANCTION") == []

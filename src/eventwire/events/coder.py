@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..countries import official_name
 from ..records import ActorRef, Article, Event, Evidence, Place, When
-from . import idioms, protest_modes, rejections, statements, verbal
+from . import idioms, protest_modes, refused_acts, rejections, statements, verbal
 from . import lexicon as lx
 from . import roles as rl
 from .accept import accept, accept_on
@@ -528,6 +528,7 @@ class EventCoder(ArgumentsMixin):
             tok = _token_at(sent, sent.start_char + m.start())
             yield Draft(tok, [tok], "ACCUSE", "allege", {"type": "phrase:proof of support"})
         yield from idioms.drafts(sent)  # "pleaded guilty", "on trial", "pointed a gun at" (data/idiom_triggers.tsv)
+        yield from refused_acts.drafts(sent)  # "said he would not provide support", "declined to send aid"
 
     # ---------------------------------------------------------------- one event
     def _build(self, d: Draft, sent: Span, si: int, ctx: ArticleContext) -> Event | None:

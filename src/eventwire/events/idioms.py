@@ -91,6 +91,9 @@ def _match(sent: Span, idiom: Idiom, start: int) -> list[Token] | None:
                 break
         else:
             return None
+    last = toks[-1]
+    if len(toks) > 1 and last.dep_ == "amod" and any(c.dep_ in {"det", "poss"} for c in last.head.children):
+        return None  # the phrase's last word qualifies a noun phrase: "found the guilty party" convicts no one
     return toks
 
 

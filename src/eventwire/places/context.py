@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 from .gazetteer import ADMIN1, ADMIN2, CONTINENT, COUNTRY, MAIN, REGION, TOWN
 from .rules import DISABLED_RULES
@@ -20,12 +21,59 @@ TOP_FOR_NEARNESS = 5  # candidates of each other mention that count as possible 
 ANCHOR_MARGIN = 2.0
 
 
-# Markers of US local reporting; two distinct ones make an article US-local, so that "Paris",
-# "Athens" or "Jordan" there mean the US towns rather than the famous places abroad.
-_US_MARKERS = re.compile(
-    r"\$\d|\b(?:County|Sheriff|Township|High School|Police Department|City Council|Board of Education"
-    r"|school board|Fire Department|Interstate|I-\d+|Highway \d+|Route \d+|Rep\.|Sen\.|Gov\.|[RD]-[A-Z])"
-)
+# Markers of US local reporting (rule "us-local"), read from data/us_local_markers.tsv: markers of two kinds
+# (or three markers) make an article US-local, so that "Paris", "Athens" or "Jordan" there mean the US towns
+# rather than the famous places abroad. Each pattern is one named group, so a match says its kind.
+US_MARKERS_FILE = Path(__file__).resolve().parent / "data" / "us_local_markers.tsv"
+
+
+def _load_us_markers(path: Path = US_MARKERS_FILE) -> tuple[re.Pattern[str], tuple[str, ...]]:
+    patterns: list[str] = []
+    kinds: list[str] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        pattern, kind = line.split("\t")[:2]
+        re.compile(pattern)  # a bad row fails here, naming itself
+        patterns.append(f"(?P<m{len(kinds)}>{pattern})")
+        kinds.append(kind)
+    return re.compile("|".join(patterns)), tuple(kinds)
+
+
+_US_MARKERS, _US_MARKER_KINDS = _load_us_markers()
+# rule "us-local-places": a place the first pass reads as a US county, or as a US town well ahead of its
+# other readings ("metro Atlanta", "Worcester County"), is one more marker kind
+US_PLACE_MARGIN = 1.5
+US_PLACES_NEEDED = 1
+# states are left out: national and foreign news name them too (a border story's "Texas" and "Arizona");
+# with them, and with two places needed, GWN work half lost 3-5 mentions
+US_PLACE_KINDS = (ADMIN2, TOWN)
+
+
+def us_markers(text: str) -> list[tuple[str, str]]:
+    """(kind, first word) of each US local marker in the text's head; distinct first words of one kind count
+    as distinct markers, as before the kinds were written down ("County" and "Township")."""
+    out = []
+    for m in _US_MARKERS.finditer(text[:TEXT_SCANNED]):
+        kind = _US_MARKER_KINDS[int(str(m.lastgroup)[1:])]
+        out.append((kind, m.group(0).split()[0].rstrip(".") if kind not in ("phone", "address", "state") else kind))
+    return out
+
+
+def _us_places(picks: dict[str, list[_Scored]], demonyms: dict[str, str]) -> bool:
+    if "us-local-places" in DISABLED_RULES:
+        return False
+    keys = set()
+    for key, scored in picks.items():
+        if not scored or key in demonyms:
+            continue
+        top = scored[0].cand
+        if top.cc != "US" or top.how != MAIN or top.kind not in US_PLACE_KINDS:
+            continue
+        margin = scored[0].score - scored[1].score if len(scored) > 1 else 99.0
+        if top.kind != TOWN or margin >= US_PLACE_MARGIN:
+            keys.add(key)
+    return len(keys) >= US_PLACES_NEEDED
 
 
 @dataclass(frozen=True)
@@ -133,8 +181,9 @@ def reads_as_us_local(
     or read from another country's own press (``national_markers``). Rule "demonym-hints": a hinted
     country that no place of the article names (a people, "a Mexican national"; a US town named for a
     country, "Palestine") does not block the reading when a US town is named with its state or county."""
-    head = text[:TEXT_SCANNED]
-    found = [m.group(0).split()[0].rstrip(".") for m in _US_MARKERS.finditer(head)]
+    found = us_markers(text)
+    if _us_places(picks, demonyms or {}):
+        found.append(("place", "place"))
     named = {
         sc[0].cand.cc
         for sc in picks.values()
@@ -359,8 +408,18 @@ def _add_shared_admin1(
 
 
 def _share(table: tuple[tuple[object, frozenset[str], float], ...], item: object, own_key: str) -> float:
-    """Weight of a country or admin1 in the article, counting only evidence from other mentions."""
-    return max((w for k, keys, w in table if k == item and (keys - {own_key})), default=0.0)
+    """Weight of a country or admin1 in the article, counting only evidence from other mentions. Rule
+    "same-name-echo": a mention that begins with the same name ("Paris City Hall", "Paris Police Department"
+    beside "Paris") is the same name read again, no evidence for it (nor it for them)."""
+    return max((w for k, keys, w in table if k == item and any(not _echo(x, own_key) for x in keys)), default=0.0)
+
+
+def _echo(key: str, own_key: str) -> bool:
+    if key == own_key:
+        return True
+    if not key or not own_key or "same-name-echo" in DISABLED_RULES:
+        return False
+    return key.startswith(own_key + " ") or own_key.startswith(key + " ")
 
 
 def _weight(count: int, total: int) -> float:

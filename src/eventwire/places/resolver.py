@@ -71,6 +71,7 @@ DOMINANT_COUNTRY = 1.0
 ADMIN1_CONTEXT = 3.0
 NEAR_KM, NEAR_BONUS = 150.0, 1.5
 US_LOCAL_BONUS = 2.0
+US_LOCAL_COUNTRY_WEIGHT = 0.5  # the least weight a named country gets; 1.0 lost 2 LGL work mentions
 FOREIGN_IN_LOCAL = -2.0  # a town abroad whose country the US local article never names
 CONTAINER_BONUS = 6.0  # "Paris, Texas", "Greenwood, W. Va.": the unit named right after the town
 # "Richmond" beside "Madison County": a town in a county the article names, or a county holding a town it
@@ -659,6 +660,10 @@ class PlaceResolver:
         if reads_as_us_local(text, picks, hints, marked, demonym_countries):
             gone = unnamed_hints(picks, hints, demonym_countries)
             ctx = replace(without_countries(ctx, gone, demonym_countries), us_local=True, dominant="US")
+            if "us-local-country" not in DISABLED_RULES and not any(cc == "US" for cc, _k, _w in ctx.countries):
+                # rule "us-local-country": the markers are evidence of the country as a named state would be,
+                # when no mention established it (a Paris police brief naming only Paris and its streets)
+                ctx = replace(ctx, countries=(*ctx.countries, ("US", frozenset({""}), US_LOCAL_COUNTRY_WEIGHT)))
         out = []
         for (surface, s, e), kind_word, flag in zip(surfaces, kind_words, title_case, strict=True):
             following = text[e : e + 40] if isinstance(e, int) and 0 <= e <= len(text) else ""

@@ -5,7 +5,7 @@ Names: "article-anchor", "natural-feature", "shared-admin1" (round 4); "containe
 "kind-list", "town-admin1", "preceding-place", "either-admin", "major-city-inside", "inner-best" (round 5);
 "national-markers", "town-in-county", "eponym", "county-abbrev", "following-place",
 "state-homonym" (round 6); "inner-foreign" (round 7); "demonym-kind" (round 10); "demonym-hints" (round 12); "street-inner" (round 13); "direction-unit",
-"title-case-word", "far-alternate" (round 15, places/doubtful.py). docs/places.md says what each does.
+"title-case-word", "far-alternate" (round 15, places/doubtful.py); "us-local-places", "same-name-echo", "us-local-country" (round 17). docs/places.md says what each does.
 
 The environment switches of the event-place rules act here too: ``EVENTWIRE_PLACE_RULES_OFF=far-alternate,...``
 switches a resolver rule off for a whole run (``eventwire eval articles``), ``EVENTWIRE_PLACE_RULES_ON`` one on.
